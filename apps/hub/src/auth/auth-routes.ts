@@ -1,0 +1,55 @@
+import { CreateDeviceBodySchema, LoginBodySchema, LoginResponseSchema } from '@antre/protocol';
+import { z } from 'zod';
+import { defineRoute, HttpError } from '../http/routes';
+import type { AuthStore } from './auth-store';
+import { verifyPassword } from './passwords';
+
+// Verified against when the username is unknown, so timing does not reveal which names exist.
+const DECOY_HASH = 'scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export function authRoutes(auth: AuthStore) {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/login',
+      summary: 'Sign in with username and password; the token is a Bearer token for REST and the socket',
+      tag: 'auth',
+      access: 'public',
+      body: LoginBodySchema,
+      response: LoginResponseSchema,
+      handle: async ({ body }) => {
+        const user = auth.findUser(body.username);
+        const valid = await verifyPassword(body.password, user?.password_hash ?? DECOY_HASH);
+        if (!user || !valid || user.active !== 1) throw new HttpError(401, 'unauthorized', 'Wrong username or password');
+        const session = auth.createSession(user.id, Date.now());
+        return {
+          ...session,
+          user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, agencyId: user.agency_id },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/logout',
+      summary: 'End this session',
+      tag: 'auth',
+      access: ['admin', 'supervisor', 'officer'],
+      response: z.object({ ok: z.literal(true) }),
+      handle: ({ request }) => {
+        auth.endSession((request.headers.authorization ?? '').replace(/^Bearer /, ''));
+        return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/devices',
+      summary: 'Register a kiosk, display or integration; its token is shown once',
+      tag: 'devices',
+      access: ['admin'],
+      body: CreateDeviceBodySchema,
+      status: 201,
+      response: z.object({ id: z.string(), token: z.string() }),
+      handle: ({ body }) => auth.createDevice(body, Date.now()),
+    }),
+  ];
+}

@@ -1,0 +1,35 @@
+import type { BuildingIndex, Ticket } from '@antre/domain';
+import type { Result } from '@antre/protocol';
+import { errResult, okResult } from '@antre/protocol';
+import type { Principal } from './principal';
+
+const FORBIDDEN = (message: string): Result<never> => errResult('forbidden', message);
+const ALLOWED: Result<null> = okResult(null);
+
+/** Who may take a ticket for a service: kiosks and integrations for their agencies, any staff. */
+export function mayIssue(principal: Principal, index: BuildingIndex, serviceId: string): Result<null> {
+  if (principal.kind === 'public') return errResult('unauthorized', 'Sign in or use a registered kiosk');
+  if (principal.kind === 'user') return ALLOWED;
+  if (principal.role === 'display') return FORBIDDEN('A display cannot issue tickets');
+  const agencyId = index.services.get(serviceId)?.agencyId;
+  if (principal.agencyIds.length > 0 && agencyId && !principal.agencyIds.includes(agencyId)) {
+    return FORBIDDEN(`${principal.name} does not issue tickets for this agency`);
+  }
+  return ALLOWED;
+}
+
+/** Officers and supervisors act only on their own agency's counters; the admin on all. */
+export function mayWorkCounter(principal: Principal, index: BuildingIndex, counterId: string): Result<null> {
+  if (principal.kind !== 'user') return FORBIDDEN('Only staff work at a counter');
+  if (principal.role === 'admin') return ALLOWED;
+  const counter = index.counters.get(counterId);
+  if (!counter) return ALLOWED; // the rules answer counter_not_found
+  return counter.agencyId === principal.agencyId ? ALLOWED : FORBIDDEN(`${counter.name} belongs to another agency`);
+}
+
+export function mayHandleTicket(principal: Principal, index: BuildingIndex, ticket: Ticket | undefined): Result<null> {
+  if (principal.kind !== 'user') return FORBIDDEN('Only staff handle tickets');
+  if (principal.role === 'admin' || !ticket) return ALLOWED;
+  const agencyId = index.services.get(ticket.serviceId)?.agencyId;
+  return agencyId === principal.agencyId ? ALLOWED : FORBIDDEN(`Ticket ${ticket.label} is another agency's`);
+}

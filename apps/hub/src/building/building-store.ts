@@ -1,0 +1,176 @@
+import type { Agency, Building, Counter, Service, Site, Zone } from '@antre/domain';
+import { BuildingSchema } from '@antre/protocol';
+import type { Db } from '../db/database';
+
+interface ServiceRow {
+  id: string;
+  agency_id: string;
+  name: string;
+  prefix: string;
+  daily_quota: number | null;
+  hours: string | null;
+  target_wait_minutes: number;
+  default_service_minutes: number;
+  priority_rule: string;
+  standard: string;
+  active: number;
+}
+
+interface CounterRow {
+  id: string;
+  agency_id: string;
+  zone_id: string;
+  name: string;
+  number: number;
+  selection: 'order' | 'weight';
+}
+
+interface CounterServiceRow {
+  counter_id: string;
+  service_id: string;
+  weight: number;
+}
+
+export function hasBuilding(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM site WHERE id = 1').get() !== undefined;
+}
+
+export function loadBuilding(db: Db): Building | null {
+  const site = db.prepare<[], { config: string }>('SELECT config FROM site WHERE id = 1').get();
+  if (!site) return null;
+  const links = db
+    .prepare<[], CounterServiceRow>('SELECT counter_id, service_id, weight FROM counter_services ORDER BY position')
+    .all();
+  const building: Building = {
+    site: JSON.parse(site.config) as Site,
+    zones: db.prepare<[], Zone>('SELECT id, name FROM zones ORDER BY position').all(),
+    agencies: db
+      .prepare<[], { id: string; name: string; short_name: string; contact: string | null }>(
+        'SELECT id, name, short_name, contact FROM agencies ORDER BY position',
+      )
+      .all()
+      .map(toAgency),
+    services: db.prepare<[], ServiceRow>('SELECT * FROM services ORDER BY position').all().map(toService),
+    counters: db
+      .prepare<[], CounterRow>('SELECT * FROM counters ORDER BY number')
+      .all()
+      .map((row) => toCounter(row, links)),
+  };
+  // What was saved was valid; a failure here means the file was edited by hand.
+  return BuildingSchema.parse(building);
+}
+
+/** Replaces the whole configuration in one transaction. */
+export function saveBuilding(db: Db, building: Building): void {
+  db.transaction(() => {
+    db.prepare('INSERT INTO site (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config').run(
+      JSON.stringify(building.site),
+    );
+    db.exec('DELETE FROM counter_services; DELETE FROM counters;');
+    const zone = db.prepare('INSERT INTO zones (id, name, position) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position');
+    building.zones.forEach((z, i) => zone.run(z.id, z.name, i));
+    const agency = db.prepare(
+      `INSERT INTO agencies (id, name, short_name, contact, position) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
+         contact = excluded.contact, position = excluded.position`,
+    );
+    building.agencies.forEach((a, i) => agency.run(a.id, a.name, a.shortName, a.contact ?? null, i));
+    // Prefixes are unique; clear them first so two services may swap theirs in one save.
+    db.exec("UPDATE services SET prefix = '#' || id");
+    removeServicesNotIn(db, new Set(building.services.map((s) => s.id)));
+    const service = db.prepare(
+      `INSERT INTO services (id, agency_id, name, prefix, daily_quota, hours, target_wait_minutes,
+         default_service_minutes, priority_rule, standard, active, position)
+       VALUES (@id, @agency_id, @name, @prefix, @daily_quota, @hours, @target_wait_minutes,
+         @default_service_minutes, @priority_rule, @standard, @active, @position)
+       ON CONFLICT (id) DO UPDATE SET agency_id = excluded.agency_id, name = excluded.name,
+         prefix = excluded.prefix, daily_quota = excluded.daily_quota, hours = excluded.hours,
+         target_wait_minutes = excluded.target_wait_minutes,
+         default_service_minutes = excluded.default_service_minutes,
+         priority_rule = excluded.priority_rule, standard = excluded.standard,
+         active = excluded.active, position = excluded.position`,
+    );
+    building.services.forEach((s, i) => service.run({ ...toServiceRow(s), position: i }));
+    const counter = db.prepare('INSERT INTO counters (id, agency_id, zone_id, name, number, selection) VALUES (?, ?, ?, ?, ?, ?)');
+    const link = db.prepare('INSERT INTO counter_services (counter_id, service_id, position, weight) VALUES (?, ?, ?, ?)');
+    for (const c of building.counters) {
+      counter.run(c.id, c.agencyId, c.zoneId, c.name, c.number, c.selection);
+      c.services.forEach((l, i) => link.run(c.id, l.serviceId, i, l.weight));
+    }
+    removeRowsNotIn(db, 'zones', new Set(building.zones.map((z) => z.id)));
+    removeRowsNotIn(db, 'agencies', new Set(building.agencies.map((a) => a.id)));
+  })();
+}
+
+export class ConfigInUseError extends Error {}
+
+/** History keeps its references: a service with tickets is deactivated, never deleted. */
+function removeServicesNotIn(db: Db, keep: ReadonlySet<string>): void {
+  const used = db.prepare('SELECT 1 FROM tickets WHERE origin_service_id = ? OR service_id = ? LIMIT 1');
+  const remove = db.prepare('DELETE FROM services WHERE id = ?');
+  for (const { id } of db.prepare<[], { id: string }>('SELECT id FROM services').all()) {
+    if (keep.has(id)) continue;
+    if (used.get(id, id)) throw new ConfigInUseError(`Service ${id} has tickets; deactivate it instead of removing it`);
+    db.prepare('DELETE FROM service_days WHERE service_id = ?').run(id);
+    remove.run(id);
+  }
+}
+
+function removeRowsNotIn(db: Db, table: 'zones' | 'agencies', keep: ReadonlySet<string>): void {
+  for (const { id } of db.prepare<[], { id: string }>(`SELECT id FROM ${table}`).all()) {
+    if (keep.has(id)) continue;
+    try {
+      db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    } catch {
+      throw new ConfigInUseError(`${table} ${id} is still in use (users or history refer to it)`);
+    }
+  }
+}
+
+function toAgency(row: { id: string; name: string; short_name: string; contact: string | null }): Agency {
+  return { id: row.id, name: row.name, shortName: row.short_name, ...(row.contact ? { contact: row.contact } : {}) };
+}
+
+function toService(row: ServiceRow): Service {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    name: row.name,
+    prefix: row.prefix,
+    dailyQuota: row.daily_quota,
+    hours: row.hours ? (JSON.parse(row.hours) as Service['hours']) : null,
+    targetWaitMinutes: row.target_wait_minutes,
+    defaultServiceMinutes: row.default_service_minutes,
+    priorityRule: JSON.parse(row.priority_rule) as Service['priorityRule'],
+    standard: JSON.parse(row.standard) as Service['standard'],
+    active: row.active === 1,
+  };
+}
+
+function toServiceRow(s: Service): Omit<ServiceRow, 'position'> {
+  return {
+    id: s.id,
+    agency_id: s.agencyId,
+    name: s.name,
+    prefix: s.prefix,
+    daily_quota: s.dailyQuota,
+    hours: s.hours ? JSON.stringify(s.hours) : null,
+    target_wait_minutes: s.targetWaitMinutes,
+    default_service_minutes: s.defaultServiceMinutes,
+    priority_rule: JSON.stringify(s.priorityRule),
+    standard: JSON.stringify(s.standard),
+    active: s.active ? 1 : 0,
+  };
+}
+
+function toCounter(row: CounterRow, links: CounterServiceRow[]): Counter {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    zoneId: row.zone_id,
+    name: row.name,
+    number: row.number,
+    selection: row.selection,
+    services: links.filter((l) => l.counter_id === row.id).map((l) => ({ serviceId: l.service_id, weight: l.weight })),
+  };
+}

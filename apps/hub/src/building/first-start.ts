@@ -1,0 +1,89 @@
+import type { Building } from '@antre/domain';
+import { BuildingSchema } from '@antre/protocol';
+import { readFileSync } from 'node:fs';
+import type { AuthStore } from '../auth/auth-store';
+import { generatePassword, hashPassword } from '../auth/passwords';
+import type { Db } from '../db/database';
+import { hasBuilding, saveBuilding } from './building-store';
+
+export const DEMO_BUILDING_FILE = new URL('../../../../resources/demo-building.json', import.meta.url);
+
+/** An empty building for a site that sets itself up from the admin app. */
+export const EMPTY_BUILDING: Building = {
+  site: {
+    name: 'Mal Pelayanan Publik',
+    timezone: 'WIB',
+    hours: {
+      mon: { open: '07:30', close: '16:00' },
+      tue: { open: '07:30', close: '16:00' },
+      wed: { open: '07:30', close: '16:00' },
+      thu: { open: '07:30', close: '16:00' },
+      fri: { open: '07:30', close: '16:30' },
+      sat: { open: '08:00', close: '12:00' },
+      sun: null,
+    },
+    holidays: [],
+    fridayPrayerBreak: { open: '11:30', close: '13:00' },
+    noShowRequeueMinutes: 30,
+    recallsBeforeNoShow: 1,
+    autoServeOnCall: false,
+    expireAfterCloseMinutes: 60,
+  },
+  zones: [{ id: 'lantai-1', name: 'Lantai 1' }],
+  agencies: [],
+  services: [],
+  counters: [],
+};
+
+export function readDemoBuilding(): Building {
+  return BuildingSchema.parse(JSON.parse(readFileSync(DEMO_BUILDING_FILE, 'utf8')));
+}
+
+export interface FirstStartReport {
+  seeded: 'demo' | 'empty' | null;
+  /** Passwords made on this start; shown once, never stored in clear. */
+  credentials: { username: string; password: string; note: string }[];
+}
+
+export interface FirstStartOptions {
+  demo: boolean;
+  adminPassword?: string | undefined;
+  demoPassword?: string | undefined;
+}
+
+export async function prepareFirstStart(db: Db, auth: AuthStore, options: FirstStartOptions): Promise<FirstStartReport> {
+  const report: FirstStartReport = { seeded: null, credentials: [] };
+  const now = Date.now();
+  if (!hasBuilding(db)) {
+    const building = options.demo ? readDemoBuilding() : EMPTY_BUILDING;
+    saveBuilding(db, building);
+    report.seeded = options.demo ? 'demo' : 'empty';
+    if (options.demo) await seedDemoStaff(auth, building, options.demoPassword, report, now);
+  }
+  if (!auth.findUser('admin')) {
+    const password = options.adminPassword ?? generatePassword();
+    auth.createUser({ username: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(password), role: 'admin', agencyId: null }, now);
+    if (!options.adminPassword) report.credentials.push({ username: 'admin', password, note: 'building admin' });
+  }
+  return report;
+}
+
+/** A supervisor and an officer per agency, so every screen can be tried at once. */
+async function seedDemoStaff(
+  auth: AuthStore,
+  building: Building,
+  fixedPassword: string | undefined,
+  report: FirstStartReport,
+  now: number,
+): Promise<void> {
+  const password = fixedPassword ?? generatePassword();
+  // One hash for all demo accounts: they share a password by design, and scrypt is slow on purpose.
+  const passwordHash = await hashPassword(password);
+  for (const agency of building.agencies) {
+    auth.createUser({ username: `spv.${agency.id}`, displayName: `Supervisor ${agency.shortName}`, passwordHash, role: 'supervisor', agencyId: agency.id }, now);
+    auth.createUser({ username: `petugas.${agency.id}`, displayName: `Petugas ${agency.shortName}`, passwordHash, role: 'officer', agencyId: agency.id }, now);
+  }
+  if (!fixedPassword && building.agencies.length > 0) {
+    report.credentials.push({ username: 'spv.<agency> / petugas.<agency>', password, note: 'demo supervisors and officers, e.g. petugas.disdukcapil' });
+  }
+}

@@ -1,0 +1,47 @@
+import { BuildingSchema, CatalogueSchema } from '@antre/protocol';
+import type { QueueEngine } from '../queue/queue-engine';
+import { serviceStats } from '../queue/ticket-views';
+import { defineRoute } from '../http/routes';
+
+export function catalogueRoutes(engine: QueueEngine) {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/services',
+      summary: 'The public catalogue: agencies, their services and standards, open or closed, waiting now',
+      tag: 'catalogue',
+      access: 'public',
+      response: CatalogueSchema,
+      handle: () => {
+        const { index } = engine;
+        const state = engine.state;
+        const now = engine.now();
+        return {
+          site: { name: index.site.name, timezone: index.site.timezone, serviceDay: state.serviceDay },
+          agencies: index.building.agencies.map((agency) => ({
+            id: agency.id,
+            name: agency.name,
+            shortName: agency.shortName,
+            services: index.building.services
+              .filter((s) => s.agencyId === agency.id && s.active)
+              .flatMap((s) => {
+                const stats = serviceStats(index, state, s.id, now);
+                if (!stats) return [];
+                const { id, name, prefix, dailyQuota, targetWaitMinutes, standard } = s;
+                return [{ ...stats, id, name, prefix, dailyQuota, targetWaitMinutes, standard }];
+              }),
+          })),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/building',
+      summary: 'The whole building configuration, for the apps',
+      tag: 'catalogue',
+      access: ['admin', 'supervisor', 'officer', 'kiosk', 'display', 'integration'],
+      response: BuildingSchema,
+      handle: () => engine.index.building,
+    }),
+  ];
+}

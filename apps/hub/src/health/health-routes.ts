@@ -1,0 +1,34 @@
+import { HealthSchema, PROTOCOL_VERSION } from '@antre/protocol';
+import type { Db } from '../db/database';
+import type { QueueEngine } from '../queue/queue-engine';
+import { defineRoute } from '../http/routes';
+
+export function healthRoutes(deps: { db: Db; dbPath: string; engine: QueueEngine; version: string; startedAt: number }) {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/health',
+      summary: 'Whether the hub and its database are working',
+      tag: 'health',
+      access: 'public',
+      response: HealthSchema,
+      handle: () => {
+        let database: 'ok' | 'error' = 'ok';
+        let migrations = 0;
+        try {
+          migrations = deps.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM schema_migrations').get()?.n ?? 0;
+        } catch {
+          database = 'error';
+        }
+        return {
+          status: database === 'ok' ? 'ok' : 'degraded',
+          version: deps.version,
+          protocolVersion: PROTOCOL_VERSION,
+          database: { state: database, migrations, path: deps.dbPath },
+          serviceDay: deps.engine.state.serviceDay,
+          uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** A plain front page so a person who opens the hub's address finds their way. */
+export function homeRoutes(app: FastifyInstance, siteName: string): void {
+  const page = `<!doctype html><html lang="id"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Antre — ${escapeHtml(siteName)}</title>
+<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a2433}
+h1{font-size:1.6rem}a{color:#0b5cad}li{margin:.4rem 0}</style></head><body>
+<h1>Antre — ${escapeHtml(siteName)}</h1>
+<p>Hub antrean berjalan. / The queue hub is running.</p>
+<ul>
+<li><a href="/api/services">Katalog layanan / Service catalogue</a> (<code>/api/services</code>)</li>
+<li><a href="/api/health">Status hub / Health</a> (<code>/api/health</code>)</li>
+<li><a href="/api/openapi.json">API (OpenAPI)</a></li>
+</ul></body></html>`;
+  app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+}

@@ -1,0 +1,100 @@
+import Fastify from 'fastify';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAuthStore } from './auth/auth-store';
+import { authRoutes } from './auth/auth-routes';
+import { loadBuilding } from './building/building-store';
+import type { FirstStartReport } from './building/first-start';
+import { prepareFirstStart } from './building/first-start';
+import { catalogueRoutes } from './catalogue/catalogue-routes';
+import { openDatabase } from './db/database';
+import { migrate } from './db/migrations';
+import { healthRoutes } from './health/health-routes';
+import { homeRoutes } from './http/home-routes';
+import type { RouteSpec } from './http/routes';
+import { installErrorHandlers, openApiDocument, registerRoutes } from './http/routes';
+import { createQueueEngine } from './queue/queue-engine';
+import { createQueueStore } from './queue/queue-store';
+import { createSocketServer } from './realtime/socket-server';
+import { ticketRoutes } from './tickets/ticket-routes';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+export const HUB_VERSION = '0.1.0';
+
+export interface HubOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  /** Seed the demo building into an empty database. */
+  demo?: boolean;
+  adminPassword?: string | undefined;
+  demoPassword?: string | undefined;
+  /** The queue's clock; tests pass one to run at a chosen moment of a service day. */
+  clock?: () => number;
+  /** How often day changes and closing-time expiry are checked. */
+  tickMs?: number;
+  logRequests?: boolean;
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  dbPath: string;
+  firstStart: FirstStartReport;
+  close: () => Promise<void>;
+}
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const startedAt = Date.now();
+  const dbPath = join(options.dataDir, 'antre.db');
+  const db = openDatabase(dbPath);
+  try {
+    migrate(db, MIGRATIONS_DIR);
+    const auth = createAuthStore(db);
+    const firstStart = await prepareFirstStart(db, auth, {
+      demo: options.demo ?? true,
+      adminPassword: options.adminPassword,
+      demoPassword: options.demoPassword,
+    });
+    const building = loadBuilding(db);
+    if (!building) throw new Error('The database has no building configuration');
+    const store = createQueueStore(db);
+    const engine = createQueueEngine(db, store, building, options.clock ?? Date.now);
+
+    const app = Fastify({ logger: options.logRequests ?? false, bodyLimit: 256 * 1024 });
+    installErrorHandlers(app);
+    const routes: RouteSpec[] = [
+      ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
+      ...authRoutes(auth),
+      ...catalogueRoutes(engine),
+      ...ticketRoutes(engine, store),
+    ];
+    registerRoutes(app, routes, auth);
+    const openApi = openApiDocument(routes, HUB_VERSION);
+    app.get('/api/openapi.json', () => openApi);
+    homeRoutes(app, building.site.name);
+
+    const { io } = createSocketServer(app.server, { engine, store, auth });
+    await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
+    const tick = setInterval(() => engine.tick(), options.tickMs ?? 30_000);
+    tick.unref();
+
+    return {
+      url: `http://${options.host === '0.0.0.0' || !options.host ? '127.0.0.1' : options.host}:${port}`,
+      port,
+      dbPath,
+      firstStart,
+      close: async () => {
+        clearInterval(tick);
+        await io.close();
+        await app.close();
+        db.close();
+      },
+    };
+  } catch (error) {
+    if (db.open) db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+export { startHub, HUB_VERSION, MIGRATIONS_DIR } from './hub';
+export type { HubOptions, RunningHub } from './hub';

@@ -1,0 +1,123 @@
+import type { Building, BuildingIndex, CommandContext, QueueChange, QueueState } from '@antre/domain';
+import { applyChange, clockMinutes, expireTickets, indexBuilding, localMoment, serviceDay } from '@antre/domain';
+import type { CommandAck, CommandName, Result } from '@antre/protocol';
+import { errResult, okResult } from '@antre/protocol';
+import type { Principal } from '../auth/principal';
+import { actorKey, actorOf } from '../auth/principal';
+import type { Db } from '../db/database';
+import type { QueueStore } from './queue-store';
+
+export type ChangeListener = (change: QueueChange, state: QueueState) => void;
+export type DayListener = (state: QueueState) => void;
+
+const SYSTEM = { userId: null, deviceId: null };
+const KEEP_COMMANDS_MS = 2 * 24 * 60 * 60_000;
+
+/**
+ * Holds today's queue in memory and is the only writer of it. Node runs one command at a
+ * time, and each is saved in one transaction before the state moves, so call-next is atomic.
+ */
+export function createQueueEngine(db: Db, store: QueueStore, building: Building, clock: () => number) {
+  let index: BuildingIndex = indexBuilding(building);
+  let state: QueueState = startDay();
+  const changeListeners: ChangeListener[] = [];
+  const dayListeners: DayListener[] = [];
+
+  function startDay(): QueueState {
+    const today = serviceDay(clock(), index.site.timezone);
+    const lastDay = store.getState('service_day');
+    const stale = new Set(store.unfinishedDaysBefore(today));
+    if (lastDay && lastDay < today) stale.add(lastDay);
+    for (const day of [...stale].sort()) closeDay(store.loadState(day));
+    store.setState('service_day', today);
+    return store.loadState(today);
+  }
+
+  function closeDay(dayState: QueueState): void {
+    const change = expireTickets(contextFor(dayState, SYSTEM), 'all');
+    db.transaction(() => store.saveChange(dayState.serviceDay, change))();
+  }
+
+  function contextFor(on: QueueState, actor: CommandContext['actor']): CommandContext {
+    return { index, state: on, now: clock(), actor };
+  }
+
+  function commit(change: QueueChange): void {
+    state = applyChange(state, change);
+    for (const listener of changeListeners) listener(change, state);
+  }
+
+  /** Moves to a new service day when the clock has passed midnight in the site's zone. */
+  function ensureDay(): void {
+    const today = serviceDay(clock(), index.site.timezone);
+    if (today === state.serviceDay) return;
+    closeDay(state);
+    store.forgetCommandsBefore(clock() - KEEP_COMMANDS_MS);
+    store.setState('service_day', today);
+    state = store.loadState(today);
+    for (const listener of dayListeners) listener(state);
+  }
+
+  return {
+    get state(): QueueState {
+      ensureDay();
+      return state;
+    },
+    get index(): BuildingIndex {
+      return index;
+    },
+    now: clock,
+    onChange: (listener: ChangeListener) => changeListeners.push(listener),
+    onNewDay: (listener: DayListener) => dayListeners.push(listener),
+
+    /**
+     * Runs a command once per (actor, command id): the result, success or refusal, is saved
+     * with the change, and a retry gets it back without running the command again.
+     */
+    execute(
+      principal: Principal,
+      name: CommandName,
+      commandId: string,
+      run: (ctx: CommandContext) => Result<QueueChange>,
+    ): Result<CommandAck> {
+      ensureDay();
+      const actor = actorKey(principal);
+      const seen = store.findCommand(actor, commandId);
+      if (seen) {
+        if (seen.name !== name) return errResult('conflict', `Command id ${commandId} was already used for ${seen.name}`);
+        return JSON.parse(seen.result) as Result<CommandAck>;
+      }
+      const ctx = contextFor(state, actorOf(principal));
+      const outcome = run(ctx);
+      const ack: Result<CommandAck> = outcome.ok
+        ? okResult({ tickets: outcome.value.tickets, counters: outcome.value.counters })
+        : errResult(outcome.error.code, outcome.error.message);
+      db.transaction(() => {
+        if (outcome.ok) store.saveChange(state.serviceDay, outcome.value);
+        store.saveCommand(actor, commandId, name, ack, ctx.now);
+      })();
+      if (outcome.ok) commit(outcome.value);
+      return ack;
+    },
+
+    /** Periodic housekeeping: day change, and expiry of the waiting after closing. */
+    tick(): void {
+      ensureDay();
+      const local = localMoment(clock(), index.site.timezone);
+      const hours = index.site.hours[local.weekday];
+      if (!hours) return;
+      if (local.minutes < clockMinutes(hours.close) + index.site.expireAfterCloseMinutes) return;
+      const change = expireTickets(contextFor(state, SYSTEM), 'waiting');
+      if (change.tickets.length === 0) return;
+      db.transaction(() => store.saveChange(state.serviceDay, change))();
+      commit(change);
+    },
+
+    /** A new configuration takes effect for the next command. */
+    replaceBuilding(next: Building): void {
+      index = indexBuilding(next);
+    },
+  };
+}
+
+export type QueueEngine = ReturnType<typeof createQueueEngine>;

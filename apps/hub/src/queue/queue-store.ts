@@ -1,0 +1,247 @@
+import type { CounterState, QueueChange, QueueEvent, QueueState, ServiceDayState, Ticket } from '@antre/domain';
+import type { Db } from '../db/database';
+
+interface TicketRow {
+  id: string;
+  code: string;
+  service_day: string;
+  origin_service_id: string;
+  service_id: string;
+  number: number;
+  label: string;
+  priority: Ticket['priority'];
+  status: Ticket['status'];
+  channel: Ticket['channel'];
+  issued_at: number;
+  sort_key: number;
+  called_at: number | null;
+  serving_at: number | null;
+  finished_at: number | null;
+  counter_id: string | null;
+  officer_id: string | null;
+  recall_count: number;
+  no_show_at: number | null;
+  park_reason: string | null;
+  transfer_note: string | null;
+  transferred_from_service_id: string | null;
+  void_reason: string | null;
+}
+
+interface CounterStateRow {
+  counter_id: string;
+  status: CounterState['status'];
+  pause_reason: string | null;
+  ticket_id: string | null;
+  officer_id: string | null;
+  since: number;
+}
+
+interface EventRow {
+  seq: number;
+  type: QueueEvent['type'];
+  at: number;
+  ticket_id: string | null;
+  counter_id: string | null;
+  service_id: string | null;
+  actor_user_id: string | null;
+  actor_device_id: string | null;
+  data: string;
+}
+
+export function createQueueStore(db: Db) {
+  const upsertTicket = db.prepare<TicketRow>(
+    `INSERT INTO tickets VALUES (@id, @code, @service_day, @origin_service_id, @service_id, @number,
+       @label, @priority, @status, @channel, @issued_at, @sort_key, @called_at, @serving_at,
+       @finished_at, @counter_id, @officer_id, @recall_count, @no_show_at, @park_reason,
+       @transfer_note, @transferred_from_service_id, @void_reason)
+     ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
+       sort_key = excluded.sort_key, called_at = excluded.called_at, serving_at = excluded.serving_at,
+       finished_at = excluded.finished_at, counter_id = excluded.counter_id,
+       officer_id = excluded.officer_id, recall_count = excluded.recall_count,
+       no_show_at = excluded.no_show_at, park_reason = excluded.park_reason,
+       transfer_note = excluded.transfer_note,
+       transferred_from_service_id = excluded.transferred_from_service_id,
+       void_reason = excluded.void_reason`,
+  );
+  const upsertCounter = db.prepare<CounterStateRow>(
+    `INSERT INTO counter_states VALUES (@counter_id, @status, @pause_reason, @ticket_id, @officer_id, @since)
+     ON CONFLICT (counter_id) DO UPDATE SET status = excluded.status, pause_reason = excluded.pause_reason,
+       ticket_id = excluded.ticket_id, officer_id = excluded.officer_id, since = excluded.since`,
+  );
+  const upsertServiceDay = db.prepare(
+    `INSERT INTO service_days (service_id, service_day, last_number, regular_streak) VALUES (?, ?, ?, ?)
+     ON CONFLICT (service_id, service_day) DO UPDATE SET last_number = excluded.last_number,
+       regular_streak = excluded.regular_streak`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO ticket_events (type, at, service_day, ticket_id, counter_id, service_id, actor_user_id, actor_device_id, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  return {
+    /** Writes a change; the caller wraps it in the command's transaction. */
+    saveChange(serviceDay: string, change: QueueChange): void {
+      // Counters first let go of tickets, so the one-holder constraint holds at every step.
+      const releasing = change.counters.filter((c) => c.ticketId === null);
+      const holding = change.counters.filter((c) => c.ticketId !== null);
+      for (const c of [...releasing, ...holding]) upsertCounter.run(toCounterRow(c));
+      for (const t of change.tickets) upsertTicket.run(toTicketRow(t));
+      for (const s of change.services) upsertServiceDay.run(s.serviceId, serviceDay, s.lastNumber, s.regularStreak);
+      for (const e of change.events) {
+        insertEvent.run(e.type, e.at, serviceDay, e.ticketId, e.counterId, e.serviceId, e.actor.userId, e.actor.deviceId, JSON.stringify(e.data));
+      }
+    },
+
+    loadState(serviceDay: string): QueueState {
+      const tickets = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE service_day = ?').all(serviceDay).map(toTicket);
+      const counters = db.prepare<[], CounterStateRow>('SELECT * FROM counter_states').all().map(toCounterState);
+      const services = db
+        .prepare<[string], { service_id: string; last_number: number; regular_streak: number | null }>(
+          'SELECT service_id, last_number, regular_streak FROM service_days WHERE service_day = ?',
+        )
+        .all(serviceDay)
+        .map((r): ServiceDayState => ({ serviceId: r.service_id, lastNumber: r.last_number, regularStreak: r.regular_streak }));
+      return {
+        serviceDay,
+        tickets: new Map(tickets.map((t) => [t.id, t])),
+        counters: new Map(counters.map((c) => [c.counterId, c])),
+        services: new Map(services.map((s) => [s.serviceId, s])),
+      };
+    },
+
+    /** Days before `serviceDay` that still hold unfinished tickets. */
+    unfinishedDaysBefore(serviceDay: string): string[] {
+      return db
+        .prepare<[string], { service_day: string }>(
+          `SELECT DISTINCT service_day FROM tickets WHERE service_day < ?
+           AND status IN ('printing', 'waiting', 'called', 'serving', 'parked', 'no_show') ORDER BY service_day`,
+        )
+        .all(serviceDay)
+        .map((r) => r.service_day);
+    },
+
+    ticketByCode(code: string): Ticket | undefined {
+      const row = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE code = ?').get(code);
+      return row ? toTicket(row) : undefined;
+    },
+
+    eventsOfDay(serviceDay: string, types: readonly QueueEvent['type'][], limit: number): QueueEvent[] {
+      const placeholders = types.map(() => '?').join(', ');
+      return db
+        .prepare<unknown[], EventRow>(
+          `SELECT * FROM ticket_events WHERE service_day = ? AND type IN (${placeholders}) ORDER BY seq DESC LIMIT ?`,
+        )
+        .all(serviceDay, ...types, limit)
+        .reverse()
+        .map(toEvent);
+    },
+
+    issuingDevice(ticketId: string): string | null {
+      return (
+        db
+          .prepare<[string], { actor_device_id: string | null }>(
+            "SELECT actor_device_id FROM ticket_events WHERE ticket_id = ? AND type = 'ticket:issued'",
+          )
+          .get(ticketId)?.actor_device_id ?? null
+      );
+    },
+
+    findCommand(actor: string, id: string): { name: string; result: string } | undefined {
+      return db.prepare<[string, string], { name: string; result: string }>('SELECT name, result FROM commands WHERE actor = ? AND id = ?').get(actor, id);
+    },
+
+    saveCommand(actor: string, id: string, name: string, result: unknown, now: number): void {
+      db.prepare('INSERT INTO commands (actor, id, name, result, at) VALUES (?, ?, ?, ?, ?)').run(actor, id, name, JSON.stringify(result), now);
+    },
+
+    forgetCommandsBefore(at: number): void {
+      db.prepare('DELETE FROM commands WHERE at < ?').run(at);
+    },
+
+    getState(key: string): string | undefined {
+      return db.prepare<[string], { value: string }>('SELECT value FROM hub_state WHERE key = ?').get(key)?.value;
+    },
+
+    setState(key: string, value: string): void {
+      db.prepare('INSERT INTO hub_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    },
+  };
+}
+
+export type QueueStore = ReturnType<typeof createQueueStore>;
+
+function toTicket(r: TicketRow): Ticket {
+  return {
+    id: r.id,
+    code: r.code,
+    serviceDay: r.service_day,
+    originServiceId: r.origin_service_id,
+    serviceId: r.service_id,
+    number: r.number,
+    label: r.label,
+    priority: r.priority,
+    status: r.status,
+    channel: r.channel,
+    issuedAt: r.issued_at,
+    sortKey: r.sort_key,
+    calledAt: r.called_at,
+    servingAt: r.serving_at,
+    finishedAt: r.finished_at,
+    counterId: r.counter_id,
+    officerId: r.officer_id,
+    recallCount: r.recall_count,
+    noShowAt: r.no_show_at,
+    parkReason: r.park_reason,
+    transferNote: r.transfer_note,
+    transferredFromServiceId: r.transferred_from_service_id,
+    voidReason: r.void_reason,
+  };
+}
+
+function toTicketRow(t: Ticket): TicketRow {
+  return {
+    id: t.id,
+    code: t.code,
+    service_day: t.serviceDay,
+    origin_service_id: t.originServiceId,
+    service_id: t.serviceId,
+    number: t.number,
+    label: t.label,
+    priority: t.priority,
+    status: t.status,
+    channel: t.channel,
+    issued_at: t.issuedAt,
+    sort_key: t.sortKey,
+    called_at: t.calledAt,
+    serving_at: t.servingAt,
+    finished_at: t.finishedAt,
+    counter_id: t.counterId,
+    officer_id: t.officerId,
+    recall_count: t.recallCount,
+    no_show_at: t.noShowAt,
+    park_reason: t.parkReason,
+    transfer_note: t.transferNote,
+    transferred_from_service_id: t.transferredFromServiceId,
+    void_reason: t.voidReason,
+  };
+}
+
+function toCounterState(r: CounterStateRow): CounterState {
+  return { counterId: r.counter_id, status: r.status, pauseReason: r.pause_reason, ticketId: r.ticket_id, officerId: r.officer_id, since: r.since };
+}
+
+function toCounterRow(c: CounterState): CounterStateRow {
+  return { counter_id: c.counterId, status: c.status, pause_reason: c.pauseReason, ticket_id: c.ticketId, officer_id: c.officerId, since: c.since };
+}
+
+function toEvent(r: EventRow): QueueEvent {
+  return {
+    type: r.type,
+    at: r.at,
+    actor: { userId: r.actor_user_id, deviceId: r.actor_device_id },
+    ticketId: r.ticket_id,
+    counterId: r.counter_id,
+    serviceId: r.service_id,
+    data: JSON.parse(r.data) as QueueEvent['data'],
+  };
+}

@@ -1,0 +1,56 @@
+import { IssueTicketBodySchema, IssuedTicketSchema, TrackingViewSchema } from '@antre/protocol';
+import { randomUUID } from 'node:crypto';
+import { defineRoute, HttpError } from '../http/routes';
+import { unwrap } from '../http/result-status';
+import type { QueueEngine } from '../queue/queue-engine';
+import { queueCommands, runCommand } from '../queue/queue-handlers';
+import type { QueueStore } from '../queue/queue-store';
+import { toTracking } from '../queue/ticket-views';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function ticketRoutes(engine: QueueEngine, store: QueueStore) {
+  const specs = queueCommands(engine, store);
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/tickets',
+      summary: 'Issue a ticket that needs no print (booking portals, staff). Send Idempotency-Key to retry safely',
+      tag: 'tickets',
+      access: ['admin', 'supervisor', 'officer', 'kiosk', 'integration'],
+      body: IssueTicketBodySchema,
+      status: 201,
+      response: IssuedTicketSchema,
+      handle: ({ body, principal, request }) => {
+        const key = request.headers['idempotency-key'];
+        if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+          throw new HttpError(400, 'bad_request', 'Idempotency-Key must be 8–64 letters, digits, - or _');
+        }
+        // REST issues never wait for a printer: a kiosk printing through REST is an integration.
+        const asIntegration = principal.kind === 'device' ? { ...principal, role: 'integration' as const } : principal;
+        const ack = unwrap(
+          runCommand(engine, specs, asIntegration, 'ticket:issue', { commandId: key ?? randomUUID(), ...body }),
+        );
+        const ticket = ack.tickets[0];
+        if (!ticket) throw new HttpError(500, 'internal', 'No ticket was issued');
+        const state = engine.state;
+        return { ...toTracking(engine.index, state, state.tickets.get(ticket.id) ?? ticket), id: ticket.id, number: ticket.number, trackUrl: `/t/${ticket.code}` };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/tickets/:code',
+      summary: 'Public tracking of one ticket by the code on its QR',
+      tag: 'tickets',
+      access: 'public',
+      response: TrackingViewSchema,
+      handle: ({ request }) => {
+        const { code } = request.params as { code: string };
+        const ticket = /^[A-Za-z0-9]{6,32}$/.test(code) ? store.ticketByCode(code) : undefined;
+        if (!ticket) throw new HttpError(404, 'not_found', 'No ticket with this code');
+        const state = engine.state;
+        return toTracking(engine.index, state, state.tickets.get(ticket.id) ?? ticket);
+      },
+    }),
+  ];
+}

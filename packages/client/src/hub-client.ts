@@ -1,0 +1,209 @@
+import type {
+  ApiError,
+  ClientToHub,
+  CommandAck,
+  CommandName,
+  CommandPayload,
+  Delta,
+  HubToClient,
+  Result,
+  ServiceStats,
+  Snapshot,
+  TrackingView,
+} from '@antre/protocol';
+import { PROTOCOL_VERSION } from '@antre/protocol';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import type { SyncedState } from './synced-state';
+import { applyDelta, EMPTY_SYNCED_STATE, fromSnapshot } from './synced-state';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
+
+export interface HubClientOptions {
+  /** The hub's base URL, e.g. http://127.0.0.1:8080 */
+  url: string;
+  token?: string;
+  /** How long one attempt of a command waits for its ack before it is sent again. */
+  ackTimeoutMs?: number;
+  /** How long a command keeps trying, across reconnects, before it gives up. */
+  commandDeadlineMs?: number;
+}
+
+type Listener = () => void;
+type CommandInput<C extends CommandName> = Omit<CommandPayload<C>, 'commandId'>;
+
+interface Pending {
+  name: CommandName;
+  payload: Record<string, unknown>;
+  resolve: (result: Result<CommandAck>) => void;
+  deadline: number;
+}
+
+const newCommandId = (): string => globalThis.crypto.randomUUID();
+
+/**
+ * The typed socket client every app uses. It keeps the hub's state for its audience in
+ * sync (snapshot, then numbered deltas, re-sync after any gap), and delivers each command
+ * exactly once by retrying it with the same id until the hub answers.
+ */
+export function createHubClient(options: HubClientOptions) {
+  const ackTimeoutMs = options.ackTimeoutMs ?? 5_000;
+  const commandDeadlineMs = options.commandDeadlineMs ?? 30_000;
+  const socket: Socket<HubToClient, ClientToHub> = io(options.url, {
+    auth: { protocolVersion: PROTOCOL_VERSION, ...(options.token ? { token: options.token } : {}) },
+    transports: ['websocket'],
+    reconnectionDelay: 250,
+    reconnectionDelayMax: 5_000,
+  });
+  let synced: SyncedState = EMPTY_SYNCED_STATE;
+  let connection: ConnectionState = 'connecting';
+  let refusal: ApiError | null = null;
+  let resyncing = false;
+  const pending = new Map<string, Pending>();
+  const listeners = new Set<Listener>();
+  const trackedListeners = new Set<(view: TrackingView) => void>();
+  const statsListeners = new Set<(stats: ServiceStats[]) => void>();
+  const deltaListeners = new Set<(delta: Delta) => void>();
+  const notify = (): void => listeners.forEach((l) => l());
+
+  const setConnection = (next: ConnectionState): void => {
+    connection = next;
+    notify();
+  };
+
+  socket.on('connect', () => {
+    refusal = null;
+    setConnection('online');
+    for (const [id, command] of pending) send(id, command);
+  });
+  socket.on('disconnect', () => setConnection('offline'));
+  socket.on('connect_error', (error: Error & { data?: ApiError }) => {
+    if (error.data?.code) {
+      refusal = { code: error.data.code, message: error.data.message };
+      setConnection('refused');
+      for (const [id, command] of pending) finish(id, command, { ok: false, error: refusal });
+    } else {
+      setConnection('offline');
+    }
+  });
+  socket.on('sync:snapshot', (snapshot) => {
+    synced = fromSnapshot(snapshot);
+    notify();
+  });
+  socket.on('sync:delta', (delta) => {
+    deltaListeners.forEach((l) => l(delta));
+    if (resyncing) return;
+    const outcome = applyDelta(synced, delta);
+    if (outcome.kind === 'applied') {
+      synced = outcome.state;
+      notify();
+    } else if (outcome.kind === 'gap') {
+      void resync();
+    }
+  });
+  socket.on('ticket:tracked', (view) => trackedListeners.forEach((l) => l(view)));
+  socket.on('catalogue:stats', (stats) => statsListeners.forEach((l) => l(stats)));
+
+  async function resync(): Promise<void> {
+    resyncing = true;
+    try {
+      const result = await socket.timeout(ackTimeoutMs).emitWithAck('sync:request', {});
+      if (result.ok) synced = fromSnapshot(result.value);
+    } catch {
+      // No answer: the next reconnect brings a fresh snapshot anyway.
+    } finally {
+      resyncing = false;
+      notify();
+    }
+  }
+
+  function finish(id: string, command: Pending, result: Result<CommandAck>): void {
+    if (!pending.delete(id)) return;
+    command.resolve(result);
+  }
+
+  function send(id: string, command: Pending): void {
+    if (!socket.connected) return;
+    const emit = socket.timeout(ackTimeoutMs).emit as unknown as (
+      name: string,
+      payload: unknown,
+      ack: (err: Error | null, result: Result<CommandAck>) => void,
+    ) => void;
+    emit(command.name, { ...command.payload, commandId: id }, (err, result) => {
+      if (!err) return finish(id, command, result);
+      if (Date.now() >= command.deadline) {
+        return finish(id, command, { ok: false, error: { code: 'offline', message: 'The hub did not answer' } });
+      }
+      send(id, command); // same id: the hub runs it at most once
+    });
+  }
+
+  return {
+    get state(): SyncedState {
+      return synced;
+    },
+    get connection(): ConnectionState {
+      return connection;
+    },
+    get refusal(): ApiError | null {
+      return refusal;
+    },
+    subscribe(listener: Listener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onTracked(listener: (view: TrackingView) => void): () => void {
+      trackedListeners.add(listener);
+      return () => trackedListeners.delete(listener);
+    },
+    onStats(listener: (stats: ServiceStats[]) => void): () => void {
+      statsListeners.add(listener);
+      return () => statsListeners.delete(listener);
+    },
+    onDelta(listener: (delta: Delta) => void): () => void {
+      deltaListeners.add(listener);
+      return () => deltaListeners.delete(listener);
+    },
+
+    /** Sends a command with a fresh id, or `commandId` to continue one already begun. */
+    command<C extends CommandName>(name: C, payload: CommandInput<C>, commandId: string = newCommandId()): Promise<Result<CommandAck>> {
+      if (connection === 'refused' && refusal) return Promise.resolve({ ok: false, error: refusal });
+      return new Promise((resolve) => {
+        const command: Pending = { name, payload: payload as Record<string, unknown>, resolve, deadline: Date.now() + commandDeadlineMs };
+        pending.set(commandId, command);
+        send(commandId, command);
+        setTimeout(() => {
+          if (pending.has(commandId)) finish(commandId, command, { ok: false, error: { code: 'offline', message: 'The hub could not be reached' } });
+        }, commandDeadlineMs).unref?.();
+      });
+    },
+
+    async watchTicket(code: string): Promise<Result<TrackingView>> {
+      try {
+        return await socket.timeout(ackTimeoutMs).emitWithAck('ticket:watch', { code });
+      } catch {
+        return { ok: false, error: { code: 'offline', message: 'The hub did not answer' } };
+      }
+    },
+
+    async requestSnapshot(): Promise<Result<Snapshot>> {
+      try {
+        return await socket.timeout(ackTimeoutMs).emitWithAck('sync:request', {});
+      } catch {
+        return { ok: false, error: { code: 'offline', message: 'The hub did not answer' } };
+      }
+    },
+
+    /** For tests and tools that need the raw socket (e.g. to drop the connection). */
+    get socket(): Socket<HubToClient, ClientToHub> {
+      return socket;
+    },
+
+    close(): void {
+      socket.close();
+      listeners.clear();
+    },
+  };
+}
+
+export type HubClient = ReturnType<typeof createHubClient>;

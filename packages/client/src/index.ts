@@ -1,0 +1,2 @@
+export * from './synced-state';
+export * from './hub-client';

@@ -1,0 +1,117 @@
+// The building as the queue rules see it. Plain data: the hub loads it from SQLite, the
+// demo seed from resources/demo-building.json, and both are validated by @antre/protocol.
+
+export type TimezoneCode = 'WIB' | 'WITA' | 'WIT';
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** "07:30" style wall-clock time in the site's timezone. */
+export type ClockTime = string;
+
+export interface DayHours {
+  open: ClockTime;
+  close: ClockTime;
+}
+
+/** Opening hours per weekday; a missing or null day is closed. */
+export type WeeklyHours = Partial<Record<Weekday, DayHours | null>>;
+
+export interface Holiday {
+  date: string; // YYYY-MM-DD in the site's timezone
+  name: string;
+}
+
+export interface Site {
+  name: string;
+  timezone: TimezoneCode;
+  hours: WeeklyHours;
+  holidays: Holiday[];
+  /** Counters stop serving on Fridays in this window; visitors may still queue. */
+  fridayPrayerBreak: DayHours | null;
+  /** How long after a no-show the visitor may still be re-queued. */
+  noShowRequeueMinutes: number;
+  /** Recalls an officer must make before marking a no-show. */
+  recallsBeforeNoShow: number;
+  /** Calling a ticket starts serving it at once (no separate "start" press). */
+  autoServeOnCall: boolean;
+  /** Waiting tickets expire this long after the site closes (and always at day change). */
+  expireAfterCloseMinutes: number;
+}
+
+export interface Zone {
+  id: string;
+  name: string;
+}
+
+export interface Agency {
+  id: string;
+  name: string;
+  shortName: string;
+  contact?: string;
+}
+
+/** The six components of the standar pelayanan shown to the public (PermenPANRB 15/2014). */
+export interface ServiceStandard {
+  requirements: string[];
+  procedure: string[];
+  duration: string;
+  cost: string;
+  product: string;
+  complaints: string;
+}
+
+/** strict: every waiting priority ticket goes first; interleave: one priority per N regular. */
+export type PriorityRule = { kind: 'strict' } | { kind: 'interleave'; regularPerPriority: number };
+
+export interface Service {
+  id: string;
+  agencyId: string;
+  name: string;
+  /** Ticket prefix, one or two capital letters, unique in the building. */
+  prefix: string;
+  /** Tickets that may be issued per service day; null for no limit. */
+  dailyQuota: number | null;
+  /** Issuing hours when they differ from the site's. */
+  hours: WeeklyHours | null;
+  targetWaitMinutes: number;
+  /** Service time assumed for estimates before today has any history. */
+  defaultServiceMinutes: number;
+  priorityRule: PriorityRule;
+  standard: ServiceStandard;
+  active: boolean;
+}
+
+export interface CounterServiceLink {
+  serviceId: string;
+  weight: number;
+}
+
+export interface Counter {
+  id: string;
+  agencyId: string;
+  zoneId: string;
+  name: string;
+  /** The number spoken and shown: "Loket 3". */
+  number: number;
+  /** order: first service with someone waiting, in list order; weight: share of calls. */
+  selection: 'order' | 'weight';
+  services: CounterServiceLink[];
+}
+
+export interface Building {
+  site: Site;
+  zones: Zone[];
+  agencies: Agency[];
+  services: Service[];
+  counters: Counter[];
+}
+
+export const PRIORITY_KINDS = [
+  'disability',
+  'elderly',
+  'pregnant',
+  'child',
+  'disaster_victim',
+] as const;
+export type PriorityKind = (typeof PRIORITY_KINDS)[number];

@@ -1,0 +1,74 @@
+import type { Service } from './building';
+import type { BuildingIndex, QueueState } from './queue-state';
+import { projectedOrder } from './ordering';
+import type { Ticket } from './ticket';
+
+const HISTORY = 20;
+
+export interface WaitEstimate {
+  /** People who will be called before this ticket. */
+  ahead: number;
+  minutes: number;
+}
+
+/** Mean service time of the last few visitors served today, or the service's default. */
+export function rollingServiceMs(state: QueueState, service: Service): number {
+  const recent: Ticket[] = [];
+  for (const t of state.tickets.values()) {
+    if (
+      t.serviceId === service.id &&
+      t.status === 'done' &&
+      t.servingAt !== null &&
+      t.finishedAt !== null
+    )
+      recent.push(t);
+  }
+  recent.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+  const sample = recent.slice(0, HISTORY);
+  if (sample.length === 0) return service.defaultServiceMinutes * 60_000;
+  const total = sample.reduce((sum, t) => sum + ((t.finishedAt ?? 0) - (t.servingAt ?? 0)), 0);
+  return total / sample.length;
+}
+
+/** Counters open for a service; before any opens, those configured for it. */
+export function countersFor(index: BuildingIndex, state: QueueState, serviceId: string): number {
+  const configured = index.countersByService.get(serviceId) ?? [];
+  const open = configured.filter((c) => state.counters.get(c.id)?.status === 'open').length;
+  return Math.max(open || configured.length, 1);
+}
+
+function minutesFor(
+  index: BuildingIndex,
+  state: QueueState,
+  service: Service,
+  ahead: number,
+): number {
+  const ms = (ahead * rollingServiceMs(state, service)) / countersFor(index, state, service.id);
+  return Math.round(ms / 60_000);
+}
+
+export function estimateTicket(
+  index: BuildingIndex,
+  state: QueueState,
+  ticket: Ticket,
+): WaitEstimate {
+  const service = index.services.get(ticket.serviceId);
+  if (!service || ticket.status !== 'waiting') return { ahead: 0, minutes: 0 };
+  const ahead = projectedOrder(state, service).findIndex((t) => t.id === ticket.id);
+  return {
+    ahead: Math.max(ahead, 0),
+    minutes: minutesFor(index, state, service, Math.max(ahead, 0)),
+  };
+}
+
+/** What a visitor taking a regular ticket now can expect. */
+export function estimateNewTicket(
+  index: BuildingIndex,
+  state: QueueState,
+  service: Service,
+): WaitEstimate {
+  let waiting = 0;
+  for (const t of state.tickets.values())
+    if (t.serviceId === service.id && t.status === 'waiting') waiting += 1;
+  return { ahead: waiting, minutes: minutesFor(index, state, service, waiting) };
+}

@@ -1,0 +1,177 @@
+import type { PriorityKind } from './building';
+import type { CommandContext } from './command-context';
+import { eventOf, findTicket } from './command-context';
+import type { QueueChange } from './queue-state';
+import { emptyChange, serviceDayState } from './queue-state';
+import type { Result } from './result';
+import { fail, ok } from './result';
+import { serviceAvailability } from './schedule';
+import type { Ticket, TicketChannel } from './ticket';
+import { formatLabel, isOpenTicket, moveTicket } from './ticket';
+
+export interface IssueRequest {
+  serviceId: string;
+  priority: PriorityKind | null;
+  channel: TicketChannel;
+  /** Kiosk tickets wait in `printing` until the printer confirms. */
+  needsPrint: boolean;
+  /** Made by the caller (random), so the rules stay pure. */
+  ticketId: string;
+  code: string;
+}
+
+export function issuedToday(ctx: CommandContext, serviceId: string): number {
+  let count = 0;
+  for (const t of ctx.state.tickets.values()) {
+    if (t.originServiceId === serviceId && t.status !== 'void') count += 1;
+  }
+  return count;
+}
+
+export function issueTicket(ctx: CommandContext, request: IssueRequest): Result<QueueChange> {
+  const service = ctx.index.services.get(request.serviceId);
+  if (!service) return fail('service_not_found', `No service ${request.serviceId}`);
+  const availability = serviceAvailability(
+    ctx.index.site,
+    service,
+    issuedToday(ctx, service.id),
+    ctx.now,
+  );
+  if (!availability.open) {
+    if (availability.reason === 'quota_reached') {
+      return fail(
+        'quota_reached',
+        `${service.name} has issued its ${service.dailyQuota} tickets for today`,
+      );
+    }
+    if (availability.reason === 'inactive')
+      return fail('service_inactive', `${service.name} is not offered`);
+    return fail('service_closed', `${service.name} is closed now (${availability.reason})`);
+  }
+  const day = serviceDayState(ctx.state, service.id);
+  const number = day.lastNumber + 1;
+  const ticket: Ticket = {
+    id: request.ticketId,
+    code: request.code,
+    serviceDay: ctx.state.serviceDay,
+    originServiceId: service.id,
+    serviceId: service.id,
+    number,
+    label: formatLabel(service.prefix, number),
+    priority: request.priority,
+    status: request.needsPrint ? 'printing' : 'waiting',
+    channel: request.channel,
+    issuedAt: ctx.now,
+    sortKey: ctx.now,
+    calledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    counterId: null,
+    officerId: null,
+    recallCount: 0,
+    noShowAt: null,
+    parkReason: null,
+    transferNote: null,
+    transferredFromServiceId: null,
+    voidReason: null,
+  };
+  return ok({
+    ...emptyChange(),
+    tickets: [ticket],
+    services: [{ ...day, lastNumber: number }],
+    events: [
+      eventOf(ctx, 'ticket:issued', ticket, null, {
+        label: ticket.label,
+        priority: ticket.priority,
+      }),
+    ],
+  });
+}
+
+/** The printer took the ticket: only now does it enter the queue. */
+export function confirmPrint(ctx: CommandContext, ticketId: string): Result<QueueChange> {
+  const found = findTicket(ctx, ticketId);
+  if (!found.ok) return found;
+  const moved = moveTicket(found.value, 'waiting');
+  if (!moved.ok) return moved;
+  return ok({
+    ...emptyChange(),
+    tickets: [moved.value],
+    events: [eventOf(ctx, 'ticket:printed', moved.value, null)],
+  });
+}
+
+/** The print failed: the number is spent, the ticket never queues. */
+export function voidPrint(
+  ctx: CommandContext,
+  ticketId: string,
+  reason: string,
+): Result<QueueChange> {
+  const found = findTicket(ctx, ticketId);
+  if (!found.ok) return found;
+  const moved = moveTicket(found.value, 'void', { voidReason: reason, finishedAt: ctx.now });
+  if (!moved.ok) return moved;
+  return ok({
+    ...emptyChange(),
+    tickets: [moved.value],
+    events: [eventOf(ctx, 'ticket:voided', moved.value, null, { reason })],
+  });
+}
+
+export function cancelTicket(ctx: CommandContext, ticketId: string): Result<QueueChange> {
+  const found = findTicket(ctx, ticketId);
+  if (!found.ok) return found;
+  const moved = moveTicket(found.value, 'cancelled', { finishedAt: ctx.now });
+  if (!moved.ok) return moved;
+  return ok({
+    ...emptyChange(),
+    tickets: [moved.value],
+    events: [eventOf(ctx, 'ticket:cancelled', moved.value, null)],
+  });
+}
+
+/**
+ * Ends every unfinished ticket: at closing for `waiting` ones, and at the day's change for
+ * all (a print never confirmed is voided). Counters holding one are freed and closed.
+ */
+export function expireTickets(
+  ctx: CommandContext,
+  scope: 'waiting' | 'all',
+  serviceIds: ReadonlySet<string> | null = null,
+): QueueChange {
+  const change = emptyChange();
+  for (const ticket of ctx.state.tickets.values()) {
+    if (!isOpenTicket(ticket.status)) continue;
+    if (serviceIds && !serviceIds.has(ticket.serviceId)) continue;
+    if (scope === 'waiting' && ticket.status !== 'waiting') continue;
+    const to = ticket.status === 'printing' ? 'void' : 'expired';
+    const moved = moveTicket(ticket, to, {
+      finishedAt: ctx.now,
+      voidReason: to === 'void' ? 'not_printed' : null,
+    });
+    if (!moved.ok) continue;
+    change.tickets.push(moved.value);
+    change.events.push(
+      eventOf(ctx, to === 'void' ? 'ticket:voided' : 'ticket:expired', moved.value, null, {
+        from: ticket.status,
+      }),
+    );
+  }
+  if (scope === 'all') {
+    for (const counter of ctx.state.counters.values()) {
+      if (counter.status === 'closed' && counter.ticketId === null) continue;
+      change.counters.push({
+        ...counter,
+        status: 'closed',
+        ticketId: null,
+        pauseReason: null,
+        officerId: null,
+        since: ctx.now,
+      });
+      change.events.push(
+        eventOf(ctx, 'counter:closed', null, counter.counterId, { reason: 'day_end' }),
+      );
+    }
+  }
+  return change;
+}

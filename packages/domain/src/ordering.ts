@@ -1,0 +1,72 @@
+import type { Counter, Service } from './building';
+import type { QueueState } from './queue-state';
+import { serviceDayState } from './queue-state';
+import type { Ticket } from './ticket';
+
+const byPosition = (a: Ticket, b: Ticket): number =>
+  a.sortKey - b.sortKey || a.issuedAt - b.issuedAt || a.number - b.number;
+
+/**
+ * The waiting tickets of a service in the order they will be called, following the
+ * service's priority rule from the current streak of regular calls.
+ */
+export function projectedOrder(state: QueueState, service: Service): Ticket[] {
+  const waiting = [...state.tickets.values()].filter(
+    (t) => t.status === 'waiting' && t.serviceId === service.id,
+  );
+  const priority = waiting.filter((t) => t.priority !== null).sort(byPosition);
+  const regular = waiting.filter((t) => t.priority === null).sort(byPosition);
+  if (service.priorityRule.kind === 'strict') return [...priority, ...regular];
+
+  const every = service.priorityRule.regularPerPriority;
+  let streak = serviceDayState(state, service.id).regularStreak ?? every;
+  const order: Ticket[] = [];
+  let p = 0;
+  let r = 0;
+  while (p < priority.length || r < regular.length) {
+    const takePriority = p < priority.length && (r >= regular.length || streak >= every);
+    if (takePriority) {
+      order.push(priority[p++] as Ticket);
+      streak = 0;
+    } else {
+      order.push(regular[r++] as Ticket);
+      streak += 1;
+    }
+  }
+  return order;
+}
+
+/** The ticket a counter should call next across the services it serves, or null. */
+export function pickNext(
+  state: QueueState,
+  counter: Counter,
+  services: ReadonlyMap<string, Service>,
+): Ticket | null {
+  const heads: { ticket: Ticket; weight: number; served: number }[] = [];
+  for (const link of counter.services) {
+    const service = services.get(link.serviceId);
+    if (!service?.active) continue;
+    const head = projectedOrder(state, service)[0];
+    if (!head) continue;
+    if (counter.selection === 'order') return head;
+    heads.push({
+      ticket: head,
+      weight: Math.max(link.weight, 1),
+      served: callsAt(state, counter.id, service.id),
+    });
+  }
+  // Smooth weighted choice: the service furthest below its share of this counter's calls.
+  heads.sort(
+    (a, b) =>
+      (a.served + 1) / a.weight - (b.served + 1) / b.weight || byPosition(a.ticket, b.ticket),
+  );
+  return heads[0]?.ticket ?? null;
+}
+
+function callsAt(state: QueueState, counterId: string, serviceId: string): number {
+  let count = 0;
+  for (const t of state.tickets.values()) {
+    if (t.counterId === counterId && t.serviceId === serviceId && t.calledAt !== null) count += 1;
+  }
+  return count;
+}

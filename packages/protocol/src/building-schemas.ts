@@ -1,0 +1,121 @@
+import type { Building } from '@antre/domain';
+import { PRIORITY_KINDS, WEEKDAYS } from '@antre/domain';
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 07:30');
+
+export const DayHoursSchema = z
+  .strictObject({ open: clock, close: clock })
+  .refine((h) => h.open < h.close, { message: 'closes before it opens' });
+
+export const WeeklyHoursSchema = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, DayHoursSchema.nullable().optional()])) as Record<
+    (typeof WEEKDAYS)[number],
+    z.ZodOptional<z.ZodNullable<typeof DayHoursSchema>>
+  >,
+);
+
+export const SiteSchema = z.strictObject({
+  name: text(120),
+  timezone: z.enum(['WIB', 'WITA', 'WIT']),
+  hours: WeeklyHoursSchema,
+  holidays: z.array(z.strictObject({ date: z.iso.date(), name: text(120) })).max(400),
+  fridayPrayerBreak: DayHoursSchema.nullable(),
+  noShowRequeueMinutes: z.int().min(0).max(480),
+  recallsBeforeNoShow: z.int().min(0).max(10),
+  autoServeOnCall: z.boolean(),
+  expireAfterCloseMinutes: z.int().min(0).max(720),
+});
+
+export const ZoneSchema = z.strictObject({ id, name: text(120) });
+
+export const AgencySchema = z.strictObject({
+  id,
+  name: text(200),
+  shortName: text(60),
+  contact: z.string().max(200).optional(),
+});
+
+export const ServiceStandardSchema = z.strictObject({
+  requirements: z.array(text(500)).max(50),
+  procedure: z.array(text(500)).max(50),
+  duration: text(300),
+  cost: text(300),
+  product: text(300),
+  complaints: text(500),
+});
+
+export const PriorityRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('strict') }),
+  z.strictObject({ kind: z.literal('interleave'), regularPerPriority: z.int().min(1).max(50) }),
+]);
+
+export const ServiceSchema = z.strictObject({
+  id,
+  agencyId: id,
+  name: text(200),
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+  dailyQuota: z.int().min(1).max(9999).nullable(),
+  hours: WeeklyHoursSchema.nullable(),
+  targetWaitMinutes: z.int().min(1).max(600),
+  defaultServiceMinutes: z.int().min(1).max(240),
+  priorityRule: PriorityRuleSchema,
+  standard: ServiceStandardSchema,
+  active: z.boolean(),
+});
+
+export const CounterSchema = z.strictObject({
+  id,
+  agencyId: id,
+  zoneId: id,
+  name: text(120),
+  number: z.int().min(1).max(999),
+  selection: z.enum(['order', 'weight']),
+  services: z.array(z.strictObject({ serviceId: id, weight: z.int().min(1).max(100) })).min(1).max(50),
+});
+
+export const PrioritySchema = z.enum(PRIORITY_KINDS);
+
+/** A whole building, with the cross-references a database would otherwise enforce. */
+export const BuildingSchema = z
+  .strictObject({
+    site: SiteSchema,
+    zones: z.array(ZoneSchema).min(1),
+    agencies: z.array(AgencySchema),
+    services: z.array(ServiceSchema),
+    counters: z.array(CounterSchema),
+  })
+  .superRefine((b, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    unique(b.zones.map((z) => z.id), (i) => issue(['zones', i, 'id'], 'duplicate id'));
+    unique(b.agencies.map((a) => a.id), (i) => issue(['agencies', i, 'id'], 'duplicate id'));
+    unique(b.services.map((s) => s.id), (i) => issue(['services', i, 'id'], 'duplicate id'));
+    unique(b.services.map((s) => s.prefix), (i) => issue(['services', i, 'prefix'], 'prefix already used'));
+    unique(b.counters.map((c) => c.id), (i) => issue(['counters', i, 'id'], 'duplicate id'));
+    unique(b.counters.map((c) => String(c.number)), (i) => issue(['counters', i, 'number'], 'number already used'));
+    const agencies = new Set(b.agencies.map((a) => a.id));
+    const zones = new Set(b.zones.map((z) => z.id));
+    const serviceAgency = new Map(b.services.map((s) => [s.id, s.agencyId]));
+    b.services.forEach((s, i) => {
+      if (!agencies.has(s.agencyId)) issue(['services', i, 'agencyId'], 'unknown agency');
+    });
+    b.counters.forEach((c, i) => {
+      if (!agencies.has(c.agencyId)) issue(['counters', i, 'agencyId'], 'unknown agency');
+      if (!zones.has(c.zoneId)) issue(['counters', i, 'zoneId'], 'unknown zone');
+      c.services.forEach((link, j) => {
+        const owner = serviceAgency.get(link.serviceId);
+        if (owner === undefined) issue(['counters', i, 'services', j, 'serviceId'], 'unknown service');
+        else if (owner !== c.agencyId) issue(['counters', i, 'services', j, 'serviceId'], "another agency's service");
+      });
+    });
+  }) satisfies z.ZodType<Building>;
+
+function unique(values: string[], onDuplicate: (index: number) => void): void {
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    if (seen.has(v)) onDuplicate(i);
+    seen.add(v);
+  });
+}

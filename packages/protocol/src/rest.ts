@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { PrioritySchema, ServiceStandardSchema } from './building-schemas';
+
+export const LoginBodySchema = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const ROLES = ['admin', 'supervisor', 'officer', 'kiosk', 'display', 'integration'] as const;
+export type Role = (typeof ROLES)[number];
+export const USER_ROLES = ['admin', 'supervisor', 'officer'] as const;
+export const DEVICE_ROLES = ['kiosk', 'display', 'integration'] as const;
+
+export const LoginResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.number(),
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(USER_ROLES),
+    agencyId: z.string().nullable(),
+  }),
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const IssueTicketBodySchema = z.strictObject({
+  serviceId: z.string().min(1).max(64),
+  priority: PrioritySchema.nullable().default(null),
+});
+
+export const CreateDeviceBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(DEVICE_ROLES),
+  zoneIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+  agencyIds: z.array(z.string().min(1).max(64)).max(100).default([]),
+});
+
+const ServiceStatsSchema = z.object({
+  serviceId: z.string(),
+  open: z.boolean(),
+  closedReason: z.string().nullable(),
+  closedDetail: z.string().nullable(),
+  onBreakUntil: z.string().nullable(),
+  waiting: z.number(),
+  estimatedMinutes: z.number(),
+});
+
+export const CatalogueSchema = z.object({
+  site: z.object({ name: z.string(), timezone: z.string(), serviceDay: z.string() }),
+  agencies: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      shortName: z.string(),
+      services: z.array(
+        ServiceStatsSchema.extend({
+          id: z.string(),
+          name: z.string(),
+          prefix: z.string(),
+          dailyQuota: z.number().nullable(),
+          targetWaitMinutes: z.number(),
+          standard: ServiceStandardSchema,
+        }),
+      ),
+    }),
+  ),
+});
+export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+export const TrackingViewSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  status: z.string(),
+  priority: z.string().nullable(),
+  serviceDay: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  agencyName: z.string(),
+  ahead: z.number(),
+  estimatedMinutes: z.number(),
+  issuedAt: z.number(),
+  calledAt: z.number().nullable(),
+  counter: z.object({ name: z.string(), number: z.number() }).nullable(),
+  transferredFrom: z.string().nullable(),
+});
+
+export const IssuedTicketSchema = TrackingViewSchema.extend({ id: z.string(), number: z.number(), trackUrl: z.string() });
+
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  protocolVersion: z.number(),
+  database: z.object({ state: z.enum(['ok', 'error']), migrations: z.number(), path: z.string() }),
+  serviceDay: z.string(),
+  uptimeSeconds: z.number(),
+});
+
+export const ErrorBodySchema = z.object({
+  ok: z.literal(false),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});

@@ -1,0 +1,29 @@
+import type { DomainErrorCode } from '@antre/domain';
+
+export type ErrorCode =
+  | DomainErrorCode
+  | 'bad_request'
+  | 'unknown_event'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'version_mismatch'
+  | 'conflict'
+  | 'offline'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Field paths and what is wrong with each, for forms. */
+  fields?: { path: string; message: string }[];
+}
+
+/** Every ack and every error body has this shape. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const okResult = <T>(value: T): Result<T> => ({ ok: true, value });
+export const errResult = (code: ErrorCode, message: string, fields?: ApiError['fields']): Result<never> => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message },
+});

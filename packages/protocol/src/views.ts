@@ -1,0 +1,74 @@
+import type { CounterState, PriorityKind, QueueEvent, Ticket, TicketStatus } from '@antre/domain';
+
+/** What a visitor's phone may know of a ticket: no staff, no other visitors. */
+export interface TrackingView {
+  code: string;
+  label: string;
+  status: TicketStatus;
+  priority: PriorityKind | null;
+  serviceDay: string;
+  serviceId: string;
+  serviceName: string;
+  agencyName: string;
+  ahead: number;
+  estimatedMinutes: number;
+  issuedAt: number;
+  calledAt: number | null;
+  counter: { name: string; number: number } | null;
+  transferredFrom: string | null;
+}
+
+/** A call as a display board shows and announces it. */
+export interface CallView {
+  eventId: string;
+  ticketId: string;
+  label: string;
+  counterId: string;
+  counterName: string;
+  counterNumber: number;
+  agencyId: string;
+  agencyName: string;
+  serviceName: string;
+  zoneId: string;
+  at: number;
+  recall: boolean;
+}
+
+export interface ServiceStats {
+  serviceId: string;
+  open: boolean;
+  closedReason: string | null;
+  closedDetail: string | null;
+  onBreakUntil: string | null;
+  waiting: number;
+  estimatedMinutes: number;
+}
+
+/** A feed is an audience's stream of deltas, numbered without gaps. */
+export type Feed = `agency:${string}` | `zone:${string}` | `ticket:${string}` | 'site';
+
+export interface Snapshot {
+  /** Changes whenever the hub restarts; a client that sees it change re-syncs. */
+  hubEpoch: string;
+  serviceDay: string;
+  seqs: Record<string, number>;
+  tickets: Ticket[];
+  counters: CounterState[];
+  calls: CallView[];
+}
+
+export interface Delta {
+  hubEpoch: string;
+  feed: Feed;
+  seq: number;
+  serviceDay: string;
+  events: QueueEvent[];
+  tickets: Ticket[];
+  counters: CounterState[];
+  calls: CallView[];
+}
+
+export interface CommandAck {
+  tickets: Ticket[];
+  counters: CounterState[];
+}

@@ -1,0 +1,27 @@
+// npm test: the whole suite, ending with one plain line "N passed, N failed" for CI.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { binPath, ensureInstalled, ROOT } from './bootstrap.mjs';
+
+ensureInstalled();
+const outDir = join(ROOT, '.test-results');
+mkdirSync(outDir, { recursive: true });
+const report = join(outDir, 'vitest.json');
+rmSync(report, { force: true });
+const run = spawnSync(
+  binPath('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' },
+);
+let passed = 0;
+let failed = 0;
+try {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
+} catch {
+  failed = Math.max(failed, 1);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);
