@@ -4,5 +4,9 @@ import { binPath, ensureInstalled, ROOT } from './bootstrap.mjs';
 
 ensureInstalled();
 const [tool, ...args] = process.argv.slice(2);
-const result = spawnSync(binPath(tool), args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+const result = spawnSync(binPath(tool), args, {
+  cwd: ROOT,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 process.exit(result.status ?? 1);

@@ -4,10 +4,14 @@ import { join } from 'node:path';
 import { binPath, ensureInstalled, ROOT } from './bootstrap.mjs';
 
 ensureInstalled();
-const hub = spawn(binPath('tsx'), [join(ROOT, 'apps', 'hub', 'src', 'main.ts'), ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  shell: process.platform === 'win32',
-});
+const hub = spawn(
+  binPath('tsx'),
+  [join(ROOT, 'apps', 'hub', 'src', 'main.ts'), ...process.argv.slice(2)],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => hub.kill(signal));
 hub.on('exit', (code) => process.exit(code ?? 0));

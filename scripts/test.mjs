@@ -11,7 +11,13 @@ const report = join(outDir, 'vitest.json');
 rmSync(report, { force: true });
 const run = spawnSync(
   binPath('vitest'),
-  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' },
 );
 let passed = 0;

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${values.port}"`);
   const hub = await startHub({
     port,
     host: values.host,
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   ];
   if (hub.firstStart.credentials.length > 0) {
     lines.push('', '  Sign-in made on this first start (shown once, keep it safe):');
-    for (const c of hub.firstStart.credentials) lines.push(`    ${c.username.padEnd(34)} ${c.password}   (${c.note})`);
+    for (const c of hub.firstStart.credentials)
+      lines.push(`    ${c.username.padEnd(34)} ${c.password}   (${c.note})`);
   }
   console.log(lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n') + '\n');
   const stop = async (): Promise<void> => {
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Antre hub could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Antre hub could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -124,7 +124,9 @@ export function createHubClient(options: HubClientOptions) {
 
   function send(id: string, command: Pending): void {
     if (!socket.connected) return;
-    const emit = socket.timeout(ackTimeoutMs).emit as unknown as (
+    const timed = socket.timeout(ackTimeoutMs);
+    // The map types each command's payload; here the name is only known at run time.
+    const emit = timed.emit.bind(timed) as unknown as (
       name: string,
       payload: unknown,
       ack: (err: Error | null, result: Result<CommandAck>) => void,
@@ -132,7 +134,10 @@ export function createHubClient(options: HubClientOptions) {
     emit(command.name, { ...command.payload, commandId: id }, (err, result) => {
       if (!err) return finish(id, command, result);
       if (Date.now() >= command.deadline) {
-        return finish(id, command, { ok: false, error: { code: 'offline', message: 'The hub did not answer' } });
+        return finish(id, command, {
+          ok: false,
+          error: { code: 'offline', message: 'The hub did not answer' },
+        });
       }
       send(id, command); // same id: the hub runs it at most once
     });
@@ -166,14 +171,28 @@ export function createHubClient(options: HubClientOptions) {
     },
 
     /** Sends a command with a fresh id, or `commandId` to continue one already begun. */
-    command<C extends CommandName>(name: C, payload: CommandInput<C>, commandId: string = newCommandId()): Promise<Result<CommandAck>> {
-      if (connection === 'refused' && refusal) return Promise.resolve({ ok: false, error: refusal });
+    command<C extends CommandName>(
+      name: C,
+      payload: CommandInput<C>,
+      commandId: string = newCommandId(),
+    ): Promise<Result<CommandAck>> {
+      if (connection === 'refused' && refusal)
+        return Promise.resolve({ ok: false, error: refusal });
       return new Promise((resolve) => {
-        const command: Pending = { name, payload: payload as Record<string, unknown>, resolve, deadline: Date.now() + commandDeadlineMs };
+        const command: Pending = {
+          name,
+          payload: payload as Record<string, unknown>,
+          resolve,
+          deadline: Date.now() + commandDeadlineMs,
+        };
         pending.set(commandId, command);
         send(commandId, command);
         setTimeout(() => {
-          if (pending.has(commandId)) finish(commandId, command, { ok: false, error: { code: 'offline', message: 'The hub could not be reached' } });
+          if (pending.has(commandId))
+            finish(commandId, command, {
+              ok: false,
+              error: { code: 'offline', message: 'The hub could not be reached' },
+            });
         }, commandDeadlineMs).unref?.();
       });
     },

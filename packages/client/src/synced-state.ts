@@ -40,7 +40,8 @@ export type DeltaOutcome =
   | { kind: 'gap' };
 
 export function applyDelta(state: SyncedState, delta: Delta): DeltaOutcome {
-  if (state.hubEpoch !== delta.hubEpoch || state.serviceDay !== delta.serviceDay) return { kind: 'gap' };
+  if (state.hubEpoch !== delta.hubEpoch || state.serviceDay !== delta.serviceDay)
+    return { kind: 'gap' };
   const last = state.seqs[delta.feed];
   if (last === undefined) return { kind: 'gap' };
   if (delta.seq <= last) return { kind: 'stale' };
@@ -50,7 +51,9 @@ export function applyDelta(state: SyncedState, delta: Delta): DeltaOutcome {
   const counters = new Map(state.counters);
   for (const c of delta.counters) counters.set(c.counterId, c);
   const seen = new Set(state.calls.map((c) => c.eventId));
-  const calls = [...state.calls, ...delta.calls.filter((c) => !seen.has(c.eventId))].slice(-KEEP_CALLS);
+  const calls = [...state.calls, ...delta.calls.filter((c) => !seen.has(c.eventId))].slice(
+    -KEEP_CALLS,
+  );
   return {
     kind: 'applied',
     state: { ...state, seqs: { ...state.seqs, [delta.feed]: delta.seq }, tickets, counters, calls },

@@ -73,7 +73,10 @@ export const CounterSchema = z.strictObject({
   name: text(120),
   number: z.int().min(1).max(999),
   selection: z.enum(['order', 'weight']),
-  services: z.array(z.strictObject({ serviceId: id, weight: z.int().min(1).max(100) })).min(1).max(50),
+  services: z
+    .array(z.strictObject({ serviceId: id, weight: z.int().min(1).max(100) }))
+    .min(1)
+    .max(50),
 });
 
 export const PrioritySchema = z.enum(PRIORITY_KINDS);
@@ -88,13 +91,32 @@ export const BuildingSchema = z
     counters: z.array(CounterSchema),
   })
   .superRefine((b, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    unique(b.zones.map((z) => z.id), (i) => issue(['zones', i, 'id'], 'duplicate id'));
-    unique(b.agencies.map((a) => a.id), (i) => issue(['agencies', i, 'id'], 'duplicate id'));
-    unique(b.services.map((s) => s.id), (i) => issue(['services', i, 'id'], 'duplicate id'));
-    unique(b.services.map((s) => s.prefix), (i) => issue(['services', i, 'prefix'], 'prefix already used'));
-    unique(b.counters.map((c) => c.id), (i) => issue(['counters', i, 'id'], 'duplicate id'));
-    unique(b.counters.map((c) => String(c.number)), (i) => issue(['counters', i, 'number'], 'number already used'));
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    unique(
+      b.zones.map((z) => z.id),
+      (i) => issue(['zones', i, 'id'], 'duplicate id'),
+    );
+    unique(
+      b.agencies.map((a) => a.id),
+      (i) => issue(['agencies', i, 'id'], 'duplicate id'),
+    );
+    unique(
+      b.services.map((s) => s.id),
+      (i) => issue(['services', i, 'id'], 'duplicate id'),
+    );
+    unique(
+      b.services.map((s) => s.prefix),
+      (i) => issue(['services', i, 'prefix'], 'prefix already used'),
+    );
+    unique(
+      b.counters.map((c) => c.id),
+      (i) => issue(['counters', i, 'id'], 'duplicate id'),
+    );
+    unique(
+      b.counters.map((c) => String(c.number)),
+      (i) => issue(['counters', i, 'number'], 'number already used'),
+    );
     const agencies = new Set(b.agencies.map((a) => a.id));
     const zones = new Set(b.zones.map((z) => z.id));
     const serviceAgency = new Map(b.services.map((s) => [s.id, s.agencyId]));
@@ -106,8 +128,10 @@ export const BuildingSchema = z
       if (!zones.has(c.zoneId)) issue(['counters', i, 'zoneId'], 'unknown zone');
       c.services.forEach((link, j) => {
         const owner = serviceAgency.get(link.serviceId);
-        if (owner === undefined) issue(['counters', i, 'services', j, 'serviceId'], 'unknown service');
-        else if (owner !== c.agencyId) issue(['counters', i, 'services', j, 'serviceId'], "another agency's service");
+        if (owner === undefined)
+          issue(['counters', i, 'services', j, 'serviceId'], 'unknown service');
+        else if (owner !== c.agencyId)
+          issue(['counters', i, 'services', j, 'serviceId'], "another agency's service");
       });
     });
   }) satisfies z.ZodType<Building>;

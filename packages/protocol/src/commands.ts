@@ -9,7 +9,11 @@ const reason = z.string().trim().min(1).max(200);
 const onCounter = { commandId, counterId: ref };
 
 export const CommandSchemas = {
-  'ticket:issue': z.strictObject({ commandId, serviceId: ref, priority: PrioritySchema.nullable().default(null) }),
+  'ticket:issue': z.strictObject({
+    commandId,
+    serviceId: ref,
+    priority: PrioritySchema.nullable().default(null),
+  }),
   'ticket:print-result': z.strictObject({
     commandId,
     ticketId: ref,

@@ -6,7 +6,9 @@ export const PROTOCOL_VERSION = 1;
 
 type Ack<T> = (result: Result<T>) => void;
 
-type CommandHandlers = { [C in CommandName]: (payload: CommandPayload<C>, ack: Ack<CommandAck>) => void };
+type CommandHandlers = {
+  [C in CommandName]: (payload: CommandPayload<C>, ack: Ack<CommandAck>) => void;
+};
 
 /** Commands are imperative; every one is acknowledged with a Result. */
 export interface ClientToHub extends CommandHandlers {

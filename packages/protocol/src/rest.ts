@@ -85,7 +85,11 @@ export const TrackingViewSchema = z.object({
   transferredFrom: z.string().nullable(),
 });
 
-export const IssuedTicketSchema = TrackingViewSchema.extend({ id: z.string(), number: z.number(), trackUrl: z.string() });
+export const IssuedTicketSchema = TrackingViewSchema.extend({
+  id: z.string(),
+  number: z.number(),
+  trackUrl: z.string(),
+});
 
 export const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),

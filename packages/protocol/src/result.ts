@@ -23,7 +23,11 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export const okResult = <T>(value: T): Result<T> => ({ ok: true, value });
-export const errResult = (code: ErrorCode, message: string, fields?: ApiError['fields']): Result<never> => ({
+export const errResult = (
+  code: ErrorCode,
+  message: string,
+  fields?: ApiError['fields'],
+): Result<never> => ({
   ok: false,
   error: fields ? { code, message, fields } : { code, message },
 });

@@ -5,14 +5,16 @@ import type { AuthStore } from './auth-store';
 import { verifyPassword } from './passwords';
 
 // Verified against when the username is unknown, so timing does not reveal which names exist.
-const DECOY_HASH = 'scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const DECOY_HASH =
+  'scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export function authRoutes(auth: AuthStore) {
   return [
     defineRoute({
       method: 'POST',
       url: '/api/auth/login',
-      summary: 'Sign in with username and password; the token is a Bearer token for REST and the socket',
+      summary:
+        'Sign in with username and password; the token is a Bearer token for REST and the socket',
       tag: 'auth',
       access: 'public',
       body: LoginBodySchema,
@@ -20,11 +22,18 @@ export function authRoutes(auth: AuthStore) {
       handle: async ({ body }) => {
         const user = auth.findUser(body.username);
         const valid = await verifyPassword(body.password, user?.password_hash ?? DECOY_HASH);
-        if (!user || !valid || user.active !== 1) throw new HttpError(401, 'unauthorized', 'Wrong username or password');
+        if (!user || !valid || user.active !== 1)
+          throw new HttpError(401, 'unauthorized', 'Wrong username or password');
         const session = auth.createSession(user.id, Date.now());
         return {
           ...session,
-          user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, agencyId: user.agency_id },
+          user: {
+            id: user.id,
+            username: user.username,
+            displayName: user.display_name,
+            role: user.role,
+            agencyId: user.agency_id,
+          },
         };
       },
     }),

@@ -48,10 +48,13 @@ export function createAuthStore(db: Db) {
     `SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
      WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND users.active = 1`,
   );
-  const deviceByToken = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL');
+  const deviceByToken = db.prepare<[string], DeviceRow>(
+    'SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
+  );
 
   return {
-    countUsers: (): number => (db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()?.n ?? 0),
+    countUsers: (): number =>
+      db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()?.n ?? 0,
 
     findUser: (username: string): UserRow | undefined => userByName.get(username),
 
@@ -68,12 +71,9 @@ export function createAuthStore(db: Db) {
       const token = newToken('u');
       const expiresAt = now + SESSION_MS;
       db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
-      db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
-        hashToken(token),
-        userId,
-        now,
-        expiresAt,
-      );
+      db.prepare(
+        'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      ).run(hashToken(token), userId, now, expiresAt);
       return { token, expiresAt };
     },
 
@@ -87,7 +87,15 @@ export function createAuthStore(db: Db) {
       db.prepare(
         `INSERT INTO devices (id, name, role, token_hash, zone_ids, agency_ids, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, device.name, device.role, hashToken(token), JSON.stringify(device.zoneIds), JSON.stringify(device.agencyIds), now);
+      ).run(
+        id,
+        device.name,
+        device.role,
+        hashToken(token),
+        JSON.stringify(device.zoneIds),
+        JSON.stringify(device.agencyIds),
+        now,
+      );
       return { id, token };
     },
 
@@ -96,7 +104,15 @@ export function createAuthStore(db: Db) {
       const hash = hashToken(token);
       if (token.startsWith('u_')) {
         const user = sessionUser.get(hash, now);
-        return user ? { kind: 'user', id: user.id, role: user.role, agencyId: user.agency_id, name: user.display_name } : null;
+        return user
+          ? {
+              kind: 'user',
+              id: user.id,
+              role: user.role,
+              agencyId: user.agency_id,
+              name: user.display_name,
+            }
+          : null;
       }
       if (token.startsWith('d_')) {
         const device = deviceByToken.get(hash);

@@ -7,8 +7,13 @@ const FORBIDDEN = (message: string): Result<never> => errResult('forbidden', mes
 const ALLOWED: Result<null> = okResult(null);
 
 /** Who may take a ticket for a service: kiosks and integrations for their agencies, any staff. */
-export function mayIssue(principal: Principal, index: BuildingIndex, serviceId: string): Result<null> {
-  if (principal.kind === 'public') return errResult('unauthorized', 'Sign in or use a registered kiosk');
+export function mayIssue(
+  principal: Principal,
+  index: BuildingIndex,
+  serviceId: string,
+): Result<null> {
+  if (principal.kind === 'public')
+    return errResult('unauthorized', 'Sign in or use a registered kiosk');
   if (principal.kind === 'user') return ALLOWED;
   if (principal.role === 'display') return FORBIDDEN('A display cannot issue tickets');
   const agencyId = index.services.get(serviceId)?.agencyId;
@@ -19,17 +24,29 @@ export function mayIssue(principal: Principal, index: BuildingIndex, serviceId: 
 }
 
 /** Officers and supervisors act only on their own agency's counters; the admin on all. */
-export function mayWorkCounter(principal: Principal, index: BuildingIndex, counterId: string): Result<null> {
+export function mayWorkCounter(
+  principal: Principal,
+  index: BuildingIndex,
+  counterId: string,
+): Result<null> {
   if (principal.kind !== 'user') return FORBIDDEN('Only staff work at a counter');
   if (principal.role === 'admin') return ALLOWED;
   const counter = index.counters.get(counterId);
   if (!counter) return ALLOWED; // the rules answer counter_not_found
-  return counter.agencyId === principal.agencyId ? ALLOWED : FORBIDDEN(`${counter.name} belongs to another agency`);
+  return counter.agencyId === principal.agencyId
+    ? ALLOWED
+    : FORBIDDEN(`${counter.name} belongs to another agency`);
 }
 
-export function mayHandleTicket(principal: Principal, index: BuildingIndex, ticket: Ticket | undefined): Result<null> {
+export function mayHandleTicket(
+  principal: Principal,
+  index: BuildingIndex,
+  ticket: Ticket | undefined,
+): Result<null> {
   if (principal.kind !== 'user') return FORBIDDEN('Only staff handle tickets');
   if (principal.role === 'admin' || !ticket) return ALLOWED;
   const agencyId = index.services.get(ticket.serviceId)?.agencyId;
-  return agencyId === principal.agencyId ? ALLOWED : FORBIDDEN(`Ticket ${ticket.label} is another agency's`);
+  return agencyId === principal.agencyId
+    ? ALLOWED
+    : FORBIDDEN(`Ticket ${ticket.label} is another agency's`);
 }

@@ -2,8 +2,21 @@ import type { Role } from '@antre/protocol';
 
 /** Who is asking: a signed-in person, a registered device, or the public. */
 export type Principal =
-  | { kind: 'user'; id: string; role: 'admin' | 'supervisor' | 'officer'; agencyId: string | null; name: string }
-  | { kind: 'device'; id: string; role: 'kiosk' | 'display' | 'integration'; zoneIds: string[]; agencyIds: string[]; name: string }
+  | {
+      kind: 'user';
+      id: string;
+      role: 'admin' | 'supervisor' | 'officer';
+      agencyId: string | null;
+      name: string;
+    }
+  | {
+      kind: 'device';
+      id: string;
+      role: 'kiosk' | 'display' | 'integration';
+      zoneIds: string[];
+      agencyIds: string[];
+      name: string;
+    }
   | { kind: 'public' };
 
 export const PUBLIC: Principal = { kind: 'public' };

@@ -39,7 +39,9 @@ export function loadBuilding(db: Db): Building | null {
   const site = db.prepare<[], { config: string }>('SELECT config FROM site WHERE id = 1').get();
   if (!site) return null;
   const links = db
-    .prepare<[], CounterServiceRow>('SELECT counter_id, service_id, weight FROM counter_services ORDER BY position')
+    .prepare<[], CounterServiceRow>(
+      'SELECT counter_id, service_id, weight FROM counter_services ORDER BY position',
+    )
     .all();
   const building: Building = {
     site: JSON.parse(site.config) as Site,
@@ -50,7 +52,10 @@ export function loadBuilding(db: Db): Building | null {
       )
       .all()
       .map(toAgency),
-    services: db.prepare<[], ServiceRow>('SELECT * FROM services ORDER BY position').all().map(toService),
+    services: db
+      .prepare<[], ServiceRow>('SELECT * FROM services ORDER BY position')
+      .all()
+      .map(toService),
     counters: db
       .prepare<[], CounterRow>('SELECT * FROM counters ORDER BY number')
       .all()
@@ -63,18 +68,22 @@ export function loadBuilding(db: Db): Building | null {
 /** Replaces the whole configuration in one transaction. */
 export function saveBuilding(db: Db, building: Building): void {
   db.transaction(() => {
-    db.prepare('INSERT INTO site (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config').run(
-      JSON.stringify(building.site),
-    );
+    db.prepare(
+      'INSERT INTO site (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config',
+    ).run(JSON.stringify(building.site));
     db.exec('DELETE FROM counter_services; DELETE FROM counters;');
-    const zone = db.prepare('INSERT INTO zones (id, name, position) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position');
+    const zone = db.prepare(
+      'INSERT INTO zones (id, name, position) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position',
+    );
     building.zones.forEach((z, i) => zone.run(z.id, z.name, i));
     const agency = db.prepare(
       `INSERT INTO agencies (id, name, short_name, contact, position) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
          contact = excluded.contact, position = excluded.position`,
     );
-    building.agencies.forEach((a, i) => agency.run(a.id, a.name, a.shortName, a.contact ?? null, i));
+    building.agencies.forEach((a, i) =>
+      agency.run(a.id, a.name, a.shortName, a.contact ?? null, i),
+    );
     // Prefixes are unique; clear them first so two services may swap theirs in one save.
     db.exec("UPDATE services SET prefix = '#' || id");
     removeServicesNotIn(db, new Set(building.services.map((s) => s.id)));
@@ -91,8 +100,12 @@ export function saveBuilding(db: Db, building: Building): void {
          active = excluded.active, position = excluded.position`,
     );
     building.services.forEach((s, i) => service.run({ ...toServiceRow(s), position: i }));
-    const counter = db.prepare('INSERT INTO counters (id, agency_id, zone_id, name, number, selection) VALUES (?, ?, ?, ?, ?, ?)');
-    const link = db.prepare('INSERT INTO counter_services (counter_id, service_id, position, weight) VALUES (?, ?, ?, ?)');
+    const counter = db.prepare(
+      'INSERT INTO counters (id, agency_id, zone_id, name, number, selection) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const link = db.prepare(
+      'INSERT INTO counter_services (counter_id, service_id, position, weight) VALUES (?, ?, ?, ?)',
+    );
     for (const c of building.counters) {
       counter.run(c.id, c.agencyId, c.zoneId, c.name, c.number, c.selection);
       c.services.forEach((l, i) => link.run(c.id, l.serviceId, i, l.weight));
@@ -106,11 +119,14 @@ export class ConfigInUseError extends Error {}
 
 /** History keeps its references: a service with tickets is deactivated, never deleted. */
 function removeServicesNotIn(db: Db, keep: ReadonlySet<string>): void {
-  const used = db.prepare('SELECT 1 FROM tickets WHERE origin_service_id = ? OR service_id = ? LIMIT 1');
+  const used = db.prepare(
+    'SELECT 1 FROM tickets WHERE origin_service_id = ? OR service_id = ? LIMIT 1',
+  );
   const remove = db.prepare('DELETE FROM services WHERE id = ?');
   for (const { id } of db.prepare<[], { id: string }>('SELECT id FROM services').all()) {
     if (keep.has(id)) continue;
-    if (used.get(id, id)) throw new ConfigInUseError(`Service ${id} has tickets; deactivate it instead of removing it`);
+    if (used.get(id, id))
+      throw new ConfigInUseError(`Service ${id} has tickets; deactivate it instead of removing it`);
     db.prepare('DELETE FROM service_days WHERE service_id = ?').run(id);
     remove.run(id);
   }
@@ -127,8 +143,18 @@ function removeRowsNotIn(db: Db, table: 'zones' | 'agencies', keep: ReadonlySet<
   }
 }
 
-function toAgency(row: { id: string; name: string; short_name: string; contact: string | null }): Agency {
-  return { id: row.id, name: row.name, shortName: row.short_name, ...(row.contact ? { contact: row.contact } : {}) };
+function toAgency(row: {
+  id: string;
+  name: string;
+  short_name: string;
+  contact: string | null;
+}): Agency {
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.short_name,
+    ...(row.contact ? { contact: row.contact } : {}),
+  };
 }
 
 function toService(row: ServiceRow): Service {
@@ -171,6 +197,8 @@ function toCounter(row: CounterRow, links: CounterServiceRow[]): Counter {
     name: row.name,
     number: row.number,
     selection: row.selection,
-    services: links.filter((l) => l.counter_id === row.id).map((l) => ({ serviceId: l.service_id, weight: l.weight })),
+    services: links
+      .filter((l) => l.counter_id === row.id)
+      .map((l) => ({ serviceId: l.service_id, weight: l.weight })),
   };
 }

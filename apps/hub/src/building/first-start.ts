@@ -6,7 +6,10 @@ import { generatePassword, hashPassword } from '../auth/passwords';
 import type { Db } from '../db/database';
 import { hasBuilding, saveBuilding } from './building-store';
 
-export const DEMO_BUILDING_FILE = new URL('../../../../resources/demo-building.json', import.meta.url);
+export const DEMO_BUILDING_FILE = new URL(
+  '../../../../resources/demo-building.json',
+  import.meta.url,
+);
 
 /** An empty building for a site that sets itself up from the admin app. */
 export const EMPTY_BUILDING: Building = {
@@ -51,7 +54,11 @@ export interface FirstStartOptions {
   demoPassword?: string | undefined;
 }
 
-export async function prepareFirstStart(db: Db, auth: AuthStore, options: FirstStartOptions): Promise<FirstStartReport> {
+export async function prepareFirstStart(
+  db: Db,
+  auth: AuthStore,
+  options: FirstStartOptions,
+): Promise<FirstStartReport> {
   const report: FirstStartReport = { seeded: null, credentials: [] };
   const now = Date.now();
   if (!hasBuilding(db)) {
@@ -62,8 +69,18 @@ export async function prepareFirstStart(db: Db, auth: AuthStore, options: FirstS
   }
   if (!auth.findUser('admin')) {
     const password = options.adminPassword ?? generatePassword();
-    auth.createUser({ username: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(password), role: 'admin', agencyId: null }, now);
-    if (!options.adminPassword) report.credentials.push({ username: 'admin', password, note: 'building admin' });
+    auth.createUser(
+      {
+        username: 'admin',
+        displayName: 'Administrator',
+        passwordHash: await hashPassword(password),
+        role: 'admin',
+        agencyId: null,
+      },
+      now,
+    );
+    if (!options.adminPassword)
+      report.credentials.push({ username: 'admin', password, note: 'building admin' });
   }
   return report;
 }
@@ -80,10 +97,32 @@ async function seedDemoStaff(
   // One hash for all demo accounts: they share a password by design, and scrypt is slow on purpose.
   const passwordHash = await hashPassword(password);
   for (const agency of building.agencies) {
-    auth.createUser({ username: `spv.${agency.id}`, displayName: `Supervisor ${agency.shortName}`, passwordHash, role: 'supervisor', agencyId: agency.id }, now);
-    auth.createUser({ username: `petugas.${agency.id}`, displayName: `Petugas ${agency.shortName}`, passwordHash, role: 'officer', agencyId: agency.id }, now);
+    auth.createUser(
+      {
+        username: `spv.${agency.id}`,
+        displayName: `Supervisor ${agency.shortName}`,
+        passwordHash,
+        role: 'supervisor',
+        agencyId: agency.id,
+      },
+      now,
+    );
+    auth.createUser(
+      {
+        username: `petugas.${agency.id}`,
+        displayName: `Petugas ${agency.shortName}`,
+        passwordHash,
+        role: 'officer',
+        agencyId: agency.id,
+      },
+      now,
+    );
   }
   if (!fixedPassword && building.agencies.length > 0) {
-    report.credentials.push({ username: 'spv.<agency> / petugas.<agency>', password, note: 'demo supervisors and officers, e.g. petugas.disdukcapil' });
+    report.credentials.push({
+      username: 'spv.<agency> / petugas.<agency>',
+      password,
+      note: 'demo supervisors and officers, e.g. petugas.disdukcapil',
+    });
   }
 }

@@ -8,7 +8,8 @@ export function catalogueRoutes(engine: QueueEngine) {
     defineRoute({
       method: 'GET',
       url: '/api/services',
-      summary: 'The public catalogue: agencies, their services and standards, open or closed, waiting now',
+      summary:
+        'The public catalogue: agencies, their services and standards, open or closed, waiting now',
       tag: 'catalogue',
       access: 'public',
       response: CatalogueSchema,
@@ -17,7 +18,11 @@ export function catalogueRoutes(engine: QueueEngine) {
         const state = engine.state;
         const now = engine.now();
         return {
-          site: { name: index.site.name, timezone: index.site.timezone, serviceDay: state.serviceDay },
+          site: {
+            name: index.site.name,
+            timezone: index.site.timezone,
+            serviceDay: state.serviceDay,
+          },
           agencies: index.building.agencies.map((agency) => ({
             id: agency.id,
             name: agency.name,

@@ -17,7 +17,9 @@ export function migrationFiles(dir: string): string[] {
  * newer or a different build is refused rather than guessed at.
  */
 export function migrate(db: Db, dir: string): { applied: string[]; total: number } {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)',
+  );
   const files = migrationFiles(dir);
   const done = db
     .prepare<[], { name: string }>('SELECT name FROM schema_migrations ORDER BY name')

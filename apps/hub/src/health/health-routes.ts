@@ -3,7 +3,13 @@ import type { Db } from '../db/database';
 import type { QueueEngine } from '../queue/queue-engine';
 import { defineRoute } from '../http/routes';
 
-export function healthRoutes(deps: { db: Db; dbPath: string; engine: QueueEngine; version: string; startedAt: number }) {
+export function healthRoutes(deps: {
+  db: Db;
+  dbPath: string;
+  engine: QueueEngine;
+  version: string;
+  startedAt: number;
+}) {
   return [
     defineRoute({
       method: 'GET',
@@ -16,7 +22,9 @@ export function healthRoutes(deps: { db: Db; dbPath: string; engine: QueueEngine
         let database: 'ok' | 'error' = 'ok';
         let migrations = 0;
         try {
-          migrations = deps.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM schema_migrations').get()?.n ?? 0;
+          migrations =
+            deps.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM schema_migrations').get()
+              ?.n ?? 0;
         } catch {
           database = 'error';
         }

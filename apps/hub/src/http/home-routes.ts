@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 
 const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 /** A plain front page so a person who opens the hub's address finds their way. */
 export function homeRoutes(app: FastifyInstance, siteName: string): void {

@@ -15,5 +15,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 /** A refused Result becomes the HTTP error of the same code; domain refusals are 409. */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  throw new HttpError(STATUS[result.error.code] ?? 409, result.error.code, result.error.message, result.error.fields);
+  throw new HttpError(
+    STATUS[result.error.code] ?? 409,
+    result.error.code,
+    result.error.message,
+    result.error.fields,
+  );
 }

@@ -27,13 +27,26 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType> {
   body?: B;
   response: z.ZodType;
   status?: number;
-  handle: (input: { body: z.output<B>; principal: Principal; request: FastifyRequest; reply: FastifyReply }) => unknown;
+  handle: (input: {
+    body: z.output<B>;
+    principal: Principal;
+    request: FastifyRequest;
+    reply: FastifyReply;
+  }) => unknown;
 }
 
-export const defineRoute = <B extends z.ZodType>(spec: RouteSpec<B>): RouteSpec => spec as unknown as RouteSpec;
+export const defineRoute = <B extends z.ZodType>(spec: RouteSpec<B>): RouteSpec =>
+  spec as unknown as RouteSpec;
 
 export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
-  const body = { ok: false as const, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+  const body = {
+    ok: false as const,
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+    },
+  };
   return reply.status(error.status).send(body);
 }
 
@@ -42,7 +55,8 @@ function principalOf(request: FastifyRequest, auth: AuthStore): Principal {
   if (!header) return PUBLIC;
   const match = /^Bearer (\S{1,200})$/.exec(header);
   const principal = match?.[1] ? auth.resolve(match[1], Date.now()) : null;
-  if (!principal) throw new HttpError(401, 'unauthorized', 'The token is missing, expired or revoked');
+  if (!principal)
+    throw new HttpError(401, 'unauthorized', 'The token is missing, expired or revoked');
   return principal;
 }
 
@@ -55,13 +69,16 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], auth: 
       handler: async (request, reply) => {
         const principal = principalOf(request, auth);
         if (route.access !== 'public') {
-          if (principal.kind === 'public') throw new HttpError(401, 'unauthorized', 'Sign in first');
-          if (!route.access.includes(principal.role)) throw new HttpError(403, 'forbidden', `A ${principal.role} may not do this`);
+          if (principal.kind === 'public')
+            throw new HttpError(401, 'unauthorized', 'Sign in first');
+          if (!route.access.includes(principal.role))
+            throw new HttpError(403, 'forbidden', `A ${principal.role} may not do this`);
         }
         let body: unknown = undefined;
         if (route.body) {
           const parsed = parseInput(route.body, request.body ?? {});
-          if (!parsed.ok) throw new HttpError(400, 'bad_request', parsed.error.message, parsed.error.fields);
+          if (!parsed.ok)
+            throw new HttpError(400, 'bad_request', parsed.error.message, parsed.error.fields);
           body = parsed.value;
         }
         const result = await route.handle({ body, principal, request, reply });
@@ -71,21 +88,41 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], auth: 
   }
 }
 
-const STATUS_CODES: Record<number, ErrorCode> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'bad_request', 415: 'bad_request' };
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'bad_request',
+  415: 'bad_request',
+};
 
 /** Fastify's own refusals (bad JSON, too large, unknown route) in the same error shape. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof HttpError) return sendError(reply, error);
-    const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
+    const status =
+      typeof (error as { statusCode?: unknown }).statusCode === 'number'
+        ? (error as { statusCode: number }).statusCode
+        : 500;
     if (status >= 500) {
       app.log.error(error);
-      return sendError(reply, new HttpError(500, 'internal', 'The hub could not complete this; nothing was changed'));
+      return sendError(
+        reply,
+        new HttpError(500, 'internal', 'The hub could not complete this; nothing was changed'),
+      );
     }
-    return sendError(reply, new HttpError(status, STATUS_CODES[status] ?? 'bad_request', (error as Error).message));
+    return sendError(
+      reply,
+      new HttpError(status, STATUS_CODES[status] ?? 'bad_request', (error as Error).message),
+    );
   });
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, new HttpError(404, 'not_found', `No ${request.method} ${request.url.split('?')[0]}`)),
+    sendError(
+      reply,
+      new HttpError(404, 'not_found', `No ${request.method} ${request.url.split('?')[0]}`),
+    ),
   );
 }
 
@@ -95,20 +132,40 @@ export function openApiDocument(routes: RouteSpec[], version: string): object {
   const errorBody = z.toJSONSchema(ErrorBodySchema, { io: 'output', unrepresentable: 'any' });
   for (const route of routes) {
     const path = route.url.replace(/:(\w+)/g, '{$1}');
-    const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = {
       summary: route.summary,
       tags: [route.tag],
-      ...(route.access === 'public' ? { security: [] } : { description: `Roles: ${route.access.join(', ')}` }),
+      ...(route.access === 'public'
+        ? { security: [] }
+        : { description: `Roles: ${route.access.join(', ')}` }),
       ...(params.length ? { parameters: params } : {}),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }),
+                },
+              },
+            },
+          }
         : {}),
       responses: {
         [String(route.status ?? 200)]: {
           description: 'Success',
-          content: { 'application/json': { schema: z.toJSONSchema(route.response, { io: 'output', unrepresentable: 'any' }) } },
+          content: {
+            'application/json': {
+              schema: z.toJSONSchema(route.response, { io: 'output', unrepresentable: 'any' }),
+            },
+          },
         },
         default: { description: 'Error', content: { 'application/json': { schema: errorBody } } },
       },
@@ -116,7 +173,11 @@ export function openApiDocument(routes: RouteSpec[], version: string): object {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Antre hub API', version, description: 'Queue and counter system for a Mal Pelayanan Publik' },
+    info: {
+      title: 'Antre hub API',
+      version,
+      description: 'Queue and counter system for a Mal Pelayanan Publik',
+    },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     security: [{ bearer: [] }],
     paths,

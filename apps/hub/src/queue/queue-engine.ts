@@ -1,5 +1,18 @@
-import type { Building, BuildingIndex, CommandContext, QueueChange, QueueState } from '@antre/domain';
-import { applyChange, clockMinutes, expireTickets, indexBuilding, localMoment, serviceDay } from '@antre/domain';
+import type {
+  Building,
+  BuildingIndex,
+  CommandContext,
+  QueueChange,
+  QueueState,
+} from '@antre/domain';
+import {
+  applyChange,
+  clockMinutes,
+  expireTickets,
+  indexBuilding,
+  localMoment,
+  serviceDay,
+} from '@antre/domain';
 import type { CommandAck, CommandName, Result } from '@antre/protocol';
 import { errResult, okResult } from '@antre/protocol';
 import type { Principal } from '../auth/principal';
@@ -17,7 +30,12 @@ const KEEP_COMMANDS_MS = 2 * 24 * 60 * 60_000;
  * Holds today's queue in memory and is the only writer of it. Node runs one command at a
  * time, and each is saved in one transaction before the state moves, so call-next is atomic.
  */
-export function createQueueEngine(db: Db, store: QueueStore, building: Building, clock: () => number) {
+export function createQueueEngine(
+  db: Db,
+  store: QueueStore,
+  building: Building,
+  clock: () => number,
+) {
   let index: BuildingIndex = indexBuilding(building);
   let state: QueueState = startDay();
   const changeListeners: ChangeListener[] = [];
@@ -84,7 +102,8 @@ export function createQueueEngine(db: Db, store: QueueStore, building: Building,
       const actor = actorKey(principal);
       const seen = store.findCommand(actor, commandId);
       if (seen) {
-        if (seen.name !== name) return errResult('conflict', `Command id ${commandId} was already used for ${seen.name}`);
+        if (seen.name !== name)
+          return errResult('conflict', `Command id ${commandId} was already used for ${seen.name}`);
         return JSON.parse(seen.result) as Result<CommandAck>;
       }
       const ctx = contextFor(state, actorOf(principal));

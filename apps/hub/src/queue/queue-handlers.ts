@@ -28,7 +28,11 @@ import { newTicketCode, newTicketId } from './ticket-codes';
 
 interface CommandSpec<C extends CommandName> {
   authorize: (principal: Principal, payload: ParsedCommand<C>) => Result<null>;
-  run: (ctx: CommandContext, payload: ParsedCommand<C>, principal: Principal) => DomainResult<QueueChange>;
+  run: (
+    ctx: CommandContext,
+    payload: ParsedCommand<C>,
+    principal: Principal,
+  ) => DomainResult<QueueChange>;
 }
 
 type CommandSpecs = { [C in CommandName]: CommandSpec<C> };
@@ -36,15 +40,20 @@ type CommandSpecs = { [C in CommandName]: CommandSpec<C> };
 /** Each command: who may send it, and which rule it runs. The socket layer does the rest. */
 export function queueCommands(engine: QueueEngine, store: QueueStore): CommandSpecs {
   const counterCommand = <C extends CommandName>(
-    run: (ctx: CommandContext, payload: ParsedCommand<C> & { counterId: string }) => DomainResult<QueueChange>,
+    run: (
+      ctx: CommandContext,
+      payload: ParsedCommand<C> & { counterId: string },
+    ) => DomainResult<QueueChange>,
   ): CommandSpec<C> => ({
-    authorize: (principal, payload) => mayWorkCounter(principal, engine.index, (payload as { counterId: string }).counterId),
+    authorize: (principal, payload) =>
+      mayWorkCounter(principal, engine.index, (payload as { counterId: string }).counterId),
     run: (ctx, payload) => run(ctx, payload as ParsedCommand<C> & { counterId: string }),
   });
   const ticketCommand = <C extends 'ticket:requeue' | 'ticket:cancel'>(
     run: (ctx: CommandContext, ticketId: string) => DomainResult<QueueChange>,
   ): CommandSpec<C> => ({
-    authorize: (principal, p) => mayHandleTicket(principal, engine.index, engine.state.tickets.get(p.ticketId)),
+    authorize: (principal, p) =>
+      mayHandleTicket(principal, engine.index, engine.state.tickets.get(p.ticketId)),
     run: (ctx, p) => run(ctx, p.ticketId),
   });
 
@@ -65,25 +74,38 @@ export function queueCommands(engine: QueueEngine, store: QueueStore): CommandSp
     },
     'ticket:print-result': {
       authorize: (principal, p) =>
-        principal.kind === 'device' && principal.role === 'kiosk' && store.issuingDevice(p.ticketId) === principal.id
+        principal.kind === 'device' &&
+        principal.role === 'kiosk' &&
+        store.issuingDevice(p.ticketId) === principal.id
           ? okResult(null)
           : errResult('forbidden', 'Only the kiosk that issued a ticket reports its print'),
-      run: (ctx, p) => (p.printed ? confirmPrint(ctx, p.ticketId) : voidPrint(ctx, p.ticketId, p.reason ?? 'print_failed')),
+      run: (ctx, p) =>
+        p.printed
+          ? confirmPrint(ctx, p.ticketId)
+          : voidPrint(ctx, p.ticketId, p.reason ?? 'print_failed'),
     },
     'ticket:requeue': ticketCommand((ctx, id) => requeueLate(ctx, id)),
     'ticket:cancel': ticketCommand((ctx, id) => cancelTicket(ctx, id)),
     'counter:open': counterCommand((ctx, p) => openCounter(ctx, p.counterId)),
     'counter:call-next': counterCommand((ctx, p) => callNext(ctx, p.counterId)),
-    'counter:call': counterCommand<'counter:call'>((ctx, p) => callTicket(ctx, p.counterId, p.ticketId)),
+    'counter:call': counterCommand<'counter:call'>((ctx, p) =>
+      callTicket(ctx, p.counterId, p.ticketId),
+    ),
     'counter:recall': counterCommand((ctx, p) => recall(ctx, p.counterId)),
     'counter:start': counterCommand((ctx, p) => startServing(ctx, p.counterId)),
     'counter:finish': counterCommand((ctx, p) => finish(ctx, p.counterId)),
     'counter:no-show': counterCommand((ctx, p) => markNoShow(ctx, p.counterId)),
     'counter:park': counterCommand<'counter:park'>((ctx, p) => park(ctx, p.counterId, p.reason)),
     'counter:transfer': counterCommand<'counter:transfer'>((ctx, p) =>
-      transfer(ctx, p.counterId, { toServiceId: p.toServiceId, note: p.note, position: p.position }),
+      transfer(ctx, p.counterId, {
+        toServiceId: p.toServiceId,
+        note: p.note,
+        position: p.position,
+      }),
     ),
-    'counter:pause': counterCommand<'counter:pause'>((ctx, p) => pauseCounter(ctx, p.counterId, p.reason)),
+    'counter:pause': counterCommand<'counter:pause'>((ctx, p) =>
+      pauseCounter(ctx, p.counterId, p.reason),
+    ),
     'counter:resume': counterCommand((ctx, p) => resumeCounter(ctx, p.counterId)),
     'counter:close': counterCommand((ctx, p) => closeCounter(ctx, p.counterId)),
   };

@@ -1,4 +1,11 @@
-import type { CounterState, QueueChange, QueueEvent, QueueState, ServiceDayState, Ticket } from '@antre/domain';
+import type {
+  CounterState,
+  QueueChange,
+  QueueEvent,
+  QueueState,
+  ServiceDayState,
+  Ticket,
+} from '@antre/domain';
 import type { Db } from '../db/database';
 
 interface TicketRow {
@@ -86,21 +93,43 @@ export function createQueueStore(db: Db) {
       const holding = change.counters.filter((c) => c.ticketId !== null);
       for (const c of [...releasing, ...holding]) upsertCounter.run(toCounterRow(c));
       for (const t of change.tickets) upsertTicket.run(toTicketRow(t));
-      for (const s of change.services) upsertServiceDay.run(s.serviceId, serviceDay, s.lastNumber, s.regularStreak);
+      for (const s of change.services)
+        upsertServiceDay.run(s.serviceId, serviceDay, s.lastNumber, s.regularStreak);
       for (const e of change.events) {
-        insertEvent.run(e.type, e.at, serviceDay, e.ticketId, e.counterId, e.serviceId, e.actor.userId, e.actor.deviceId, JSON.stringify(e.data));
+        insertEvent.run(
+          e.type,
+          e.at,
+          serviceDay,
+          e.ticketId,
+          e.counterId,
+          e.serviceId,
+          e.actor.userId,
+          e.actor.deviceId,
+          JSON.stringify(e.data),
+        );
       }
     },
 
     loadState(serviceDay: string): QueueState {
-      const tickets = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE service_day = ?').all(serviceDay).map(toTicket);
-      const counters = db.prepare<[], CounterStateRow>('SELECT * FROM counter_states').all().map(toCounterState);
-      const services = db
-        .prepare<[string], { service_id: string; last_number: number; regular_streak: number | null }>(
-          'SELECT service_id, last_number, regular_streak FROM service_days WHERE service_day = ?',
-        )
+      const tickets = db
+        .prepare<[string], TicketRow>('SELECT * FROM tickets WHERE service_day = ?')
         .all(serviceDay)
-        .map((r): ServiceDayState => ({ serviceId: r.service_id, lastNumber: r.last_number, regularStreak: r.regular_streak }));
+        .map(toTicket);
+      const counters = db
+        .prepare<[], CounterStateRow>('SELECT * FROM counter_states')
+        .all()
+        .map(toCounterState);
+      const services = db
+        .prepare<
+          [string],
+          { service_id: string; last_number: number; regular_streak: number | null }
+        >('SELECT service_id, last_number, regular_streak FROM service_days WHERE service_day = ?')
+        .all(serviceDay)
+        .map((r): ServiceDayState => ({
+          serviceId: r.service_id,
+          lastNumber: r.last_number,
+          regularStreak: r.regular_streak,
+        }));
       return {
         serviceDay,
         tickets: new Map(tickets.map((t) => [t.id, t])),
@@ -125,7 +154,11 @@ export function createQueueStore(db: Db) {
       return row ? toTicket(row) : undefined;
     },
 
-    eventsOfDay(serviceDay: string, types: readonly QueueEvent['type'][], limit: number): QueueEvent[] {
+    eventsOfDay(
+      serviceDay: string,
+      types: readonly QueueEvent['type'][],
+      limit: number,
+    ): QueueEvent[] {
       const placeholders = types.map(() => '?').join(', ');
       return db
         .prepare<unknown[], EventRow>(
@@ -147,11 +180,21 @@ export function createQueueStore(db: Db) {
     },
 
     findCommand(actor: string, id: string): { name: string; result: string } | undefined {
-      return db.prepare<[string, string], { name: string; result: string }>('SELECT name, result FROM commands WHERE actor = ? AND id = ?').get(actor, id);
+      return db
+        .prepare<[string, string], { name: string; result: string }>(
+          'SELECT name, result FROM commands WHERE actor = ? AND id = ?',
+        )
+        .get(actor, id);
     },
 
     saveCommand(actor: string, id: string, name: string, result: unknown, now: number): void {
-      db.prepare('INSERT INTO commands (actor, id, name, result, at) VALUES (?, ?, ?, ?, ?)').run(actor, id, name, JSON.stringify(result), now);
+      db.prepare('INSERT INTO commands (actor, id, name, result, at) VALUES (?, ?, ?, ?, ?)').run(
+        actor,
+        id,
+        name,
+        JSON.stringify(result),
+        now,
+      );
     },
 
     forgetCommandsBefore(at: number): void {
@@ -159,11 +202,15 @@ export function createQueueStore(db: Db) {
     },
 
     getState(key: string): string | undefined {
-      return db.prepare<[string], { value: string }>('SELECT value FROM hub_state WHERE key = ?').get(key)?.value;
+      return db
+        .prepare<[string], { value: string }>('SELECT value FROM hub_state WHERE key = ?')
+        .get(key)?.value;
     },
 
     setState(key: string, value: string): void {
-      db.prepare('INSERT INTO hub_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+      db.prepare(
+        'INSERT INTO hub_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ).run(key, value);
     },
   };
 }
@@ -227,11 +274,25 @@ function toTicketRow(t: Ticket): TicketRow {
 }
 
 function toCounterState(r: CounterStateRow): CounterState {
-  return { counterId: r.counter_id, status: r.status, pauseReason: r.pause_reason, ticketId: r.ticket_id, officerId: r.officer_id, since: r.since };
+  return {
+    counterId: r.counter_id,
+    status: r.status,
+    pauseReason: r.pause_reason,
+    ticketId: r.ticket_id,
+    officerId: r.officer_id,
+    since: r.since,
+  };
 }
 
 function toCounterRow(c: CounterState): CounterStateRow {
-  return { counter_id: c.counterId, status: c.status, pause_reason: c.pauseReason, ticket_id: c.ticketId, officer_id: c.officerId, since: c.since };
+  return {
+    counter_id: c.counterId,
+    status: c.status,
+    pause_reason: c.pauseReason,
+    ticket_id: c.ticketId,
+    officer_id: c.officerId,
+    since: c.since,
+  };
 }
 
 function toEvent(r: EventRow): QueueEvent {

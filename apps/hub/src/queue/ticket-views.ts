@@ -10,9 +10,15 @@ export function toTracking(index: BuildingIndex, state: QueueState, ticket: Tick
   const service = index.services.get(ticket.serviceId);
   const agency = index.building.agencies.find((a) => a.id === service?.agencyId);
   const counter = ticket.counterId ? index.counters.get(ticket.counterId) : undefined;
-  const holds = ticket.status === 'called' || ticket.status === 'serving' || ticket.status === 'parked';
-  const estimate = state.serviceDay === ticket.serviceDay ? estimateTicket(index, state, ticket) : { ahead: 0, minutes: 0 };
-  const from = ticket.transferredFromServiceId ? index.services.get(ticket.transferredFromServiceId) : undefined;
+  const holds =
+    ticket.status === 'called' || ticket.status === 'serving' || ticket.status === 'parked';
+  const estimate =
+    state.serviceDay === ticket.serviceDay
+      ? estimateTicket(index, state, ticket)
+      : { ahead: 0, minutes: 0 };
+  const from = ticket.transferredFromServiceId
+    ? index.services.get(ticket.transferredFromServiceId)
+    : undefined;
   return {
     code: ticket.code,
     label: ticket.label,
@@ -33,7 +39,11 @@ export function toTracking(index: BuildingIndex, state: QueueState, ticket: Tick
 
 export const CALL_EVENTS = ['ticket:called', 'ticket:recalled'] as const;
 
-export function toCallView(index: BuildingIndex, event: QueueEvent, ticket: Ticket | undefined): CallView | null {
+export function toCallView(
+  index: BuildingIndex,
+  event: QueueEvent,
+  ticket: Ticket | undefined,
+): CallView | null {
   if (!event.counterId || !event.ticketId) return null;
   const counter = index.counters.get(event.counterId);
   if (!counter) return null;
@@ -55,10 +65,20 @@ export function toCallView(index: BuildingIndex, event: QueueEvent, ticket: Tick
   };
 }
 
-export function serviceStats(index: BuildingIndex, state: QueueState, serviceId: string, now: number): ServiceStats | null {
+export function serviceStats(
+  index: BuildingIndex,
+  state: QueueState,
+  serviceId: string,
+  now: number,
+): ServiceStats | null {
   const service = index.services.get(serviceId);
   if (!service) return null;
-  const availability = serviceAvailability(index.site, service, issuedToday({ index, state, now, actor: { userId: null, deviceId: null } }, serviceId), now);
+  const availability = serviceAvailability(
+    index.site,
+    service,
+    issuedToday({ index, state, now, actor: { userId: null, deviceId: null } }, serviceId),
+    now,
+  );
   const estimate = estimateNewTicket(index, state, service);
   return {
     serviceId,

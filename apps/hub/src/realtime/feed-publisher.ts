@@ -1,10 +1,24 @@
 import type { CounterState, QueueChange, QueueEvent, QueueState, Ticket } from '@antre/domain';
-import type { CallView, ClientToHub, Delta, Feed, HubToClient, ServiceStats, Snapshot } from '@antre/protocol';
+import type {
+  CallView,
+  ClientToHub,
+  Delta,
+  Feed,
+  HubToClient,
+  ServiceStats,
+  Snapshot,
+} from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { QueueStore } from '../queue/queue-store';
-import { agencyOfService, CALL_EVENTS, serviceStats, toCallView, toTracking } from '../queue/ticket-views';
+import {
+  agencyOfService,
+  CALL_EVENTS,
+  serviceStats,
+  toCallView,
+  toTracking,
+} from '../queue/ticket-views';
 import type { SocketData } from './socket-data';
 
 const RECENT_CALLS = 200;
@@ -25,8 +39,13 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
       .filter((c): c is CallView => c !== null);
   }
 
-  function emitDelta(feed: Feed, state: QueueState, part: Pick<Delta, 'events' | 'tickets' | 'counters' | 'calls'>): void {
-    if (part.events.length + part.tickets.length + part.counters.length + part.calls.length === 0) return;
+  function emitDelta(
+    feed: Feed,
+    state: QueueState,
+    part: Pick<Delta, 'events' | 'tickets' | 'counters' | 'calls'>,
+  ): void {
+    if (part.events.length + part.tickets.length + part.counters.length + part.calls.length === 0)
+      return;
     const seq = (seqs.get(feed) ?? 0) + 1;
     seqs.set(feed, seq);
     io.to(feed).emit('sync:delta', { hubEpoch, feed, seq, serviceDay: state.serviceDay, ...part });
@@ -39,18 +58,32 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
       .map((e) => toCallView(index, e, state.tickets.get(e.ticketId ?? '')))
       .filter((c): c is CallView => c !== null);
     recentCalls = [...recentCalls, ...calls].slice(-RECENT_CALLS);
-    emitDelta('site', state, { events: change.events, tickets: change.tickets, counters: change.counters, calls });
+    emitDelta('site', state, {
+      events: change.events,
+      tickets: change.tickets,
+      counters: change.counters,
+      calls,
+    });
 
     const agencyOfTicket = (t: Ticket): string[] =>
-      [agencyOfService(index, t.serviceId), agencyOfService(index, t.transferredFromServiceId)].filter((a): a is string => a !== null);
-    const agencyOfCounter = (c: CounterState): string | null => index.counters.get(c.counterId)?.agencyId ?? null;
+      [
+        agencyOfService(index, t.serviceId),
+        agencyOfService(index, t.transferredFromServiceId),
+      ].filter((a): a is string => a !== null);
+    const agencyOfCounter = (c: CounterState): string | null =>
+      index.counters.get(c.counterId)?.agencyId ?? null;
     const ticketsById = new Map(change.tickets.map((t) => [t.id, t]));
     const agencyOfEvent = (e: QueueEvent): string[] => {
       const ticket = e.ticketId ? ticketsById.get(e.ticketId) : undefined;
-      const counterAgency = e.counterId ? (index.counters.get(e.counterId)?.agencyId ?? null) : null;
+      const counterAgency = e.counterId
+        ? (index.counters.get(e.counterId)?.agencyId ?? null)
+        : null;
       return [...(ticket ? agencyOfTicket(ticket) : []), ...(counterAgency ? [counterAgency] : [])];
     };
-    const agencies = new Set([...change.tickets.flatMap(agencyOfTicket), ...change.counters.map(agencyOfCounter).filter((a) => a !== null)]);
+    const agencies = new Set([
+      ...change.tickets.flatMap(agencyOfTicket),
+      ...change.counters.map(agencyOfCounter).filter((a) => a !== null),
+    ]);
     for (const agency of agencies) {
       emitDelta(`agency:${agency}`, state, {
         events: change.events.filter((e) => agencyOfEvent(e).includes(agency)),
@@ -61,7 +94,10 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     }
 
     const zoneOfCounter = (id: string): string | undefined => index.counters.get(id)?.zoneId;
-    const zones = new Set([...calls.map((c) => c.zoneId), ...change.counters.map((c) => zoneOfCounter(c.counterId))]);
+    const zones = new Set([
+      ...calls.map((c) => c.zoneId),
+      ...change.counters.map((c) => zoneOfCounter(c.counterId)),
+    ]);
     for (const zone of zones) {
       if (!zone) continue;
       emitDelta(`zone:${zone}`, state, {
@@ -78,11 +114,15 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
 
   /** A ticket's page follows its own changes and its place in line. */
   function publishTracking(change: QueueChange, state: QueueState): void {
-    const services = new Set(change.tickets.flatMap((t) => [t.serviceId, t.transferredFromServiceId ?? '']));
+    const services = new Set(
+      change.tickets.flatMap((t) => [t.serviceId, t.transferredFromServiceId ?? '']),
+    );
     for (const ticket of state.tickets.values()) {
       const room = `ticket:${ticket.code}`;
       if (!io.sockets.adapter.rooms.has(room)) continue;
-      const touched = ticketsChanged(change, ticket.id) || (ticket.status === 'waiting' && services.has(ticket.serviceId));
+      const touched =
+        ticketsChanged(change, ticket.id) ||
+        (ticket.status === 'waiting' && services.has(ticket.serviceId));
       if (touched) io.to(room).emit('ticket:tracked', toTracking(engine.index, state, ticket));
     }
   }
@@ -90,7 +130,9 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
   function publishStats(change: QueueChange, state: QueueState): void {
     const services = new Set(change.tickets.map((t) => t.serviceId));
     const now = engine.now();
-    const stats = [...services].map((id) => serviceStats(engine.index, state, id, now)).filter((s): s is ServiceStats => s !== null);
+    const stats = [...services]
+      .map((id) => serviceStats(engine.index, state, id, now))
+      .filter((s): s is ServiceStats => s !== null);
     if (stats.length > 0) io.to('catalogue').emit('catalogue:stats', stats);
   }
 
@@ -98,7 +140,8 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
   engine.onNewDay((state) => {
     recentCalls = loadRecentCalls(state);
     // Every client starts the new day from a fresh snapshot.
-    for (const socket of io.sockets.sockets.values()) socket.emit('sync:snapshot', snapshotFor(socket.data.feeds));
+    for (const socket of io.sockets.sockets.values())
+      socket.emit('sync:snapshot', snapshotFor(socket.data.feeds));
   });
 
   /** Everything an audience needs to render now, with the sequence each feed is at. */
@@ -116,9 +159,13 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     );
     const counters = [...state.counters.values()].filter((c) => {
       const counter = index.counters.get(c.counterId);
-      return everything || (counter && (agencies.has(counter.agencyId) || zones.has(counter.zoneId)));
+      return (
+        everything || (counter && (agencies.has(counter.agencyId) || zones.has(counter.zoneId)))
+      );
     });
-    const calls = recentCalls.filter((c) => everything || zones.has(c.zoneId)).slice(-SNAPSHOT_CALLS);
+    const calls = recentCalls
+      .filter((c) => everything || zones.has(c.zoneId))
+      .slice(-SNAPSHOT_CALLS);
     return {
       hubEpoch,
       serviceDay: state.serviceDay,

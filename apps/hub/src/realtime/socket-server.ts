@@ -1,5 +1,13 @@
 import type { ClientToHub, CommandName, HubToClient, Result } from '@antre/protocol';
-import { COMMAND_NAMES, errResult, okResult, parseInput, PROTOCOL_VERSION, SyncRequestSchema, WatchTicketSchema } from '@antre/protocol';
+import {
+  COMMAND_NAMES,
+  errResult,
+  okResult,
+  parseInput,
+  PROTOCOL_VERSION,
+  SyncRequestSchema,
+  WatchTicketSchema,
+} from '@antre/protocol';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { AuthStore } from '../auth/auth-store';
@@ -20,7 +28,10 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
 const KNOWN_EVENTS = new Set<string>([...COMMAND_NAMES, 'sync:request', 'ticket:watch']);
 
 /** Refusals carry a code in `data`, so a client can say why it cannot connect. */
-function refusal(code: string, message: string): Error & { data: { code: string; message: string } } {
+function refusal(
+  code: string,
+  message: string,
+): Error & { data: { code: string; message: string } } {
   return Object.assign(new Error(message), { data: { code, message } });
 }
 
@@ -29,21 +40,34 @@ export function createSocketServer(
   deps: { engine: QueueEngine; store: QueueStore; auth: AuthStore },
 ): { io: Io; feeds: FeedPublisher } {
   const { engine, store, auth } = deps;
-  const io: Io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: MAX_PAYLOAD_BYTES });
+  const io: Io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+  });
   const feeds = createFeedPublisher(io, engine, store);
   const specs = queueCommands(engine, store);
 
   io.use((socket, next) => {
-    const handshake = (socket.handshake.auth ?? {}) as { protocolVersion?: unknown; token?: unknown };
+    const handshake = (socket.handshake.auth ?? {}) as {
+      protocolVersion?: unknown;
+      token?: unknown;
+    };
     if (handshake.protocolVersion !== PROTOCOL_VERSION) {
       return next(
-        refusal('version_mismatch', `This hub speaks protocol ${PROTOCOL_VERSION}, the client ${String(handshake.protocolVersion)}; update the app`),
+        refusal(
+          'version_mismatch',
+          `This hub speaks protocol ${PROTOCOL_VERSION}, the client ${String(handshake.protocolVersion)}; update the app`,
+        ),
       );
     }
     let principal: Principal = PUBLIC;
     if (handshake.token !== undefined) {
-      const found = typeof handshake.token === 'string' ? auth.resolve(handshake.token, Date.now()) : null;
-      if (!found) return next(refusal('unauthorized', 'The sign-in has expired or the device is not registered'));
+      const found =
+        typeof handshake.token === 'string' ? auth.resolve(handshake.token, Date.now()) : null;
+      if (!found)
+        return next(
+          refusal('unauthorized', 'The sign-in has expired or the device is not registered'),
+        );
       principal = found;
     }
     const rooms = roomsFor(principal);
@@ -54,15 +78,24 @@ export function createSocketServer(
 
   io.on('connection', (socket) => {
     const { principal } = socket.data;
-    if (socket.data.feeds.length > 0) socket.emit('sync:snapshot', feeds.snapshotFor(socket.data.feeds));
+    if (socket.data.feeds.length > 0)
+      socket.emit('sync:snapshot', feeds.snapshotFor(socket.data.feeds));
     if (principal.kind === 'device' && principal.role === 'kiosk') {
       const now = engine.now();
-      socket.emit('catalogue:stats', engine.index.building.services.flatMap((s) => serviceStats(engine.index, engine.state, s.id, now) ?? []));
+      socket.emit(
+        'catalogue:stats',
+        engine.index.building.services.flatMap(
+          (s) => serviceStats(engine.index, engine.state, s.id, now) ?? [],
+        ),
+      );
     }
 
     const guard = <T>(ack: unknown, work: () => Result<T>): void => {
       if (typeof ack !== 'function') {
-        socket.emit('hub:notice', { code: 'bad_request', message: 'Every command needs an acknowledgement callback' });
+        socket.emit('hub:notice', {
+          code: 'bad_request',
+          message: 'Every command needs an acknowledgement callback',
+        });
         return;
       }
       let result: Result<T>;
@@ -76,8 +109,13 @@ export function createSocketServer(
     };
 
     for (const name of COMMAND_NAMES) {
-      socket.on(name as CommandName, ((payload: unknown, ack: unknown) =>
-        guard(ack, () => runCommand(engine, specs, principal, name, payload))) as ClientToHub[CommandName]);
+      socket.on(
+        name as CommandName,
+        ((payload: unknown, ack: unknown) =>
+          guard(ack, () =>
+            runCommand(engine, specs, principal, name, payload),
+          )) as ClientToHub[CommandName],
+      );
     }
 
     socket.on('sync:request', (payload, ack) =>
@@ -102,7 +140,10 @@ export function createSocketServer(
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
       const ack = args.at(-1);
-      const error = { code: 'unknown_event' as const, message: `The hub does not know the event "${event.slice(0, 60)}"` };
+      const error = {
+        code: 'unknown_event' as const,
+        message: `The hub does not know the event "${event.slice(0, 60)}"`,
+      };
       if (typeof ack === 'function') (ack as (r: Result<never>) => void)({ ok: false, error });
       else socket.emit('hub:notice', error);
     });

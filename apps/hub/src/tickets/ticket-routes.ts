@@ -15,7 +15,8 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore) {
     defineRoute({
       method: 'POST',
       url: '/api/tickets',
-      summary: 'Issue a ticket that needs no print (booking portals, staff). Send Idempotency-Key to retry safely',
+      summary:
+        'Issue a ticket that needs no print (booking portals, staff). Send Idempotency-Key to retry safely',
       tag: 'tickets',
       access: ['admin', 'supervisor', 'officer', 'kiosk', 'integration'],
       body: IssueTicketBodySchema,
@@ -24,17 +25,30 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore) {
       handle: ({ body, principal, request }) => {
         const key = request.headers['idempotency-key'];
         if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
-          throw new HttpError(400, 'bad_request', 'Idempotency-Key must be 8–64 letters, digits, - or _');
+          throw new HttpError(
+            400,
+            'bad_request',
+            'Idempotency-Key must be 8–64 letters, digits, - or _',
+          );
         }
         // REST issues never wait for a printer: a kiosk printing through REST is an integration.
-        const asIntegration = principal.kind === 'device' ? { ...principal, role: 'integration' as const } : principal;
+        const asIntegration =
+          principal.kind === 'device' ? { ...principal, role: 'integration' as const } : principal;
         const ack = unwrap(
-          runCommand(engine, specs, asIntegration, 'ticket:issue', { commandId: key ?? randomUUID(), ...body }),
+          runCommand(engine, specs, asIntegration, 'ticket:issue', {
+            commandId: key ?? randomUUID(),
+            ...body,
+          }),
         );
         const ticket = ack.tickets[0];
         if (!ticket) throw new HttpError(500, 'internal', 'No ticket was issued');
         const state = engine.state;
-        return { ...toTracking(engine.index, state, state.tickets.get(ticket.id) ?? ticket), id: ticket.id, number: ticket.number, trackUrl: `/t/${ticket.code}` };
+        return {
+          ...toTracking(engine.index, state, state.tickets.get(ticket.id) ?? ticket),
+          id: ticket.id,
+          number: ticket.number,
+          trackUrl: `/t/${ticket.code}`,
+        };
       },
     }),
     defineRoute({

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestHub } from './test-hub';
+import { startTestHub } from './test-hub';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => hub.close());
+
+describe('the REST API', () => {
+  it('when health is asked, then it reports ok with version and database state', async () => {
+    const { status, body } = await hub.api('/api/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      status: 'ok',
+      database: { state: 'ok', migrations: 1 },
+      serviceDay: '2026-11-23',
+    });
+  });
+
+  it('when the public asks for the catalogue, then it gets agencies, services, standards and waiting counts', async () => {
+    const { status, body } = await hub.api('/api/services');
+    expect(status).toBe(200);
+    const agencies = body.agencies as {
+      services: { open: boolean; standard: { requirements: string[] } }[];
+    }[];
+    expect(agencies.length).toBeGreaterThanOrEqual(12);
+    const services = agencies.flatMap((a) => a.services);
+    expect(services.length).toBeGreaterThanOrEqual(30);
+    expect(services.every((s) => s.standard.requirements.length > 0)).toBe(true);
+    expect(services.some((s) => s.open)).toBe(true);
+  });
+
+  it('when an integration issues a ticket with an idempotency key twice, then one ticket exists and it can be tracked', async () => {
+    const token = await hub.device('integration');
+    const catalogue = (await hub.api('/api/services')).body as {
+      agencies: { services: { id: string; open: boolean }[] }[];
+    };
+    const service = catalogue.agencies.flatMap((a) => a.services).find((s) => s.open)!;
+    const headers = { 'idempotency-key': 'booking-portal-0001' };
+    const first = await hub.api('/api/tickets', {
+      token,
+      body: { serviceId: service.id, priority: 'elderly' },
+      headers,
+    });
+    const again = await hub.api('/api/tickets', {
+      token,
+      body: { serviceId: service.id, priority: 'elderly' },
+      headers,
+    });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      number: 1,
+      status: 'waiting',
+      priority: 'elderly',
+      ahead: 0,
+    });
+    expect(again.body.code).toBe(first.body.code);
+    const tracked = await hub.api(
+      first.body.trackUrl === `/t/${String(first.body.code)}`
+        ? `/api/tickets/${String(first.body.code)}`
+        : '/x',
+    );
+    expect(tracked).toMatchObject({
+      status: 200,
+      body: { label: first.body.label, status: 'waiting' },
+    });
+    expect(Object.keys(tracked.body)).not.toContain('officerId');
+  });
+
+  it('when the OpenAPI document is fetched, then it lists every endpoint', async () => {
+    const { body } = await hub.api('/api/openapi.json');
+    expect(Object.keys(body.paths as object)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/services',
+        '/api/tickets',
+        '/api/tickets/{code}',
+      ]),
+    );
+  });
+});

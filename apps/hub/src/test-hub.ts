@@ -1,0 +1,125 @@
+import type { HubClient } from '@antre/client';
+import { createHubClient } from '@antre/client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunningHub } from './hub';
+import { startHub } from './hub';
+
+// Monday 23 November 2026, 09:00 WIB: the demo building is open.
+export const MONDAY_MORNING = Date.parse('2026-11-23T02:00:00Z');
+export const ADMIN_PASSWORD = 'admin-test-password';
+export const DEMO_PASSWORD = 'demo-test-password';
+
+/** A real hub on port 0 with a fresh database file and a clock the test moves. */
+export async function startTestHub(dataDir = mkdtempSync(join(tmpdir(), 'antre-hub-'))) {
+  let now = MONDAY_MORNING;
+  const clients: HubClient[] = [];
+  let hub: RunningHub = await boot();
+
+  function boot(port = 0): Promise<RunningHub> {
+    return startHub({
+      dataDir,
+      port,
+      demo: true,
+      adminPassword: ADMIN_PASSWORD,
+      demoPassword: DEMO_PASSWORD,
+      clock: () => now,
+    });
+  }
+
+  async function api(
+    path: string,
+    init: {
+      method?: string;
+      token?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    const response = await fetch(`${hub.url}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...init.headers,
+      },
+      body:
+        init.body === undefined
+          ? undefined
+          : typeof init.body === 'string'
+            ? init.body
+            : JSON.stringify(init.body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown> & { error?: { code: string } },
+    };
+  }
+
+  return {
+    get url() {
+      return hub.url;
+    },
+    dataDir,
+    api,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    setNow: (at: number) => {
+      now = at;
+    },
+    async login(
+      username: string,
+      password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD,
+    ): Promise<string> {
+      const { status, body } = await api('/api/auth/login', { body: { username, password } });
+      if (status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
+      return body.token as string;
+    },
+    async device(
+      role: 'kiosk' | 'display' | 'integration',
+      zoneIds: string[] = [],
+      agencyIds: string[] = [],
+    ): Promise<string> {
+      const token = await this.login('admin');
+      const { body } = await api('/api/devices', {
+        token,
+        body: { name: `${role} test`, role, zoneIds, agencyIds },
+      });
+      return body.token as string;
+    },
+    /** A connected client, closed with the hub. */
+    async client(token?: string): Promise<HubClient> {
+      const client = createHubClient({
+        url: hub.url,
+        ...(token ? { token } : {}),
+        ackTimeoutMs: 2_000,
+      });
+      clients.push(client);
+      await until(() => client.connection !== 'connecting');
+      return client;
+    },
+    async restart(): Promise<void> {
+      const { port } = hub;
+      await hub.close();
+      hub = await boot(port); // same address, so clients reconnect by themselves
+    },
+    async close(): Promise<void> {
+      for (const c of clients) c.close();
+      await hub.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestHub = Awaited<ReturnType<typeof startTestHub>>;
+
+/** Waits for a condition the hub brings about asynchronously (bounded, never a timing assert). */
+export async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
