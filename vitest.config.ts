@@ -2,8 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
-    testTimeout: 20_000,
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.tsx',
+      'packages/*/src/**/*.test.tsx',
+      'scripts/**/*.test.ts',
+    ],
+    globalSetup: ['scripts/testing/build-apps.setup.ts'],
+    testTimeout: 30_000,
     hookTimeout: 30_000,
   },
 });

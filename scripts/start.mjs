@@ -2,8 +2,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { binPath, ensureInstalled, ROOT } from './bootstrap.mjs';
+import { buildApps } from './build-apps.mjs';
 
 ensureInstalled();
+buildApps();
 const hub = spawn(
   binPath('tsx'),
   [join(ROOT, 'apps', 'hub', 'src', 'main.ts'), ...process.argv.slice(2)],

@@ -1,8 +1,8 @@
 import { COMMAND_NAMES, PROTOCOL_VERSION } from '@antre/protocol';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHub } from './test-hub';
-import { startTestHub } from './test-hub';
+import type { TestHub } from './testing/test-hub';
+import { startTestHub } from './testing/test-hub';
 
 let hub: TestHub;
 let officerToken: string;

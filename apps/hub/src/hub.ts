@@ -10,6 +10,7 @@ import { catalogueRoutes } from './catalogue/catalogue-routes';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrations';
 import { healthRoutes } from './health/health-routes';
+import { appRoutes } from './http/app-routes';
 import { homeRoutes } from './http/home-routes';
 import type { RouteSpec } from './http/routes';
 import { installErrorHandlers, openApiDocument, registerRoutes } from './http/routes';
@@ -34,6 +35,8 @@ export interface HubOptions {
   /** How often day changes and closing-time expiry are checked. */
   tickMs?: number;
   logRequests?: boolean;
+  /** Where the built web apps are (apps/<name>/dist); defaults to this repository's apps/. */
+  appsDir?: string;
 }
 
 export interface RunningHub {
@@ -41,6 +44,8 @@ export interface RunningHub {
   port: number;
   dbPath: string;
   firstStart: FirstStartReport;
+  /** The mounts of the web apps served, e.g. /counter/. */
+  apps: string[];
   close: () => Promise<void>;
 }
 
@@ -72,7 +77,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     registerRoutes(app, routes, auth);
     const openApi = openApiDocument(routes, HUB_VERSION);
     app.get('/api/openapi.json', () => openApi);
-    homeRoutes(app, building.site.name);
+    const apps = await appRoutes(app, options.appsDir);
+    homeRoutes(app, building.site.name, apps);
 
     const { io } = createSocketServer(app.server, { engine, store, auth });
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
@@ -86,6 +92,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       port,
       dbPath,
       firstStart,
+      apps,
       close: async () => {
         clearInterval(tick);
         await io.close();

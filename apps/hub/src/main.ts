@@ -37,6 +37,10 @@ async function main(): Promise<void> {
     hub.firstStart.seeded ? `  First start: seeded the ${hub.firstStart.seeded} building.` : '',
     '',
     `  Home             ${hub.url}/`,
+    ...hub.apps
+      .filter((m) => m !== '/t/')
+      .map((mount) => `  ${(mount.slice(1, -1) + ' app').padEnd(17)}${hub.url}${mount}`),
+    hub.apps.includes('/t/') ? `  Ticket tracking  ${hub.url}/t/<code>` : '',
     `  Catalogue (API)  ${hub.url}/api/services`,
     `  Health           ${hub.url}/api/health`,
     `  OpenAPI          ${hub.url}/api/openapi.json`,

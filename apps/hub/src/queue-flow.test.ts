@@ -1,8 +1,8 @@
 import type { Building } from '@antre/domain';
 import type { CallView, TrackingView } from '@antre/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestHub } from './test-hub';
-import { startTestHub, until } from './test-hub';
+import type { TestHub } from './testing/test-hub';
+import { startTestHub, until } from './testing/test-hub';
 
 let hub: TestHub;
 let building: Building;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestHub } from './test-hub';
-import { startTestHub, until } from './test-hub';
+import type { TestHub } from './testing/test-hub';
+import { startTestHub, until } from './testing/test-hub';
 
 let hub: TestHub;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHub } from './test-hub';
-import { startTestHub } from './test-hub';
+import type { TestHub } from './testing/test-hub';
+import { startTestHub } from './testing/test-hub';
 
 let hub: TestHub;
 beforeAll(async () => {

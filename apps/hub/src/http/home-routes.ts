@@ -7,7 +7,18 @@ const escapeHtml = (text: string): string =>
   );
 
 /** A plain front page so a person who opens the hub's address finds their way. */
-export function homeRoutes(app: FastifyInstance, siteName: string): void {
+const APP_NAMES: Record<string, string> = {
+  '/kiosk/': 'Kiosk tiket / Ticket kiosk',
+  '/counter/': 'Loket petugas / Counter',
+  '/display/': 'Papan panggilan / Display board',
+  '/admin/': 'Admin',
+};
+
+export function homeRoutes(app: FastifyInstance, siteName: string, apps: string[]): void {
+  const links = apps
+    .filter((mount) => APP_NAMES[mount])
+    .map((mount) => `<li><a href="${mount}">${APP_NAMES[mount]}</a> (<code>${mount}</code>)</li>`)
+    .join('\n');
   const page = `<!doctype html><html lang="id"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Antre — ${escapeHtml(siteName)}</title>
 <style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a2433}
@@ -15,6 +26,7 @@ h1{font-size:1.6rem}a{color:#0b5cad}li{margin:.4rem 0}</style></head><body>
 <h1>Antre — ${escapeHtml(siteName)}</h1>
 <p>Hub antrean berjalan. / The queue hub is running.</p>
 <ul>
+${links}
 <li><a href="/api/services">Katalog layanan / Service catalogue</a> (<code>/api/services</code>)</li>
 <li><a href="/api/health">Status hub / Health</a> (<code>/api/health</code>)</li>
 <li><a href="/api/openapi.json">API (OpenAPI)</a></li>

@@ -3,8 +3,8 @@ import { createHubClient } from '@antre/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningHub } from './hub';
-import { startHub } from './hub';
+import type { RunningHub } from '../hub';
+import { startHub } from '../hub';
 
 // Monday 23 November 2026, 09:00 WIB: the demo building is open.
 export const MONDAY_MORNING = Date.parse('2026-11-23T02:00:00Z');

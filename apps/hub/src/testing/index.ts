@@ -1,0 +1,3 @@
+// For the apps' tests: a real hub on port 0 and a real Chromium. Never used at run time.
+export * from './test-hub';
+export * from './browser';
