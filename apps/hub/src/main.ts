@@ -46,6 +46,11 @@ async function main(): Promise<void> {
     `  OpenAPI          ${hub.url}/api/openapi.json`,
     `  Socket.io        ${hub.url}/socket.io/ (protocol in docs/protocol.md)`,
   ];
+  if (hub.firstStart.devices.length > 0) {
+    lines.push('', '  Demo devices (open each link once on its screen; it remembers the device):');
+    for (const d of hub.firstStart.devices)
+      lines.push(`    ${d.name.padEnd(34)} ${hub.url}${d.path}`);
+  }
   if (hub.firstStart.credentials.length > 0) {
     lines.push('', '  Sign-in made on this first start (shown once, keep it safe):');
     for (const c of hub.firstStart.credentials)

@@ -14,7 +14,7 @@ describe('the REST API', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({
       status: 'ok',
-      database: { state: 'ok', migrations: 1 },
+      database: { state: 'ok', migrations: 2 },
       serviceDay: '2026-11-23',
     });
   });

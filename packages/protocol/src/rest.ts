@@ -34,7 +34,18 @@ export const CreateDeviceBodySchema = z.strictObject({
   role: z.enum(DEVICE_ROLES),
   zoneIds: z.array(z.string().min(1).max(64)).max(50).default([]),
   agencyIds: z.array(z.string().min(1).max(64)).max(100).default([]),
+  settings: z.record(z.string(), z.unknown()).default({}),
 });
+
+export const DeviceSelfSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(DEVICE_ROLES),
+  zoneIds: z.array(z.string()),
+  agencyIds: z.array(z.string()),
+  settings: z.record(z.string(), z.unknown()),
+});
+export type DeviceSelf = z.infer<typeof DeviceSelfSchema>;
 
 const ServiceStatsSchema = z.object({
   serviceId: z.string(),

@@ -1,4 +1,9 @@
-import { CreateDeviceBodySchema, LoginBodySchema, LoginResponseSchema } from '@antre/protocol';
+import {
+  CreateDeviceBodySchema,
+  DeviceSelfSchema,
+  LoginBodySchema,
+  LoginResponseSchema,
+} from '@antre/protocol';
 import { z } from 'zod';
 import { defineRoute, HttpError } from '../http/routes';
 import type { AuthStore } from './auth-store';
@@ -59,6 +64,20 @@ export function authRoutes(auth: AuthStore) {
       status: 201,
       response: z.object({ id: z.string(), token: z.string() }),
       handle: ({ body }) => auth.createDevice(body, Date.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/devices/me',
+      summary: 'The calling device: its role, zones, agencies and settings',
+      tag: 'devices',
+      access: ['kiosk', 'display', 'integration'],
+      response: DeviceSelfSchema,
+      handle: ({ principal }) => {
+        if (principal.kind !== 'device')
+          throw new HttpError(403, 'forbidden', 'Only a device has a device profile');
+        const { id, name, role, zoneIds, agencyIds, settings } = principal;
+        return { id, name, role, zoneIds, agencyIds, settings };
+      },
     }),
   ];
 }

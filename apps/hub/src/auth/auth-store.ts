@@ -20,6 +20,7 @@ interface DeviceRow {
   role: 'kiosk' | 'display' | 'integration';
   zone_ids: string;
   agency_ids: string;
+  settings: string;
   revoked_at: number | null;
 }
 
@@ -36,6 +37,7 @@ export interface NewDevice {
   role: DeviceRow['role'];
   zoneIds: string[];
   agencyIds: string[];
+  settings?: Record<string, unknown>;
 }
 
 // Tokens are stored hashed: a copied database holds no usable credential.
@@ -85,8 +87,8 @@ export function createAuthStore(db: Db) {
       const id = randomUUID();
       const token = newToken('d');
       db.prepare(
-        `INSERT INTO devices (id, name, role, token_hash, zone_ids, agency_ids, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO devices (id, name, role, token_hash, zone_ids, agency_ids, settings, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         id,
         device.name,
@@ -94,6 +96,7 @@ export function createAuthStore(db: Db) {
         hashToken(token),
         JSON.stringify(device.zoneIds),
         JSON.stringify(device.agencyIds),
+        JSON.stringify(device.settings ?? {}),
         now,
       );
       return { id, token };
@@ -124,6 +127,7 @@ export function createAuthStore(db: Db) {
               name: device.name,
               zoneIds: JSON.parse(device.zone_ids) as string[],
               agencyIds: JSON.parse(device.agency_ids) as string[],
+              settings: JSON.parse(device.settings) as Record<string, unknown>,
             }
           : null;
       }

@@ -16,6 +16,8 @@ export type Principal =
       zoneIds: string[];
       agencyIds: string[];
       name: string;
+      /** Role-specific settings (printer, layout…), validated by the feature that reads them. */
+      settings: Record<string, unknown>;
     }
   | { kind: 'public' };
 

@@ -46,6 +46,8 @@ export interface FirstStartReport {
   seeded: 'demo' | 'empty' | null;
   /** Passwords made on this start; shown once, never stored in clear. */
   credentials: { username: string; password: string; note: string }[];
+  /** Demo devices made on this start, with the one-time link that signs each in. */
+  devices: { role: 'kiosk' | 'display'; name: string; path: string }[];
 }
 
 export interface FirstStartOptions {
@@ -59,7 +61,7 @@ export async function prepareFirstStart(
   auth: AuthStore,
   options: FirstStartOptions,
 ): Promise<FirstStartReport> {
-  const report: FirstStartReport = { seeded: null, credentials: [] };
+  const report: FirstStartReport = { seeded: null, credentials: [], devices: [] };
   const now = Date.now();
   if (!hasBuilding(db)) {
     const building = options.demo ? readDemoBuilding() : EMPTY_BUILDING;
@@ -117,6 +119,24 @@ async function seedDemoStaff(
       },
       now,
     );
+  }
+  // A kiosk for every agency and a board per zone, so the demo runs without any setup.
+  const kiosk = auth.createDevice(
+    { name: 'Kiosk Lobi (demo)', role: 'kiosk', zoneIds: [], agencyIds: [], settings: {} },
+    now,
+  );
+  report.devices.push({
+    role: 'kiosk',
+    name: 'Kiosk Lobi (demo)',
+    path: `/kiosk/?token=${kiosk.token}`,
+  });
+  for (const zone of building.zones) {
+    const name = `Papan ${zone.name} (demo)`;
+    const display = auth.createDevice(
+      { name, role: 'display', zoneIds: [zone.id], agencyIds: [], settings: {} },
+      now,
+    );
+    report.devices.push({ role: 'display', name, path: `/display/?token=${display.token}` });
   }
   if (!fixedPassword && building.agencies.length > 0) {
     report.credentials.push({
