@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAuthStore } from './auth/auth-store';
 import { authRoutes } from './auth/auth-routes';
+import type { BackupService } from './backup/backup-service';
+import { createBackupService } from './backup/backup-service';
 import { loadBuilding } from './building/building-store';
 import type { FirstStartReport } from './building/first-start';
 import { prepareFirstStart } from './building/first-start';
@@ -37,6 +39,9 @@ export interface HubOptions {
   logRequests?: boolean;
   /** Where the built web apps are (apps/<name>/dist); defaults to this repository's apps/. */
   appsDir?: string;
+  /** Online backups into <dataDir>/backups: how often (0 = only at shutdown) and for how long. */
+  backupIntervalMs?: number;
+  backupKeepDays?: number;
 }
 
 export interface RunningHub {
@@ -44,6 +49,7 @@ export interface RunningHub {
   port: number;
   dbPath: string;
   firstStart: FirstStartReport;
+  backups: BackupService;
   /** The mounts of the web apps served, e.g. /counter/. */
   apps: string[];
   close: () => Promise<void>;
@@ -84,6 +90,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
+    const backups = createBackupService(db, {
+      dir: join(options.dataDir, 'backups'),
+      keepDays: options.backupKeepDays ?? 14,
+      intervalMs: options.backupIntervalMs ?? 60 * 60_000,
+    });
     const tick = setInterval(() => engine.tick(), options.tickMs ?? 30_000);
     tick.unref();
 
@@ -92,11 +103,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       port,
       dbPath,
       firstStart,
+      backups,
       apps,
       close: async () => {
         clearInterval(tick);
         await io.close();
         await app.close();
+        await backups.stop();
         db.close();
       },
     };

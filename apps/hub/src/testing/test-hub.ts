@@ -105,6 +105,16 @@ export async function startTestHub(dataDir = mkdtempSync(join(tmpdir(), 'antre-h
       await hub.close();
       hub = await boot(port); // same address, so clients reconnect by themselves
     },
+    /** Takes an online backup now and returns its path. */
+    async backupNow(): Promise<string> {
+      return (await hub.backups.backupNow('manual')).path;
+    },
+    /** Stops the hub but keeps its folder; returns the backups it left. */
+    async stopKeepingData() {
+      for (const c of clients) c.close();
+      await hub.close();
+      return hub.backups.list();
+    },
     async close(): Promise<void> {
       for (const c of clients) c.close();
       await hub.close();
