@@ -1,0 +1,213 @@
+import type { Result } from '@antre/protocol';
+import { COMMAND_NAMES, PROTOCOL_VERSION } from '@antre/protocol';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestHub } from './testing/test-hub';
+import { startTestHub } from './testing/test-hub';
+
+// A seeded generator: a failing run can be replayed exactly.
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number): number => Math.floor(next() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+  return { next, int, pick };
+}
+
+type Rng = ReturnType<typeof random>;
+
+const junkValues = (rng: Rng): unknown[] => [
+  null,
+  undefined,
+  true,
+  -1,
+  1e308,
+  Number.NaN,
+  '',
+  'x'.repeat(rng.pick([1, 65, 5_000, 60_000])),
+  '<script>alert(1)</script>',
+  "'; DROP TABLE tickets; --",
+  [],
+  [1, 2, 3],
+  {},
+  { $gt: '' },
+  { __proto__: { admin: true } },
+];
+
+/** A payload that is wrong in at least one way the hub must notice. */
+function badPayload(rng: Rng): unknown {
+  const base: Record<string, unknown> = {
+    commandId: `fuzz-${rng.int(1e9)}`,
+    counterId: rng.pick(['loket-1', 'loket-999', '']),
+    ticketId: 'no-such-ticket',
+    serviceId: 'no-such-service',
+    reason: 'istirahat',
+  };
+  switch (rng.int(6)) {
+    case 0:
+      return rng.pick(junkValues(rng));
+    case 1: {
+      const key = rng.pick(Object.keys(base));
+      return { ...base, [key]: rng.pick(junkValues(rng)) };
+    }
+    case 2:
+      return {
+        ...base,
+        commandId: rng.pick(['', 'short', '../../etc', 'x'.repeat(100), 'bad id!']),
+      };
+    case 3:
+      return { ...base, [`extra${rng.int(100)}`]: rng.pick(junkValues(rng)) };
+    case 4: {
+      const copy: Record<string, unknown> = { ...base };
+      delete copy.commandId;
+      return copy;
+    }
+    default:
+      return { ...base, nested: { deep: { deeper: [rng.pick(junkValues(rng))] } }, commandId: 42 };
+  }
+}
+
+let hub: TestHub;
+const sockets: Socket[] = [];
+const digest = (): string => {
+  const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM ticket_events) AS events,
+                (SELECT COUNT(*) FROM counter_states) AS counters, (SELECT COUNT(*) FROM service_days) AS days,
+                (SELECT group_concat(status) FROM tickets) AS statuses`,
+      )
+      .get();
+    return JSON.stringify(row);
+  } finally {
+    db.close();
+  }
+};
+
+function connect(token: string | undefined): Promise<Socket> {
+  const socket = io(hub.url, {
+    auth: { protocolVersion: PROTOCOL_VERSION, ...(token ? { token } : {}) },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.on('connect', () => resolve(socket));
+    socket.on('connect_error', reject);
+  });
+}
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await hub.close();
+});
+
+describe('fuzzing the hub', () => {
+  it('when thousands of malformed, unknown and unauthorised socket events arrive, then each is refused with a code and nothing changes', async () => {
+    const rng = random(20261122);
+    const staff = await hub.client(await hub.login('petugas.disdukcapil'));
+    await staff.command(
+      'ticket:issue',
+      { serviceId: 'disdukcapil-ktp-el', priority: null },
+      'fuzz-seed-issue-1',
+    );
+    const principals = await Promise.all([
+      connect(await hub.login('petugas.disdukcapil')),
+      connect(await hub.device('display', ['lantai-1'])),
+      connect(await hub.device('kiosk')),
+      connect(undefined),
+    ]);
+    const before = digest();
+    const events = [
+      ...COMMAND_NAMES,
+      'sync:request',
+      'ticket:watch',
+      'admin:drop-all',
+      '__proto__',
+      'constructor',
+      '',
+    ];
+    const codes = new Map<string, number>();
+    for (let i = 0; i < 3_000; i += 1) {
+      const socket = rng.pick(principals);
+      const event = rng.pick(events);
+      // A replayed command id under another command is a conflict, not a second run.
+      const payload =
+        rng.int(20) === 0
+          ? { commandId: 'fuzz-seed-issue-1', counterId: 'loket-1' }
+          : badPayload(rng);
+      if (event === 'sync:request' || event === 'ticket:watch') {
+        if (typeof payload === 'object' && payload !== null && Object.keys(payload).length === 0)
+          continue; // {} is a valid sync request
+      }
+      const result = (await socket.timeout(5_000).emitWithAck(event, payload)) as Result<unknown>;
+      expect(result.ok, `${event} ${JSON.stringify(payload)?.slice(0, 200)}`).toBe(false);
+      if (!result.ok) codes.set(result.error.code, (codes.get(result.error.code) ?? 0) + 1);
+    }
+    expect(digest()).toBe(before);
+    expect([...codes.keys()]).toEqual(
+      expect.arrayContaining(['bad_request', 'unknown_event', 'forbidden']),
+    );
+    const health = await hub.api('/api/health');
+    expect(health.body.status).toBe('ok');
+  });
+
+  it('when a thousand malformed REST requests arrive, then each gets a 4xx with a code and nothing changes', async () => {
+    const rng = random(7);
+    const officer = await hub.login('petugas.disdukcapil');
+    const display = await hub.device('display', ['lantai-1']);
+    const before = digest();
+    const endpoints = [
+      '/api/auth/login',
+      '/api/tickets',
+      '/api/devices',
+      '/api/tickets/AAAA',
+      '/api/services/x',
+      '/api/../../etc/passwd',
+    ];
+    for (let i = 0; i < 1_000; i += 1) {
+      const path = rng.pick(endpoints);
+      const token = rng.pick([undefined, officer, display, 'u_forged', 'garbage']);
+      const body = rng.pick([
+        badPayload(rng),
+        '{"unterminated":',
+        'x'.repeat(rng.int(2_000)),
+        undefined,
+      ]);
+      const method = rng.pick(['POST', 'GET', 'DELETE']);
+      const response = await hub.api(path, {
+        method,
+        ...(token ? { token } : {}),
+        ...(method === 'POST' ? { body } : {}),
+        headers: {},
+      });
+      expect(response.status, `${path} ${String(token)}`).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.body).toMatchObject({ ok: false, error: { code: expect.any(String) } });
+    }
+    expect(digest()).toBe(before);
+  });
+
+  it('when a socket sends more than the hub accepts in one message, then that socket is dropped and the hub keeps serving', async () => {
+    const socket = await connect(await hub.login('petugas.disdukcapil'));
+    const before = digest();
+    const dropped = new Promise<string>((resolve) => socket.on('disconnect', resolve));
+    socket.emit('counter:call-next', { commandId: 'oversized-1', counterId: 'x'.repeat(200_000) });
+    expect(await dropped).toBe('transport close');
+    expect((await hub.api('/api/health')).body.status).toBe('ok');
+    expect(digest()).toBe(before);
+  });
+});
