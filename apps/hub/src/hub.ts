@@ -1,3 +1,4 @@
+import type { Building } from '@antre/domain';
 import Fastify from 'fastify';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,8 @@ export interface HubOptions {
   host?: string;
   /** Seed the demo building into an empty database. */
   demo?: boolean;
+  /** Seed this building (with demo staff) instead; for benchmarks and trials. */
+  seedBuilding?: Building;
   adminPassword?: string | undefined;
   demoPassword?: string | undefined;
   /** The queue's clock; tests pass one to run at a chosen moment of a service day. */
@@ -64,6 +67,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const auth = createAuthStore(db);
     const firstStart = await prepareFirstStart(db, auth, {
       demo: options.demo ?? true,
+      building: options.seedBuilding,
       adminPassword: options.adminPassword,
       demoPassword: options.demoPassword,
     });

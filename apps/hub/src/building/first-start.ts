@@ -52,6 +52,8 @@ export interface FirstStartReport {
 
 export interface FirstStartOptions {
   demo: boolean;
+  /** Seed this building instead of the demo one (benchmarks, trials). */
+  building?: Building | undefined;
   adminPassword?: string | undefined;
   demoPassword?: string | undefined;
 }
@@ -64,10 +66,10 @@ export async function prepareFirstStart(
   const report: FirstStartReport = { seeded: null, credentials: [], devices: [] };
   const now = Date.now();
   if (!hasBuilding(db)) {
-    const building = options.demo ? readDemoBuilding() : EMPTY_BUILDING;
+    const building = options.building ?? (options.demo ? readDemoBuilding() : EMPTY_BUILDING);
     saveBuilding(db, building);
-    report.seeded = options.demo ? 'demo' : 'empty';
-    if (options.demo) await seedDemoStaff(auth, building, options.demoPassword, report, now);
+    report.seeded = options.demo || options.building ? 'demo' : 'empty';
+    if (options.demo || options.building) await seedDemoStaff(auth, building, options.demoPassword, report, now);
   }
   if (!auth.findUser('admin')) {
     const password = options.adminPassword ?? generatePassword();

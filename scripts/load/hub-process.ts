@@ -1,0 +1,45 @@
+// A hub (or the baseline) alone in its own process, so its memory and event loop are its own.
+import { startHub } from '@antre/hub';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startBaseline } from './baseline-server';
+import { loadBuilding } from './load-building';
+
+// argv: <antre|baseline> [data dir to reuse] [port]
+const mode = process.argv[2] === 'baseline' ? 'baseline' : 'antre';
+const dataDir = process.argv[3] ?? mkdtempSync(join(tmpdir(), `antre-load-${mode}-`));
+const port = Number(process.argv[4] ?? 0);
+const lag = monitorEventLoopDelay({ resolution: 10 });
+// A Monday 09:00 WIB that moves with real time, so every service is open whenever this runs.
+const base = Date.parse('2026-11-23T02:00:00Z');
+const started = Date.now();
+
+const server =
+  mode === 'baseline'
+    ? await startBaseline(dataDir)
+    : await startHub({
+        dataDir,
+        port,
+        seedBuilding: loadBuilding(20, 10, 5),
+        adminPassword: 'load-admin-password',
+        demoPassword: 'load-demo-password',
+        clock: () => base + (Date.now() - started),
+        backupIntervalMs: 0,
+      });
+lag.enable();
+process.send?.({ type: 'ready', url: server.url, dataDir });
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'reset-lag') lag.reset();
+  if (message.type === 'stats') {
+    process.send?.({
+      type: 'stats',
+      rss: process.memoryUsage().rss,
+      lagP50: lag.percentile(50) / 1e6,
+      lagP99: lag.percentile(99) / 1e6,
+      lagMax: lag.max / 1e6,
+    });
+  }
+  if (message.type === 'stop') void server.close().then(() => process.exit(0));
+});
