@@ -6,6 +6,7 @@ import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { WorkerSetup } from './load/client-worker';
+import { postJson } from './load/hub-api';
 import { loadBuilding } from './load/load-building';
 
 const { values } = parseArgs({
@@ -43,21 +44,7 @@ function percentile(values: number[], p: number): number {
 const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '—');
 
 async function tokens(url: string): Promise<Omit<WorkerSetup, 'url' | 'baseline'>> {
-  const post = async (
-    path: string,
-    body: object,
-    token?: string,
-  ): Promise<Record<string, unknown>> => {
-    const response = await fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as Record<string, unknown>;
-  };
+  const post = (path: string, body: object, token?: string) => postJson(url, path, body, token);
   const admin = (
     await post('/api/auth/login', { username: 'admin', password: 'load-admin-password' })
   ).token as string;

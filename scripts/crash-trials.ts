@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { postJson } from './load/hub-api';
 
 const { values } = parseArgs({
   options: { trials: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' } },
@@ -37,17 +38,7 @@ function startHub(): Promise<ChildProcess> {
   });
 }
 
-async function post(path: string, body: object, token?: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as Record<string, unknown>;
-}
+const post = (path: string, body: object, token?: string) => postJson(url, path, body, token);
 
 const acked = new Map<string, string>(); // ticket id -> label, for every issue the hub acknowledged
 let hub = await startHub();
