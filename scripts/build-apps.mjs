@@ -16,9 +16,14 @@ function newest(dir) {
   return latest;
 }
 
+/** ANTRE_APPS=kiosk,track limits the build to those apps (a quicker loop while working on one). */
 export function webApps() {
   const appsDir = join(ROOT, 'apps');
-  return readdirSync(appsDir).filter((name) => existsSync(join(appsDir, name, 'vite.config.ts')));
+  const only = process.env.ANTRE_APPS?.split(',').filter(Boolean);
+  return readdirSync(appsDir).filter(
+    (name) =>
+      existsSync(join(appsDir, name, 'vite.config.ts')) && (!only || only.includes(name)),
+  );
 }
 
 export function buildApps({ force = false, quiet = false } = {}) {
