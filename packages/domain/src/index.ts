@@ -10,3 +10,4 @@ export * from './issue-commands';
 export * from './call-commands';
 export * from './counter-commands';
 export * from './estimate';
+export * from './ikm';
