@@ -11,3 +11,4 @@ export * from './call-commands';
 export * from './counter-commands';
 export * from './estimate';
 export * from './ikm';
+export * from './duration-stats';
