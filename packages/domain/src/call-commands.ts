@@ -229,12 +229,12 @@ export function requeueLate(ctx: CommandContext, ticketId: string): Result<Queue
   const found = findTicket(ctx, ticketId);
   if (!found.ok) return found;
   const ticket = found.value;
+  // Only an absent ticket: a called or serving one may also become waiting (on transfer),
+  // and requeueing it here would leave its counter holding a ticket back in the queue.
+  if (ticket.status !== 'no_show')
+    return fail('illegal_transition', `${ticket.label} is ${ticket.status}, not absent`);
   const windowMs = ctx.index.site.noShowRequeueMinutes * 60_000;
-  if (
-    ticket.status === 'no_show' &&
-    ticket.noShowAt !== null &&
-    ctx.now - ticket.noShowAt > windowMs
-  ) {
+  if (ticket.noShowAt !== null && ctx.now - ticket.noShowAt > windowMs) {
     return fail(
       'requeue_window_passed',
       `${ticket.label} was marked absent more than ${ctx.index.site.noShowRequeueMinutes} minutes ago`,
