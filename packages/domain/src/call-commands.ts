@@ -95,9 +95,19 @@ function finishHeldIfServing(
   return ok(null);
 }
 
+/**
+ * Called and not yet come to the desk. Where serving starts on call, a serving ticket the
+ * officer has not finished may still be recalled or marked absent: nobody may have come.
+ */
+function awaitingVisitor(ctx: CommandContext, ticket: Ticket): boolean {
+  return (
+    ticket.status === 'called' || (ticket.status === 'serving' && ctx.index.site.autoServeOnCall)
+  );
+}
+
 export function recall(ctx: CommandContext, counterId: string): Result<QueueChange> {
   return withHeld(ctx, counterId, (at, ticket) => {
-    if (ticket.status !== 'called')
+    if (!awaitingVisitor(ctx, ticket))
       return fail('illegal_transition', `${ticket.label} is already being served`);
     const recalled = { ...ticket, recallCount: ticket.recallCount + 1 };
     return ok({
@@ -143,8 +153,10 @@ export function finish(ctx: CommandContext, counterId: string): Result<QueueChan
 
 export function markNoShow(ctx: CommandContext, counterId: string): Result<QueueChange> {
   return withHeld(ctx, counterId, (at, ticket) => {
+    if (!awaitingVisitor(ctx, ticket))
+      return fail('illegal_transition', `${ticket.label} is already being served`);
     const needed = ctx.index.site.recallsBeforeNoShow;
-    if (ticket.status === 'called' && ticket.recallCount < needed) {
+    if (ticket.recallCount < needed) {
       return fail(
         'recall_required',
         `Recall ${ticket.label} at least ${needed} time(s) before marking it absent`,

@@ -93,11 +93,11 @@ describe('auto-serve on call', () => {
     expect(q.ticket(first.id)).toMatchObject({ status: 'done', finishedAt: q.now });
   });
 
-  // As implemented: an auto-served ticket is already serving, so the "called" steps are closed
-  // to it. Parking and finishing still work.
+  // Serving began on the call, before anyone came: the officer can still recall, and mark the
+  // visitor absent after the recalls the site asks for (one by default).
   it.each([
-    ['recall', 'illegal_transition'],
-    ['markNoShow', 'illegal_transition'],
+    ['recall', 'ok'],
+    ['markNoShow', 'recall_required'],
     ['park', 'ok'],
     ['finish', 'ok'],
   ] as const)('when an auto-served ticket gets %s, then %s', (act, code) => {
@@ -114,5 +114,25 @@ describe('auto-serve on call', () => {
             : finish(ctx, 'loket2'),
     );
     expect(codeOf(result)).toBe(code);
+  });
+});
+
+describe('no-show where serving starts on call', () => {
+  it('when nobody comes after a recall, then the officer marks the ticket absent and the counter is free', () => {
+    const q = autoServe().open('loket2');
+    const t = q.issue('ktp');
+    q.must((ctx) => callNext(ctx, 'loket2'));
+    q.must((ctx) => recall(ctx, 'loket2'));
+    q.must((ctx) => markNoShow(ctx, 'loket2'));
+    expect([q.ticket(t.id).status, q.holding('loket2')]).toEqual(['no_show', null]);
+  });
+
+  it('when serving was started by hand, then the visitor is there and cannot be marked absent', () => {
+    const q = new TestQueue(makeBuilding()).open('loket2');
+    q.issue('ktp');
+    q.must((ctx) => callNext(ctx, 'loket2'));
+    q.must((ctx) => recall(ctx, 'loket2'));
+    q.must((ctx) => startServing(ctx, 'loket2'));
+    expect(codeOf(q.run((ctx) => markNoShow(ctx, 'loket2')))).toBe('illegal_transition');
   });
 });

@@ -56,7 +56,8 @@ const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
   printing: ['waiting', 'void'],
   waiting: ['called', 'cancelled', 'expired'],
   called: ['serving', 'done', 'no_show', 'parked', 'waiting', 'expired'],
-  serving: ['done', 'parked', 'waiting', 'expired'],
+  // no_show from serving only where serving starts on call (see markNoShow).
+  serving: ['done', 'parked', 'waiting', 'expired', 'no_show'],
   parked: ['called', 'expired'],
   no_show: ['waiting', 'expired'],
   done: [],
