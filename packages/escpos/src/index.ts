@@ -1,0 +1,19 @@
+export type { TicketContent, TicketPlaceholder } from './ticket-document';
+export {
+  DEFAULT_TICKET_TEMPLATE,
+  TICKET_PLACEHOLDERS,
+  ticketDocument,
+  unknownTemplatePlaceholders,
+} from './ticket-document';
+export { escapeReceiptText } from './receipt-escape';
+export type { PaperWidth, PrinterModel } from './ticket-render';
+export { toEscPos, toSvg } from './ticket-render';
+export type { PrinterState, PrinterStatus } from './printer-status';
+export type {
+  PrintFailureReason,
+  Printer,
+  PrinterConfig,
+  PrintPreview,
+  PrintResult,
+} from './printer';
+export { openPrinter, printTicket } from './printer';

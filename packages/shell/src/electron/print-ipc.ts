@@ -1,0 +1,32 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { ipcMain } from 'electron';
+import { openPrinter } from '@antre/escpos';
+import { SHELL_CHANNELS } from '../bridge-contract';
+import type { ShellConfig } from '../config';
+import { isTrustedSender } from '../ipc-guard';
+import { createPrintBridge } from '../print-bridge';
+
+/** The two bridge calls, answered only for the hub's own top frame. */
+export function setupPrintIpc(config: ShellConfig): void {
+  const bridge = createPrintBridge({
+    printer: config.printer ? openPrinter(config.printer) : null,
+    paperWidth: config.paperWidth,
+    model: config.model,
+  });
+  const checked = (event: IpcMainInvokeEvent): void => {
+    const frame = event.senderFrame;
+    const sender = {
+      frameUrl: frame?.url,
+      isMainFrame: frame !== null && frame === event.sender.mainFrame,
+    };
+    if (!isTrustedSender(sender, config.hubUrl)) throw new Error('refused: not the hub');
+  };
+  ipcMain.handle(SHELL_CHANNELS.print, (event, ticket: unknown) => {
+    checked(event);
+    return bridge.print(ticket);
+  });
+  ipcMain.handle(SHELL_CHANNELS.printerStatus, (event) => {
+    checked(event);
+    return bridge.printerStatus();
+  });
+}

@@ -1,0 +1,63 @@
+import type { FakePrinter } from '@antre/escpos/testing';
+import { decodeEscPos, sampleTicket, startFakePrinter } from '@antre/escpos/testing';
+import { openPrinter } from '@antre/escpos';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPrintBridge } from './print-bridge';
+
+describe('print bridge', () => {
+  let fake: FakePrinter;
+  beforeEach(async () => {
+    fake = await startFakePrinter();
+  });
+  afterEach(() => fake.close());
+  const bridge = () =>
+    createPrintBridge({
+      printer: openPrinter({ kind: 'tcp', host: fake.host, port: fake.port, timeoutMs: 250 }),
+      paperWidth: 58,
+      model: 'generic',
+    });
+
+  it('prints a ticket from the renderer on the configured paper and model', async () => {
+    expect(await bridge().print(sampleTicket({ label: 'B-042' }))).toEqual({ ok: true });
+    const printed = decodeEscPos(fake.received());
+    expect(printed.largestText).toBe('B-042');
+    expect(printed.qrPayloads).toEqual(['http://192.168.1.10:8080/t/AB12CD34']);
+    expect(printed.images).toHaveLength(1); // generic model: the QR is a bitmap
+  });
+
+  it('When the paper is out, then it says so and prints nothing', async () => {
+    fake.setState('paper_out');
+    const shell = bridge();
+    expect(await shell.print(sampleTicket())).toEqual({ ok: false, reason: 'paper_out' });
+    expect(await shell.printerStatus()).toEqual({ state: 'paper_out', canPrint: false });
+    expect(fake.received()).toHaveLength(0);
+  });
+
+  it.each([
+    ['a string', 'A-001'],
+    ['a missing field', { ...sampleTicket(), label: undefined }],
+    ['an extra field', { ...sampleTicket(), command: '\x1b@' }],
+    ['a non-web tracking URL', sampleTicket({ trackingUrl: 'javascript:alert(1)' })],
+    ['an unknown timezone', { ...sampleTicket(), timeZone: 'Europe/Amsterdam' }],
+    ['a negative count', sampleTicket({ peopleAhead: -1 })],
+  ])('When the renderer sends %s, then the call fails and nothing prints', async (_name, input) => {
+    await expect(bridge().print(input)).rejects.toThrow('not a printable ticket');
+    expect(fake.received()).toHaveLength(0);
+  });
+
+  it('When two tickets are printed at once, then their bytes do not interleave', async () => {
+    const shell = bridge();
+    const results = await Promise.all([
+      shell.print(sampleTicket({ label: 'A-001' })),
+      shell.print(sampleTicket({ label: 'A-002' })),
+    ]);
+    expect(results).toEqual([{ ok: true }, { ok: true }]);
+    expect(fake.jobs().map((job) => decodeEscPos(job).largestText)).toEqual(['A-001', 'A-002']);
+  });
+
+  it('When the shell has no printer, then print says no_printer', async () => {
+    const shell = createPrintBridge({ printer: null, paperWidth: 80, model: 'epson' });
+    expect(await shell.print(sampleTicket())).toEqual({ ok: false, reason: 'no_printer' });
+    expect(await shell.printerStatus()).toEqual({ state: 'no_answer', canPrint: false });
+  });
+});
