@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       .filter((m) => m !== '/t/')
       .map((mount) => `  ${(mount.slice(1, -1) + ' app').padEnd(17)}${hub.url}${mount}`),
     hub.apps.includes('/t/') ? `  Ticket tracking  ${hub.url}/t/<code>` : '',
+    `  Printed tickets  ${hub.printedDir} (the demo kiosk's virtual printer)`,
     `  Catalogue (API)  ${hub.url}/api/services`,
     `  Health           ${hub.url}/api/health`,
     `  OpenAPI          ${hub.url}/api/openapi.json`,

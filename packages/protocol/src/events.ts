@@ -1,6 +1,7 @@
 import type { CommandAck, Delta, ServiceStats, Snapshot, TrackingView } from './views';
 import type { CommandName, CommandPayload } from './commands';
 import type { Result } from './result';
+import type { HubToStaffAlerts, KioskToHub } from './kiosk';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -11,13 +12,13 @@ type CommandHandlers = {
 };
 
 /** Commands are imperative; every one is acknowledged with a Result. */
-export interface ClientToHub extends CommandHandlers {
+export interface ClientToHub extends CommandHandlers, KioskToHub {
   'sync:request': (payload: Record<string, never>, ack: Ack<Snapshot>) => void;
   'ticket:watch': (payload: { code: string }, ack: Ack<TrackingView>) => void;
 }
 
 /** Events are past tense or state: snapshot once, then numbered deltas. */
-export interface HubToClient {
+export interface HubToClient extends HubToStaffAlerts {
   'sync:snapshot': (snapshot: Snapshot) => void;
   'sync:delta': (delta: Delta) => void;
   'ticket:tracked': (view: TrackingView) => void;

@@ -69,7 +69,8 @@ export async function prepareFirstStart(
     const building = options.building ?? (options.demo ? readDemoBuilding() : EMPTY_BUILDING);
     saveBuilding(db, building);
     report.seeded = options.demo || options.building ? 'demo' : 'empty';
-    if (options.demo || options.building) await seedDemoStaff(auth, building, options.demoPassword, report, now);
+    if (options.demo || options.building)
+      await seedDemoStaff(auth, building, options.demoPassword, report, now);
   }
   if (!auth.findUser('admin')) {
     const password = options.adminPassword ?? generatePassword();
@@ -123,8 +124,15 @@ async function seedDemoStaff(
     );
   }
   // A kiosk for every agency and a board per zone, so the demo runs without any setup.
+  // Its virtual printer writes into <data-dir>/printed, so `npm start` prints somewhere visible.
   const kiosk = auth.createDevice(
-    { name: 'Kiosk Lobi (demo)', role: 'kiosk', zoneIds: [], agencyIds: [], settings: {} },
+    {
+      name: 'Kiosk Lobi (demo)',
+      role: 'kiosk',
+      zoneIds: [],
+      agencyIds: [],
+      settings: { printer: { kind: 'virtual' }, paperWidth: 80, model: 'epson' },
+    },
     now,
   );
   report.devices.push({

@@ -2,6 +2,7 @@ import type { ClientToHub, CommandName, HubToClient, Result } from '@antre/proto
 import {
   COMMAND_NAMES,
   errResult,
+  KIOSK_EVENT_NAMES,
   okResult,
   parseInput,
   PROTOCOL_VERSION,
@@ -25,7 +26,13 @@ import type { SocketData } from './socket-data';
 export type Io = Server<ClientToHub, HubToClient, never, SocketData>;
 
 const MAX_PAYLOAD_BYTES = 64 * 1024;
-const KNOWN_EVENTS = new Set<string>([...COMMAND_NAMES, 'sync:request', 'ticket:watch']);
+// Kiosk events are handled by printing/kiosk-socket.ts on its own connection listener.
+const KNOWN_EVENTS = new Set<string>([
+  ...COMMAND_NAMES,
+  ...KIOSK_EVENT_NAMES,
+  'sync:request',
+  'ticket:watch',
+]);
 
 /** Refusals carry a code in `data`, so a client can say why it cannot connect. */
 function refusal(

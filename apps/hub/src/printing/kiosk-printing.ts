@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import type { Db } from '../db/database';
+import { publishDeviceAlerts } from '../devices/alert-publisher';
+import { deviceAlertRoutes } from '../devices/alert-routes';
+import { createDeviceAlerts } from '../devices/device-alerts';
+import type { QueueEngine } from '../queue/queue-engine';
+import type { QueueStore } from '../queue/queue-store';
+import type { Io } from '../realtime/socket-server';
+import { createKioskPrinters } from './kiosk-printers';
+import { attachKioskPrinting } from './kiosk-socket';
+import { createPrintService } from './print-service';
+
+/** The hub's print path for kiosks in a plain browser, and the device alerts it raises. */
+export function createKioskPrinting(deps: {
+  db: Db;
+  engine: QueueEngine;
+  store: QueueStore;
+  dataDir: string;
+}) {
+  const alerts = createDeviceAlerts(deps.db, deps.engine.now);
+  // Virtual printers write here, so a demo prints somewhere a person can look.
+  const printers = createKioskPrinters(join(deps.dataDir, 'printed'));
+  const service = createPrintService({ ...deps, alerts, printers });
+  return {
+    printedDir: printers.printedDir,
+    alerts,
+    routes: deviceAlertRoutes(alerts),
+    attach(io: Io): void {
+      publishDeviceAlerts(io, alerts);
+      attachKioskPrinting(io, service);
+    },
+  };
+}

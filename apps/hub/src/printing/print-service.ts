@@ -1,0 +1,178 @@
+import type {
+  KioskIssueCommand,
+  KioskIssueResult,
+  KioskPrinterStatus,
+  KioskReprintResult,
+  KioskSettings,
+  PrintFailure,
+  Result,
+} from '@antre/protocol';
+import {
+  errResult,
+  KioskIssueSchema,
+  KioskPrinterStatusSchema,
+  KioskReprintSchema,
+  KioskSettingsSchema,
+  okResult,
+  parseInput,
+} from '@antre/protocol';
+import type { Principal } from '../auth/principal';
+import type { DeviceAlerts } from '../devices/device-alerts';
+import type { QueueEngine } from '../queue/queue-engine';
+import { queueCommands, runCommand } from '../queue/queue-handlers';
+import type { QueueStore } from '../queue/queue-store';
+import type { KioskPrinters, PrintOutcome } from './kiosk-printers';
+import { kioskTicketView, REPRINT_WINDOW_MS } from './ticket-printout';
+
+type Kiosk = Extract<Principal, { kind: 'device' }>;
+
+const asKiosk = (principal: Principal): Kiosk | null =>
+  principal.kind === 'device' && principal.role === 'kiosk' ? principal : null;
+const NOT_A_KIOSK = errResult('forbidden', 'Only a registered kiosk prints tickets');
+
+// A kiosk with unreadable settings prints nowhere rather than somewhere unexpected.
+const settingsOf = (kiosk: Kiosk): KioskSettings =>
+  KioskSettingsSchema.safeParse(kiosk.settings).data ?? KioskSettingsSchema.parse({});
+
+/**
+ * A kiosk's tap, told as one story: issue in `printing` -> read the printer's status ->
+ * print -> confirm (the ticket joins the queue) or void with the reason, raising or
+ * clearing the kiosk's printer alert on the way.
+ */
+export function createPrintService(deps: {
+  engine: QueueEngine;
+  store: QueueStore;
+  alerts: DeviceAlerts;
+  printers: KioskPrinters;
+}) {
+  const { engine, store, alerts, printers } = deps;
+  const specs = queueCommands(engine, store);
+  const reportPrint = (kioskId: string, printed: PrintOutcome): void => {
+    if (printed.ok) alerts.reportPrinter(kioskId, 'ready');
+    else if (printed.reason !== 'no_printer') alerts.reportPrinter(kioskId, printed.reason);
+  };
+  // A retried tap while the first is still printing waits for the same outcome.
+  const inFlight = new Map<string, Promise<Result<KioskIssueResult>>>();
+
+  async function issue(
+    principal: Principal,
+    payload: unknown,
+    hubUrl: string,
+  ): Promise<Result<KioskIssueResult>> {
+    const kiosk = asKiosk(principal);
+    if (!kiosk) return NOT_A_KIOSK;
+    const parsed = parseInput(KioskIssueSchema, payload);
+    if (!parsed.ok) return parsed;
+    const key = `${kiosk.id}:${parsed.value.commandId}`;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const work = issueAndPrint(kiosk, parsed.value, hubUrl).finally(() => inFlight.delete(key));
+    inFlight.set(key, work);
+    return work;
+  }
+
+  async function issueAndPrint(
+    kiosk: Kiosk,
+    command: KioskIssueCommand,
+    hubUrl: string,
+  ): Promise<Result<KioskIssueResult>> {
+    const settings = settingsOf(kiosk);
+    const byHub = command.printBy === 'hub';
+    // Without a printer to drive, no number is spent.
+    if (byHub && !printers.drives(settings))
+      return okResult({ outcome: 'print_failed', reason: 'no_printer', ticket: null });
+    const issued = runCommand(engine, specs, kiosk, 'ticket:issue', {
+      commandId: command.commandId,
+      serviceId: command.serviceId,
+      priority: command.priority,
+    });
+    if (!issued.ok) return issued;
+    const first = issued.value.tickets[0];
+    if (!first) return errResult('internal', 'No ticket was issued');
+    const state = engine.state;
+    const ticket = state.tickets.get(first.id) ?? first;
+    const view = kioskTicketView(engine.index, state, ticket, hubUrl, settings);
+    if (!byHub) return okResult({ outcome: 'print_yourself', ticket: view });
+    // A retry after the first attempt finished: answer with what happened then.
+    if (ticket.status === 'void') {
+      const reason = PRINT_FAILURES.find((r) => r === ticket.voidReason) ?? 'write_failed';
+      return okResult({ outcome: 'print_failed', reason, ticket: view });
+    }
+    if (ticket.status !== 'printing') return okResult({ outcome: 'printed', ticket: view });
+
+    const printed = await printers.print(settings, view.printable);
+    reportPrint(kiosk.id, printed);
+    const reported = runCommand(engine, specs, kiosk, 'ticket:print-result', {
+      commandId: `${command.commandId}-p`,
+      ticketId: ticket.id,
+      printed: printed.ok,
+      ...(printed.ok ? {} : { reason: printed.reason }),
+    });
+    if (!reported.ok) return reported;
+    return okResult(
+      printed.ok
+        ? { outcome: 'printed', ticket: view }
+        : { outcome: 'print_failed', reason: printed.reason, ticket: view },
+    );
+  }
+
+  async function reprint(
+    principal: Principal,
+    payload: unknown,
+    hubUrl: string,
+  ): Promise<Result<KioskReprintResult>> {
+    const kiosk = asKiosk(principal);
+    if (!kiosk) return NOT_A_KIOSK;
+    const parsed = parseInput(KioskReprintSchema, payload);
+    if (!parsed.ok) return parsed;
+    const state = engine.state;
+    const ticket = state.tickets.get(parsed.value.ticketId);
+    if (!ticket || store.issuingDevice(ticket.id) !== kiosk.id)
+      return errResult('ticket_not_found', 'This kiosk did not print that ticket today');
+    if (ticket.status === 'void' || ticket.status === 'printing')
+      return errResult('illegal_transition', `Ticket ${ticket.label} was never printed`);
+    if (engine.now() > ticket.issuedAt + REPRINT_WINDOW_MS)
+      return okResult({ outcome: 'too_late' });
+    const settings = settingsOf(kiosk);
+    // The copy is of the ticket as issued: same number, same QR.
+    const view = kioskTicketView(engine.index, state, ticket, hubUrl, settings);
+    const printed = await printers.print(settings, view.printable);
+    reportPrint(kiosk.id, printed);
+    return okResult(
+      printed.ok ? { outcome: 'printed' } : { outcome: 'print_failed', reason: printed.reason },
+    );
+  }
+
+  async function printerStatus(
+    principal: Principal,
+    payload: unknown,
+  ): Promise<Result<KioskPrinterStatus>> {
+    const kiosk = asKiosk(principal);
+    if (!kiosk) return NOT_A_KIOSK;
+    const parsed = parseInput(KioskPrinterStatusSchema, payload);
+    if (!parsed.ok) return parsed;
+    const { reported } = parsed.value;
+    if (reported) {
+      alerts.reportPrinter(kiosk.id, reported);
+      return okResult({ state: reported, canPrint: canPrint(reported), by: 'self' });
+    }
+    const status = await printers.status(settingsOf(kiosk));
+    if (!status) return okResult({ state: 'none', canPrint: false, by: 'none' });
+    alerts.reportPrinter(kiosk.id, status.state);
+    return okResult({ state: status.state, canPrint: status.canPrint, by: 'hub' });
+  }
+
+  return { issue, reprint, printerStatus };
+}
+
+const PRINT_FAILURES: readonly PrintFailure[] = [
+  'paper_out',
+  'cover_open',
+  'offline',
+  'no_answer',
+  'write_failed',
+  'no_printer',
+];
+const canPrint = (state: string): boolean => state === 'ready' || state === 'paper_near_end';
+
+export type PrintService = ReturnType<typeof createPrintService>;

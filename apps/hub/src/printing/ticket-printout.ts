@@ -1,0 +1,73 @@
+import type { BuildingIndex, PriorityKind, QueueState, Ticket, TimezoneCode } from '@antre/domain';
+import { estimateTicket } from '@antre/domain';
+import type { KioskSettings, KioskTicketView, PrintableTicket } from '@antre/protocol';
+
+/** How long after issue the kiosk may print a ticket again ("Cetak ulang"). */
+export const REPRINT_WINDOW_MS = 2 * 60_000;
+
+const TIME_ZONES: Record<TimezoneCode, PrintableTicket['timeZone']> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+};
+
+// Printed in Indonesian: the paper outlives the screen's language choice.
+const PRIORITY_WORDS: Record<PriorityKind, string> = {
+  disability: 'Penyandang disabilitas',
+  elderly: 'Lansia',
+  pregnant: 'Ibu hamil',
+  child: 'Anak-anak',
+  disaster_victim: 'Korban bencana',
+};
+
+/**
+ * People ahead and the wait as the ticket will stand once printed: a ticket still in
+ * `printing` is not in the queue yet, so it is placed as if it were waiting.
+ */
+function estimateOnceQueued(index: BuildingIndex, state: QueueState, ticket: Ticket) {
+  if (ticket.status !== 'printing') return estimateTicket(index, state, ticket);
+  const queued: Ticket = { ...ticket, status: 'waiting' };
+  const tickets = new Map(state.tickets).set(ticket.id, queued);
+  return estimateTicket(index, { ...state, tickets }, queued);
+}
+
+export function kioskTicketView(
+  index: BuildingIndex,
+  state: QueueState,
+  ticket: Ticket,
+  hubUrl: string,
+  settings: KioskSettings,
+): KioskTicketView {
+  const service = index.services.get(ticket.serviceId);
+  const agency = index.building.agencies.find((a) => a.id === service?.agencyId);
+  const estimate = estimateOnceQueued(index, state, ticket);
+  const trackUrl = `${hubUrl}/t/${ticket.code}`;
+  const printable: PrintableTicket = {
+    siteName: index.site.name,
+    agencyName: agency?.name ?? '',
+    serviceName: service?.name ?? ticket.serviceId,
+    label: ticket.label,
+    ...(ticket.priority ? { priorityLabel: `Prioritas: ${PRIORITY_WORDS[ticket.priority]}` } : {}),
+    issuedAt: ticket.issuedAt,
+    timeZone: TIME_ZONES[index.site.timezone],
+    peopleAhead: estimate.ahead,
+    estimatedWaitMinutes: estimate.minutes,
+    trackingUrl: trackUrl,
+    ...(settings.footer ? { footer: settings.footer } : {}),
+    language: 'id',
+  };
+  return {
+    id: ticket.id,
+    code: ticket.code,
+    label: ticket.label,
+    serviceName: printable.serviceName,
+    agencyName: printable.agencyName,
+    priority: ticket.priority,
+    ahead: estimate.ahead,
+    estimatedMinutes: estimate.minutes,
+    issuedAt: ticket.issuedAt,
+    trackUrl,
+    printable,
+    reprintUntil: ticket.issuedAt + REPRINT_WINDOW_MS,
+  };
+}

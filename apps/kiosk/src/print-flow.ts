@@ -1,0 +1,84 @@
+import type { PriorityKind } from '@antre/domain';
+import type { KioskTicketView } from '@antre/protocol';
+import type { KioskHub } from './kiosk-hub';
+import { kioskShell } from './shell-bridge';
+
+export type TakeOutcome =
+  | { kind: 'printed'; ticket: KioskTicketView }
+  /** The ticket (if any) was voided; the kiosk stops offering tickets. */
+  | { kind: 'printer_trouble' }
+  /** The hub refused: closed, quota reached, offline… (an error code to translate). */
+  | { kind: 'refused'; code: string };
+
+/**
+ * One tap on "take a number": in Electron the shell prints to the kiosk's own printer and
+ * the kiosk reports the outcome; in a plain browser the hub prints and confirms in one go.
+ */
+export async function takeNumber(
+  hub: KioskHub,
+  serviceId: string,
+  priority: PriorityKind | null,
+): Promise<TakeOutcome> {
+  const shell = kioskShell();
+  const issued = await hub.issue(serviceId, priority, shell ? 'self' : 'hub');
+  if (!issued.ok) return { kind: 'refused', code: issued.error.code };
+  const result = issued.value;
+  if (result.outcome === 'printed') return { kind: 'printed', ticket: result.ticket };
+  if (result.outcome === 'print_failed' || !shell) return { kind: 'printer_trouble' };
+
+  const printed = await shell.print(result.ticket.printable).catch(() => ({
+    ok: false as const,
+    reason: 'write_failed' as const,
+  }));
+  const reported = await hub.reportPrint(
+    result.ticket.id,
+    printed.ok,
+    printed.ok ? undefined : printed.reason,
+  );
+  if (!printed.ok) {
+    const status = await shell.printerStatus().catch(() => null);
+    await hub.printerStatus(status?.state ?? 'no_answer');
+    return { kind: 'printer_trouble' };
+  }
+  if (!reported.ok) return { kind: 'refused', code: reported.error.code };
+  await hub.printerStatus('ready');
+  return { kind: 'printed', ticket: result.ticket };
+}
+
+export type ReprintOutcome = 'printed' | 'too_late' | 'printer_trouble' | 'failed';
+
+/** The last ticket, with the kiosk's own deadline: the hub's clock may differ from the kiosk's. */
+export interface LastTicket {
+  ticket: KioskTicketView;
+  reprintDeadline: number;
+}
+
+export function lastTicketOf(ticket: KioskTicketView, now = Date.now()): LastTicket {
+  return { ticket, reprintDeadline: now + (ticket.reprintUntil - ticket.issuedAt) };
+}
+
+export async function reprintTicket(hub: KioskHub, last: LastTicket): Promise<ReprintOutcome> {
+  const { ticket } = last;
+  const shell = kioskShell();
+  if (shell) {
+    if (Date.now() > last.reprintDeadline) return 'too_late';
+    const printed = await shell.print(ticket.printable).catch(() => ({ ok: false as const }));
+    return printed.ok ? 'printed' : 'printer_trouble';
+  }
+  const result = await hub.reprint(ticket.id);
+  if (!result.ok) return 'failed';
+  if (result.value.outcome === 'print_failed') return 'printer_trouble';
+  return result.value.outcome;
+}
+
+/** Whether the kiosk may offer tickets: its printer (the shell's or the hub's) can print. */
+export async function printerCanPrint(hub: KioskHub): Promise<boolean | null> {
+  const shell = kioskShell();
+  if (shell) {
+    const status = await shell.printerStatus().catch(() => null);
+    const reported = await hub.printerStatus(status?.state ?? 'no_answer');
+    return reported.ok ? reported.value.canPrint : (status?.canPrint ?? false);
+  }
+  const result = await hub.printerStatus();
+  return result.ok ? result.value.canPrint : null;
+}

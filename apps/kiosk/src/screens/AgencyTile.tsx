@@ -1,0 +1,31 @@
+// The agency's "logo": its initials on a colour of its own, until real logos are configured.
+const COLOURS = [
+  '#0b5cad',
+  '#1d7a46',
+  '#8a3ffc',
+  '#b42318',
+  '#a15c00',
+  '#006d77',
+  '#5b4636',
+  '#3a4cb4',
+];
+
+function initials(shortName: string): string {
+  const words = shortName.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
+  if (words.length >= 2) return (words[0]![0]! + words[1]![0]!).toUpperCase();
+  return (words[0] ?? shortName).slice(0, 2).toUpperCase();
+}
+
+function colourOf(id: string): string {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return COLOURS[hash % COLOURS.length]!;
+}
+
+export function AgencyTile({ id, shortName }: { id: string; shortName: string }) {
+  return (
+    <span className="agency-tile" aria-hidden="true" style={{ background: colourOf(id) }}>
+      {initials(shortName)}
+    </span>
+  );
+}

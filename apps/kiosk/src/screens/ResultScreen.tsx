@@ -1,0 +1,72 @@
+import type { Language } from '@antre/ui';
+import { formatWait, PRIORITY_LABELS } from '@antre/ui';
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import type { KioskHub } from '../kiosk-hub';
+import type { MessageKey } from '../messages';
+import type { LastTicket } from '../print-flow';
+import { ReprintButton } from '../ReprintButton';
+import { useIdle } from '../use-idle';
+
+// Long enough to read the number and tear off the ticket; any touch restarts it.
+const BACK_HOME_MS = 12_000;
+
+interface Props {
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  language: Language;
+  last: LastTicket;
+  hub: KioskHub;
+  onDone: () => void;
+}
+
+export function ResultScreen({ t, language, last, hub, onDone }: Props) {
+  const { ticket } = last;
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(() => {
+    void QRCode.toDataURL(ticket.trackUrl, {
+      margin: 1,
+      width: 360,
+      errorCorrectionLevel: 'M',
+    }).then(setQr);
+  }, [ticket.trackUrl]);
+  useIdle(BACK_HOME_MS, onDone, true, ticket.id);
+
+  return (
+    <section className="screen result-screen">
+      <h1 className="result-take">{t('takeTicket')}</h1>
+      <div className="result-card">
+        <p className="result-caption">{t('yourNumber')}</p>
+        <p className="result-number" data-testid="ticket-number">
+          {ticket.label}
+        </p>
+        <p className="result-service">{ticket.serviceName}</p>
+        <p className="result-agency">{ticket.agencyName}</p>
+        {ticket.priority ? (
+          <p className="result-priority">
+            {t('priorityBadge', { kind: PRIORITY_LABELS[language][ticket.priority] })}
+          </p>
+        ) : null}
+        <p className="result-ahead">
+          {ticket.ahead > 0 ? t('ahead', { n: ticket.ahead }) : t('noneAhead')}
+          {ticket.ahead > 0
+            ? ` · ${t('estimatedWait', { wait: formatWait(ticket.estimatedMinutes, language) })}`
+            : ''}
+        </p>
+      </div>
+      <div className="result-qr">
+        {qr ? (
+          <img src={qr} alt="" width={240} height={240} />
+        ) : (
+          <span className="qr-placeholder" />
+        )}
+        <p>{t('scanToTrack')}</p>
+      </div>
+      <div className="result-actions">
+        <ReprintButton t={t} hub={hub} last={last} />
+        <button type="button" className="primary-button" onClick={onDone}>
+          {t('done')}
+        </button>
+      </div>
+    </section>
+  );
+}

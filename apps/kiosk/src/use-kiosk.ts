@@ -1,0 +1,71 @@
+import type { Catalogue, ServiceStats } from '@antre/protocol';
+import { KioskSettingsSchema } from '@antre/protocol';
+import { useEffect, useMemo, useState } from 'react';
+import { deviceToken, forgetDeviceToken } from './device-token';
+import type { KioskHub, KioskProfile } from './kiosk-hub';
+import { createKioskHub } from './kiosk-hub';
+
+export type KioskBoot =
+  | { stage: 'loading' }
+  | { stage: 'unregistered' }
+  | { stage: 'ready'; hub: KioskHub; profile: KioskProfile; catalogue: Catalogue; idleMs: number };
+
+function mergeStats(catalogue: Catalogue, stats: ServiceStats[]): Catalogue {
+  const byId = new Map(stats.map((s) => [s.serviceId, s]));
+  return {
+    ...catalogue,
+    agencies: catalogue.agencies.map((a) => ({
+      ...a,
+      services: a.services.map((s) => ({ ...s, ...byId.get(s.id) })),
+    })),
+  };
+}
+
+/** Signs the kiosk in with its device token, loads what it offers, and keeps it live. */
+export function useKiosk(): KioskBoot & { refresh: () => void } {
+  const token = useMemo(() => deviceToken(), []);
+  // One connection for the page's life: closing it in an effect's cleanup would cut it
+  // under React's development double-mount.
+  const hub = useMemo(() => (token ? createKioskHub(token) : null), [token]);
+  const [profile, setProfile] = useState<KioskProfile | null>(null);
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [unregistered, setUnregistered] = useState(!token);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    if (!hub) return;
+    let live = true;
+    const load = async (): Promise<void> => {
+      const found = await hub.profile();
+      if (!live) return;
+      if (found === 'unauthorized') {
+        forgetDeviceToken();
+        setUnregistered(true);
+        return;
+      }
+      if (!found) {
+        setTimeout(() => live && setReload((n) => n + 1), 3_000); // hub not reachable yet
+        return;
+      }
+      setProfile(found);
+      const next = await hub.catalogue(found);
+      if (live && next) setCatalogue(next);
+    };
+    void load();
+    return () => {
+      live = false;
+    };
+  }, [hub, reload]);
+
+  useEffect(() => {
+    if (!hub) return;
+    return hub.client.onStats((stats) => setCatalogue((c) => (c ? mergeStats(c, stats) : c)));
+  }, [hub]);
+
+  const refresh = (): void => setReload((n) => n + 1);
+  if (unregistered || !hub) return { stage: 'unregistered', refresh };
+  if (!profile || !catalogue) return { stage: 'loading', refresh };
+  const settings = KioskSettingsSchema.safeParse(profile.settings).data;
+  const idleMs = (settings?.idleSeconds ?? 30) * 1_000;
+  return { stage: 'ready', hub, profile, catalogue, idleMs, refresh };
+}

@@ -1,0 +1,66 @@
+import type { Language } from '@antre/ui';
+import { translator } from '@antre/ui';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { alertCalled } from './call-alert';
+import { MESSAGES } from './messages';
+import { CalledScreen } from './CalledScreen';
+import { TicketStatus } from './TicketStatus';
+import { ticketCodeFromPath, useTracking } from './use-tracking';
+
+export function App() {
+  const code = useMemo(() => ticketCodeFromPath(window.location.pathname), []);
+  const { tracking, connection } = useTracking(code);
+  const [language, setLanguage] = useState<Language>('id');
+  const t = translator(MESSAGES, language);
+  const view = tracking.kind === 'ticket' ? tracking.view : null;
+
+  // A call (or a recall, which moves calledAt) buzzes and chimes once.
+  const alerted = useRef<string | null>(null);
+  const callKey = view?.status === 'called' ? `${view.code}:${view.calledAt}` : null;
+  useEffect(() => {
+    if (callKey && alerted.current !== callKey) alertCalled();
+    alerted.current = callKey;
+  }, [callKey]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = view ? `${view.label} — ${t('title')}` : t('title');
+  }, [language, view, t]);
+
+  const toggle = (
+    <button
+      type="button"
+      className="language"
+      onClick={() => setLanguage((l) => (l === 'id' ? 'en' : 'id'))}
+    >
+      {t('language')}
+    </button>
+  );
+
+  if (view?.status === 'called' && view.counter)
+    return <CalledScreen t={t} view={view} toggle={toggle} />;
+
+  return (
+    <div className="track">
+      <header className="track-top">
+        <span className="track-title">{t('title')}</span>
+        {toggle}
+      </header>
+      {connection === 'offline' ? (
+        <p className="track-offline" role="status">
+          {t('offline')}
+        </p>
+      ) : null}
+      <main className="track-main">
+        {tracking.kind === 'loading' ? <p className="track-loading">{t('loading')}</p> : null}
+        {tracking.kind === 'not_found' ? (
+          <section className="track-card">
+            <h1 className="state-title">{t('notFound')}</h1>
+            <p className="state-note">{t('notFoundNote')}</p>
+          </section>
+        ) : null}
+        {view ? <TicketStatus t={t} language={language} view={view} /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { TrackingView } from '@antre/protocol';
+import type { Language } from '@antre/ui';
+import { formatWait, PRIORITY_LABELS } from '@antre/ui';
+import { useState } from 'react';
+import { alertsReady, enableAlerts } from './call-alert';
+import type { MessageKey } from './messages';
+
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+interface Props {
+  t: T;
+  language: Language;
+  view: TrackingView;
+}
+
+/** What the ticket's status means for the visitor, in plain words. */
+function StatusPanel({ t, language, view }: Props) {
+  const counter = view.counter?.name ?? '';
+  switch (view.status) {
+    case 'waiting':
+      return (
+        <div className="state state-waiting">
+          <p className="state-title">
+            {view.ahead > 0 ? t('ahead', { n: view.ahead }) : t('noneAhead')}
+          </p>
+          {view.ahead > 0 ? (
+            <p className="state-note">
+              {t('estimatedWait', { wait: formatWait(view.estimatedMinutes, language) })}
+            </p>
+          ) : null}
+          <p className="state-live">{t('liveNote')}</p>
+        </div>
+      );
+    case 'printing':
+      return <p className="state state-title">{t('printing')}</p>;
+    case 'called':
+    case 'serving':
+      return <p className="state state-title">{t('serving', { counter })}</p>;
+    case 'parked':
+      return <Plain tone="warn" title={t('parked')} note={t('parkedNote', { counter })} />;
+    case 'done':
+      return <Plain tone="ok" title={t('done')} note={t('doneNote')} />;
+    case 'no_show':
+      return (
+        <Plain
+          tone="warn"
+          title={t('noShow')}
+          note={t('noShowNote', { agency: view.agencyName })}
+        />
+      );
+    case 'expired':
+      return <Plain tone="muted" title={t('expired')} note={t('expiredNote')} />;
+    case 'cancelled':
+      return <Plain tone="muted" title={t('cancelled')} note={t('cancelledNote')} />;
+    default:
+      return <Plain tone="muted" title={t('void')} note={t('voidNote')} />;
+  }
+}
+
+function Plain({ tone, title, note }: { tone: string; title: string; note: string }) {
+  return (
+    <div className={`state state-${tone}`}>
+      <h2 className="state-title">{title}</h2>
+      <p className="state-note">{note}</p>
+    </div>
+  );
+}
+
+function AlertsButton({ t }: { t: T }) {
+  const [on, setOn] = useState(alertsReady());
+  if (on) return <p className="alerts-on">{t('alertsOn')}</p>;
+  return (
+    <button type="button" className="alerts-button" onClick={() => void enableAlerts().then(setOn)}>
+      {t('enableAlerts')}
+    </button>
+  );
+}
+
+export function TicketStatus({ t, language, view }: Props) {
+  const live = view.status === 'waiting' || view.status === 'printing';
+  return (
+    <section className="track-card" data-status={view.status}>
+      <p className="ticket-caption">{t('yourNumber')}</p>
+      <h1 className="ticket-number">{view.label}</h1>
+      <p className="ticket-service">{view.serviceName}</p>
+      <p className="ticket-agency">{view.agencyName}</p>
+      {view.priority ? (
+        <p className="ticket-priority">
+          {t('priority', { kind: PRIORITY_LABELS[language][view.priority] })}
+        </p>
+      ) : null}
+      {view.transferredFrom && live ? (
+        <p className="ticket-transfer">{t('transferred', { from: view.transferredFrom })}</p>
+      ) : null}
+      <StatusPanel t={t} language={language} view={view} />
+      {live ? <AlertsButton t={t} /> : null}
+    </section>
+  );
+}
