@@ -1,7 +1,97 @@
+import type { Building } from '@antre/domain';
+import type { Language } from '@antre/ui';
+import { translator } from '@antre/ui';
+import { useEffect, useState } from 'react';
+import { CounterChoice } from './CounterChoice';
+import { CounterScreen } from './CounterScreen';
+import { LoginScreen } from './LoginScreen';
+import { MESSAGES } from './messages';
+import type { Session } from './session';
+import { hubApi, storage } from './session';
+import { useSessionClient } from './use-session-client';
+
+/** Sign in -> choose the counter (remembered per device) -> the one working screen. */
 export function App() {
+  const [language, setLanguage] = useState<Language>(storage.language());
+  const [session, setSession] = useState<Session | null>(storage.session());
+  const [counterId, setCounterId] = useState<string | null>(storage.counterId());
+  const [building, setBuilding] = useState<Building | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const t = translator(MESSAGES, language);
+  const client = useSessionClient(session);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    storage.saveLanguage(language);
+  }, [language]);
+
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    void hubApi.building(session.token).then((result) => {
+      if (!live) return;
+      if (result.ok) setBuilding(result.value);
+      else if (result.error.code === 'unauthorized') signOut(t('refused'));
+    });
+    return () => {
+      live = false;
+    };
+  }, [session]);
+
+  function signIn(next: Session): void {
+    storage.saveSession(next);
+    setNotice(null);
+    setSession(next);
+  }
+  function signOut(message: string | null = null): void {
+    if (session) void hubApi.logout(session.token);
+    storage.saveSession(null);
+    setSession(null);
+    setBuilding(null);
+    setNotice(message);
+  }
+  function chooseCounter(id: string | null): void {
+    storage.saveCounterId(id);
+    setCounterId(id);
+  }
+  const toggleLanguage = (): void => setLanguage(language === 'id' ? 'en' : 'id');
+
+  if (!session || !client)
+    return (
+      <LoginScreen t={t} notice={notice} onSignedIn={signIn} onToggleLanguage={toggleLanguage} />
+    );
+  if (client.connection === 'refused') {
+    queueMicrotask(() => signOut(t('refused')));
+    return null;
+  }
+  if (!building) return <p className="loading">{t('connecting')}</p>;
+  const mine = building.counters.filter(
+    (c) => session.user.role === 'admin' || c.agencyId === session.user.agencyId,
+  );
+  const counter = mine.find((c) => c.id === counterId);
+  const shared = {
+    t,
+    language,
+    session,
+    building,
+    client: client.hub,
+    onToggleLanguage: toggleLanguage,
+  };
+  if (!counter)
+    return (
+      <CounterChoice
+        {...shared}
+        counters={mine}
+        onChoose={chooseCounter}
+        onSignOut={() => signOut()}
+      />
+    );
   return (
-    <main style={{ padding: '2rem' }}>
-      <h1>Loket</h1>
-    </main>
+    <CounterScreen
+      {...shared}
+      counter={counter}
+      onChangeCounter={() => chooseCounter(null)}
+      onSignOut={() => signOut()}
+    />
   );
 }

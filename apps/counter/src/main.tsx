@@ -1,4 +1,5 @@
 import '@antre/ui/theme.css';
+import './counter.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,4 +1,4 @@
-import type { BuildingIndex, Ticket } from '@antre/domain';
+import type { BuildingIndex, CounterState, Ticket } from '@antre/domain';
 import type { Result } from '@antre/protocol';
 import { errResult, okResult } from '@antre/protocol';
 import type { Principal } from './principal';
@@ -23,19 +23,27 @@ export function mayIssue(
   return ALLOWED;
 }
 
-/** Officers and supervisors act only on their own agency's counters; the admin on all. */
+/**
+ * Officers and supervisors act only on their own agency's counters; the admin on all. An
+ * officer leaves a counter another officer holds alone: taking it over is the supervisor's call.
+ */
 export function mayWorkCounter(
   principal: Principal,
   index: BuildingIndex,
   counterId: string,
+  held?: CounterState,
 ): Result<null> {
   if (principal.kind !== 'user') return FORBIDDEN('Only staff work at a counter');
   if (principal.role === 'admin') return ALLOWED;
   const counter = index.counters.get(counterId);
   if (!counter) return ALLOWED; // the rules answer counter_not_found
-  return counter.agencyId === principal.agencyId
-    ? ALLOWED
-    : FORBIDDEN(`${counter.name} belongs to another agency`);
+  if (counter.agencyId !== principal.agencyId)
+    return FORBIDDEN(`${counter.name} belongs to another agency`);
+  const heldByOther =
+    held && held.status !== 'closed' && held.officerId && held.officerId !== principal.id;
+  return principal.role === 'officer' && heldByOther
+    ? FORBIDDEN(`${counter.name} is held by another officer; a supervisor may reassign it`)
+    : ALLOWED;
 }
 
 export function mayHandleTicket(

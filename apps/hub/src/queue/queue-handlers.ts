@@ -45,8 +45,15 @@ export function queueCommands(engine: QueueEngine, store: QueueStore): CommandSp
       payload: ParsedCommand<C> & { counterId: string },
     ) => DomainResult<QueueChange>,
   ): CommandSpec<C> => ({
-    authorize: (principal, payload) =>
-      mayWorkCounter(principal, engine.index, (payload as { counterId: string }).counterId),
+    authorize: (principal, payload) => {
+      const { counterId } = payload as { counterId: string };
+      return mayWorkCounter(
+        principal,
+        engine.index,
+        counterId,
+        engine.state.counters.get(counterId),
+      );
+    },
     run: (ctx, payload) => run(ctx, payload as ParsedCommand<C> & { counterId: string }),
   });
   const ticketCommand = <C extends 'ticket:requeue' | 'ticket:cancel'>(

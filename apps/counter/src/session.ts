@@ -1,0 +1,74 @@
+import type { Building } from '@antre/domain';
+import type { Language } from '@antre/ui';
+import type { AgencyStaff, LoginResponse, Result } from '@antre/protocol';
+
+// The hub serves this app, so the hub is where the page came from.
+export const HUB_URL = window.location.origin;
+
+export type Session = Pick<LoginResponse, 'token' | 'user'>;
+
+const SESSION_KEY = 'antre.counter.session';
+const COUNTER_KEY = 'antre.counter.counterId';
+const LANGUAGE_KEY = 'antre.counter.language';
+
+function read<T>(store: Storage, key: string): T | null {
+  try {
+    const raw = store.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The sign-in lives for the browser tab; the counter and language belong to the device. */
+export const storage = {
+  session: (): Session | null => read<Session>(sessionStorage, SESSION_KEY),
+  saveSession: (s: Session | null): void =>
+    s
+      ? sessionStorage.setItem(SESSION_KEY, JSON.stringify(s))
+      : sessionStorage.removeItem(SESSION_KEY),
+  counterId: (): string | null => read<string>(localStorage, COUNTER_KEY),
+  saveCounterId: (id: string | null): void =>
+    id
+      ? localStorage.setItem(COUNTER_KEY, JSON.stringify(id))
+      : localStorage.removeItem(COUNTER_KEY),
+  language: (): Language => (read<Language>(localStorage, LANGUAGE_KEY) === 'en' ? 'en' : 'id'),
+  saveLanguage: (l: Language): void => localStorage.setItem(LANGUAGE_KEY, JSON.stringify(l)),
+};
+
+async function request<T>(
+  path: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<Result<T>> {
+  try {
+    const response = await fetch(`${HUB_URL}${path}`, {
+      ...init,
+      headers: {
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+    });
+    const body = (await response.json()) as unknown;
+    if (response.ok) return { ok: true, value: body as T };
+    return body as Result<T>;
+  } catch {
+    return { ok: false, error: { code: 'offline', message: 'The hub could not be reached' } };
+  }
+}
+
+export const hubApi = {
+  login: (username: string, password: string) =>
+    request<LoginResponse>('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username, password }),
+    }),
+  logout: (token: string) => request<{ ok: true }>('/api/auth/logout', { method: 'POST', token }),
+  building: (token: string) => request<Building>('/api/building', { token }),
+  staff: (token: string) => request<AgencyStaff>('/api/counters/staff', { token }),
+  assign: (token: string, counterId: string, officerId: string) =>
+    request<unknown>(`/api/counters/${encodeURIComponent(counterId)}/assign`, {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ commandId: crypto.randomUUID(), officerId }),
+    }),
+};
