@@ -1,0 +1,37 @@
+import type { Language } from '@antre/ui';
+import { translator } from '@antre/ui';
+import type { AgencyColumn } from './board-view';
+import { MESSAGES } from './messages';
+
+/** "Sedang dilayani" per agency: what each of its counters holds now. */
+export function AgencyColumns({
+  columns,
+  language,
+}: {
+  columns: AgencyColumn[];
+  language: Language;
+}) {
+  const t = translator(MESSAGES, language);
+  return (
+    <section className="agencies" aria-label={t('nowServing')}>
+      {columns.map((column) => (
+        <div key={column.agencyId} className="agency" data-testid={`agency-${column.agencyId}`}>
+          <h2 className="agency-name">{column.name}</h2>
+          <p className="agency-caption">{t('nowServing')}</p>
+          <ul className="agency-counters">
+            {column.counters.map((c) => (
+              <li key={c.counterId}>
+                <span className="agency-counter">
+                  {t('counter')} {c.counterNumber}
+                </span>
+                <span className={`agency-ticket${c.label ? '' : ' agency-idle'}`}>
+                  {c.label ?? t('idle')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

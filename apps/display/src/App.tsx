@@ -1,0 +1,133 @@
+import type { HubClient } from '@antre/client';
+import { createHubClient } from '@antre/client';
+import type { ApiError, DisplayBoard } from '@antre/protocol';
+import type { Language } from '@antre/ui';
+import { errorText, translator, useHub } from '@antre/ui';
+import { createClipPlayer } from '@antre/voice';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { startAnnouncements } from './announcements';
+import { fetchBoard } from './board-api';
+import { Board } from './Board';
+import type { HubClock } from './hub-clock';
+import { createHubClock } from './hub-clock';
+import { MESSAGES } from './messages';
+import { setSpeaking } from './speaking';
+
+const HUB_URL = window.location.origin;
+const RETRY_MS = 5_000;
+const REFRESH_MS = 5 * 60_000;
+
+const player = createClipPlayer({ baseUrl: `${HUB_URL}/api/audio`, onSpeaking: setSpeaking });
+
+declare global {
+  interface Window {
+    /** For tests: drop and restore this board's connection as a network fault would. */
+    __antreBoard?: { disconnect: () => void; reconnect: () => void; soundUnlocked: () => boolean };
+  }
+}
+
+const urlLanguage = (): Language | null => {
+  const lang = new URLSearchParams(window.location.search).get('lang');
+  return lang === 'id' || lang === 'en' ? lang : null;
+};
+
+export function App({ token }: { token: string | null }) {
+  const [board, setBoard] = useState<DisplayBoard | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const clock = useRef<HubClock | null>(null);
+  const language = urlLanguage() ?? board?.settings.language ?? 'id';
+  const t = translator(MESSAGES, language);
+
+  // Load the board's settings and the hub's clock; retry while the hub is unreachable.
+  useEffect(() => {
+    if (!token) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async (): Promise<void> => {
+      const result = await fetchBoard(HUB_URL, token);
+      if (stopped) return;
+      if (result.ok) {
+        if (clock.current) clock.current.offsetMs = result.value.clockOffsetMs;
+        else clock.current = createHubClock(result.value.clockOffsetMs);
+        setBoard(result.value.board);
+        setFailure(null);
+      } else {
+        setFailure(result.error);
+      }
+      if (!result.ok && result.error.code === 'unauthorized') return;
+      timer = setTimeout(() => void load(), result.ok ? REFRESH_MS : RETRY_MS);
+    };
+    void load();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [token]);
+
+  const ready = board !== null;
+  const client = useMemo(
+    () => (ready && token ? createHubClient({ url: HUB_URL, token }) : null),
+    [ready, token],
+  );
+  const settingsRef = useRef(board?.settings);
+  settingsRef.current = board?.settings;
+
+  useEffect(() => {
+    if (!client || !token) return;
+    window.__antreBoard = {
+      disconnect: () => client.socket.disconnect(),
+      reconnect: () => client.socket.connect(),
+      soundUnlocked: () => player.unlocked,
+    };
+    const stop = startAnnouncements(client, player, {
+      settings: () => settingsRef.current!,
+      hubNow: async () => {
+        const result = await fetchBoard(HUB_URL, token);
+        if (result.ok && clock.current) clock.current.offsetMs = result.value.clockOffsetMs;
+        return clock.current!.now();
+      },
+    });
+    return () => {
+      stop();
+      client.close();
+    };
+  }, [client, token]);
+
+  if (!token) return <Notice title={t('noToken')} detail={t('noTokenHint')} />;
+  if (!board || !client || !clock.current) {
+    const detail = failure ? errorText(failure.code, language) : '';
+    return <Notice title={failure ? t('refused') : t('loading')} detail={detail} />;
+  }
+  return <ConnectedBoard client={client} board={board} clock={clock.current} language={language} />;
+}
+
+function ConnectedBoard(props: {
+  client: HubClient;
+  board: DisplayBoard;
+  clock: HubClock;
+  language: Language;
+}) {
+  const { state, connection } = useHub(props.client);
+  const unlocked = useSyncExternalStore(player.onUnlockChange, () => player.unlocked);
+  return (
+    <Board
+      board={props.board}
+      calls={state.calls}
+      counters={state.counters}
+      online={connection === 'online'}
+      now={props.clock.now}
+      language={props.language}
+      soundLocked={props.board.settings.voice && !unlocked}
+      onUnlockSound={() => void player.unlock()}
+    />
+  );
+}
+
+function Notice({ title, detail }: { title: string; detail: string }) {
+  return (
+    <main className="notice">
+      <h1>{title}</h1>
+      {detail && <p>{detail}</p>}
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+import type { HubClient } from '@antre/client';
+import type { CallView, DisplaySettings } from '@antre/protocol';
+import type { ClipPath, ClipPlayer } from '@antre/voice';
+import { announcementClips, createAnnouncer } from '@antre/voice';
+
+/** One announcement as the board made it; tests read them from `window.__antreAnnouncements`. */
+export interface AnnouncementRecord {
+  eventId: string;
+  label: string;
+  counterNumber: number;
+  recall: boolean;
+  clips: ClipPath[];
+  /** False when sound is off or not yet unlocked: the call was shown, not heard. */
+  audible: boolean;
+}
+
+declare global {
+  interface Window {
+    __antreAnnouncements?: AnnouncementRecord[];
+  }
+}
+
+/**
+ * Announces each new call once, in order: live calls from deltas at once; calls found in a
+ * snapshot (first load, reconnect) only when the hub says they are under 30 s old.
+ */
+export function startAnnouncements(
+  client: HubClient,
+  player: ClipPlayer,
+  options: {
+    settings: () => DisplaySettings;
+    /** Re-measures the hub's clock and returns its time now. */
+    hubNow: () => Promise<number>;
+  },
+): () => void {
+  const log = (window.__antreAnnouncements ??= []);
+  const announcer = createAnnouncer<CallView>(async (call) => {
+    const settings = options.settings();
+    const clips = announcementClips(call, {
+      languages: settings.voiceLanguages,
+      withAgency: settings.announceAgency,
+      repeat: settings.repeatCall,
+    });
+    const audible = settings.voice && player.unlocked;
+    log.push({
+      eventId: call.eventId,
+      label: call.label,
+      counterNumber: call.counterNumber,
+      recall: call.recall,
+      clips,
+      audible,
+    });
+    if (audible) await player.play(clips);
+  });
+
+  const offDelta = client.onDelta((delta) => announcer.live(delta.calls));
+  let checking: Promise<void> | null = null;
+  let again = false;
+  const checkSnapshot = async (): Promise<void> => {
+    if (checking) {
+      again = true;
+      return;
+    }
+    if (!announcer.hasUnseen(client.state.calls)) return;
+    checking = (async () => {
+      const now = await options.hubNow();
+      announcer.synced(client.state.calls, now);
+    })();
+    await checking;
+    checking = null;
+    if (again) {
+      again = false;
+      await checkSnapshot();
+    }
+  };
+  const offState = client.subscribe(() => void checkSnapshot());
+  void checkSnapshot();
+  return () => {
+    offDelta();
+    offState();
+  };
+}

@@ -1,0 +1,53 @@
+import { DisplayBoardSchema, DisplaySettingsSchema, MediaItemSchema } from '@antre/protocol';
+import { z } from 'zod';
+import { defineRoute, HttpError } from '../http/routes';
+import type { QueueEngine } from '../queue/queue-engine';
+import { listMedia } from './media-library';
+
+export function displayRoutes(engine: QueueEngine, dataDir: string) {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/display/board',
+      summary:
+        "A display board's zones, counters, agencies, settings and media, with the hub's clock",
+      tag: 'display',
+      access: ['display'],
+      response: DisplayBoardSchema,
+      handle: ({ principal }) => {
+        if (principal.kind !== 'device') throw new HttpError(403, 'forbidden', 'Displays only');
+        const { building, site } = engine.index;
+        const zoneIds = new Set(principal.zoneIds);
+        const counters = building.counters
+          .filter((c) => zoneIds.has(c.zoneId))
+          .map(({ id, name, number, agencyId, zoneId }) => ({
+            id,
+            name,
+            number,
+            agencyId,
+            zoneId,
+          }));
+        const settings = DisplaySettingsSchema.parse(principal.settings);
+        return {
+          now: engine.now(),
+          site: { name: site.name, timezone: site.timezone },
+          device: { id: principal.id, name: principal.name },
+          zones: building.zones.filter((z) => zoneIds.has(z.id)),
+          agencies: building.agencies.map(({ id, name, shortName }) => ({ id, name, shortName })),
+          counters,
+          settings,
+          media: settings.showMedia ? listMedia(dataDir) : [],
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/display/media',
+      summary: 'The images and videos in <data-dir>/media/ that boards show',
+      tag: 'display',
+      access: ['admin', 'display'],
+      response: z.array(MediaItemSchema),
+      handle: () => listMedia(dataDir),
+    }),
+  ];
+}
