@@ -21,8 +21,7 @@ export function webApps() {
   const appsDir = join(ROOT, 'apps');
   const only = process.env.ANTRE_APPS?.split(',').filter(Boolean);
   return readdirSync(appsDir).filter(
-    (name) =>
-      existsSync(join(appsDir, name, 'vite.config.ts')) && (!only || only.includes(name)),
+    (name) => existsSync(join(appsDir, name, 'vite.config.ts')) && (!only || only.includes(name)),
   );
 }
 

@@ -10,16 +10,25 @@ import { loadBuilding } from './building/building-store';
 import type { FirstStartReport } from './building/first-start';
 import { prepareFirstStart } from './building/first-start';
 import { catalogueRoutes } from './catalogue/catalogue-routes';
+import { counterRoutes } from './counters/counter-routes';
+import { createStaffStore } from './counters/staff-store';
 import { openDatabase } from './db/database';
+import { displayFileRoutes } from './display/display-files';
+import { displayRoutes } from './display/display-routes';
 import { migrate } from './db/migrations';
 import { healthRoutes } from './health/health-routes';
 import { appRoutes } from './http/app-routes';
 import { homeRoutes } from './http/home-routes';
 import type { RouteSpec } from './http/routes';
 import { installErrorHandlers, openApiDocument, registerRoutes } from './http/routes';
+import { createKioskPrinting } from './printing/kiosk-printing';
 import { createQueueEngine } from './queue/queue-engine';
 import { createQueueStore } from './queue/queue-store';
 import { createSocketServer } from './realtime/socket-server';
+import { createReportStore } from './reports/report-store';
+import { reportRoutes } from './reports/report-routes';
+import { createSurveyStore } from './survey/survey-store';
+import { surveyRoutes } from './survey/survey-routes';
 import { ticketRoutes } from './tickets/ticket-routes';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -55,6 +64,8 @@ export interface RunningHub {
   backups: BackupService;
   /** The mounts of the web apps served, e.g. /counter/. */
   apps: string[];
+  /** Where virtual printers (the demo kiosks') write tickets: .bin bytes and .svg previews. */
+  printedDir: string;
   close: () => Promise<void>;
 }
 
@@ -76,21 +87,41 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const store = createQueueStore(db);
     const engine = createQueueEngine(db, store, building, options.clock ?? Date.now);
 
+    const reports = createReportStore(db);
+    // A day is over once the next begins: aggregate it for the reports while it is fresh.
+    engine.onNewDay((today) =>
+      reports.ensureAggregated(
+        '0000-01-01',
+        today.serviceDay,
+        today.serviceDay,
+        engine.index,
+        engine.now(),
+      ),
+    );
+
     const app = Fastify({ logger: options.logRequests ?? false, bodyLimit: 256 * 1024 });
     installErrorHandlers(app);
+    const printing = createKioskPrinting({ db, engine, store, dataDir: options.dataDir });
     const routes: RouteSpec[] = [
       ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
       ...authRoutes(auth),
       ...catalogueRoutes(engine),
       ...ticketRoutes(engine, store),
+      ...printing.routes,
+      ...surveyRoutes(engine, store, createSurveyStore(db), reports),
+      ...reportRoutes(engine, reports),
+      ...counterRoutes(engine, createStaffStore(db)),
+      ...displayRoutes(engine, options.dataDir),
     ];
     registerRoutes(app, routes, auth);
+    displayFileRoutes(app, options.dataDir);
     const openApi = openApiDocument(routes, HUB_VERSION);
     app.get('/api/openapi.json', () => openApi);
     const apps = await appRoutes(app, options.appsDir);
     homeRoutes(app, building.site.name, apps);
 
     const { io } = createSocketServer(app.server, { engine, store, auth });
+    printing.attach(io);
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
@@ -109,6 +140,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       firstStart,
       backups,
       apps,
+      printedDir: printing.printedDir,
       close: async () => {
         clearInterval(tick);
         await io.close();

@@ -5,3 +5,8 @@ export * from './commands';
 export * from './events';
 export * from './rest';
 export * from './validation';
+export * from './counters';
+export * from './survey';
+export * from './kiosk';
+export * from './display';
+export * from './reports';

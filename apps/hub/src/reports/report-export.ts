@@ -1,0 +1,90 @@
+import type { ReportRow, SummaryReport } from '@antre/protocol';
+import ExcelJS from 'exceljs';
+
+// Headers are Indonesian: the files go into reports to the Pemda and KemenPANRB as they are.
+const ROW_COLUMNS: { header: string; value: (r: ReportRow) => string | number | null }[] = [
+  { header: 'Nama', value: (r) => r.name },
+  { header: 'Tiket terbit', value: (r) => r.issued },
+  { header: 'Dilayani', value: (r) => r.served },
+  { header: 'Tidak hadir', value: (r) => r.noShow },
+  { header: 'Dibatalkan', value: (r) => r.cancelled },
+  { header: 'Kedaluwarsa', value: (r) => r.expired },
+  { header: 'Dialihkan', value: (r) => r.transferred },
+  { header: 'Gagal cetak', value: (r) => r.voided },
+  { header: 'Tunggu rata-rata (menit)', value: (r) => r.waitMean },
+  { header: 'Tunggu median (menit)', value: (r) => r.waitMedian },
+  { header: 'Tunggu p90 (menit)', value: (r) => r.waitP90 },
+  { header: 'Layanan rata-rata (menit)', value: (r) => r.serviceMean },
+  { header: 'Layanan median (menit)', value: (r) => r.serviceMedian },
+  { header: 'Layanan p90 (menit)', value: (r) => r.serviceP90 },
+  {
+    header: 'Dalam target waktu tunggu (%)',
+    value: (r) => (r.withinTarget === null ? null : Math.round(r.withinTarget * 1000) / 10),
+  },
+];
+
+export const WEEKDAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+export const TABLE_TITLES = {
+  agencies: 'Per instansi',
+  services: 'Per layanan',
+  counters: 'Per loket',
+  officers: 'Per petugas',
+  heatmap: 'Kedatangan per jam',
+} as const;
+
+export type ReportTable = keyof typeof TABLE_TITLES;
+
+/** A table as rows of cells, first row the header: the one shape both formats write. */
+export function tableCells(
+  report: SummaryReport,
+  table: ReportTable,
+): (string | number | null)[][] {
+  if (table === 'heatmap') {
+    const hours = Array.from({ length: 24 }, (_, h) => h);
+    const count = new Map(report.heatmap.map((c) => [`${c.weekday}|${c.hour}`, c.arrivals]));
+    // Monday first, as an Indonesian week is read.
+    return [
+      ['Hari', ...hours.map((h) => `${String(h).padStart(2, '0')}.00`)],
+      ...[1, 2, 3, 4, 5, 6, 0].map((d) => [
+        WEEKDAYS_ID[d]!,
+        ...hours.map((h) => count.get(`${d}|${h}`) ?? 0),
+      ]),
+    ];
+  }
+  return [
+    ROW_COLUMNS.map((c) => c.header),
+    ...report[table].map((row) => ROW_COLUMNS.map((c) => c.value(row))),
+  ];
+}
+
+export function toCsv(cells: (string | number | null)[][]): string {
+  const quote = (cell: string | number | null) => {
+    const text = cell === null ? '' : String(cell);
+    // A leading = + - @ would be run as a formula by a spreadsheet: neutralise it.
+    const safe = /^[=+\-@]/.test(text) && typeof cell === 'string' ? `'${text}` : text;
+    return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  // The BOM lets Excel open UTF-8 (names with é, ’) correctly.
+  return `\uFEFF${cells.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+export async function toXlsx(
+  cells: (string | number | null)[][],
+  title: string,
+  period: string,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Antre';
+  const sheet = workbook.addWorksheet(title.slice(0, 31));
+  sheet.addRow([`${title} — ${period}`]).font = { bold: true, size: 13 };
+  sheet.addRow([]);
+  const header = sheet.addRow(cells[0] ?? []);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'top' };
+  for (const row of cells.slice(1)) sheet.addRow(row);
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 36 : 14;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,51 @@
+import type { Building, SkmAnswers } from '@antre/domain';
+import { computeIkm, krejcieMorganTarget } from '@antre/domain';
+import type { IkmReport } from '@antre/protocol';
+import type { StoredResponse, SurveyStore } from './survey-store';
+
+function figure(answers: SkmAnswers[], served: number) {
+  return { ...computeIkm(answers), served, target: krejcieMorganTarget(served) };
+}
+
+/** The IKM of the building, each agency and each service, for the visitors served. */
+export function ikmReport(
+  building: Building,
+  surveys: SurveyStore,
+  served: ReadonlyMap<string, number>,
+  period: { from: string; to: string; agencyId: string | undefined },
+): IkmReport {
+  const { from, to, agencyId } = period;
+  const responses = surveys.responses(from, to, agencyId);
+  const services = building.services.filter((s) => !agencyId || s.agencyId === agencyId);
+  const agencies = building.agencies.filter((a) => !agencyId || a.id === agencyId);
+  const answersWhere = (keep: (r: StoredResponse) => boolean) =>
+    responses.filter(keep).map((r) => r.answers);
+  const servedOf = (serviceIds: string[]) =>
+    serviceIds.reduce((total, id) => total + (served.get(id) ?? 0), 0);
+
+  return {
+    from,
+    to,
+    building: figure(
+      responses.map((r) => r.answers),
+      servedOf(services.map((s) => s.id)),
+    ),
+    agencies: agencies.map((agency) => ({
+      agencyId: agency.id,
+      name: agency.name,
+      ...figure(
+        answersWhere((r) => r.agencyId === agency.id),
+        servedOf(services.filter((s) => s.agencyId === agency.id).map((s) => s.id)),
+      ),
+    })),
+    services: services.map((service) => ({
+      serviceId: service.id,
+      name: service.name,
+      agencyId: service.agencyId,
+      ...figure(
+        answersWhere((r) => r.serviceId === service.id),
+        servedOf([service.id]),
+      ),
+    })),
+  };
+}

@@ -1,0 +1,174 @@
+import { SKM_ELEMENTS, SKM_WORDING } from '@antre/domain';
+import {
+  AGE_BANDS,
+  EDUCATIONS,
+  FeedbackBodySchema,
+  FeedbackSchema,
+  IkmQuerySchema,
+  IkmReportSchema,
+  JOBS,
+  parseInput,
+  SEXES,
+  SurveyBodySchema,
+  SurveyFormSchema,
+  SurveyStatusSchema,
+} from '@antre/protocol';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { defineRoute, HttpError } from '../http/routes';
+import type { QueueEngine } from '../queue/queue-engine';
+import type { QueueStore } from '../queue/queue-store';
+import type { ReportStore } from '../reports/report-store';
+import { reportScope } from '../reports/report-scope';
+import { ikmReport } from './ikm-report';
+import type { SurveyStore } from './survey-store';
+
+export const LAPOR_URL = 'https://www.lapor.go.id';
+const CODE = /^[A-Za-z0-9]{6,32}$/;
+
+export function surveyRoutes(
+  engine: QueueEngine,
+  queue: QueueStore,
+  surveys: SurveyStore,
+  reports: ReportStore,
+) {
+  const findTicket = (code: string) => {
+    const ticket = CODE.test(code) ? queue.ticketByCode(code) : undefined;
+    if (!ticket) throw new HttpError(404, 'not_found', 'No ticket with this code');
+    const service = engine.index.services.get(ticket.serviceId);
+    if (!service) throw new HttpError(404, 'not_found', 'The ticket’s service no longer exists');
+    const agency = engine.index.building.agencies.find((a) => a.id === service.agencyId);
+    return { ticket, service, agencyName: agency?.name ?? service.agencyId };
+  };
+
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/survey/form',
+      summary: 'The SKM questionnaire: nine elements with their answers, optional demographics',
+      tag: 'survey',
+      access: 'public',
+      response: SurveyFormSchema,
+      handle: () => ({
+        elements: SKM_ELEMENTS.map((element) => ({ element, ...SKM_WORDING[element] })),
+        demographics: { ageBand: AGE_BANDS, sex: SEXES, education: EDUCATIONS, job: JOBS },
+        laporUrl: LAPOR_URL,
+      }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/tickets/:code/survey',
+      summary: 'Whether this ticket can still be rated (served and not yet answered)',
+      tag: 'survey',
+      access: 'public',
+      response: SurveyStatusSchema,
+      handle: ({ request }) => {
+        const { ticket, service, agencyName } = findTicket(
+          (request.params as { code: string }).code,
+        );
+        const reason =
+          ticket.status !== 'done'
+            ? ('not_served' as const)
+            : surveys.hasAnswered(ticket.id)
+              ? ('answered' as const)
+              : ('open' as const);
+        return { open: reason === 'open', reason, serviceName: service.name, agencyName };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/tickets/:code/survey',
+      summary: 'Answer the SKM for a served ticket: once per ticket, anonymous',
+      tag: 'survey',
+      access: 'public',
+      body: SurveyBodySchema,
+      status: 201,
+      response: z.object({ ok: z.literal(true) }),
+      handle: ({ body, request }) => {
+        const { ticket, service } = findTicket((request.params as { code: string }).code);
+        if (ticket.status !== 'done')
+          throw new HttpError(409, 'conflict', 'The survey opens once the service is finished');
+        const saved = surveys.saveResponse(
+          {
+            id: randomUUID(),
+            ticketId: ticket.id,
+            serviceDay: ticket.serviceDay,
+            serviceId: ticket.serviceId,
+          },
+          service.agencyId,
+          body,
+          engine.now(),
+        );
+        if (!saved) throw new HttpError(409, 'conflict', 'This ticket has already been rated');
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/feedback',
+      summary: 'A complaint, suggestion or compliment, routed to the agency it is about',
+      tag: 'survey',
+      access: 'public',
+      body: FeedbackBodySchema,
+      status: 201,
+      response: z.object({ id: z.string(), laporUrl: z.string() }),
+      handle: ({ body }) => {
+        if (!engine.index.building.agencies.some((a) => a.id === body.agencyId))
+          throw new HttpError(400, 'bad_request', 'Unknown agency', [
+            { path: 'agencyId', message: 'No agency with this id' },
+          ]);
+        const ticket = body.ticketCode ? queue.ticketByCode(body.ticketCode) : undefined;
+        if (body.ticketCode && !ticket)
+          throw new HttpError(400, 'bad_request', 'Unknown ticket', [
+            { path: 'ticketCode', message: 'No ticket with this code' },
+          ]);
+        const id = randomUUID();
+        surveys.saveFeedback({ id, ticketId: ticket?.id ?? null, createdAt: engine.now() }, body);
+        return { id, laporUrl: LAPOR_URL };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/feedback',
+      summary: 'The latest feedback: all of it for the admin, their agency’s for a supervisor',
+      tag: 'survey',
+      access: ['admin', 'supervisor'],
+      response: z.array(FeedbackSchema),
+      handle: ({ principal }) => {
+        const agencyId = reportScope(principal, undefined) ?? null;
+        const names = new Map(engine.index.building.agencies.map((a) => [a.id, a.name]));
+        return surveys.feedback(agencyId, 500).map((row) => ({
+          id: row.id,
+          agencyId: row.agency_id,
+          agencyName: names.get(row.agency_id) ?? row.agency_id,
+          kind: row.kind,
+          message: row.message,
+          ticketLabel: row.label,
+          serviceName: row.service_id
+            ? (engine.index.services.get(row.service_id)?.name ?? null)
+            : null,
+          createdAt: row.created_at,
+        }));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/reports/ikm',
+      summary: 'IKM per element, service, agency and building for service days from..to',
+      tag: 'reports',
+      access: ['admin', 'supervisor'],
+      response: IkmReportSchema,
+      handle: ({ principal, request }) => {
+        const query = parseInput(IkmQuerySchema, request.query ?? {});
+        if (!query.ok)
+          throw new HttpError(400, 'bad_request', query.error.message, query.error.fields);
+        const { from, to } = query.value;
+        if (from > to) throw new HttpError(400, 'bad_request', '"from" is after "to"');
+        const agencyId = reportScope(principal, query.value.agencyId);
+        const today = engine.state.serviceDay;
+        const served = reports.servedByService(from, to, today, engine.index, engine.now());
+        return ikmReport(engine.index.building, surveys, served, { from, to, agencyId });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+export const ReportQuerySchema = z.strictObject({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  agencyId: z.string().min(1).max(64).optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;
+
+export const REPORT_TABLES = ['agencies', 'services', 'counters', 'officers', 'heatmap'] as const;
+export const ExportQuerySchema = ReportQuerySchema.extend({
+  table: z.enum(REPORT_TABLES),
+  format: z.enum(['xlsx', 'csv']),
+});
+
+const minutes = z.number().nullable();
+
+export const ReportRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  agencyId: z.string().nullable(),
+  issued: z.number(),
+  served: z.number(),
+  noShow: z.number(),
+  cancelled: z.number(),
+  expired: z.number(),
+  transferred: z.number(),
+  voided: z.number(),
+  waitMean: minutes,
+  waitMedian: minutes,
+  waitP90: minutes,
+  serviceMean: minutes,
+  serviceMedian: minutes,
+  serviceP90: minutes,
+  /** Share of the called visitors called within the service's target wait, 0–1. */
+  withinTarget: z.number().nullable(),
+});
+export type ReportRow = z.infer<typeof ReportRowSchema>;
+
+export const SummaryReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  totals: ReportRowSchema,
+  agencies: z.array(ReportRowSchema),
+  services: z.array(ReportRowSchema),
+  counters: z.array(ReportRowSchema),
+  officers: z.array(ReportRowSchema),
+  /** Arrivals by weekday (0 = Sunday … 6 = Saturday) and local hour. */
+  heatmap: z.array(z.object({ weekday: z.number(), hour: z.number(), arrivals: z.number() })),
+});
+export type SummaryReport = z.infer<typeof SummaryReportSchema>;
+
+export const LiveReportSchema = z.object({
+  serviceDay: z.string(),
+  waitingNow: z.number(),
+  longestWaitMinutes: z.number().nullable(),
+  servedToday: z.number(),
+  countersOpen: z.number(),
+  countersPaused: z.number(),
+  services: z.array(
+    z.object({
+      serviceId: z.string(),
+      name: z.string(),
+      agencyId: z.string(),
+      waiting: z.number(),
+      longestWaitMinutes: z.number().nullable(),
+      servedToday: z.number(),
+      countersOpen: z.number(),
+    }),
+  ),
+});
+export type LiveReport = z.infer<typeof LiveReportSchema>;
