@@ -122,7 +122,7 @@ describe('reports and feedback access', () => {
     ['an officer', '/api/reports/ikm?from=2026-11-01&to=2026-11-30', 'petugas.disdukcapil', 403],
     ['a bad date', '/api/reports/ikm?from=2026-13-01&to=2026-11-30', 'admin', 400],
     ['from after to', '/api/reports/ikm?from=2026-12-01&to=2026-11-30', 'admin', 400],
-  ])('when asked with %s, then the answer is %s %i', async (_, path, user, status) => {
+  ])('when asked with %s (%s as %s), then %i', async (_, path, user, status) => {
     const token = user ? await hub.login(user) : undefined;
     expect((await hub.api(path, token ? { token } : {})).status).toBe(status);
   });
