@@ -4,6 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { alertCalled } from './call-alert';
 import { MESSAGES } from './messages';
 import { CalledScreen } from './CalledScreen';
+import { FeedbackForm } from './FeedbackForm';
+import { SurveyForm } from './SurveyForm';
 import { TicketStatus } from './TicketStatus';
 import { ticketCodeFromPath, useTracking } from './use-tracking';
 
@@ -60,6 +62,17 @@ export function App() {
           </section>
         ) : null}
         {view ? <TicketStatus t={t} language={language} view={view} /> : null}
+        {view?.status === 'done' ? (
+          <SurveyForm t={t} language={language} code={view.code} agencyName={view.agencyName} />
+        ) : null}
+        {view ? (
+          <FeedbackForm
+            t={t}
+            code={view.code}
+            agencyId={view.agencyId}
+            agencyName={view.agencyName}
+          />
+        ) : null}
       </main>
     </div>
   );

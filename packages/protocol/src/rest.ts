@@ -87,6 +87,7 @@ export const TrackingViewSchema = z.object({
   serviceDay: z.string(),
   serviceId: z.string(),
   serviceName: z.string(),
+  agencyId: z.string(),
   agencyName: z.string(),
   ahead: z.number(),
   estimatedMinutes: z.number(),

@@ -9,6 +9,7 @@ export interface TrackingView {
   serviceDay: string;
   serviceId: string;
   serviceName: string;
+  agencyId: string;
   agencyName: string;
   ahead: number;
   estimatedMinutes: number;

@@ -27,6 +27,7 @@ export function toTracking(index: BuildingIndex, state: QueueState, ticket: Tick
     serviceDay: ticket.serviceDay,
     serviceId: ticket.serviceId,
     serviceName: service?.name ?? ticket.serviceId,
+    agencyId: service?.agencyId ?? '',
     agencyName: agency?.name ?? '',
     ahead: estimate.ahead,
     estimatedMinutes: estimate.minutes,

@@ -1,0 +1,41 @@
+import type { FeedbackBody, Result, SurveyBody, SurveyStatus } from '@antre/protocol';
+
+/** `GET /api/survey/form` (SurveyFormSchema): the regulation's nine elements and options. */
+export interface SurveyForm {
+  elements: { element: string; name: string; options: string[] }[];
+  demographics: Record<DemographicField, string[]>;
+  laporUrl: string;
+}
+export type DemographicField = 'ageBand' | 'sex' | 'education' | 'job';
+export type SurveyAnswers = SurveyBody['answers'];
+export type Demographics = Pick<SurveyBody, DemographicField>;
+
+// The hub serves this page, so the hub is where the page came from.
+const HUB_URL = window.location.origin;
+
+async function request<T>(path: string, body?: unknown): Promise<Result<T>> {
+  try {
+    const response = await fetch(`${HUB_URL}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const parsed = (await response.json()) as unknown;
+    if (response.ok) return { ok: true, value: parsed as T };
+    return parsed as Result<T>;
+  } catch {
+    return { ok: false, error: { code: 'offline', message: 'The hub could not be reached' } };
+  }
+}
+
+const ticketPath = (code: string) => `/api/tickets/${encodeURIComponent(code)}/survey`;
+
+/** The public SKM and feedback endpoints; the ticket code is the only credential. */
+export const surveyApi = {
+  form: () => request<SurveyForm>('/api/survey/form'),
+  status: (code: string) => request<SurveyStatus>(ticketPath(code)),
+  answer: (code: string, answers: SurveyAnswers, demographics: Demographics) =>
+    request<{ ok: true }>(ticketPath(code), { answers, ...demographics, channel: 'phone' }),
+  feedback: (body: FeedbackBody) =>
+    request<{ id: string; laporUrl: string }>('/api/feedback', body),
+};

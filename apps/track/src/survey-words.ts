@@ -1,0 +1,110 @@
+import type { Language } from '@antre/ui';
+import type { DemographicField } from './survey-api';
+
+/**
+ * English for the SKM elements and answers (our own translation; the Indonesian shown is the
+ * regulation's wording as the hub serves it, PermenPANRB 14/2017).
+ */
+const ELEMENTS_EN: Record<string, { name: string; options: string[] }> = {
+  U1: {
+    name: 'Requirements',
+    options: ['Not fitting', 'Barely fitting', 'Fitting', 'Very fitting'],
+  },
+  U2: {
+    name: 'Systems, mechanisms and procedures',
+    options: ['Not easy', 'Barely easy', 'Easy', 'Very easy'],
+  },
+  U3: { name: 'Completion time', options: ['Not fast', 'Barely fast', 'Fast', 'Very fast'] },
+  U4: { name: 'Cost/fee', options: ['Very expensive', 'Rather expensive', 'Cheap', 'Free'] },
+  U5: {
+    name: 'What the service delivers',
+    options: ['Not as specified', 'Barely as specified', 'As specified', 'Fully as specified'],
+  },
+  U6: {
+    name: 'Staff competence',
+    options: ['Not competent', 'Barely competent', 'Competent', 'Very competent'],
+  },
+  U7: {
+    name: 'Staff behaviour',
+    options: [
+      'Not polite and friendly',
+      'Barely polite and friendly',
+      'Polite and friendly',
+      'Very polite and friendly',
+    ],
+  },
+  U8: { name: 'Facilities', options: ['Poor', 'Fair', 'Good', 'Very good'] },
+  U9: {
+    name: 'Handling of complaints and suggestions',
+    options: ['None', 'Exists but does not work', 'Works, not fully', 'Well managed'],
+  },
+};
+
+/** The element's name and answers in the visitor's language. */
+export function elementWords(
+  element: { element: string; name: string; options: string[] },
+  language: Language,
+): { name: string; options: string[] } {
+  return (language === 'en' ? ELEMENTS_EN[element.element] : undefined) ?? element;
+}
+
+const DEMOGRAPHIC_LABELS: Record<Language, Record<DemographicField, Record<string, string>>> = {
+  id: {
+    ageBand: {
+      '<20': 'Di bawah 20 tahun',
+      '20-29': '20–29 tahun',
+      '30-39': '30–39 tahun',
+      '40-49': '40–49 tahun',
+      '50-59': '50–59 tahun',
+      '>=60': '60 tahun ke atas',
+    },
+    sex: { laki_laki: 'Laki-laki', perempuan: 'Perempuan' },
+    education: {
+      sd: 'SD',
+      smp: 'SMP',
+      sma: 'SMA/SMK',
+      d1_d3: 'D1–D3',
+      s1_d4: 'S1/D4',
+      s2_plus: 'S2 ke atas',
+    },
+    job: {
+      pns: 'PNS',
+      tni_polri: 'TNI/Polri',
+      swasta: 'Pegawai swasta',
+      wirausaha: 'Wirausaha',
+      pelajar: 'Pelajar/Mahasiswa',
+      lainnya: 'Lainnya',
+    },
+  },
+  en: {
+    ageBand: {
+      '<20': 'Under 20',
+      '20-29': '20–29',
+      '30-39': '30–39',
+      '40-49': '40–49',
+      '50-59': '50–59',
+      '>=60': '60 or older',
+    },
+    sex: { laki_laki: 'Male', perempuan: 'Female' },
+    education: {
+      sd: 'Primary school',
+      smp: 'Junior high school',
+      sma: 'Senior high school',
+      d1_d3: 'Diploma (D1–D3)',
+      s1_d4: 'Bachelor (S1/D4)',
+      s2_plus: 'Master or higher',
+    },
+    job: {
+      pns: 'Civil servant',
+      tni_polri: 'Military/Police',
+      swasta: 'Private employee',
+      wirausaha: 'Self-employed',
+      pelajar: 'Student',
+      lainnya: 'Other',
+    },
+  },
+};
+
+export function demographicLabel(field: DemographicField, value: string, language: Language) {
+  return DEMOGRAPHIC_LABELS[language][field][value] ?? value;
+}
