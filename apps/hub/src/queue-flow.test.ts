@@ -150,3 +150,19 @@ describe('a hub restart mid-day', () => {
     expect(next.ok && next.value.tickets[0]?.number).toBe(4);
   });
 });
+
+describe('a print left unfinished by a crash', () => {
+  it('when the hub restarts with a ticket still printing, then it joins the queue at its arrival and can be called', async () => {
+    const { counter, serviceId } = place('disdukcapil');
+    const kiosk = await hub.client(await hub.device('kiosk'));
+    const issued = await kiosk.command('ticket:issue', { serviceId, priority: null });
+    const ticket = issued.ok ? issued.value.tickets[0]! : null;
+    expect(ticket?.status).toBe('printing');
+
+    await hub.restart(); // the print's outcome was never reported
+    const officer = await hub.client(await hub.login('petugas.disdukcapil'));
+    expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
+    const call = await officer.command('counter:call-next', { counterId: counter.id });
+    expect(call.ok && call.value.tickets[0]).toMatchObject({ id: ticket!.id, status: 'called' });
+  });
+});

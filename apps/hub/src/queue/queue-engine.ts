@@ -8,6 +8,8 @@ import type {
 import {
   applyChange,
   clockMinutes,
+  confirmPrint,
+  emptyChange,
   expireTickets,
   indexBuilding,
   localMoment,
@@ -38,6 +40,7 @@ export function createQueueEngine(
 ) {
   let index: BuildingIndex = indexBuilding(building);
   let state: QueueState = startDay();
+  settleUnfinishedPrints();
   const changeListeners: ChangeListener[] = [];
   const dayListeners: DayListener[] = [];
 
@@ -49,6 +52,27 @@ export function createQueueEngine(
     for (const day of [...stale].sort()) closeDay(store.loadState(day));
     store.setState('service_day', today);
     return store.loadState(today);
+  }
+
+  /**
+   * At start nothing is printing any more: a ticket left in `printing` by a crash may already
+   * be in a visitor's hand, so it joins the queue at its arrival rather than being lost. At
+   * worst a ticket that never came out is called once and marked absent.
+   */
+  function settleUnfinishedPrints(): void {
+    const change = emptyChange();
+    for (const ticket of state.tickets.values()) {
+      if (ticket.status !== 'printing') continue;
+      const confirmed = confirmPrint(contextFor(state, SYSTEM), ticket.id);
+      if (!confirmed.ok) continue;
+      change.tickets.push(...confirmed.value.tickets);
+      change.events.push(
+        ...confirmed.value.events.map((e) => ({ ...e, data: { ...e.data, afterRestart: true } })),
+      );
+    }
+    if (change.tickets.length === 0) return;
+    db.transaction(() => store.saveChange(state.serviceDay, change))();
+    state = applyChange(state, change);
   }
 
   function closeDay(dayState: QueueState): void {
