@@ -1,0 +1,106 @@
+import type { Building } from '@antre/domain';
+import type { Language } from '@antre/ui';
+import { translator } from '@antre/ui';
+import { useEffect, useState } from 'react';
+import { FeedbackPage } from './FeedbackPage';
+import { LivePage } from './LivePage';
+import { LoginScreen } from './LoginScreen';
+import { MESSAGES } from './messages';
+import type { PageProps } from './page-props';
+import { ReportsPage } from './ReportsPage';
+import type { Session } from './session';
+import { hubApi, storage } from './session';
+import type { PageId } from './Shell';
+import { PAGES, Shell } from './Shell';
+import { SkmPage } from './SkmPage';
+
+const pageFromHash = (): PageId => {
+  const asked = window.location.hash.slice(1);
+  return PAGES.find((p) => p === asked) ?? 'live';
+};
+
+/** Sign in -> a left nav of read-only pages; the page lives in the URL hash. */
+export function App() {
+  const [language, setLanguage] = useState<Language>(storage.language());
+  const [session, setSession] = useState<Session | null>(storage.session());
+  const [building, setBuilding] = useState<Building | null>(null);
+  const [today, setToday] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [page, setPage] = useState<PageId>(pageFromHash());
+  const t = translator(MESSAGES, language);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    storage.saveLanguage(language);
+  }, [language]);
+
+  useEffect(() => {
+    const onHash = (): void => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    void Promise.all([hubApi.building(session.token), hubApi.health()]).then(([b, h]) => {
+      if (!live) return;
+      if (!b.ok) {
+        if (b.error.code === 'unauthorized') signOut(t('expired'));
+        else setNotice(t('loadFailed', { reason: b.error.message }));
+        return;
+      }
+      setBuilding(b.value);
+      if (h.ok) setToday(h.value.serviceDay);
+    });
+    return () => {
+      live = false;
+    };
+  }, [session]);
+
+  function signIn(next: Session): void {
+    storage.saveSession(next);
+    setNotice(null);
+    setSession(next);
+  }
+  function signOut(message: string | null = null): void {
+    if (session) void hubApi.logout(session.token);
+    storage.saveSession(null);
+    setSession(null);
+    setBuilding(null);
+    setNotice(message);
+  }
+  function go(next: PageId): void {
+    window.location.hash = next;
+    setPage(next);
+  }
+  const toggleLanguage = (): void => setLanguage(language === 'id' ? 'en' : 'id');
+
+  if (!session)
+    return (
+      <LoginScreen t={t} notice={notice} onSignedIn={signIn} onToggleLanguage={toggleLanguage} />
+    );
+  if (!building || !today) return <p className="loading">{notice ?? t('loading')}</p>;
+  const props: PageProps = {
+    t,
+    language,
+    session,
+    building,
+    today,
+    onUnauthorized: () => signOut(t('expired')),
+  };
+  return (
+    <Shell
+      {...props}
+      page={page}
+      onGo={go}
+      onSignOut={() => signOut()}
+      onToggleLanguage={toggleLanguage}
+    >
+      {page === 'live' && <LivePage {...props} />}
+      {page === 'reports' && <ReportsPage {...props} />}
+      {page === 'skm' && <SkmPage {...props} />}
+      {page === 'feedback' && <FeedbackPage {...props} />}
+    </Shell>
+  );
+}

@@ -1,0 +1,38 @@
+/** Horizontal bars, one per label, in plain SVG: read at a glance, no chart library. */
+export function BarChart(props: { title: string; bars: { label: string; value: number }[] }) {
+  const bars = props.bars.filter((b) => b.value > 0).sort((a, b) => b.value - a.value);
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const row = 30;
+  const labelWidth = 170;
+  const width = 560;
+  const barSpace = width - labelWidth - 50;
+  const height = Math.max(1, bars.length) * row + 8;
+  return (
+    <figure className="chart" data-testid="served-chart">
+      <figcaption>{props.title}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={props.title}
+        width={width}
+        height={height}
+      >
+        {bars.map((bar, i) => {
+          const y = i * row + 4;
+          const w = Math.max(2, (bar.value / max) * barSpace);
+          return (
+            <g key={bar.label}>
+              <text x={labelWidth - 8} y={y + 18} textAnchor="end" className="bar-label">
+                {bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}
+              </text>
+              <rect x={labelWidth} y={y + 2} width={w} height={row - 10} rx={4} className="bar" />
+              <text x={labelWidth + w + 6} y={y + 18} className="bar-value">
+                {bar.value}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,125 @@
+import { errorText, formatTime } from '@antre/ui';
+import type { DeviceAlert } from '@antre/protocol';
+import type { MessageKey } from './messages';
+import { agencyNames, formatMinutes } from './format-report';
+import type { PageProps } from './page-props';
+import { hubApi } from './session';
+import { Tile } from './Tile';
+import { useLoaded } from './use-loaded';
+
+const REFRESH_MS = 10_000;
+
+const ALERT_WORDS: Partial<Record<DeviceAlert['state'], MessageKey>> = {
+  paper_out: 'printerPaperOut',
+  paper_near_end: 'printerPaperNearEnd',
+  cover_open: 'printerCoverOpen',
+  offline: 'printerOffline',
+  no_answer: 'printerNoAnswer',
+  write_failed: 'printerWriteFailed',
+};
+
+/** Today as it is now, refreshed every 10 s; printer trouble on top, in red. */
+export function LivePage(props: PageProps) {
+  const { t, language, session, building } = props;
+  const tz = building.site.timezone;
+  const live = useLoaded(
+    () => hubApi.live(session.token),
+    'live',
+    props.onUnauthorized,
+    REFRESH_MS,
+  );
+  const alerts = useLoaded(
+    () => hubApi.alerts(session.token),
+    'alerts',
+    props.onUnauthorized,
+    REFRESH_MS,
+  );
+  const names = agencyNames(building);
+  const alertWords = (state: DeviceAlert['state']): string => {
+    const key = ALERT_WORDS[state];
+    return key ? t(key) : state;
+  };
+  const open = alerts.state === 'ready' ? alerts.value.alerts.filter((a) => !a.clearedAt) : [];
+
+  return (
+    <section>
+      <header className="page-head">
+        <h1>{t('liveTitle')}</h1>
+        {live.state === 'ready' && (
+          <p className="muted">{t('liveUpdated', { time: formatTime(live.at, tz, language) })}</p>
+        )}
+      </header>
+      {open.length > 0 && (
+        <div className="alerts" role="alert" data-testid="device-alerts">
+          <h2>{t('alertsTitle')}</h2>
+          <ul>
+            {open.map((a) => (
+              <li key={a.id}>
+                {t('alertLine', {
+                  device: a.deviceName,
+                  state: alertWords(a.state),
+                  time: formatTime(a.raisedAt, tz, language),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {live.state === 'loading' && <p className="muted">{t('loading')}</p>}
+      {live.state === 'failed' && (
+        <p className="form-error">{t('loadFailed', { reason: errorText(live.code, language) })}</p>
+      )}
+      {live.state === 'ready' && (
+        <>
+          <div className="tiles">
+            <Tile label={t('waitingNow')} value={String(live.value.waitingNow)} id="waiting-now" />
+            <Tile
+              label={t('longestWait')}
+              value={formatMinutes(live.value.longestWaitMinutes, t, language)}
+              id="longest-wait"
+            />
+            <Tile
+              label={t('servedToday')}
+              value={String(live.value.servedToday)}
+              id="served-today"
+            />
+            <Tile
+              label={t('countersOpen')}
+              value={String(live.value.countersOpen)}
+              id="counters-open"
+            />
+            <Tile
+              label={t('countersPaused')}
+              value={String(live.value.countersPaused)}
+              id="counters-paused"
+            />
+          </div>
+          <table className="data" data-testid="live-services">
+            <thead>
+              <tr>
+                <th>{t('service')}</th>
+                <th>{t('agency')}</th>
+                <th className="num">{t('waiting')}</th>
+                <th className="num">{t('longestWait')}</th>
+                <th className="num">{t('served')}</th>
+                <th className="num">{t('countersOpen')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {live.value.services.map((s) => (
+                <tr key={s.serviceId} className={s.waiting > 0 ? 'busy' : undefined}>
+                  <td>{s.name}</td>
+                  <td>{names.get(s.agencyId) ?? s.agencyId}</td>
+                  <td className="num">{s.waiting}</td>
+                  <td className="num">{formatMinutes(s.longestWaitMinutes, t, language)}</td>
+                  <td className="num">{s.servedToday}</td>
+                  <td className="num">{s.countersOpen}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { errorText } from '@antre/ui';
+import { BarChart } from './BarChart';
+import { ExportButtons } from './ExportButtons';
+import { agencyNames, formatShare } from './format-report';
+import { HeatMap } from './HeatMap';
+import type { PageProps } from './page-props';
+import { PeriodPicker, periodKey, usePeriod } from './PeriodPicker';
+import { ReportTable } from './ReportTable';
+import type { ExportTable } from './session';
+import { hubApi } from './session';
+import { Tile } from './Tile';
+import { useLoaded } from './use-loaded';
+
+/** Counts and times for a period, per agency, service, counter and officer. */
+export function ReportsPage(props: PageProps) {
+  const { t, language, session, building } = props;
+  const periodState = usePeriod(props.today);
+  const { period } = periodState;
+  const report = useLoaded(
+    () => hubApi.summary(session.token, period),
+    periodKey(period),
+    props.onUnauthorized,
+  );
+  const names = agencyNames(building);
+  const exports = (table: ExportTable) => (
+    <ExportButtons t={t} session={session} period={period} table={table} />
+  );
+
+  return (
+    <section>
+      <header className="page-head">
+        <h1>{t('reportsTitle')}</h1>
+      </header>
+      <PeriodPicker {...props} state={periodState} />
+      {report.state === 'loading' && <p className="muted">{t('loading')}</p>}
+      {report.state === 'failed' && (
+        <p className="form-error">
+          {t('loadFailed', { reason: errorText(report.code, language) })}
+        </p>
+      )}
+      {report.state === 'ready' && (
+        <>
+          <div className="tiles">
+            <Tile label={t('issued')} value={report.value.totals.issued} id="total-issued" />
+            <Tile label={t('served')} value={report.value.totals.served} id="total-served" />
+            <Tile label={t('noShow')} value={report.value.totals.noShow} id="total-no-show" />
+            <Tile
+              label={t('withinTarget')}
+              value={formatShare(report.value.totals.withinTarget, language)}
+              id="total-within-target"
+            />
+          </div>
+          <div className="two-columns">
+            <BarChart
+              title={t('chartServed')}
+              bars={report.value.agencies.map((a) => ({
+                label: names.get(a.id) ?? a.name,
+                value: a.served,
+              }))}
+            />
+            <section className="report-block">
+              <header className="block-head">
+                <h2>{t('heatmapTitle')}</h2>
+                {exports('heatmap')}
+              </header>
+              <HeatMap t={t} cells={report.value.heatmap} />
+            </section>
+          </div>
+          <ReportTable
+            t={t}
+            language={language}
+            title={t('byAgency')}
+            nameHeader={t('agency')}
+            rows={report.value.agencies}
+            testId="table-agencies"
+            actions={exports('agencies')}
+          />
+          <ReportTable
+            t={t}
+            language={language}
+            title={t('byService')}
+            nameHeader={t('service')}
+            rows={report.value.services}
+            testId="table-services"
+            actions={exports('services')}
+            detail={(row) => (row.agencyId ? names.get(row.agencyId) : undefined)}
+          />
+          <ReportTable
+            t={t}
+            language={language}
+            title={t('byCounter')}
+            nameHeader={t('counter')}
+            rows={report.value.counters}
+            testId="table-counters"
+            actions={exports('counters')}
+          />
+          <ReportTable
+            t={t}
+            language={language}
+            title={t('byOfficer')}
+            nameHeader={t('officer')}
+            rows={report.value.officers}
+            testId="table-officers"
+            actions={exports('officers')}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import type { MessageKey } from './messages';
+import type { PageProps } from './page-props';
+
+export const PAGES = ['live', 'reports', 'skm', 'feedback'] as const;
+export type PageId = (typeof PAGES)[number];
+
+const NAV_LABELS: Record<PageId, MessageKey> = {
+  live: 'navLive',
+  reports: 'navReports',
+  skm: 'navSkm',
+  feedback: 'navFeedback',
+};
+
+/** The left nav, who is signed in, and the page. */
+export function Shell(
+  props: PageProps & {
+    page: PageId;
+    onGo: (page: PageId) => void;
+    onSignOut: () => void;
+    onToggleLanguage: () => void;
+    children: ReactNode;
+  },
+) {
+  const { t, session, building } = props;
+  const agency = building.agencies.find((a) => a.id === session.user.agencyId);
+  return (
+    <div className="shell">
+      <nav className="side-nav" aria-label={t('appTitle')}>
+        <div className="brand">
+          <strong>{t('appTitle')}</strong>
+          <span>{building.site.name}</span>
+        </div>
+        <ul>
+          {PAGES.map((page) => (
+            <li key={page}>
+              <a
+                href={`#${page}`}
+                aria-current={props.page === page ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  props.onGo(page);
+                }}
+              >
+                {t(NAV_LABELS[page])}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="who">
+          <strong>{session.user.displayName}</strong>
+          <span data-testid="role">
+            {session.user.role === 'admin'
+              ? t('roleAdmin')
+              : t('roleSupervisor', { agency: agency?.shortName ?? agency?.name ?? '' })}
+          </span>
+          <button type="button" className="link" onClick={props.onToggleLanguage}>
+            {t('language')}
+          </button>
+          <button type="button" className="secondary" onClick={props.onSignOut}>
+            {t('signOut')}
+          </button>
+        </div>
+      </nav>
+      <main className="page">{props.children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import type { IkmReport } from '@antre/protocol';
+import { errorText } from '@antre/ui';
+import { useState } from 'react';
+import { formatNumber } from './format-report';
+import type { PageProps } from './page-props';
+import { PeriodPicker, periodKey, usePeriod } from './PeriodPicker';
+import { hubApi } from './session';
+import { elementName, gradeLabel } from './skm-words';
+import { SkmPrintReport } from './SkmPrintReport';
+import { useLoaded } from './use-loaded';
+
+type Figure = IkmReport['building'];
+
+/** The building's IKM with its grade, NRR per element, then per agency and per service. */
+export function SkmPage(props: PageProps) {
+  const { t, language, session } = props;
+  const periodState = usePeriod(props.today);
+  const { period } = periodState;
+  const [printing, setPrinting] = useState(false);
+  const report = useLoaded(
+    () => hubApi.ikm(session.token, period),
+    periodKey(period),
+    props.onUnauthorized,
+  );
+  const n = (v: number | null, digits = 2): string => formatNumber(v, language, digits);
+
+  if (printing && report.state === 'ready')
+    return (
+      <SkmPrintReport
+        {...props}
+        report={report.value}
+        period={period}
+        onBack={() => setPrinting(false)}
+      />
+    );
+
+  // Narrowed to one agency (always so for a supervisor), the hub's "building" is that agency.
+  const shown: Figure | undefined = report.state === 'ready' ? report.value.building : undefined;
+  const scopeName = agencyInScope(props, period.agencyId) ?? props.building.site.name;
+
+  return (
+    <section>
+      <header className="page-head">
+        <h1>{t('skmTitle')}</h1>
+        <button
+          type="button"
+          className="primary"
+          disabled={report.state !== 'ready'}
+          onClick={() => setPrinting(true)}
+        >
+          {t('print')}
+        </button>
+      </header>
+      <PeriodPicker {...props} state={periodState} />
+      {report.state === 'loading' && <p className="muted">{t('loading')}</p>}
+      {report.state === 'failed' && (
+        <p className="form-error">
+          {t('loadFailed', { reason: errorText(report.code, language) })}
+        </p>
+      )}
+      {report.state === 'ready' && shown && (
+        <>
+          <div className="ikm-hero">
+            <div className={`ikm-score grade-${shown.grade ?? 'none'}`}>
+              <span className="tile-label">
+                {t('ikmBuilding')} · {scopeName}
+              </span>
+              <strong data-testid="ikm-value">{shown.ikm === null ? '—' : n(shown.ikm)}</strong>
+              <span className="grade" data-testid="ikm-grade">
+                {shown.grade ?? ''} {shown.grade ? gradeLabel(shown.grade, language) : t('ikmNone')}
+              </span>
+            </div>
+            <div className="ikm-sample">
+              <span className="tile-label">{t('respondents')}</span>
+              <strong data-testid="respondents">
+                {t('respondentsOfTarget', { n: shown.respondents, target: shown.target })}
+              </strong>
+              <meter min={0} max={Math.max(1, shown.target)} value={shown.respondents} />
+              <span className="muted">{t('targetHint', { served: shown.served })}</span>
+            </div>
+          </div>
+          <section className="report-block">
+            <h2>{t('perElement')}</h2>
+            <table className="data" data-testid="table-elements">
+              <thead>
+                <tr>
+                  <th>{t('element')}</th>
+                  <th className="num">{t('nrr')}</th>
+                  <th className="num">{t('converted')}</th>
+                  <th className="num">{t('grade')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.elements.map((e) => (
+                  <tr key={e.element}>
+                    <td>
+                      <strong>{e.element}</strong> {elementName(e.element, language)}
+                    </td>
+                    <td className="num">{shown.respondents ? n(e.nrr) : '—'}</td>
+                    <td className="num">{shown.respondents ? n(e.converted) : '—'}</td>
+                    <td className="num">{shown.respondents ? e.grade : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <IkmTable
+            {...props}
+            title={t('perAgency')}
+            nameHeader={t('agency')}
+            rows={report.value.agencies.map((a) => ({ ...a, key: a.agencyId }))}
+            testId="ikm-agencies"
+          />
+          <IkmTable
+            {...props}
+            title={t('perService')}
+            nameHeader={t('service')}
+            rows={report.value.services.map((s) => ({ ...s, key: s.serviceId }))}
+            testId="ikm-services"
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function IkmTable(
+  props: PageProps & {
+    title: string;
+    nameHeader: string;
+    rows: (Figure & { key: string; name: string })[];
+    testId: string;
+  },
+) {
+  const { t, language } = props;
+  const rows = props.rows.filter((r) => r.respondents > 0 || r.served > 0);
+  return (
+    <section className="report-block">
+      <h2>{props.title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('noRows')}</p>
+      ) : (
+        <table className="data" data-testid={props.testId}>
+          <thead>
+            <tr>
+              <th>{props.nameHeader}</th>
+              <th className="num">{t('respondents')}</th>
+              <th className="num">{t('ikm')}</th>
+              <th>{t('grade')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <td>{r.name}</td>
+                <td className="num">
+                  {r.respondents} / {r.target}
+                </td>
+                <td className="num">{formatNumber(r.ikm, language, 2)}</td>
+                <td>{r.grade ? `${r.grade} · ${gradeLabel(r.grade, language)}` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The one agency the figures are narrowed to (always so for a supervisor), or null. */
+export function agencyInScope(props: PageProps, agencyId: string | undefined): string | null {
+  const id =
+    agencyId ?? (props.session.user.role === 'supervisor' ? props.session.user.agencyId : null);
+  return props.building.agencies.find((a) => a.id === id)?.name ?? null;
+}

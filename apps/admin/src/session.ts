@@ -1,0 +1,113 @@
+import type { Building } from '@antre/domain';
+import type {
+  DeviceAlert,
+  Feedback,
+  IkmReport,
+  LiveReport,
+  LoginResponse,
+  Result,
+  SummaryReport,
+} from '@antre/protocol';
+import type { Language } from '@antre/ui';
+
+// The hub serves this app, so the hub is where the page came from.
+export const HUB_URL = window.location.origin;
+
+export type Session = Pick<LoginResponse, 'token' | 'user'>;
+
+const SESSION_KEY = 'antre.admin.session';
+const LANGUAGE_KEY = 'antre.admin.language';
+
+function read<T>(store: Storage, key: string): T | null {
+  try {
+    const raw = store.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The sign-in lives for the browser tab; the language belongs to the device. */
+export const storage = {
+  session: (): Session | null => read<Session>(sessionStorage, SESSION_KEY),
+  saveSession: (s: Session | null): void =>
+    s
+      ? sessionStorage.setItem(SESSION_KEY, JSON.stringify(s))
+      : sessionStorage.removeItem(SESSION_KEY),
+  language: (): Language => (read<Language>(localStorage, LANGUAGE_KEY) === 'en' ? 'en' : 'id'),
+  saveLanguage: (l: Language): void => localStorage.setItem(LANGUAGE_KEY, JSON.stringify(l)),
+};
+
+const OFFLINE = { code: 'offline', message: 'The hub could not be reached' } as const;
+
+async function request<T>(
+  path: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<Result<T>> {
+  try {
+    const response = await fetch(`${HUB_URL}${path}`, {
+      ...init,
+      headers: {
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+    });
+    const body = (await response.json()) as unknown;
+    if (response.ok) return { ok: true, value: body as T };
+    return body as Result<T>;
+  } catch {
+    return { ok: false, error: OFFLINE };
+  }
+}
+
+/** A report period, as the hub's report queries take it. */
+export interface Period {
+  from: string;
+  to: string;
+  agencyId?: string;
+}
+
+const query = (p: Period, extra: Record<string, string> = {}): string =>
+  new URLSearchParams({
+    from: p.from,
+    to: p.to,
+    ...(p.agencyId ? { agencyId: p.agencyId } : {}),
+    ...extra,
+  }).toString();
+
+export type ExportTable = 'agencies' | 'services' | 'counters' | 'officers' | 'heatmap';
+
+export const hubApi = {
+  login: (username: string, password: string) =>
+    request<LoginResponse>('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username, password }),
+    }),
+  logout: (token: string) => request<{ ok: true }>('/api/auth/logout', { method: 'POST', token }),
+  health: () => request<{ serviceDay: string }>('/api/health'),
+  building: (token: string) => request<Building>('/api/building', { token }),
+  live: (token: string) => request<LiveReport>('/api/reports/live', { token }),
+  alerts: (token: string) => request<{ alerts: DeviceAlert[] }>('/api/devices/alerts', { token }),
+  summary: (token: string, p: Period) =>
+    request<SummaryReport>(`/api/reports/summary?${query(p)}`, { token }),
+  ikm: (token: string, p: Period) => request<IkmReport>(`/api/reports/ikm?${query(p)}`, { token }),
+  feedback: (token: string) => request<Feedback[]>('/api/feedback', { token }),
+  /** A file download needs the Bearer token, which a plain link cannot send. */
+  async download(token: string, p: Period, table: ExportTable, format: 'xlsx' | 'csv') {
+    try {
+      const response = await fetch(`${HUB_URL}/api/reports/export?${query(p, { table, format })}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!response.ok) return false;
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `antre-${table}-${p.from}_${p.to}.${format}`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
