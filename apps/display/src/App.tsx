@@ -31,7 +31,7 @@ const urlLanguage = (): Language | null => {
   return lang === 'id' || lang === 'en' ? lang : null;
 };
 
-export function App({ token }: { token: string | null }) {
+export function App({ token, onRefused }: { token: string | null; onRefused?: () => void }) {
   const [board, setBoard] = useState<DisplayBoard | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const clock = useRef<HubClock | null>(null);
@@ -54,7 +54,8 @@ export function App({ token }: { token: string | null }) {
       } else {
         setFailure(result.error);
       }
-      if (!result.ok && result.error.code === 'unauthorized') return;
+      // A revoked or unknown token: back to the pairing code, so the admin can pair it again.
+      if (!result.ok && result.error.code === 'unauthorized') return onRefused?.();
       timer = setTimeout(() => void load(), result.ok ? REFRESH_MS : RETRY_MS);
     };
     void load();
@@ -62,7 +63,7 @@ export function App({ token }: { token: string | null }) {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [token]);
+  }, [token, onRefused]);
 
   const ready = board !== null;
   const client = useMemo(
@@ -87,11 +88,16 @@ export function App({ token }: { token: string | null }) {
         return clock.current!.now();
       },
     });
+    const revoked = (notice: { code: string }) => {
+      if (notice.code === 'device_revoked') onRefused?.();
+    };
+    client.socket.on('hub:notice', revoked);
     return () => {
+      client.socket.off('hub:notice', revoked);
       stop();
       client.close();
     };
-  }, [client, token]);
+  }, [client, token, onRefused]);
 
   if (!token) return <Notice title={t('noToken')} detail={t('noTokenHint')} />;
   if (!board || !client || !clock.current) {

@@ -19,3 +19,11 @@ export function takeDeviceToken(
   }
   return storage.getItem(STORAGE_KEY);
 }
+
+export function storeDeviceToken(storage: Storage, token: string): void {
+  storage.setItem(STORAGE_KEY, token);
+}
+
+export function forgetDeviceToken(storage: Storage): void {
+  storage.removeItem(STORAGE_KEY);
+}

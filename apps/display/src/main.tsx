@@ -3,11 +3,15 @@ import './board.css';
 import './board-portrait.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { takeDeviceToken } from './device-token';
+import { Start } from './Start';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App token={takeDeviceToken(window.location, window.localStorage, window.history)} />
+    <Start
+      token={takeDeviceToken(window.location, window.localStorage, window.history)}
+      storage={window.localStorage}
+      hubUrl={window.location.origin}
+    />
   </StrictMode>,
 );

@@ -19,6 +19,13 @@ export const MESSAGES = {
     noToken: 'Papan ini belum terdaftar',
     noTokenHint: 'Buka tautan papan dari admin (…/display/?token=…) di perangkat ini.',
     refused: 'Papan ini tidak dapat masuk',
+    pairTitle: 'Papan ini belum terdaftar',
+    pairCode: 'Kode pemasangan',
+    pairHint:
+      'Minta admin memasukkan kode ini di halaman Perangkat. Papan akan tampil sendiri setelah disetujui.',
+    pairRejected: 'Permintaan sebelumnya ditolak; ini kode baru',
+    pairAsking: 'Meminta kode pemasangan…',
+    pairOffline: 'Server belum dapat dihubungi — mencoba lagi…',
     runningText:
       'Selamat datang di {site}. Mohon menunggu nomor antrean Anda dipanggil. Layanan prioritas tersedia bagi penyandang disabilitas, lansia, ibu hamil, dan anak-anak.',
   },
@@ -40,6 +47,13 @@ export const MESSAGES = {
     noToken: 'This board is not registered',
     noTokenHint: "Open the board's link from the admin (…/display/?token=…) on this device.",
     refused: 'This board cannot sign in',
+    pairTitle: 'This board is not registered yet',
+    pairCode: 'Pairing code',
+    pairHint:
+      'Ask the admin to enter this code on the Devices page. The board starts by itself once approved.',
+    pairRejected: 'The previous request was refused; this is a new code',
+    pairAsking: 'Asking for a pairing code…',
+    pairOffline: 'The server cannot be reached yet — retrying…',
     runningText:
       'Welcome to {site}. Please wait for your ticket number to be called. Priority service is available for people with disabilities, the elderly, pregnant women and children.',
   },

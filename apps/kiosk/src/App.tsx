@@ -6,6 +6,7 @@ import type { LastTicket } from './print-flow';
 import { lastTicketOf, takeNumber } from './print-flow';
 import { AgencyScreen } from './screens/AgencyScreen';
 import { MessageScreen } from './screens/MessageScreen';
+import { PairingScreen } from './screens/PairingScreen';
 import { PriorityScreen } from './screens/PriorityScreen';
 import { PrintingScreen } from './screens/PrintingScreen';
 import { ResultScreen } from './screens/ResultScreen';
@@ -53,7 +54,7 @@ export function App() {
   if (kiosk.stage === 'unregistered')
     return (
       <Frame prefs={prefs} siteName="Antre">
-        <MessageScreen title={prefs.t('unregistered')} note={prefs.t('unregisteredNote')} />
+        <PairingScreen t={prefs.t} onPaired={kiosk.paired} />
       </Frame>
     );
   if (kiosk.stage === 'loading')

@@ -19,3 +19,7 @@ export function deviceToken(): string | null {
 export function forgetDeviceToken(): void {
   window.localStorage.removeItem(STORAGE_KEY);
 }
+
+export function storeDeviceToken(token: string): void {
+  window.localStorage.setItem(STORAGE_KEY, token);
+}

@@ -1,13 +1,13 @@
 import type { Catalogue, ServiceStats } from '@antre/protocol';
 import { KioskSettingsSchema } from '@antre/protocol';
-import { useEffect, useMemo, useState } from 'react';
-import { deviceToken, forgetDeviceToken } from './device-token';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { deviceToken, forgetDeviceToken, storeDeviceToken } from './device-token';
 import type { KioskHub, KioskProfile } from './kiosk-hub';
 import { createKioskHub } from './kiosk-hub';
 
 export type KioskBoot =
   | { stage: 'loading' }
-  | { stage: 'unregistered' }
+  | { stage: 'unregistered'; paired: (token: string) => void }
   | { stage: 'ready'; hub: KioskHub; profile: KioskProfile; catalogue: Catalogue; idleMs: number };
 
 function mergeStats(catalogue: Catalogue, stats: ServiceStats[]): Catalogue {
@@ -23,7 +23,8 @@ function mergeStats(catalogue: Catalogue, stats: ServiceStats[]): Catalogue {
 
 /** Signs the kiosk in with its device token, loads what it offers, and keeps it live. */
 export function useKiosk(): KioskBoot & { refresh: () => void } {
-  const token = useMemo(() => deviceToken(), []);
+  // Null until the kiosk is paired (or again once its token is refused).
+  const [token, setToken] = useState(() => deviceToken());
   // One connection for the page's life: closing it in an effect's cleanup would cut it
   // under React's development double-mount.
   const hub = useMemo(() => (token ? createKioskHub(token) : null), [token]);
@@ -40,7 +41,9 @@ export function useKiosk(): KioskBoot & { refresh: () => void } {
       if (!live) return;
       if (found === 'unauthorized') {
         forgetDeviceToken();
+        hub.close();
         setUnregistered(true);
+        setToken(null);
         return;
       }
       if (!found) {
@@ -57,13 +60,34 @@ export function useKiosk(): KioskBoot & { refresh: () => void } {
     };
   }, [hub, reload]);
 
+  // Revoked by the admin: forget the token and show a new pairing code.
+  useEffect(() => {
+    if (!hub) return;
+    const revoked = (notice: { code: string }): void => {
+      if (notice.code !== 'device_revoked') return;
+      forgetDeviceToken();
+      hub.close();
+      setProfile(null);
+      setCatalogue(null);
+      setUnregistered(true);
+      setToken(null);
+    };
+    hub.client.socket.on('hub:notice', revoked);
+    return () => void hub.client.socket.off('hub:notice', revoked);
+  }, [hub]);
+
   useEffect(() => {
     if (!hub) return;
     return hub.client.onStats((stats) => setCatalogue((c) => (c ? mergeStats(c, stats) : c)));
   }, [hub]);
 
+  const paired = useCallback((next: string): void => {
+    storeDeviceToken(next);
+    setUnregistered(false);
+    setToken(next);
+  }, []);
   const refresh = (): void => setReload((n) => n + 1);
-  if (unregistered || !hub) return { stage: 'unregistered', refresh };
+  if (unregistered || !hub) return { stage: 'unregistered', paired, refresh };
   if (!profile || !catalogue) return { stage: 'loading', refresh };
   const settings = KioskSettingsSchema.safeParse(profile.settings).data;
   const idleMs = (settings?.idleSeconds ?? 30) * 1_000;

@@ -1,0 +1,115 @@
+import type { PairingStatus, PairingTicket } from '@antre/protocol';
+import type { z } from 'zod';
+import type { ApprovePairingBodySchema, RequestPairingBodySchema } from '@antre/protocol';
+import type { AuthStore } from '../auth/auth-store';
+import type { Db } from '../db/database';
+import { HttpError } from '../http/routes';
+import { formatPairingCode, newPairingCode, PAIRING_TTL_MS } from './pairing-codes';
+import type { PairingRow } from './pairing-store';
+import { createPairingStore } from './pairing-store';
+import {
+  hashSecret,
+  newSealKeys,
+  newSecret,
+  sealToken,
+  secretMatches,
+  unsealToken,
+} from './token-seal';
+
+type ApproveBody = z.output<typeof ApprovePairingBodySchema>;
+type RequestBody = z.output<typeof RequestPairingBodySchema>;
+
+/** The pairing story: a device asks → shows its code → the admin approves → the device collects its token. */
+export function createDevicePairing(db: Db, auth: AuthStore, now: () => number) {
+  const store = createPairingStore(db);
+
+  /** The live pending request for a typed code, or a refusal saying why there is none. */
+  function pendingByCode(code: string): PairingRow {
+    const shown = formatPairingCode(code);
+    const row = store.latestByCode(code);
+    if (!row || row.status !== 'pending')
+      throw new HttpError(
+        404,
+        'not_found',
+        `No device is waiting with code ${shown}; check the code on its screen`,
+      );
+    if (row.expires_at <= now())
+      throw new HttpError(
+        409,
+        'conflict',
+        `Code ${shown} has expired; the device shows a new code — use that one`,
+      );
+    return row;
+  }
+
+  return {
+    pending: () => store.pending(now()),
+
+    request(body: RequestBody, ip: string): PairingTicket {
+      const at = now();
+      let code = newPairingCode();
+      while (store.codeInUse(code, at)) code = newPairingCode();
+      const secret = newSecret();
+      const expiresAt = at + PAIRING_TTL_MS;
+      const pairingId = store.insert({
+        code,
+        role: body.role,
+        name: body.name ?? null,
+        ip,
+        secretHash: hashSecret(secret),
+        keys: newSealKeys(secret),
+        now: at,
+        expiresAt,
+      });
+      return { pairingId, code: formatPairingCode(code), expiresAt, secret };
+    },
+
+    status(pairingId: string, secret: string): PairingStatus {
+      const row = store.byId(pairingId);
+      // A wrong secret looks like an unknown request: nothing to learn by guessing.
+      if (!row || !secretMatches(secret, row.secret_hash))
+        throw new HttpError(404, 'not_found', 'No such pairing request');
+      const expiresAt = row.expires_at;
+      if (row.status === 'approved' && row.sealed_token && row.device_id) {
+        const token = unsealToken(row.sealed_token, row.seal_private_key, secret);
+        store.markDelivered(row.id);
+        return { status: 'approved', expiresAt, token, deviceId: row.device_id };
+      }
+      if (row.status === 'delivered') return { status: 'approved', expiresAt };
+      if (row.status === 'rejected') return { status: 'rejected', expiresAt };
+      return { status: expiresAt <= now() ? 'expired' : 'pending', expiresAt };
+    },
+
+    approve(body: ApproveBody): { deviceId: string; pairingId: string } {
+      return db.transaction(() => {
+        const row = pendingByCode(body.code);
+        if (row.role !== body.role)
+          throw new HttpError(
+            409,
+            'conflict',
+            `This device opened the ${row.role} app; pair it as a ${row.role}`,
+          );
+        const { id, token } = auth.createDevice(
+          {
+            name: body.name,
+            role: body.role,
+            zoneIds: body.zoneIds,
+            agencyIds: body.agencyIds,
+            settings: body.settings,
+          },
+          now(),
+        );
+        store.approve(row.id, id, sealToken(token, row.seal_public_key));
+        return { deviceId: id, pairingId: row.id };
+      })();
+    },
+
+    reject(code: string): { pairingId: string } {
+      const row = pendingByCode(code);
+      store.reject(row.id);
+      return { pairingId: row.id };
+    },
+  };
+}
+
+export type DevicePairing = ReturnType<typeof createDevicePairing>;
