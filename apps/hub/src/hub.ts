@@ -2,6 +2,8 @@ import type { Building } from '@antre/domain';
 import Fastify from 'fastify';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adminRoutes } from './admin/admin-routes';
+import { createAuditStore } from './audit/audit-store';
 import { createAuthStore } from './auth/auth-store';
 import { authRoutes } from './auth/auth-routes';
 import type { BackupService } from './backup/backup-service';
@@ -21,6 +23,7 @@ import { appRoutes } from './http/app-routes';
 import { homeRoutes } from './http/home-routes';
 import type { RouteSpec } from './http/routes';
 import { installErrorHandlers, openApiDocument, registerRoutes } from './http/routes';
+import { createDevicesAdmin } from './pairing/devices-admin';
 import { createKioskPrinting } from './printing/kiosk-printing';
 import { createQueueEngine } from './queue/queue-engine';
 import { createQueueStore } from './queue/queue-store';
@@ -102,12 +105,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const app = Fastify({ logger: options.logRequests ?? false, bodyLimit: 256 * 1024 });
     installErrorHandlers(app);
     const printing = createKioskPrinting({ db, engine, store, dataDir: options.dataDir });
+    const admin = adminRoutes({ db, engine, auth, audit: createAuditStore(db) });
+    const devicesAdmin = createDevicesAdmin({ db, auth, now: () => engine.now() });
     const routes: RouteSpec[] = [
       ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
       ...authRoutes(auth),
       ...catalogueRoutes(engine),
       ...ticketRoutes(engine, store),
       ...printing.routes,
+      ...devicesAdmin.routes,
+      ...admin.routes,
       ...surveyRoutes(engine, store, createSurveyStore(db), reports),
       ...reportRoutes(engine, reports),
       ...counterRoutes(engine, createStaffStore(db)),
@@ -122,6 +129,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
     const { io } = createSocketServer(app.server, { engine, store, auth });
     printing.attach(io);
+    devicesAdmin.attach(io);
+    admin.attach(io);
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);

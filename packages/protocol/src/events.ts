@@ -2,6 +2,7 @@ import type { CommandAck, Delta, ServiceStats, Snapshot, TrackingView } from './
 import type { CommandName, CommandPayload } from './commands';
 import type { Result } from './result';
 import type { HubToStaffAlerts, KioskToHub } from './kiosk';
+import type { AdminHubToClient } from './admin';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -18,7 +19,7 @@ export interface ClientToHub extends CommandHandlers, KioskToHub {
 }
 
 /** Events are past tense or state: snapshot once, then numbered deltas. */
-export interface HubToClient extends HubToStaffAlerts {
+export interface HubToClient extends HubToStaffAlerts, AdminHubToClient {
   'sync:snapshot': (snapshot: Snapshot) => void;
   'sync:delta': (delta: Delta) => void;
   'ticket:tracked': (view: TrackingView) => void;

@@ -10,3 +10,5 @@ export * from './survey';
 export * from './kiosk';
 export * from './display';
 export * from './reports';
+export * from './pairing';
+export * from './admin';

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'unknown_event'
   | 'unauthorized'
   | 'forbidden'
+  | 'locked'
   | 'not_found'
   | 'version_mismatch'
   | 'conflict'

@@ -39,6 +39,8 @@ export const ERROR_MESSAGES: Messages<ErrorCode> = {
     unknown_event: 'Perintah tidak dikenal oleh server.',
     unauthorized: 'Silakan masuk kembali.',
     forbidden: 'Anda tidak berwenang melakukan ini.',
+    locked:
+      'Terlalu banyak kata sandi salah. Akun dikunci 15 menit; coba lagi nanti atau hubungi admin.',
     not_found: 'Data tidak ditemukan.',
     version_mismatch: 'Aplikasi perlu diperbarui.',
     conflict: 'Perintah ini bentrok dengan perintah lain.',
@@ -66,6 +68,8 @@ export const ERROR_MESSAGES: Messages<ErrorCode> = {
     unknown_event: 'The server does not know this command.',
     unauthorized: 'Please sign in again.',
     forbidden: 'You are not allowed to do this.',
+    locked:
+      'Too many wrong passwords. The account is locked for 15 minutes; try again later or ask the admin.',
     not_found: 'Not found.',
     version_mismatch: 'This app needs an update.',
     conflict: 'This command clashes with another.',

@@ -13,6 +13,16 @@ import { verifyPassword } from './passwords';
 const DECOY_HASH =
   'scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/** Too many wrong passwords: the name waits, whatever is typed (429, code `locked`). */
+function lockedError(until: number): HttpError {
+  const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+  return new HttpError(
+    429,
+    'locked',
+    `Too many wrong passwords; this account is locked. Try again in ${minutes} minutes or ask the admin`,
+  );
+}
+
 export function authRoutes(auth: AuthStore) {
   return [
     defineRoute({
@@ -25,10 +35,16 @@ export function authRoutes(auth: AuthStore) {
       body: LoginBodySchema,
       response: LoginResponseSchema,
       handle: async ({ body }) => {
+        const locked = auth.lockout.lockedUntil(body.username, Date.now());
+        if (locked !== null) throw lockedError(locked);
         const user = auth.findUser(body.username);
         const valid = await verifyPassword(body.password, user?.password_hash ?? DECOY_HASH);
-        if (!user || !valid || user.active !== 1)
+        if (!user || !valid || user.active !== 1) {
+          const nowLocked = auth.lockout.recordFailure(body.username, Date.now());
+          if (nowLocked !== null) throw lockedError(nowLocked);
           throw new HttpError(401, 'unauthorized', 'Wrong username or password');
+        }
+        auth.lockout.recordSuccess(body.username);
         const session = auth.createSession(user.id, Date.now());
         return {
           ...session,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { Principal } from './principal';
+import { createLockoutStore } from './login-lockout';
 
 const SESSION_MS = 12 * 60 * 60_000;
 
@@ -55,6 +56,9 @@ export function createAuthStore(db: Db) {
   );
 
   return {
+    /** Failed sign-ins per username, for the lockout. */
+    lockout: createLockoutStore(db),
+
     countUsers: (): number =>
       db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()?.n ?? 0,
 

@@ -18,7 +18,7 @@ export class HttpError extends Error {
 }
 
 export interface RouteSpec<B extends z.ZodType = z.ZodType> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   summary: string;
   tag: string;

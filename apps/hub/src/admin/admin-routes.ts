@@ -1,0 +1,28 @@
+import type { AuditStore } from '../audit/audit-store';
+import { auditRoutes } from '../audit/audit-routes';
+import type { AuthStore } from '../auth/auth-store';
+import type { Db } from '../db/database';
+import type { QueueEngine } from '../queue/queue-engine';
+import { createBuildingChanges } from './building-changes';
+import { buildingRoutes } from './building-routes';
+import { userRoutes } from './user-routes';
+import { createUserStore } from './user-store';
+
+/** Configuration, people and the audit log; `attach` once the socket server exists. */
+export function adminRoutes(deps: {
+  db: Db;
+  engine: QueueEngine;
+  auth: AuthStore;
+  audit: AuditStore;
+}) {
+  const changes = createBuildingChanges(deps);
+  const users = createUserStore(deps.db);
+  return {
+    routes: [
+      ...buildingRoutes(deps.engine, changes),
+      ...userRoutes({ ...deps, users }),
+      ...auditRoutes(deps.audit),
+    ],
+    attach: changes.attach,
+  };
+}

@@ -1,0 +1,55 @@
+import type { Building } from '@antre/domain';
+import type { HubToClient } from '@antre/protocol';
+import type { FastifyRequest } from 'fastify';
+import type { Server } from 'socket.io';
+import type { AuditRecord, AuditStore } from '../audit/audit-store';
+import type { Principal } from '../auth/principal';
+import { ConfigInUseError, saveBuilding } from '../building/building-store';
+import type { Db } from '../db/database';
+import { HttpError } from '../http/routes';
+import type { QueueEngine } from '../queue/queue-engine';
+import { orphansOf } from './config-guard';
+
+type Emitter = Pick<Server<never, HubToClient>, 'emit'>;
+
+/**
+ * The one way a configuration changes: check it keeps today's queue whole, save it with its
+ * audit entry in one transaction, apply it live, and tell every app to refetch.
+ */
+export function createBuildingChanges(deps: { db: Db; engine: QueueEngine; audit: AuditStore }) {
+  const { db, engine, audit } = deps;
+  let io: Emitter | null = null;
+
+  return {
+    attach(server: Emitter): void {
+      io = server;
+    },
+
+    apply(
+      next: Building,
+      principal: Principal,
+      request: FastifyRequest,
+      entry: AuditRecord,
+    ): { ok: true; services: number; counters: number } {
+      const orphans = orphansOf(next, engine.index, engine.state);
+      if (orphans.length > 0)
+        throw new HttpError(409, 'conflict', `Not saved: ${orphans.join('; ')}`.slice(0, 1000));
+      const now = engine.now();
+      try {
+        db.transaction(() => {
+          saveBuilding(db, next);
+          audit.record(principal, request, entry, now);
+        })();
+      } catch (error) {
+        if (error instanceof ConfigInUseError)
+          throw new HttpError(409, 'conflict', `Not saved: ${error.message}`);
+        throw error;
+      }
+      engine.replaceBuilding(next);
+      io?.emit('building:changed', { at: now, action: entry.action });
+      return { ok: true, services: next.services.length, counters: next.counters.length };
+    },
+  };
+}
+
+export type BuildingChanges = ReturnType<typeof createBuildingChanges>;

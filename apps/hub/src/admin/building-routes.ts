@@ -1,0 +1,117 @@
+import {
+  BuildingFileSchema,
+  BuildingSchema,
+  SaveBuildingResponseSchema,
+  ServicePatchSchema,
+} from '@antre/protocol';
+import type { ServicePatch } from '@antre/protocol';
+import type { Building } from '@antre/domain';
+import { z } from 'zod';
+import { defineRoute, HttpError } from '../http/routes';
+import type { QueueEngine } from '../queue/queue-engine';
+import type { BuildingChanges } from './building-changes';
+import { diffBuildings } from './building-diff';
+
+/** The whole configuration: replace, export, import; and a supervisor's own services. */
+export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
+  return [
+    defineRoute({
+      method: 'PUT',
+      url: '/api/building',
+      summary: 'Replace the whole configuration; applied live, every app told to refetch',
+      tag: 'admin',
+      access: ['admin'],
+      body: BuildingSchema,
+      response: SaveBuildingResponseSchema,
+      handle: ({ body, principal, request }) =>
+        changes.apply(body, principal, request, {
+          action: 'building.replace',
+          target: null,
+          detail: { ...diffBuildings(engine.index.building, body) },
+        }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/building/export',
+      summary: 'The whole configuration as one JSON file, to keep or to import elsewhere',
+      tag: 'admin',
+      access: ['admin'],
+      response: BuildingFileSchema,
+      handle: ({ reply }) => {
+        const now = new Date(engine.now());
+        const day = now.toISOString().slice(0, 10);
+        reply.header('content-disposition', `attachment; filename="antre-building-${day}.json"`);
+        return {
+          format: 'antre-building',
+          version: 1,
+          exportedAt: now.toISOString(),
+          building: engine.index.building,
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/building/import',
+      summary: 'Replace the configuration with an exported file; nothing changes if it is invalid',
+      tag: 'admin',
+      access: ['admin'],
+      body: BuildingFileSchema,
+      response: SaveBuildingResponseSchema,
+      handle: ({ body, principal, request }) =>
+        changes.apply(body.building, principal, request, {
+          action: 'building.import',
+          target: null,
+          detail: {
+            exportedAt: body.exportedAt,
+            ...diffBuildings(engine.index.building, body.building),
+          },
+        }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/agencies/:agencyId/services/:serviceId',
+      summary: "Change a service's quota, hours, target wait or standard (its agency's supervisor)",
+      tag: 'admin',
+      access: ['admin', 'supervisor'],
+      body: ServicePatchSchema,
+      response: SaveBuildingResponseSchema,
+      handle: ({ body, principal, request }) => {
+        const { agencyId, serviceId } = request.params as { agencyId: string; serviceId: string };
+        if (principal.kind !== 'user') throw new HttpError(403, 'forbidden', 'Staff only');
+        if (principal.role === 'supervisor' && principal.agencyId !== agencyId)
+          throw new HttpError(
+            403,
+            'forbidden',
+            "A supervisor changes only their own agency's services",
+          );
+        const next = patchService(engine.index.building, agencyId, serviceId, body);
+        return changes.apply(next, principal, request, {
+          action: 'service.update',
+          target: serviceId,
+          detail: { agencyId, fields: Object.keys(body) },
+        });
+      },
+    }),
+  ];
+}
+
+function patchService(
+  building: Building,
+  agencyId: string,
+  serviceId: string,
+  patch: ServicePatch,
+): Building {
+  const service = building.services.find((s) => s.id === serviceId && s.agencyId === agencyId);
+  if (!service) throw new HttpError(404, 'not_found', 'This agency has no such service');
+  const changed = Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  ) as Partial<typeof service>;
+  const next: Building = {
+    ...building,
+    services: building.services.map((s) => (s.id === serviceId ? { ...s, ...changed } : s)),
+  };
+  // The patch was checked field by field; the whole is checked again before saving.
+  const parsed = BuildingSchema.safeParse(next);
+  if (!parsed.success) throw new HttpError(400, 'bad_request', z.prettifyError(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,163 @@
+import type { UserView } from '@antre/protocol';
+import {
+  CreatedUserSchema,
+  CreateUserBodySchema,
+  PasswordResetSchema,
+  UserListSchema,
+  UserViewSchema,
+} from '@antre/protocol';
+import type { AuditStore } from '../audit/audit-store';
+import type { AuthStore } from '../auth/auth-store';
+import { generatePassword, hashPassword } from '../auth/passwords';
+import type { Principal } from '../auth/principal';
+import type { Db } from '../db/database';
+import { defineRoute, HttpError } from '../http/routes';
+import type { QueueEngine } from '../queue/queue-engine';
+import type { UserStore } from './user-store';
+
+/** The admin manages everyone; a supervisor only the officers of their own agency. */
+function mayManage(principal: Principal, target: Pick<UserView, 'role' | 'agencyId'>): boolean {
+  if (principal.kind !== 'user') return false;
+  if (principal.role === 'admin') return true;
+  return (
+    principal.role === 'supervisor' &&
+    target.role === 'officer' &&
+    target.agencyId === principal.agencyId
+  );
+}
+
+export function userRoutes(deps: {
+  db: Db;
+  auth: AuthStore;
+  users: UserStore;
+  audit: AuditStore;
+  engine: QueueEngine;
+}) {
+  const { db, auth, users, audit, engine } = deps;
+
+  const managedUser = (principal: Principal, id: string): UserView => {
+    const user = users.byId(id);
+    if (!user) throw new HttpError(404, 'not_found', 'No such user');
+    if (!mayManage(principal, user))
+      throw new HttpError(
+        403,
+        'forbidden',
+        'A supervisor manages only the officers of their agency',
+      );
+    return user;
+  };
+
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/users',
+      summary: "Everyone (admin) or the people of the supervisor's own agency",
+      tag: 'admin',
+      access: ['admin', 'supervisor'],
+      response: UserListSchema,
+      handle: ({ principal }) => ({
+        users: users.list(
+          principal.kind === 'user' && principal.role === 'supervisor'
+            ? (principal.agencyId ?? '')
+            : null,
+        ),
+      }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/users',
+      summary: 'Add a person; without a password one is made and shown once',
+      tag: 'admin',
+      access: ['admin', 'supervisor'],
+      body: CreateUserBodySchema,
+      status: 201,
+      response: CreatedUserSchema,
+      handle: async ({ body, principal, request }) => {
+        if (!mayManage(principal, body))
+          throw new HttpError(403, 'forbidden', 'A supervisor adds only officers of their agency');
+        if (body.agencyId && !engine.index.building.agencies.some((a) => a.id === body.agencyId))
+          throw new HttpError(400, 'bad_request', 'Unknown agency', [
+            { path: 'agencyId', message: 'unknown agency' },
+          ]);
+        if (auth.findUser(body.username))
+          throw new HttpError(409, 'conflict', `The username ${body.username} is taken`);
+        const password = body.password ?? generatePassword();
+        const passwordHash = await hashPassword(password);
+        const now = engine.now();
+        const id = db.transaction(() => {
+          const created = auth.createUser({ ...body, passwordHash }, now);
+          audit.record(
+            principal,
+            request,
+            {
+              action: 'user.create',
+              target: created,
+              detail: { username: body.username, role: body.role, agencyId: body.agencyId },
+            },
+            now,
+          );
+          return created;
+        })();
+        const user = UserViewSchema.parse(users.byId(id));
+        return body.password ? { user } : { user, password };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/users/:id/deactivate',
+      summary: 'Deactivate a person; their sessions end at once',
+      tag: 'admin',
+      access: ['admin', 'supervisor'],
+      response: UserViewSchema,
+      handle: ({ principal, request }) => {
+        const { id } = request.params as { id: string };
+        const user = managedUser(principal, id);
+        if (principal.kind === 'user' && principal.id === id)
+          throw new HttpError(409, 'conflict', 'You cannot deactivate yourself');
+        db.transaction(() => {
+          users.deactivate(id);
+          audit.record(
+            principal,
+            request,
+            {
+              action: 'user.deactivate',
+              target: id,
+              detail: { username: user.username },
+            },
+            engine.now(),
+          );
+        })();
+        return UserViewSchema.parse(users.byId(id));
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/users/:id/password',
+      summary: 'Reset a password: a new one is made, shown once, and old sessions end',
+      tag: 'admin',
+      access: ['admin', 'supervisor'],
+      response: PasswordResetSchema,
+      handle: async ({ principal, request }) => {
+        const { id } = request.params as { id: string };
+        const user = managedUser(principal, id);
+        const password = generatePassword();
+        const passwordHash = await hashPassword(password);
+        db.transaction(() => {
+          users.setPasswordHash(id, passwordHash);
+          auth.lockout.recordSuccess(user.username);
+          audit.record(
+            principal,
+            request,
+            {
+              action: 'user.password_reset',
+              target: id,
+              detail: { username: user.username },
+            },
+            engine.now(),
+          );
+        })();
+        return { password };
+      },
+    }),
+  ];
+}

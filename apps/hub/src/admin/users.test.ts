@@ -1,0 +1,107 @@
+import type { UserView } from '@antre/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestHub } from '../testing/test-hub';
+import { startTestHub } from '../testing/test-hub';
+
+let hub: TestHub;
+let admin: string;
+let spv: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  admin = await hub.login('admin');
+  spv = await hub.login('spv.disdukcapil');
+});
+afterAll(async () => hub.close());
+
+const signIn = (username: string, password: string) =>
+  hub.api('/api/auth/login', { body: { username, password } });
+const create = (token: string, body: object) => hub.api('/api/users', { token, body });
+
+describe('people', () => {
+  it('when the admin adds a supervisor without a password, then one is made, shown once, and works', async () => {
+    const { status, body } = await create(admin, {
+      username: 'spv.baru',
+      displayName: 'Supervisor Baru',
+      role: 'supervisor',
+      agencyId: 'disdukcapil',
+    });
+
+    expect(status).toBe(201);
+    expect(body.user).toMatchObject({ username: 'spv.baru', role: 'supervisor', active: true });
+    expect(body.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect((await signIn('spv.baru', body.password as string)).status).toBe(200);
+    const listed = (await hub.api('/api/users', { token: admin })).body.users as UserView[];
+    expect(JSON.stringify(listed)).not.toMatch(/password|scrypt/);
+  });
+
+  it('when a supervisor adds an officer of their agency, then it works; another agency or a supervisor, then 403', async () => {
+    const officer = { username: 'petugas.dua', displayName: 'Petugas Dua', role: 'officer' };
+
+    const own = await create(spv, { ...officer, agencyId: 'disdukcapil', password: 'rahasia-123' });
+    const foreign = await create(spv, {
+      ...officer,
+      username: 'x.lain',
+      agencyId: 'bpjs-kesehatan',
+    });
+    const boss = await create(spv, {
+      ...officer,
+      username: 'x.spv',
+      role: 'supervisor',
+      agencyId: 'disdukcapil',
+    });
+
+    expect(own.status).toBe(201);
+    expect(own.body.password).toBeUndefined();
+    expect(foreign.status).toBe(403);
+    expect(boss.status).toBe(403);
+    expect((await create(admin, { ...officer, agencyId: 'disdukcapil' })).status).toBe(409);
+    expect(
+      (await create(admin, { ...officer, username: 'adm2', role: 'admin', agencyId: 'x' })).body
+        .error,
+    ).toMatchObject({ fields: [{ path: 'agencyId', message: 'an admin has no agency' }] });
+  });
+
+  it('when a supervisor lists people, then they see only their own agency', async () => {
+    const users = (await hub.api('/api/users', { token: spv })).body.users as UserView[];
+
+    expect(users.length).toBeGreaterThanOrEqual(2);
+    expect(users.every((u) => u.agencyId === 'disdukcapil')).toBe(true);
+    expect(
+      (await hub.api('/api/users', { token: await hub.login('petugas.disdukcapil') })).status,
+    ).toBe(403);
+  });
+
+  it('when an officer is deactivated, then their session ends and they cannot sign in', async () => {
+    const created = await create(spv, {
+      username: 'petugas.pergi',
+      displayName: 'Petugas Pergi',
+      role: 'officer',
+      agencyId: 'disdukcapil',
+      password: 'rahasia-456',
+    });
+    const id = (created.body.user as UserView).id;
+    const token = await hub.login('petugas.pergi', 'rahasia-456');
+
+    const other = await hub.login('spv.bpjs-kesehatan');
+    expect((await hub.api(`/api/users/${id}/deactivate`, { token: other, body: {} })).status).toBe(
+      403,
+    );
+    const done = await hub.api(`/api/users/${id}/deactivate`, { token: spv, body: {} });
+
+    expect(done).toMatchObject({ status: 200, body: { active: false } });
+    expect((await hub.api('/api/counters/staff', { token })).status).toBe(401);
+    expect((await signIn('petugas.pergi', 'rahasia-456')).status).toBe(401);
+  });
+
+  it('when a password is reset, then the new one works once shown and the old one does not', async () => {
+    const users = (await hub.api('/api/users', { token: admin })).body.users as UserView[];
+    const officer = users.find((u) => u.username === 'petugas.dua')!;
+
+    const reset = await hub.api(`/api/users/${officer.id}/password`, { token: admin, body: {} });
+
+    expect(reset.status).toBe(200);
+    expect((await signIn('petugas.dua', 'rahasia-123')).status).toBe(401);
+    expect((await signIn('petugas.dua', reset.body.password as string)).status).toBe(200);
+  });
+});
