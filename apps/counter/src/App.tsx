@@ -19,6 +19,16 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const t = translator(MESSAGES, language);
   const client = useSessionClient(session);
+  // Bumped when the admin changes the building, so its counters and services load again.
+  const [buildingVersion, setBuildingVersion] = useState(0);
+  const socket = client?.hub.socket;
+
+  useEffect(() => {
+    if (!socket) return;
+    const changed = (): void => setBuildingVersion((n) => n + 1);
+    socket.on('building:changed', changed);
+    return () => void socket.off('building:changed', changed);
+  }, [socket]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -36,7 +46,7 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [session]);
+  }, [session, buildingVersion]);
 
   function signIn(next: Session): void {
     storage.saveSession(next);

@@ -35,6 +35,8 @@ export function App({ token, onRefused }: { token: string | null; onRefused?: ()
   const [board, setBoard] = useState<DisplayBoard | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const clock = useRef<HubClock | null>(null);
+  // Bumped when the admin changes the building, so the board's REST view is loaded again.
+  const [buildingVersion, setBuildingVersion] = useState(0);
   const language = urlLanguage() ?? board?.settings.language ?? 'id';
   const t = translator(MESSAGES, language);
 
@@ -63,7 +65,7 @@ export function App({ token, onRefused }: { token: string | null; onRefused?: ()
       stopped = true;
       clearTimeout(timer);
     };
-  }, [token, onRefused]);
+  }, [token, onRefused, buildingVersion]);
 
   const ready = board !== null;
   const client = useMemo(
@@ -91,9 +93,12 @@ export function App({ token, onRefused }: { token: string | null; onRefused?: ()
     const revoked = (notice: { code: string }) => {
       if (notice.code === 'device_revoked') onRefused?.();
     };
+    const changed = (): void => setBuildingVersion((n) => n + 1);
     client.socket.on('hub:notice', revoked);
+    client.socket.on('building:changed', changed);
     return () => {
       client.socket.off('hub:notice', revoked);
+      client.socket.off('building:changed', changed);
       stop();
       client.close();
     };

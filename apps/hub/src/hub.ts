@@ -33,6 +33,8 @@ import { reportRoutes } from './reports/report-routes';
 import { createSurveyStore } from './survey/survey-store';
 import { surveyRoutes } from './survey/survey-routes';
 import { ticketRoutes } from './tickets/ticket-routes';
+import { templateRoutes } from './template/template-routes';
+import { createTemplateStore } from './template/template-store';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
 export const HUB_VERSION = '0.1.0';
@@ -104,7 +106,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
     const app = Fastify({ logger: options.logRequests ?? false, bodyLimit: 256 * 1024 });
     installErrorHandlers(app);
-    const printing = createKioskPrinting({ db, engine, store, dataDir: options.dataDir });
+    const templates = createTemplateStore(db);
+    const printing = createKioskPrinting({
+      db,
+      engine,
+      store,
+      dataDir: options.dataDir,
+      templateOf: templates.current,
+    });
     const admin = adminRoutes({ db, engine, auth, audit: createAuditStore(db) });
     const devicesAdmin = createDevicesAdmin({ db, auth, now: () => engine.now() });
     const routes: RouteSpec[] = [
@@ -119,6 +128,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...reportRoutes(engine, reports),
       ...counterRoutes(engine, createStaffStore(db)),
       ...displayRoutes(engine, options.dataDir),
+      ...templateRoutes({ db, engine, audit: createAuditStore(db), templates }),
     ];
     registerRoutes(app, routes, auth);
     displayFileRoutes(app, options.dataDir);

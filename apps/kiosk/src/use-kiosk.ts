@@ -76,6 +76,14 @@ export function useKiosk(): KioskBoot & { refresh: () => void } {
     return () => void hub.client.socket.off('hub:notice', revoked);
   }, [hub]);
 
+  // The admin changed the building: load the services again, without a restart.
+  useEffect(() => {
+    if (!hub) return;
+    const changed = (): void => setReload((n) => n + 1);
+    hub.client.socket.on('building:changed', changed);
+    return () => void hub.client.socket.off('building:changed', changed);
+  }, [hub]);
+
   useEffect(() => {
     if (!hub) return;
     return hub.client.onStats((stats) => setCatalogue((c) => (c ? mergeStats(c, stats) : c)));

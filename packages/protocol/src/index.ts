@@ -12,3 +12,4 @@ export * from './display';
 export * from './reports';
 export * from './pairing';
 export * from './admin';
+export * from './ticket-template';

@@ -14,8 +14,9 @@ interface HeldPrinter {
 /**
  * The printers the hub drives for kiosks in a plain browser, opened once per configuration.
  * Virtual printers all write into one folder, `printedDir`, where a person can look.
+ * `templateOf` is read at each print, so a template saved by the admin applies at once.
  */
-export function createKioskPrinters(printedDir: string) {
+export function createKioskPrinters(printedDir: string, templateOf: () => string) {
   const held = new Map<string, HeldPrinter>();
 
   function configOf(printer: KioskPrinter): PrinterConfig | null {
@@ -67,7 +68,7 @@ export function createKioskPrinters(printedDir: string) {
     print(settings: KioskSettings, ticket: PrintableTicket): Promise<PrintOutcome> {
       const target = hold(settings.printer);
       if (!target) return Promise.resolve({ ok: false, reason: 'no_printer' });
-      const document = ticketDocument(ticket);
+      const document = ticketDocument(ticket, templateOf());
       const bytes = toEscPos(document, { model: settings.model, paperWidth: settings.paperWidth });
       // Only a virtual printer keeps the preview; a real one would throw it away.
       const svg = target.virtual ? toSvg(document, { paperWidth: settings.paperWidth }) : undefined;

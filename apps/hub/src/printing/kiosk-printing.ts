@@ -16,10 +16,12 @@ export function createKioskPrinting(deps: {
   engine: QueueEngine;
   store: QueueStore;
   dataDir: string;
+  /** The ticket template to print with, read at each print. */
+  templateOf: () => string;
 }) {
   const alerts = createDeviceAlerts(deps.db, deps.engine.now);
   // Virtual printers write here, so a demo prints somewhere a person can look.
-  const printers = createKioskPrinters(join(deps.dataDir, 'printed'));
+  const printers = createKioskPrinters(join(deps.dataDir, 'printed'), deps.templateOf);
   const service = createPrintService({ ...deps, alerts, printers });
   return {
     printedDir: printers.printedDir,
