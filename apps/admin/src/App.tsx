@@ -2,6 +2,9 @@ import type { Building } from '@antre/domain';
 import type { Language } from '@antre/ui';
 import { translator } from '@antre/ui';
 import { useEffect, useState } from 'react';
+import { AuditPage } from './AuditPage';
+import { BuildingPage } from './BuildingPage';
+import { DevicesPage } from './DevicesPage';
 import { FeedbackPage } from './FeedbackPage';
 import { LivePage } from './LivePage';
 import { LoginScreen } from './LoginScreen';
@@ -13,6 +16,8 @@ import { hubApi, storage } from './session';
 import type { PageId } from './Shell';
 import { PAGES, Shell } from './Shell';
 import { SkmPage } from './SkmPage';
+import { TemplatePage } from './TemplatePage';
+import { UsersPage } from './UsersPage';
 
 const pageFromHash = (): PageId => {
   const asked = window.location.hash.slice(1);
@@ -101,6 +106,11 @@ export function App() {
       {page === 'reports' && <ReportsPage {...props} />}
       {page === 'skm' && <SkmPage {...props} />}
       {page === 'feedback' && <FeedbackPage {...props} />}
+      {page === 'building' && <BuildingPage {...props} />}
+      {page === 'users' && <UsersPage {...props} />}
+      {page === 'devices' && <DevicesPage {...props} />}
+      {page === 'ticket' && <TemplatePage {...props} />}
+      {page === 'audit' && <AuditPage {...props} />}
     </Shell>
   );
 }

@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import type { MessageKey } from './messages';
 import type { PageProps } from './page-props';
 
-export const PAGES = ['live', 'reports', 'skm', 'feedback'] as const;
+export const PAGES = [
+  'live',
+  'reports',
+  'skm',
+  'feedback',
+  'building',
+  'users',
+  'devices',
+  'ticket',
+  'audit',
+] as const;
 export type PageId = (typeof PAGES)[number];
 
 const NAV_LABELS: Record<PageId, MessageKey> = {
@@ -10,7 +20,15 @@ const NAV_LABELS: Record<PageId, MessageKey> = {
   reports: 'navReports',
   skm: 'navSkm',
   feedback: 'navFeedback',
+  building: 'navBuilding',
+  users: 'navUsers',
+  devices: 'navDevices',
+  ticket: 'navTicket',
+  audit: 'navAudit',
 };
+
+// Pairing devices and reading the audit log are the building admin's alone.
+const ADMIN_ONLY: readonly PageId[] = ['devices', 'ticket', 'audit'];
 
 /** The left nav, who is signed in, and the page. */
 export function Shell(
@@ -32,20 +50,22 @@ export function Shell(
           <span>{building.site.name}</span>
         </div>
         <ul>
-          {PAGES.map((page) => (
-            <li key={page}>
-              <a
-                href={`#${page}`}
-                aria-current={props.page === page ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  props.onGo(page);
-                }}
-              >
-                {t(NAV_LABELS[page])}
-              </a>
-            </li>
-          ))}
+          {PAGES.filter((p) => session.user.role === 'admin' || !ADMIN_ONLY.includes(p)).map(
+            (page) => (
+              <li key={page}>
+                <a
+                  href={`#${page}`}
+                  aria-current={props.page === page ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    props.onGo(page);
+                  }}
+                >
+                  {t(NAV_LABELS[page])}
+                </a>
+              </li>
+            ),
+          )}
         </ul>
         <div className="who">
           <strong>{session.user.displayName}</strong>

@@ -1,0 +1,137 @@
+import type { Building } from '@antre/domain';
+import type { Service } from './building-drafts';
+import type { ConfigT } from './config-messages';
+import { SelectField, TextField } from './ConfigField';
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+const whole = (text: string): number => (text.trim() === '' ? NaN : Number(text));
+
+/** A service: name, prefix, agency, quota, target wait, priority rule and the six standards. */
+export function ServiceForm(props: {
+  t: ConfigT;
+  building: Building;
+  draft: Service;
+  onChange: (next: Service) => void;
+  errors: Record<string, string>;
+  agencyLocked: boolean;
+}) {
+  const { t, draft: s, onChange, errors: e } = props;
+  const set = (patch: Partial<Service>) => onChange({ ...s, ...patch });
+  const std = (patch: Partial<Service['standard']>) =>
+    set({ standard: { ...s.standard, ...patch } });
+  const rule = s.priorityRule;
+  return (
+    <>
+      <div className="form-grid">
+        <TextField
+          label={t('name')}
+          value={s.name}
+          onChange={(name) => set({ name })}
+          error={e.name ?? e.id}
+        />
+        <TextField
+          label={t('prefix')}
+          value={s.prefix}
+          onChange={(prefix) => set({ prefix: prefix.toUpperCase() })}
+          error={e.prefix}
+        />
+        {!props.agencyLocked && (
+          <SelectField
+            label={t('agency')}
+            value={s.agencyId}
+            options={props.building.agencies.map((a) => ({ value: a.id, label: a.name }))}
+            onChange={(agencyId) => set({ agencyId })}
+            error={e.agencyId}
+          />
+        )}
+        <TextField
+          label={t('dailyQuota')}
+          type="number"
+          value={s.dailyQuota === null ? '' : String(s.dailyQuota)}
+          onChange={(v) => set({ dailyQuota: v.trim() === '' ? null : Number(v) })}
+          error={e.dailyQuota}
+        />
+        <TextField
+          label={t('targetWait')}
+          type="number"
+          value={Number.isNaN(s.targetWaitMinutes) ? '' : String(s.targetWaitMinutes)}
+          onChange={(v) => set({ targetWaitMinutes: whole(v) })}
+          error={e.targetWaitMinutes}
+        />
+        <SelectField
+          label={t('priorityRule')}
+          value={rule.kind}
+          options={[
+            { value: 'strict', label: t('priorityStrict') },
+            { value: 'interleave', label: t('priorityInterleave') },
+          ]}
+          onChange={(kind) =>
+            set({
+              priorityRule:
+                kind === 'strict'
+                  ? { kind: 'strict' }
+                  : { kind: 'interleave', regularPerPriority: 3 },
+            })
+          }
+          error={e.priorityRule ?? e['priorityRule.kind']}
+        />
+        {rule.kind === 'interleave' && (
+          <TextField
+            label={t('regularPerPriority')}
+            type="number"
+            value={Number.isNaN(rule.regularPerPriority) ? '' : String(rule.regularPerPriority)}
+            onChange={(v) =>
+              set({ priorityRule: { kind: 'interleave', regularPerPriority: whole(v) } })
+            }
+            error={e['priorityRule.regularPerPriority']}
+          />
+        )}
+      </div>
+      <h3>{t('standardTitle')}</h3>
+      <div className="form-grid">
+        <TextField
+          label={t('requirements')}
+          multiline
+          value={s.standard.requirements.join('\n')}
+          onChange={(v) => std({ requirements: lines(v) })}
+          error={e['standard.requirements'] ?? e['standard.requirements.0']}
+        />
+        <TextField
+          label={t('procedure')}
+          multiline
+          value={s.standard.procedure.join('\n')}
+          onChange={(v) => std({ procedure: lines(v) })}
+          error={e['standard.procedure'] ?? e['standard.procedure.0']}
+        />
+        <TextField
+          label={t('duration')}
+          value={s.standard.duration}
+          onChange={(duration) => std({ duration })}
+          error={e['standard.duration']}
+        />
+        <TextField
+          label={t('cost')}
+          value={s.standard.cost}
+          onChange={(cost) => std({ cost })}
+          error={e['standard.cost']}
+        />
+        <TextField
+          label={t('product')}
+          value={s.standard.product}
+          onChange={(product) => std({ product })}
+          error={e['standard.product']}
+        />
+        <TextField
+          label={t('complaints')}
+          value={s.standard.complaints}
+          onChange={(complaints) => std({ complaints })}
+          error={e['standard.complaints']}
+        />
+      </div>
+    </>
+  );
+}

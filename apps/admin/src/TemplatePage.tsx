@@ -1,0 +1,200 @@
+import './template.css';
+import type { TicketTemplateView } from '@antre/protocol';
+import { useEffect, useState } from 'react';
+import type { Refusal } from './config-api';
+import type { PageProps } from './page-props';
+import { templateApi } from './template-api';
+import type { TemplateT } from './template-messages';
+import { describes, templateT } from './template-messages';
+
+const WIDTHS = [58, 80] as const;
+type Width = (typeof WIDTHS)[number];
+// Long enough that typing does not ask the hub on every key, short enough to feel live.
+const PREVIEW_DELAY_MS = 400;
+
+type Previews =
+  { state: 'ready'; svgs: Record<Width, string> } | { state: 'failed'; reason: string };
+
+const asImage = (svg: string): string =>
+  `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+
+/** The ticket's receiptline template: edit, see it at 58 and 80 mm as printed, save. */
+export function TemplatePage(props: PageProps) {
+  const t = templateT(props.language);
+  const token = props.session.token;
+  const [saved, setSaved] = useState<TicketTemplateView | null>(null);
+  const [draft, setDraft] = useState('');
+  const [previews, setPreviews] = useState<Previews | null>(null);
+  const [status, setStatus] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const reason = (refusal: Refusal): string =>
+    refusal.code === 'offline' ? t('offline') : refusal.message;
+
+  useEffect(() => {
+    void templateApi.load(token).then((answer) => {
+      if (answer.ok) {
+        setSaved(answer.value);
+        setDraft(answer.value.template);
+      } else if (answer.refusal.status === 401) props.onUnauthorized();
+      else setStatus({ kind: 'error', text: t('loadFailed', { reason: reason(answer.refusal) }) });
+    });
+  }, [token]);
+
+  useEffect(() => {
+    if (!saved) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void Promise.all(WIDTHS.map((w) => templateApi.preview(token, draft, w))).then(
+        ([narrow, wide]) => {
+          if (!live || !narrow || !wide) return;
+          if (narrow.ok && wide.ok)
+            setPreviews({ state: 'ready', svgs: { 58: narrow.value.svg, 80: wide.value.svg } });
+          else {
+            const refusal = !narrow.ok ? narrow.refusal : !wide.ok ? wide.refusal : null;
+            setPreviews({ state: 'failed', reason: refusal ? reason(refusal) : '' });
+          }
+        },
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [draft, saved]);
+
+  async function save(): Promise<void> {
+    // Said in the admin's language before asking the hub, which would refuse it in English.
+    const known = new Set(saved?.placeholders ?? []);
+    const unknown = [...draft.matchAll(/\{\{\s*([A-Za-z]+)\s*\}\}/g)]
+      .map((m) => m[1] ?? '')
+      .filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      const names = [...new Set(unknown)].map((n) => `{{${n}}}`).join(', ');
+      setStatus({ kind: 'error', text: t('refused', { reason: t('unknownNames', { names }) }) });
+      return;
+    }
+    setSaving(true);
+    const answer = await templateApi.save(token, draft);
+    setSaving(false);
+    if (answer.ok) {
+      setSaved(answer.value);
+      setStatus({ kind: 'ok', text: t('saved') });
+    } else if (answer.refusal.status === 401) props.onUnauthorized();
+    else setStatus({ kind: 'error', text: t('refused', { reason: reason(answer.refusal) }) });
+  }
+
+  if (!saved)
+    return status ? (
+      <p role="alert" className="form-error">
+        {status.text}
+      </p>
+    ) : (
+      <p className="loading">…</p>
+    );
+  const changed = draft !== saved.template;
+  return (
+    <section className="template-page" aria-labelledby="template-title">
+      <header className="page-head">
+        <h1 id="template-title">{t('title')}</h1>
+      </header>
+      <p className="muted template-intro">{t('intro')}</p>
+      <div className="template-layout">
+        <div className="template-editor">
+          <label htmlFor="ticket-template">{t('editorLabel')}</label>
+          <textarea
+            id="ticket-template"
+            value={draft}
+            spellCheck={false}
+            rows={22}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setStatus(null);
+            }}
+          />
+          <p className="muted" data-testid="template-state">
+            {changed ? t('unsaved') : saved.isDefault ? t('isDefault') : t('isCustom')}
+          </p>
+          <div className="template-actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={saving || !changed}
+              onClick={() => void save()}
+            >
+              {saving ? t('saving') : t('save')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              title={t('resetHint')}
+              disabled={draft === saved.defaultTemplate}
+              onClick={() => {
+                setDraft(saved.defaultTemplate);
+                setStatus(null);
+              }}
+            >
+              {t('reset')}
+            </button>
+          </div>
+          {status && (
+            <p
+              role={status.kind === 'error' ? 'alert' : 'status'}
+              className={status.kind === 'error' ? 'form-error' : 'template-saved'}
+            >
+              {status.text}
+            </p>
+          )}
+          <Placeholders t={t} names={saved.placeholders} />
+        </div>
+        <TicketPreviews t={t} previews={previews} />
+      </div>
+    </section>
+  );
+}
+
+function Placeholders({ t, names }: { t: TemplateT; names: string[] }) {
+  return (
+    <div className="template-placeholders">
+      <h2>{t('placeholdersTitle')}</h2>
+      <p className="muted">{t('placeholdersHint')}</p>
+      <dl>
+        {names.map((name) => (
+          <div key={name}>
+            <dt>
+              <code>{`{{${name}}}`}</code>
+            </dt>
+            <dd>{describes(name) ? t(name) : ''}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function TicketPreviews({ t, previews }: { t: TemplateT; previews: Previews | null }) {
+  return (
+    <div className="template-previews" aria-live="polite">
+      <h2>{t('preview')}</h2>
+      {previews === null && <p className="muted">{t('previewing')}</p>}
+      {previews?.state === 'failed' && (
+        <p role="alert" className="form-error">
+          {t('previewFailed', { reason: previews.reason })}
+        </p>
+      )}
+      {previews?.state === 'ready' && (
+        <div className="template-papers">
+          {WIDTHS.map((mm) => (
+            <figure key={mm} className={`paper paper-${mm}`}>
+              <figcaption>{t('paper', { mm })}</figcaption>
+              <img
+                src={asImage(previews.svgs[mm])}
+                alt={t('previewAlt', { mm })}
+                data-testid={`preview-${mm}`}
+              />
+            </figure>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Building } from '@antre/domain';
+import type {
+  AuditEntry,
+  BuildingFile,
+  DeviceSummary,
+  PendingPairing,
+  UserView,
+} from '@antre/protocol';
+import { HUB_URL } from './session';
+
+/** A hub refusal, with the bad fields of a 400 keyed by their path (`services.2.prefix`). */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  fields: Record<string, string>;
+}
+export type Answer<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; fields?: { path: string; message: string }[] };
+}
+
+async function send<T>(token: string, path: string, method = 'GET', body?: unknown) {
+  try {
+    const response = await fetch(`${HUB_URL}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as unknown;
+    if (response.ok) return { ok: true, value: json as T } as Answer<T>;
+    const error = (json as ErrorBody).error ?? {};
+    const fields = Object.fromEntries((error.fields ?? []).map((f) => [f.path, f.message]));
+    return {
+      ok: false,
+      refusal: {
+        status: response.status,
+        code: error.code ?? 'internal',
+        message: error.message ?? '',
+        fields,
+      },
+    } as Answer<T>;
+  } catch {
+    return {
+      ok: false,
+      refusal: { status: 0, code: 'offline', message: 'offline', fields: {} },
+    } as Answer<T>;
+  }
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: UserView['role'];
+  agencyId: string | null;
+}
+export interface Approval {
+  code: string;
+  name: string;
+  role: 'kiosk' | 'display';
+  zoneIds: string[];
+  agencyIds: string[];
+}
+export interface AuditFilter {
+  from?: number;
+  to?: number;
+  actor?: string;
+  action?: string;
+}
+
+export const configApi = {
+  building: (t: string) => send<Building>(t, '/api/building'),
+  saveBuilding: (t: string, b: Building) => send<{ ok: true }>(t, '/api/building', 'PUT', b),
+  exportBuilding: (t: string) => send<BuildingFile>(t, '/api/building/export'),
+  importBuilding: (t: string, file: unknown) =>
+    send<{ ok: true }>(t, '/api/building/import', 'POST', file),
+  users: (t: string) => send<{ users: UserView[] }>(t, '/api/users'),
+  addUser: (t: string, u: NewUser) =>
+    send<{ user: UserView; password?: string }>(t, '/api/users', 'POST', u),
+  deactivate: (t: string, id: string) =>
+    send<UserView>(t, `/api/users/${encodeURIComponent(id)}/deactivate`, 'POST', {}),
+  resetPassword: (t: string, id: string) =>
+    send<{ password: string }>(t, `/api/users/${encodeURIComponent(id)}/password`, 'POST', {}),
+  devices: (t: string) => send<{ devices: DeviceSummary[] }>(t, '/api/devices'),
+  renameDevice: (t: string, id: string, name: string) =>
+    send<DeviceSummary>(t, `/api/devices/${encodeURIComponent(id)}`, 'POST', { name }),
+  revokeDevice: (t: string, id: string) =>
+    send<DeviceSummary>(t, `/api/devices/${encodeURIComponent(id)}/revoke`, 'POST', {}),
+  pending: (t: string) => send<{ pending: PendingPairing[] }>(t, '/api/pairing'),
+  approve: (t: string, a: Approval) =>
+    send<{ deviceId: string }>(t, '/api/pairing/approve', 'POST', a),
+  reject: (t: string, code: string) => send<unknown>(t, '/api/pairing/reject', 'POST', { code }),
+  audit: (t: string, f: AuditFilter) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') q.set(k, String(v));
+    return send<{ entries: AuditEntry[] }>(t, `/api/audit?${q.toString()}`);
+  },
+};
+
+/** The fields of one list item (`services.3.…`), re-keyed without that prefix. */
+export function fieldsOf(refusal: Refusal | null, prefix: string): Record<string, string> {
+  if (!refusal) return {};
+  const mine: Record<string, string> = {};
+  for (const [path, message] of Object.entries(refusal.fields))
+    if (path.startsWith(`${prefix}.`)) mine[path.slice(prefix.length + 1)] = message;
+    else if (path === prefix) mine[''] = message;
+  return mine;
+}

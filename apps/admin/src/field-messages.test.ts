@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fieldMessage } from './field-messages';
+
+describe('field messages from the hub', () => {
+  it.each([
+    ['Too small: expected string to have >=1 characters', 'Wajib diisi.', 'Required.'],
+    [
+      'Too big: expected string to have <=120 characters',
+      'Maksimal 120 karakter.',
+      'At most 120 characters.',
+    ],
+    ['Too small: expected number to be >=1', 'Paling kecil 1.', 'At least 1.'],
+    ['Invalid input: expected number, received string', 'Isi dengan angka.', 'Enter a number.'],
+    [
+      'one or two capital letters',
+      'Satu atau dua huruf kapital, mis. A atau AB.',
+      'One or two capital letters, e.g. A or AB.',
+    ],
+    ['unknown service', 'Layanan tidak ditemukan.', 'Unknown service.'],
+    [
+      'something the hub may say one day',
+      'something the hub may say one day',
+      'something the hub may say one day',
+    ],
+  ])('"%s" reads "%s" in Indonesian and "%s" in English', (message, id, en) => {
+    expect(fieldMessage(message, 'id')).toBe(id);
+    expect(fieldMessage(message, 'en')).toBe(en);
+  });
+});

@@ -1,0 +1,81 @@
+// The hub names bad fields in English (zod's words and the building schema's). Forms speak
+// the admin's language: known messages are translated, anything else is shown as it came.
+
+type Rule = [RegExp, (m: RegExpMatchArray) => { id: string; en: string }];
+
+const RULES: Rule[] = [
+  [
+    /^Too small: expected string to have >=1 characters?$/,
+    () => ({ id: 'Wajib diisi.', en: 'Required.' }),
+  ],
+  [
+    /^Too small: expected string to have >=(\d+) characters$/,
+    (m) => ({ id: `Minimal ${m[1]} karakter.`, en: `At least ${m[1]} characters.` }),
+  ],
+  [
+    /^Too big: expected string to have <=(\d+) characters$/,
+    (m) => ({ id: `Maksimal ${m[1]} karakter.`, en: `At most ${m[1]} characters.` }),
+  ],
+  [
+    /^Too small: expected number to be >=?(-?[\d.]+)$/,
+    (m) => ({ id: `Paling kecil ${m[1]}.`, en: `At least ${m[1]}.` }),
+  ],
+  [
+    /^Too big: expected number to be <=?(-?[\d.]+)$/,
+    (m) => ({ id: `Paling besar ${m[1]}.`, en: `At most ${m[1]}.` }),
+  ],
+  [
+    /^Too small: expected array to have >=(\d+) items?$/,
+    (m) => ({ id: `Pilih paling sedikit ${m[1]}.`, en: `Choose at least ${m[1]}.` }),
+  ],
+  [/^Invalid input: expected number/, () => ({ id: 'Isi dengan angka.', en: 'Enter a number.' })],
+  [/^Invalid input: expected string/, () => ({ id: 'Wajib diisi.', en: 'Required.' })],
+  [/^Invalid input/, () => ({ id: 'Isian tidak valid.', en: 'Invalid value.' })],
+  [/^Invalid option/, () => ({ id: 'Pilihan tidak dikenal.', en: 'Unknown choice.' })],
+  [
+    /^lowercase letters, digits and dashes$/,
+    () => ({
+      id: 'Hanya huruf kecil, angka dan tanda hubung.',
+      en: 'Lowercase letters, digits and dashes only.',
+    }),
+  ],
+  [/^a time like 07:30$/, () => ({ id: 'Tulis jam seperti 07:30.', en: 'A time like 07:30.' })],
+  [
+    /^closes before it opens$/,
+    () => ({ id: 'Jam tutup sebelum jam buka.', en: 'Closes before it opens.' }),
+  ],
+  [
+    /^one or two capital letters$/,
+    () => ({
+      id: 'Satu atau dua huruf kapital, mis. A atau AB.',
+      en: 'One or two capital letters, e.g. A or AB.',
+    }),
+  ],
+  [/^duplicate id$/, () => ({ id: 'Kode ini sudah dipakai.', en: 'This id is already used.' })],
+  [
+    /^prefix already used$/,
+    () => ({
+      id: 'Awalan ini sudah dipakai layanan lain.',
+      en: 'Another service uses this prefix.',
+    }),
+  ],
+  [
+    /^number already used$/,
+    () => ({ id: 'Nomor loket ini sudah dipakai.', en: 'Another counter has this number.' }),
+  ],
+  [/^unknown agency$/, () => ({ id: 'Instansi tidak ditemukan.', en: 'Unknown agency.' })],
+  [/^unknown zone$/, () => ({ id: 'Zona tidak ditemukan.', en: 'Unknown zone.' })],
+  [/^unknown service$/, () => ({ id: 'Layanan tidak ditemukan.', en: 'Unknown service.' })],
+];
+
+export function fieldMessage(message: string, language: 'id' | 'en'): string {
+  for (const [pattern, words] of RULES) {
+    const match = pattern.exec(message);
+    if (match) return words(match)[language];
+  }
+  return message;
+}
+
+/** The language the app set on the page (App keeps <html lang> current). */
+export const pageLanguage = (): 'id' | 'en' =>
+  typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id';
