@@ -1,6 +1,5 @@
-import { translator } from '@antre/ui';
+import { translator, usePairing } from '@antre/ui';
 import { MESSAGES } from './messages';
-import { usePairing } from './pairing-flow';
 
 // A board has no keyboard or touch: the code screen speaks both languages at once.
 const id = translator(MESSAGES, 'id');

@@ -1,3 +1,5 @@
 export * from './i18n';
 export * from './format';
 export * from './use-hub';
+export * from './use-pairing';
+export * from './SignInScreen';

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../messages';
-import { usePairing } from '../pairing-flow';
+import { usePairing } from '@antre/ui';
 
 /** First open: the kiosk asks to be paired and shows its code until the admin approves it. */
 export function PairingScreen(props: {

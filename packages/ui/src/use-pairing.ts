@@ -2,8 +2,6 @@ import type { PairingStatus, PairingTicket } from '@antre/protocol';
 import { PairingStatusSchema, PairingTicketSchema } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 
-// The same file lives in apps/kiosk and apps/display; keep them equal (or move to @antre/client).
-
 const POLL_MS = 2_000;
 const RETRY_MS = 5_000;
 
