@@ -1,13 +1,12 @@
 import type { Building } from '@antre/domain';
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
+import { SignInScreen, translator } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import { AuditPage } from './AuditPage';
 import { BuildingPage } from './BuildingPage';
 import { DevicesPage } from './DevicesPage';
 import { FeedbackPage } from './FeedbackPage';
 import { LivePage } from './LivePage';
-import { LoginScreen } from './LoginScreen';
 import { MESSAGES } from './messages';
 import type { PageProps } from './page-props';
 import { ReportsPage } from './ReportsPage';
@@ -83,7 +82,19 @@ export function App() {
 
   if (!session)
     return (
-      <LoginScreen t={t} notice={notice} onSignedIn={signIn} onToggleLanguage={toggleLanguage} />
+      <SignInScreen
+        t={t}
+        notice={notice}
+        login={hubApi.login}
+        refuse={(r) => {
+          // Officers have the counter app; this one is for the people who answer for the building.
+          if (r.user.role === 'admin' || r.user.role === 'supervisor') return null;
+          void hubApi.logout(r.token);
+          return t('officerRefused');
+        }}
+        onSignedIn={({ token, user }) => signIn({ token, user })}
+        onToggleLanguage={toggleLanguage}
+      />
     );
   if (!building || !today) return <p className="loading">{notice ?? t('loading')}</p>;
   const props: PageProps = {

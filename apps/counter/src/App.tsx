@@ -1,10 +1,9 @@
 import type { Building } from '@antre/domain';
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
+import { SignInScreen, translator } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import { CounterChoice } from './CounterChoice';
 import { CounterScreen } from './CounterScreen';
-import { LoginScreen } from './LoginScreen';
 import { MESSAGES } from './messages';
 import type { Session } from './session';
 import { hubApi, storage } from './session';
@@ -68,7 +67,15 @@ export function App() {
 
   if (!session || !client)
     return (
-      <LoginScreen t={t} notice={notice} onSignedIn={signIn} onToggleLanguage={toggleLanguage} />
+      <SignInScreen
+        t={t}
+        notice={notice}
+        login={hubApi.login}
+        refuse={(r) => (r.user.role !== 'admin' && !r.user.agencyId ? t('noAgency') : null)}
+        onSignedIn={({ token, user }) => signIn({ token, user })}
+        onToggleLanguage={toggleLanguage}
+        buttonClassName="primary big"
+      />
     );
   if (client.connection === 'refused') {
     queueMicrotask(() => signOut(t('refused')));

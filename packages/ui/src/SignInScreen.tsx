@@ -1,14 +1,29 @@
+import type { LoginResponse, Result } from '@antre/protocol';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import type { Translate } from './messages';
-import type { Session } from './session';
-import { hubApi } from './session';
 
-export function LoginScreen(props: {
-  t: Translate;
+export type SignInWord =
+  | 'loginTitle'
+  | 'username'
+  | 'password'
+  | 'signIn'
+  | 'signingIn'
+  | 'language'
+  | 'loginOffline'
+  | 'wrongPassword';
+
+/**
+ * Staff sign-in for the counter and admin apps. The app decides who may use it: `refuse`
+ * returns the reason (already in the app's language) for a person it does not serve.
+ */
+export function SignInScreen(props: {
+  t: (word: SignInWord) => string;
   notice: string | null;
-  onSignedIn: (session: Session) => void;
+  login: (username: string, password: string) => Promise<Result<LoginResponse>>;
+  refuse: (signedIn: LoginResponse) => string | null;
+  onSignedIn: (signedIn: LoginResponse) => void;
   onToggleLanguage: () => void;
+  buttonClassName?: string;
 }) {
   const { t } = props;
   const [username, setUsername] = useState('');
@@ -21,20 +36,18 @@ export function LoginScreen(props: {
     if (pending) return;
     setPending(true);
     setError(null);
-    const result = await hubApi.login(username.trim(), password);
+    const result = await props.login(username.trim(), password);
     setPending(false);
     if (!result.ok) {
       setError(t(result.error.code === 'offline' ? 'loginOffline' : 'wrongPassword'));
       return;
     }
-    const { token, user } = result.value;
-    // Officers have the counter app; this one is for the people who answer for the building.
-    if (user.role !== 'admin' && user.role !== 'supervisor') {
-      void hubApi.logout(token);
-      setError(t('officerRefused'));
+    const refusal = props.refuse(result.value);
+    if (refusal) {
+      setError(refusal);
       return;
     }
-    props.onSignedIn({ token, user });
+    props.onSignedIn(result.value);
   }
 
   return (
@@ -68,7 +81,7 @@ export function LoginScreen(props: {
             {error}
           </p>
         )}
-        <button className="primary" type="submit" disabled={pending}>
+        <button className={props.buttonClassName ?? 'primary'} type="submit" disabled={pending}>
           {pending ? t('signingIn') : t('signIn')}
         </button>
         <button type="button" className="link" onClick={props.onToggleLanguage}>
