@@ -77,6 +77,13 @@ export function SkmPage(props: PageProps) {
               </strong>
               <meter min={0} max={Math.max(1, shown.target)} value={shown.respondents} />
               <span className="muted">{t('targetHint', { served: shown.served })}</span>
+              <span className="muted" data-testid="channels">
+                {t('byChannel', {
+                  phone: report.value.channels.phone ?? 0,
+                  kiosk: report.value.channels.kiosk ?? 0,
+                  counter: report.value.channels.counter ?? 0,
+                })}
+              </span>
             </div>
           </div>
           <section className="report-block">

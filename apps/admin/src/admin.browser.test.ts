@@ -168,6 +168,7 @@ describe('the building admin', () => {
     await expect(text(page, 'ikm-value')).resolves.toBe('94,44');
     await expect(text(page, 'ikm-grade')).resolves.toBe('A Sangat Baik');
     await expect(text(page, 'respondents')).resolves.toBe('1 dari target 2 responden');
+    await expect(text(page, 'channels')).resolves.toBe('Lewat ponsel 1 · kios 0 · tablet loket 0');
     const u4 = page.getByTestId('table-elements').getByRole('row', { name: /U4/ });
     await expect(u4.textContent()).resolves.toContain('Biaya/Tarif');
     await expect(u4.locator('td').nth(1).textContent()).resolves.toBe('3');

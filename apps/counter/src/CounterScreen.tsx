@@ -19,6 +19,8 @@ import { TransferDialog } from './TransferDialog';
 import { useCommand } from './use-command';
 import { useNow } from './use-now';
 import { staffName, useStaff } from './use-staff';
+import { SurveyToggle } from './SurveyToggle';
+import { useSurveyRequest } from './use-survey-request';
 
 const BUTTONS: ActionButton[] = [
   { action: 'callNext', label: 'callNext', command: 'counter:call-next', tone: 'primary' },
@@ -52,6 +54,7 @@ export function CounterScreen(props: {
   const staff = useStaff(session.token);
   const { run, busy, error } = useCommand(client);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const survey = useSurveyRequest(client);
   const view = counterView(building, state, counter);
   const { status, held } = view;
   const online = connection === 'online';
@@ -68,16 +71,23 @@ export function CounterScreen(props: {
       void run('counter:resume', { counterId });
       return;
     }
+    // Finishing (or calling the next, which finishes the one served) may ask for the survey.
+    const finishing = held?.status === 'serving' || action === 'finish' ? held : null;
+    const thenAskSurvey = (ok: boolean): void => {
+      if (ok && finishing) void survey.afterFinish(finishing);
+    };
     switch (action) {
       case 'callNext':
-        void run(status.status === 'closed' ? 'counter:open' : 'counter:call-next', { counterId });
+        void run(status.status === 'closed' ? 'counter:open' : 'counter:call-next', {
+          counterId,
+        }).then(thenAskSurvey);
         return;
       case 'recall':
         return void run('counter:recall', { counterId });
       case 'start':
         return void run('counter:start', { counterId });
       case 'finish':
-        return void run('counter:finish', { counterId });
+        return void run('counter:finish', { counterId }).then(thenAskSurvey);
       case 'noShow':
         return void run('counter:no-show', { counterId });
       case 'close':
@@ -161,6 +171,12 @@ export function CounterScreen(props: {
             </p>
           )}
           <ActionBar t={t} buttons={buttons} enabled={enabled} busy={busy} onAction={act} />
+          <SurveyToggle
+            language={language}
+            enabled={survey.enabled}
+            outcome={survey.outcome}
+            onToggle={survey.toggle}
+          />
           <p className="hint shortcut-hint">{t('shortcutHint')}</p>
         </div>
         <CounterLists

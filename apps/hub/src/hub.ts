@@ -23,6 +23,7 @@ import { appRoutes } from './http/app-routes';
 import { homeRoutes } from './http/home-routes';
 import type { RouteSpec } from './http/routes';
 import { installErrorHandlers, openApiDocument, registerRoutes } from './http/routes';
+import { logoRoutes } from './logos/logo-routes';
 import { createDevicesAdmin } from './pairing/devices-admin';
 import { createKioskPrinting } from './printing/kiosk-printing';
 import { createQueueEngine } from './queue/queue-engine';
@@ -31,7 +32,9 @@ import { createSocketServer } from './realtime/socket-server';
 import { createReportStore } from './reports/report-store';
 import { reportRoutes } from './reports/report-routes';
 import { createSurveyStore } from './survey/survey-store';
+import { kioskSurveyRoutes } from './survey/kiosk-survey-routes';
 import { surveyRoutes } from './survey/survey-routes';
+import { attachSurveyTablets } from './survey/survey-tablets';
 import { ticketRoutes } from './tickets/ticket-routes';
 import { templateRoutes } from './template/template-routes';
 import { createTemplateStore } from './template/template-store';
@@ -115,7 +118,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       templateOf: templates.current,
     });
     const admin = adminRoutes({ db, engine, auth, audit: createAuditStore(db) });
-    const devicesAdmin = createDevicesAdmin({ db, auth, now: () => engine.now() });
+    const surveys = createSurveyStore(db);
+    const devicesAdmin = createDevicesAdmin({
+      db,
+      auth,
+      now: () => engine.now(),
+      building: () => engine.index.building,
+      audit: createAuditStore(db),
+      dataDir: options.dataDir,
+      templateOf: templates.current,
+    });
     const routes: RouteSpec[] = [
       ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
       ...authRoutes(auth),
@@ -124,7 +136,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...printing.routes,
       ...devicesAdmin.routes,
       ...admin.routes,
-      ...surveyRoutes(engine, store, createSurveyStore(db), reports),
+      ...surveyRoutes(engine, store, surveys, reports),
+      ...kioskSurveyRoutes(engine, surveys),
       ...reportRoutes(engine, reports),
       ...counterRoutes(engine, createStaffStore(db)),
       ...displayRoutes(engine, options.dataDir),
@@ -132,14 +145,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ];
     registerRoutes(app, routes, auth);
     displayFileRoutes(app, options.dataDir);
+    logoRoutes(app, engine);
     const openApi = openApiDocument(routes, HUB_VERSION);
     app.get('/api/openapi.json', () => openApi);
     const apps = await appRoutes(app, options.appsDir);
     homeRoutes(app, building.site.name, apps);
 
-    const { io } = createSocketServer(app.server, { engine, store, auth });
+    const { io, feeds } = createSocketServer(app.server, { engine, store, auth });
     printing.attach(io);
-    devicesAdmin.attach(io);
+    attachSurveyTablets(io, engine, surveys);
+    devicesAdmin.attach(io, feeds);
     admin.attach(io);
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();

@@ -17,6 +17,7 @@ import { useIdle } from './use-idle';
 import { useKiosk } from './use-kiosk';
 import { usePreferences } from './use-preferences';
 import { useConnection, usePrinterWatch } from './use-printer-watch';
+import { KioskSurvey } from './survey/KioskSurvey';
 
 export type Screen =
   | { name: 'agencies' }
@@ -24,7 +25,8 @@ export type Screen =
   | { name: 'standard'; agencyId: string; serviceId: string }
   | { name: 'priority'; agencyId: string; serviceId: string }
   | { name: 'printing' }
-  | { name: 'result'; last: LastTicket };
+  | { name: 'result'; last: LastTicket }
+  | { name: 'survey' };
 
 const HOME: Screen = { name: 'agencies' };
 
@@ -94,7 +96,7 @@ export function App() {
   }
 
   let body;
-  if (printer.trouble && screen.name !== 'result') {
+  if (printer.trouble && screen.name !== 'result' && screen.name !== 'survey') {
     body = <TroubleScreen t={prefs.t} />;
   } else if (screen.name === 'agencies') {
     body = (
@@ -105,8 +107,11 @@ export function App() {
         last={last}
         hub={kiosk.hub}
         onChoose={(agencyId) => setScreen({ name: 'services', agencyId })}
+        onSurvey={() => setScreen({ name: 'survey' })}
       />
     );
+  } else if (screen.name === 'survey') {
+    body = <KioskSurvey language={prefs.language} onDone={goHome} />;
   } else if (screen.name === 'services') {
     body = (
       <ServiceScreen

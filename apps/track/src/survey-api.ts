@@ -1,14 +1,5 @@
-import type { FeedbackBody, Result, SurveyBody, SurveyStatus } from '@antre/protocol';
-
-/** `GET /api/survey/form` (SurveyFormSchema): the regulation's nine elements and options. */
-export interface SurveyForm {
-  elements: { element: string; name: string; options: string[] }[];
-  demographics: Record<DemographicField, string[]>;
-  laporUrl: string;
-}
-export type DemographicField = 'ageBand' | 'sex' | 'education' | 'job';
-export type SurveyAnswers = SurveyBody['answers'];
-export type Demographics = Pick<SurveyBody, DemographicField>;
+import type { FeedbackBody, Result, SurveyForm, SurveyStatus } from '@antre/protocol';
+import type { SkmAnswers, SkmDemographics } from '@antre/ui';
 
 // The hub serves this page, so the hub is where the page came from.
 const HUB_URL = window.location.origin;
@@ -34,8 +25,9 @@ const ticketPath = (code: string) => `/api/tickets/${encodeURIComponent(code)}/s
 export const surveyApi = {
   form: () => request<SurveyForm>('/api/survey/form'),
   status: (code: string) => request<SurveyStatus>(ticketPath(code)),
-  answer: (code: string, answers: SurveyAnswers, demographics: Demographics) =>
-    request<{ ok: true }>(ticketPath(code), { answers, ...demographics, channel: 'phone' }),
+  // No channel is sent: the hub records 'phone' for an answer that comes without a sign-in.
+  answer: (code: string, answers: SkmAnswers, demographics: SkmDemographics) =>
+    request<{ ok: true }>(ticketPath(code), { answers, ...demographics }),
   feedback: (body: FeedbackBody) =>
     request<{ id: string; laporUrl: string }>('/api/feedback', body),
 };

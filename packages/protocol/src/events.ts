@@ -3,6 +3,8 @@ import type { CommandName, CommandPayload } from './commands';
 import type { Result } from './result';
 import type { HubToStaffAlerts, KioskToHub } from './kiosk';
 import type { AdminHubToClient } from './admin';
+import type { HubToSurveyTablet, SurveyToHub } from './survey-channels';
+import type { HubToAdminDevices } from './device-settings';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -13,13 +15,14 @@ type CommandHandlers = {
 };
 
 /** Commands are imperative; every one is acknowledged with a Result. */
-export interface ClientToHub extends CommandHandlers, KioskToHub {
+export interface ClientToHub extends CommandHandlers, KioskToHub, SurveyToHub {
   'sync:request': (payload: Record<string, never>, ack: Ack<Snapshot>) => void;
   'ticket:watch': (payload: { code: string }, ack: Ack<TrackingView>) => void;
 }
 
 /** Events are past tense or state: snapshot once, then numbered deltas. */
-export interface HubToClient extends HubToStaffAlerts, AdminHubToClient {
+export interface HubToClient
+  extends HubToStaffAlerts, AdminHubToClient, HubToAdminDevices, HubToSurveyTablet {
   'sync:snapshot': (snapshot: Snapshot) => void;
   'sync:delta': (delta: Delta) => void;
   'ticket:tracked': (view: TrackingView) => void;

@@ -1,4 +1,5 @@
 export * from './building-schemas';
+export * from './logo';
 export * from './result';
 export * from './views';
 export * from './commands';
@@ -7,9 +8,11 @@ export * from './rest';
 export * from './validation';
 export * from './counters';
 export * from './survey';
+export * from './survey-channels';
 export * from './kiosk';
 export * from './display';
 export * from './reports';
 export * from './pairing';
+export * from './device-settings';
 export * from './admin';
 export * from './ticket-template';

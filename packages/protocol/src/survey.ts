@@ -9,6 +9,7 @@ export const SEXES = ['laki_laki', 'perempuan'] as const;
 export const EDUCATIONS = ['sd', 'smp', 'sma', 'd1_d3', 's1_d4', 's2_plus'] as const;
 export const JOBS = ['pns', 'tni_polri', 'swasta', 'wirausaha', 'pelajar', 'lainnya'] as const;
 export const SURVEY_CHANNELS = ['phone', 'kiosk', 'counter'] as const;
+export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
 
 const score = z.number().int().min(1).max(4);
 
@@ -25,7 +26,8 @@ export const SurveyBodySchema = z.strictObject({
   sex: z.enum(SEXES).optional(),
   education: z.enum(EDUCATIONS).optional(),
   job: z.enum(JOBS).optional(),
-  channel: z.enum(SURVEY_CHANNELS).default('phone'),
+  /** Ignored: the hub records the channel from who sends the answer (public, kiosk, officer). */
+  channel: z.enum(SURVEY_CHANNELS).optional(),
 });
 export type SurveyBody = z.infer<typeof SurveyBodySchema>;
 
@@ -104,6 +106,8 @@ const IkmFigureSchema = z.object({
 export const IkmReportSchema = z.object({
   from: z.string(),
   to: z.string(),
+  /** Respondents by where they answered: phone, kiosk or the counter's tablet. */
+  channels: z.record(z.enum(SURVEY_CHANNELS), z.number()),
   building: IkmFigureSchema,
   agencies: z.array(IkmFigureSchema.extend({ agencyId: z.string(), name: z.string() })),
   services: z.array(

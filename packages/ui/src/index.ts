@@ -3,3 +3,4 @@ export * from './format';
 export * from './use-hub';
 export * from './use-pairing';
 export * from './SignInScreen';
+export * from './skm';

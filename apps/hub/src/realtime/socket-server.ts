@@ -6,6 +6,7 @@ import {
   okResult,
   parseInput,
   PROTOCOL_VERSION,
+  SURVEY_EVENT_NAMES,
   SyncRequestSchema,
   WatchTicketSchema,
 } from '@antre/protocol';
@@ -30,6 +31,7 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
 const KNOWN_EVENTS = new Set<string>([
   ...COMMAND_NAMES,
   ...KIOSK_EVENT_NAMES,
+  ...SURVEY_EVENT_NAMES,
   'sync:request',
   'ticket:watch',
 ]);
@@ -120,7 +122,8 @@ export function createSocketServer(
         name as CommandName,
         ((payload: unknown, ack: unknown) =>
           guard(ack, () =>
-            runCommand(engine, specs, principal, name, payload),
+            // Read per command: an admin's device update swaps the principal live.
+            runCommand(engine, specs, socket.data.principal, name, payload),
           )) as ClientToHub[CommandName],
       );
     }

@@ -23,9 +23,12 @@ export function ikmReport(
   const servedOf = (serviceIds: string[]) =>
     serviceIds.reduce((total, id) => total + (served.get(id) ?? 0), 0);
 
+  const channels = { phone: 0, kiosk: 0, counter: 0 };
+  for (const response of responses) channels[response.channel] += 1;
   return {
     from,
     to,
+    channels,
     building: figure(
       responses.map((r) => r.answers),
       servedOf(services.map((s) => s.id)),

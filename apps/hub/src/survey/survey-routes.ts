@@ -21,6 +21,7 @@ import type { QueueStore } from '../queue/queue-store';
 import type { ReportStore } from '../reports/report-store';
 import { reportScope } from '../reports/report-scope';
 import { ikmReport } from './ikm-report';
+import { saveSurveyAnswer, surveyChannelOf, surveyStateOf } from './survey-answers';
 import type { SurveyStore } from './survey-store';
 
 export const LAPOR_URL = 'https://www.lapor.go.id';
@@ -66,40 +67,24 @@ export function surveyRoutes(
         const { ticket, service, agencyName } = findTicket(
           (request.params as { code: string }).code,
         );
-        const reason =
-          ticket.status !== 'done'
-            ? ('not_served' as const)
-            : surveys.hasAnswered(ticket.id)
-              ? ('answered' as const)
-              : ('open' as const);
+        const reason = surveyStateOf(surveys, ticket);
         return { open: reason === 'open', reason, serviceName: service.name, agencyName };
       },
     }),
     defineRoute({
       method: 'POST',
       url: '/api/tickets/:code/survey',
-      summary: 'Answer the SKM for a served ticket: once per ticket, anonymous',
+      summary:
+        'Answer the SKM for a served ticket: once per ticket, anonymous; the channel is who sends it',
       tag: 'survey',
       access: 'public',
       body: SurveyBodySchema,
       status: 201,
       response: z.object({ ok: z.literal(true) }),
-      handle: ({ body, request }) => {
+      handle: ({ body, principal, request }) => {
         const { ticket, service } = findTicket((request.params as { code: string }).code);
-        if (ticket.status !== 'done')
-          throw new HttpError(409, 'conflict', 'The survey opens once the service is finished');
-        const saved = surveys.saveResponse(
-          {
-            id: randomUUID(),
-            ticketId: ticket.id,
-            serviceDay: ticket.serviceDay,
-            serviceId: ticket.serviceId,
-          },
-          service.agencyId,
-          body,
-          engine.now(),
-        );
-        if (!saved) throw new HttpError(409, 'conflict', 'This ticket has already been rated');
+        const channel = surveyChannelOf(principal, surveys, ticket);
+        saveSurveyAnswer(surveys, ticket, service, channel, body, engine.now());
         return { ok: true as const };
       },
     }),

@@ -1,11 +1,12 @@
 import type { SkmAnswers, SkmElement } from '@antre/domain';
 import { SKM_ELEMENTS } from '@antre/domain';
-import type { FeedbackBody, SurveyBody } from '@antre/protocol';
+import type { FeedbackBody, SurveyBody, SurveyChannel } from '@antre/protocol';
 import type { Db } from '../db/database';
 
 interface ResponseRow {
   service_id: string;
   agency_id: string;
+  channel: SurveyChannel;
   u1: number;
   u2: number;
   u3: number;
@@ -30,6 +31,7 @@ interface FeedbackRow {
 export interface StoredResponse {
   serviceId: string;
   agencyId: string;
+  channel: SurveyChannel;
   answers: SkmAnswers;
 }
 
@@ -48,6 +50,17 @@ export function createSurveyStore(db: Db) {
   );
 
   return {
+    /** Who finished the ticket, and at which counter (from its `ticket:done` event). */
+    finishedBy(ticketId: string): { userId: string | null; counterId: string | null } | null {
+      const row = db
+        .prepare<[string], { actor_user_id: string | null; counter_id: string | null }>(
+          `SELECT actor_user_id, counter_id FROM ticket_events
+           WHERE ticket_id = ? AND type = 'ticket:done' ORDER BY seq DESC LIMIT 1`,
+        )
+        .get(ticketId);
+      return row ? { userId: row.actor_user_id, counterId: row.counter_id } : null;
+    },
+
     hasAnswered(ticketId: string): boolean {
       return !!db.prepare('SELECT 1 FROM survey_responses WHERE ticket_id = ?').get(ticketId);
     },
@@ -56,6 +69,7 @@ export function createSurveyStore(db: Db) {
     saveResponse(
       response: { id: string; ticketId: string; serviceDay: string; serviceId: string },
       agencyId: string,
+      channel: SurveyChannel,
       body: SurveyBody,
       at: number,
     ): boolean {
@@ -64,7 +78,7 @@ export function createSurveyStore(db: Db) {
         ...response,
         agencyId,
         answeredAt: at,
-        channel: body.channel,
+        channel,
         u1: answers.U1,
         u2: answers.U2,
         u3: answers.U3,
@@ -85,7 +99,7 @@ export function createSurveyStore(db: Db) {
     responses(from: string, to: string, agencyId?: string): StoredResponse[] {
       const rows = db
         .prepare<[string, string, string | null, string | null], ResponseRow>(
-          `SELECT service_id, agency_id, u1, u2, u3, u4, u5, u6, u7, u8, u9
+          `SELECT service_id, agency_id, channel, u1, u2, u3, u4, u5, u6, u7, u8, u9
            FROM survey_responses
            WHERE service_day BETWEEN ? AND ? AND (? IS NULL OR agency_id = ?)`,
         )
@@ -93,6 +107,7 @@ export function createSurveyStore(db: Db) {
       return rows.map((row) => ({
         serviceId: row.service_id,
         agencyId: row.agency_id,
+        channel: row.channel,
         answers: toAnswers(row),
       }));
     },

@@ -1,5 +1,7 @@
-import type { Language } from '@antre/ui';
-import type { DemographicField } from './survey-api';
+import type { Language } from '../i18n';
+
+export type DemographicField = 'ageBand' | 'sex' | 'education' | 'job';
+export const DEMOGRAPHIC_FIELDS: DemographicField[] = ['ageBand', 'sex', 'education', 'job'];
 
 /**
  * English for the SKM elements and answers (our own translation; the Indonesian shown is the
@@ -40,12 +42,39 @@ const ELEMENTS_EN: Record<string, { name: string; options: string[] }> = {
   },
 };
 
-/** The element's name and answers in the visitor's language. */
+// The question each element asks, after the regulation's sample questionnaire, in plain words.
+const QUESTIONS: Record<Language, Record<string, string>> = {
+  id: {
+    U1: 'Apakah persyaratan pelayanan sesuai dengan jenis pelayanannya?',
+    U2: 'Apakah prosedur pelayanan di sini mudah?',
+    U3: 'Seberapa cepat waktu pelayanannya?',
+    U4: 'Bagaimana biaya atau tarif pelayanan ini?',
+    U5: 'Apakah hasil pelayanan sesuai dengan yang tercantum di standar pelayanan?',
+    U6: 'Bagaimana kemampuan petugas dalam melayani?',
+    U7: 'Bagaimana kesopanan dan keramahan petugas?',
+    U8: 'Bagaimana kualitas sarana dan prasarana (ruang tunggu, toilet, dan lainnya)?',
+    U9: 'Bagaimana penanganan pengaduan, saran, dan masukan di sini?',
+  },
+  en: {
+    U1: 'Do the requirements fit the kind of service?',
+    U2: 'Was the procedure here easy?',
+    U3: 'How fast was the service?',
+    U4: 'How was the cost or fee of this service?',
+    U5: 'Did you receive what the service standard promises?',
+    U6: 'How able were the staff to serve you?',
+    U7: 'How polite and friendly were the staff?',
+    U8: 'How good are the facilities (waiting room, toilets and more)?',
+    U9: 'How are complaints, suggestions and feedback handled here?',
+  },
+};
+
+/** The element's name, its question and its answers in the visitor's language. */
 export function elementWords(
   element: { element: string; name: string; options: string[] },
   language: Language,
-): { name: string; options: string[] } {
-  return (language === 'en' ? ELEMENTS_EN[element.element] : undefined) ?? element;
+): { name: string; options: string[]; question: string } {
+  const words = (language === 'en' ? ELEMENTS_EN[element.element] : undefined) ?? element;
+  return { ...words, question: QUESTIONS[language][element.element] ?? '' };
 }
 
 const DEMOGRAPHIC_LABELS: Record<Language, Record<DemographicField, Record<string, string>>> = {
@@ -105,6 +134,10 @@ const DEMOGRAPHIC_LABELS: Record<Language, Record<DemographicField, Record<strin
   },
 };
 
-export function demographicLabel(field: DemographicField, value: string, language: Language) {
+export function demographicLabel(
+  field: DemographicField,
+  value: string,
+  language: Language,
+): string {
   return DEMOGRAPHIC_LABELS[language][field][value] ?? value;
 }

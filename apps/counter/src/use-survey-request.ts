@@ -1,0 +1,42 @@
+import type { HubClient } from '@antre/client';
+import type { Ticket } from '@antre/domain';
+import { useState } from 'react';
+
+const ASK_KEY = 'antre.counter.askSurvey';
+
+export type SurveyOutcome =
+  | { kind: 'sent'; label: string }
+  | { kind: 'no_tablet'; label: string }
+  | { kind: 'failed'; label: string };
+
+/**
+ * "Minta survei": after the officer finishes a ticket, the hub shows the SKM on the tablet
+ * they signed in beside this counter. On by default; the choice is remembered per device.
+ */
+export function useSurveyRequest(client: HubClient) {
+  const [enabled, setEnabled] = useState(() => localStorage.getItem(ASK_KEY) !== 'off');
+  const [outcome, setOutcome] = useState<SurveyOutcome | null>(null);
+
+  const toggle = (on: boolean): void => {
+    localStorage.setItem(ASK_KEY, on ? 'on' : 'off');
+    setEnabled(on);
+    setOutcome(null);
+  };
+
+  /** Called once the hub confirmed the finish of `ticket`. */
+  const afterFinish = async (ticket: Ticket): Promise<void> => {
+    if (!enabled) return;
+    try {
+      const result = await client.socket
+        .timeout(5_000)
+        .emitWithAck('survey:request', { ticketId: ticket.id });
+      const label = ticket.label;
+      if (!result.ok) setOutcome({ kind: 'failed', label });
+      else setOutcome({ kind: result.value.tablets > 0 ? 'sent' : 'no_tablet', label });
+    } catch {
+      setOutcome({ kind: 'failed', label: ticket.label });
+    }
+  };
+
+  return { enabled, toggle, outcome, afterFinish, clear: () => setOutcome(null) };
+}

@@ -1,0 +1,3 @@
+export * from './SkmForm';
+export * from './skm-words';
+export * from './use-skm-answers';
