@@ -53,6 +53,8 @@ export function createKioskHub(token: string) {
   return {
     client,
     profile: () => getJson<KioskProfile>('/api/devices/me', true),
+    /** The admin's ticket template, for the Electron shell's own printer. */
+    ticketTemplate: () => getJson<{ template: string }>('/api/kiosk/ticket-template', true),
 
     /** The catalogue, narrowed to the agencies and zones this kiosk serves. */
     async catalogue(profile: KioskProfile): Promise<Catalogue | null> {

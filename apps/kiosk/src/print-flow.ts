@@ -26,7 +26,7 @@ export async function takeNumber(
   if (result.outcome === 'printed') return { kind: 'printed', ticket: result.ticket };
   if (result.outcome === 'print_failed' || !shell) return { kind: 'printer_trouble' };
 
-  const printed = await shell.print(result.ticket.printable).catch(() => ({
+  const printed = await shell.print(result.ticket.printable, await templateFor(hub)).catch(() => ({
     ok: false as const,
     reason: 'write_failed' as const,
   }));
@@ -43,6 +43,12 @@ export async function takeNumber(
   if (!reported.ok) return { kind: 'refused', code: reported.error.code };
   await hub.printerStatus('ready');
   return { kind: 'printed', ticket: result.ticket };
+}
+
+/** The admin's saved template for the shell's printer; the shell's default if the hub gives none. */
+async function templateFor(hub: KioskHub): Promise<string | undefined> {
+  const answer = await hub.ticketTemplate();
+  return answer && answer !== 'unauthorized' ? answer.template : undefined;
 }
 
 export type ReprintOutcome = 'printed' | 'too_late' | 'printer_trouble' | 'failed';
@@ -62,7 +68,9 @@ export async function reprintTicket(hub: KioskHub, last: LastTicket): Promise<Re
   const shell = kioskShell();
   if (shell) {
     if (Date.now() > last.reprintDeadline) return 'too_late';
-    const printed = await shell.print(ticket.printable).catch(() => ({ ok: false as const }));
+    const printed = await shell
+      .print(ticket.printable, await templateFor(hub))
+      .catch(() => ({ ok: false as const }));
     return printed.ok ? 'printed' : 'printer_trouble';
   }
   const result = await hub.reprint(ticket.id);

@@ -80,6 +80,8 @@ export const DeviceSummarySchema = z.object({
   lastSeenAt: z.number().nullable(),
   createdAt: z.number(),
   revokedAt: z.number().nullable(),
+  /** As stored: the reading schemas of the role fill in defaults. */
+  settings: z.record(z.string(), z.unknown()),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
 

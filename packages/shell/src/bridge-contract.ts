@@ -10,7 +10,8 @@ export type ShellPrintResult =
 export interface AntreShellBridge {
   kind: ShellKind;
   version: string;
-  print(ticket: TicketContent): Promise<ShellPrintResult>;
+  /** `template`: the admin's receiptline template; the shell's default when left out. */
+  print(ticket: TicketContent, template?: string): Promise<ShellPrintResult>;
   printerStatus(): Promise<PrinterStatus>;
 }
 

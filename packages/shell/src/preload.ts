@@ -7,7 +7,7 @@ const { kind, version } = identityFromArguments(process.argv);
 const bridge = {
   kind,
   version,
-  print: (ticket) => ipcRenderer.invoke(SHELL_CHANNELS.print, ticket),
+  print: (ticket, template) => ipcRenderer.invoke(SHELL_CHANNELS.print, ticket, template),
   printerStatus: () => ipcRenderer.invoke(SHELL_CHANNELS.printerStatus),
 } satisfies AntreShellBridge;
 

@@ -60,4 +60,31 @@ describe('print bridge', () => {
     expect(await shell.print(sampleTicket())).toEqual({ ok: false, reason: 'no_printer' });
     expect(await shell.printerStatus()).toEqual({ state: 'no_answer', canPrint: false });
   });
+
+  it("When the renderer passes the admin's template, then the ticket is printed with it", async () => {
+    const template = '^^^{{label}}\n{{serviceName}}\nTerima kasih, {{siteName}}\n{{footer}}\n=';
+    const shell = bridge();
+    const ticket = sampleTicket({ label: 'D-009', siteName: 'MPP Kota' });
+    expect(await shell.print(ticket, template)).toEqual({ ok: true });
+    const printed = decodeEscPos(fake.received());
+    expect(printed.largestText).toBe('D-009');
+    expect(printed.lines).toContain('Terima kasih, MPP Kota');
+    // No {{trackingUrl}} in this template: no QR code on the paper.
+    expect(printed.qrPayloads).toEqual([]);
+  });
+
+  it.each([
+    ['a number', 42],
+    ['an empty template', ''],
+    ['an unknown placeholder', '{{label}}\n{{password}}'],
+    ['a template over 4000 characters', `{{label}}\n${'x'.repeat(4001)}`],
+  ])(
+    'When the renderer passes %s as the template, then nothing prints',
+    async (_name, template) => {
+      await expect(bridge().print(sampleTicket(), template)).rejects.toThrow(
+        'not a usable ticket template',
+      );
+      expect(fake.received()).toHaveLength(0);
+    },
+  );
 });

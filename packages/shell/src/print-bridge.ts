@@ -7,7 +7,7 @@ import type {
 } from '@antre/escpos';
 import { printTicket, ticketDocument, toEscPos, toSvg } from '@antre/escpos';
 import type { ShellPrintResult } from './bridge-contract';
-import { parseTicketContent } from './ticket-content';
+import { parseTicketContent, parseTicketTemplate } from './ticket-content';
 
 export interface PrintBridgeOptions {
   printer: Printer | null;
@@ -30,12 +30,16 @@ export function createPrintBridge(options: PrintBridgeOptions) {
   };
 
   return {
-    print(input: unknown): Promise<ShellPrintResult> {
+    /** `templateInput`: the admin's saved template, fetched by the renderer from the hub. */
+    print(input: unknown, templateInput?: unknown): Promise<ShellPrintResult> {
       const ticket: TicketContent | null = parseTicketContent(input);
       if (ticket === null) return Promise.reject(new Error('not a printable ticket'));
+      const template =
+        templateInput === undefined ? options.template : parseTicketTemplate(templateInput);
+      if (template === null) return Promise.reject(new Error('not a usable ticket template'));
       const printer = options.printer;
       if (printer === null) return Promise.resolve({ ok: false, reason: 'no_printer' });
-      const document = ticketDocument(ticket, options.template);
+      const document = ticketDocument(ticket, template);
       const bytes = toEscPos(document, { model: options.model, paperWidth: options.paperWidth });
       const svg = toSvg(document, { paperWidth: options.paperWidth });
       return serially(() => printTicket(printer, bytes, svg));

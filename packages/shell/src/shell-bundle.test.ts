@@ -61,10 +61,13 @@ describe('the built shell', () => {
     const bridge = recorded.exposed.get('antreShell') as Record<string, unknown>;
     expect(Object.keys(bridge).sort()).toEqual(['kind', 'print', 'printerStatus', 'version']);
     expect(bridge).toMatchObject({ kind: 'kiosk', version: '1.2.3' });
-    await (bridge.print as (t: unknown) => Promise<unknown>)({ label: 'A-001' });
+    await (bridge.print as (t: unknown, template?: string) => Promise<unknown>)(
+      { label: 'A-001' },
+      '{{label}}',
+    );
     await (bridge.printerStatus as () => Promise<unknown>)();
     expect(recorded.invoked).toEqual([
-      ['antre-shell:print', { label: 'A-001' }],
+      ['antre-shell:print', { label: 'A-001' }, '{{label}}'],
       ['antre-shell:printer-status'],
     ]);
   });
@@ -141,6 +144,11 @@ describe('the built main process, on a fake Electron', () => {
     const trusted = { sender: { mainFrame }, senderFrame: mainFrame };
     await expect(print(trusted, sampleTicket({ label: 'C-007' }))).resolves.toEqual({ ok: true });
     expect(decodeEscPos(fake.received()).largestText).toBe('C-007');
+    // The admin's template travels with the ticket.
+    await expect(
+      print(trusted, sampleTicket({ label: 'C-008' }), '{{label}}\nLoket ramah lansia'),
+    ).resolves.toEqual({ ok: true });
+    expect(decodeEscPos(fake.jobs()[1]!).lines).toContain('Loket ramah lansia');
 
     const evilFrame = { url: 'https://evil.example/' };
     expect(() =>
@@ -150,7 +158,7 @@ describe('the built main process, on a fake Electron', () => {
     expect(() => print({ sender: { mainFrame }, senderFrame: iframe }, sampleTicket())).toThrow(
       'refused',
     );
-    expect(fake.jobs()).toHaveLength(1);
+    expect(fake.jobs()).toHaveLength(2);
   });
 
   it('When the renderer hangs and does not recover, then it is ended so that it reloads', () => {

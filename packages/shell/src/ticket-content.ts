@@ -1,4 +1,5 @@
 import type { TicketContent } from '@antre/escpos';
+import { unknownTemplatePlaceholders } from '@antre/escpos';
 import { z } from 'zod';
 
 const text = (max = 300) => z.string().max(max);
@@ -23,4 +24,18 @@ export const TicketContentSchema = z.strictObject({
 export function parseTicketContent(input: unknown): TicketContent | null {
   const parsed = TicketContentSchema.safeParse(input);
   return parsed.success ? parsed.data : null;
+}
+
+/** As the hub's template editor allows (TICKET_TEMPLATE_MAX_CHARS in @antre/protocol). */
+export const TICKET_TEMPLATE_MAX_CHARS = 4000;
+
+/**
+ * The admin's ticket template, as the renderer passes it along: a string of sensible
+ * length with only known placeholders, or null. The escpos renderer escapes every value
+ * it inserts, so a template can shape the paper but never smuggle printer commands in.
+ */
+export function parseTicketTemplate(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length === 0) return null;
+  if (input.length > TICKET_TEMPLATE_MAX_CHARS) return null;
+  return unknownTemplatePlaceholders(input).length === 0 ? input : null;
 }

@@ -40,6 +40,8 @@ function sendFile(reply: FastifyReply, path: string, type: string, maxAge: numbe
  * media is not public (display-routes.ts).
  */
 export function displayFileRoutes(app: FastifyInstance, dataDir: string): void {
+  // Media uploads arrive as their raw bytes; media-routes.ts streams them to disk with a limit.
+  app.addContentTypeParser(/^(image|video)\//, (_request, payload, done) => done(null, payload));
   app.get<{ Params: { lang: string; clip: string } }>(
     '/api/audio/:lang/:clip',
     (request, reply) => {

@@ -1,6 +1,7 @@
 import { DisplayBoardSchema, DisplaySettingsSchema, MediaItemSchema } from '@antre/protocol';
 import { z } from 'zod';
 import { defineRoute, HttpError } from '../http/routes';
+import { logoUrl } from '../logos/logo-files';
 import type { QueueEngine } from '../queue/queue-engine';
 import { listMedia } from './media-library';
 
@@ -33,7 +34,12 @@ export function displayRoutes(engine: QueueEngine, dataDir: string) {
           site: { name: site.name, timezone: site.timezone },
           device: { id: principal.id, name: principal.name },
           zones: building.zones.filter((z) => zoneIds.has(z.id)),
-          agencies: building.agencies.map(({ id, name, shortName }) => ({ id, name, shortName })),
+          agencies: building.agencies.map(({ id, name, shortName }) => ({
+            id,
+            name,
+            shortName,
+            logoUrl: logoUrl(building, `agencies/${id}`),
+          })),
           counters,
           settings,
           media: settings.showMedia ? listMedia(dataDir) : [],

@@ -1,4 +1,5 @@
 import type { MediaItem } from '@antre/protocol';
+import { MEDIA_UPLOAD_TYPES } from '@antre/protocol';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,15 +12,7 @@ const KINDS: Record<string, MediaItem['kind']> = {
   mp4: 'video',
   webm: 'video',
 };
-export const MEDIA_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  mp4: 'video/mp4',
-  webm: 'video/webm',
-};
+export const MEDIA_TYPES: Record<string, string> = MEDIA_UPLOAD_TYPES;
 // A plain file name: no folders, no dot-files, so a name can never leave the media folder.
 const MEDIA_NAME = /^[\w][\w .()-]{0,150}\.([A-Za-z0-9]{2,5})$/;
 

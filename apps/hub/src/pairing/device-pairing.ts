@@ -1,10 +1,14 @@
 import type { PairingStatus, PairingTicket } from '@antre/protocol';
 import type { z } from 'zod';
 import type { ApprovePairingBodySchema, RequestPairingBodySchema } from '@antre/protocol';
+import type { Building } from '@antre/domain';
+import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/routes';
 import { formatPairingCode, newPairingCode, PAIRING_TTL_MS } from './pairing-codes';
+import { checkDevicePlace } from './device-place';
+import type { Actor } from './device-registry';
 import type { PairingRow } from './pairing-store';
 import { createPairingStore } from './pairing-store';
 import {
@@ -20,7 +24,14 @@ type ApproveBody = z.output<typeof ApprovePairingBodySchema>;
 type RequestBody = z.output<typeof RequestPairingBodySchema>;
 
 /** The pairing story: a device asks → shows its code → the admin approves → the device collects its token. */
-export function createDevicePairing(db: Db, auth: AuthStore, now: () => number) {
+export function createDevicePairing(deps: {
+  db: Db;
+  auth: AuthStore;
+  now: () => number;
+  building: () => Building;
+  audit: AuditStore;
+}) {
+  const { db, auth, now } = deps;
   const store = createPairingStore(db);
 
   /** The live pending request for a typed code, or a refusal saying why there is none. */
@@ -80,7 +91,8 @@ export function createDevicePairing(db: Db, auth: AuthStore, now: () => number) 
       return { status: expiresAt <= now() ? 'expired' : 'pending', expiresAt };
     },
 
-    approve(body: ApproveBody): { deviceId: string; pairingId: string } {
+    approve(body: ApproveBody, actor: Actor): { deviceId: string; pairingId: string } {
+      checkDevicePlace(body.role, body, deps.building());
       return db.transaction(() => {
         const row = pendingByCode(body.code);
         if (row.role !== body.role)
@@ -100,6 +112,16 @@ export function createDevicePairing(db: Db, auth: AuthStore, now: () => number) 
           now(),
         );
         store.approve(row.id, id, sealToken(token, row.seal_public_key));
+        deps.audit.record(
+          actor.principal,
+          actor.request,
+          {
+            action: 'device.approve',
+            target: id,
+            detail: { ...body, code: formatPairingCode(body.code) },
+          },
+          now(),
+        );
         return { deviceId: id, pairingId: row.id };
       })();
     },

@@ -1,9 +1,16 @@
+import type { Building } from '@antre/domain';
 import type { DeviceSummary } from '@antre/protocol';
+import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { UpdateDeviceBodySchema } from '@antre/protocol';
+import type { AuditStore } from '../audit/audit-store';
+import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/routes';
+import type { FeedPublisher } from '../realtime/feed-publisher';
 import type { Io } from '../realtime/socket-server';
+import { checkDevicePlace, mergeSettings } from './device-place';
+import type { DeviceSockets } from './device-sockets';
 
 interface DeviceRow {
   id: string;
@@ -11,17 +18,38 @@ interface DeviceRow {
   role: DeviceSummary['role'];
   zone_ids: string;
   agency_ids: string;
+  settings: string;
   created_at: number;
   revoked_at: number | null;
   last_seen_at: number | null;
 }
 
 type DeviceUpdate = z.output<typeof UpdateDeviceBodySchema>;
+/** Who asked, for the audit log. */
+export interface Actor {
+  principal: Principal;
+  request: FastifyRequest;
+}
+
+const settingsOf = (row: DeviceRow): Record<string, unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(row.settings);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
 
 /** The admin's view of devices: who is online now, last seen, rename, reassign, revoke. */
-export function createDeviceRegistry(db: Db, now: () => number) {
+export function createDeviceRegistry(deps: {
+  db: Db;
+  now: () => number;
+  building: () => Building;
+  audit: AuditStore;
+  sockets: DeviceSockets;
+}) {
+  const { db, now, audit, sockets } = deps;
   const connections = new Map<string, number>();
-  let io: Io | null = null;
   const byId = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?');
   const touch = db.prepare<[number, string]>('UPDATE devices SET last_seen_at = ? WHERE id = ?');
 
@@ -36,26 +64,13 @@ export function createDeviceRegistry(db: Db, now: () => number) {
     lastSeenAt: row.last_seen_at,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    settings: settingsOf(row),
   });
 
   function existing(id: string): DeviceRow {
     const row = byId.get(id);
     if (!row) throw new HttpError(404, 'not_found', 'No device with this id');
     return row;
-  }
-
-  /** Cuts the device's sockets now; socket.io clients do not reconnect after a server disconnect. */
-  function disconnect(deviceId: string): void {
-    for (const socket of io?.of('/').sockets.values() ?? []) {
-      const { principal } = socket.data;
-      if (principal.kind !== 'device' || principal.id !== deviceId) continue;
-      // Said first, so the app can forget its token and show the pairing code again.
-      socket.emit('hub:notice', {
-        code: 'device_revoked',
-        message: 'This device has been revoked',
-      });
-      socket.disconnect(true);
-    }
   }
 
   return {
@@ -65,44 +80,86 @@ export function createDeviceRegistry(db: Db, now: () => number) {
         .all()
         .map(summary),
 
-    update(id: string, change: DeviceUpdate): DeviceSummary {
+    /** Validates, saves with its audit entry, then moves the device's open sockets live. */
+    update(id: string, change: DeviceUpdate, actor: Actor): DeviceSummary {
       const row = existing(id);
       if (row.revoked_at !== null)
         throw new HttpError(409, 'conflict', `${row.name} is revoked; pair the device again`);
-      db.prepare(
-        `UPDATE devices SET name = coalesce(?, name), zone_ids = coalesce(?, zone_ids),
-           agency_ids = coalesce(?, agency_ids), settings = coalesce(?, settings) WHERE id = ?`,
-      ).run(
-        change.name ?? null,
-        change.zoneIds ? JSON.stringify(change.zoneIds) : null,
-        change.agencyIds ? JSON.stringify(change.agencyIds) : null,
-        change.settings ? JSON.stringify(change.settings) : null,
-        id,
+      checkDevicePlace(row.role, change, deps.building());
+      const settings = mergeSettings(settingsOf(row), change.settings);
+      const at = now();
+      db.transaction(() => {
+        db.prepare(
+          `UPDATE devices SET name = coalesce(?, name), zone_ids = coalesce(?, zone_ids),
+             agency_ids = coalesce(?, agency_ids), settings = ? WHERE id = ?`,
+        ).run(
+          change.name ?? null,
+          change.zoneIds ? JSON.stringify(change.zoneIds) : null,
+          change.agencyIds ? JSON.stringify(change.agencyIds) : null,
+          JSON.stringify(settings),
+          id,
+        );
+        audit.record(
+          actor.principal,
+          actor.request,
+          { action: 'device.update', target: id, detail: { device: row.name, ...change } },
+          at,
+        );
+      })();
+      const updated = summary(existing(id));
+      sockets.refresh(
+        {
+          kind: 'device',
+          id,
+          role: updated.role,
+          name: updated.name,
+          zoneIds: updated.zoneIds,
+          agencyIds: updated.agencyIds,
+          settings: updated.settings,
+        },
+        at,
       );
-      return summary(existing(id));
+      sockets.status(updated);
+      return updated;
     },
 
-    revoke(id: string): DeviceSummary {
+    revoke(id: string, actor: Actor): DeviceSummary {
       const row = existing(id);
-      if (row.revoked_at === null)
-        db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ?').run(now(), id);
-      disconnect(id);
-      return summary(existing(id));
+      if (row.revoked_at === null) {
+        const at = now();
+        db.transaction(() => {
+          db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ?').run(at, id);
+          audit.record(
+            actor.principal,
+            actor.request,
+            { action: 'device.revoke', target: id, detail: { name: row.name } },
+            at,
+          );
+        })();
+      }
+      sockets.disconnect(id);
+      const revoked = summary(existing(id));
+      sockets.status(revoked);
+      return revoked;
     },
 
-    /** Counts each device's open sockets and notes when it was last seen. */
-    attach(server: Io): void {
-      io = server;
+    /** Counts each device's open sockets, notes when it was last seen, and tells the admins. */
+    attach(server: Io, feeds: FeedPublisher | null): void {
+      sockets.attach(server, feeds);
       server.on('connection', (socket) => {
         const { principal } = socket.data;
         if (principal.kind !== 'device') return;
-        connections.set(principal.id, (connections.get(principal.id) ?? 0) + 1);
-        touch.run(now(), principal.id);
+        const id = principal.id;
+        connections.set(id, (connections.get(id) ?? 0) + 1);
+        touch.run(now(), id);
+        sockets.status(summary(existing(id)));
         socket.on('disconnect', () => {
-          const left = (connections.get(principal.id) ?? 1) - 1;
-          if (left > 0) connections.set(principal.id, left);
-          else connections.delete(principal.id);
-          touch.run(now(), principal.id);
+          const left = (connections.get(id) ?? 1) - 1;
+          if (left > 0) connections.set(id, left);
+          else connections.delete(id);
+          touch.run(now(), id);
+          const row = byId.get(id);
+          if (row) sockets.status(summary(row));
         });
       });
     },

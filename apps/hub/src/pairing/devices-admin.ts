@@ -1,16 +1,36 @@
+import type { Building } from '@antre/domain';
+import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
 import type { Db } from '../db/database';
+import { kioskTemplateRoutes } from '../devices/kiosk-template-routes';
+import { mediaRoutes } from '../display/media-routes';
+import type { FeedPublisher } from '../realtime/feed-publisher';
 import type { Io } from '../realtime/socket-server';
 import { createDevicePairing } from './device-pairing';
 import { createDeviceRegistry } from './device-registry';
+import { createDeviceSockets } from './device-sockets';
 import { pairingRoutes } from './pairing-routes';
 
-/** Pairing and device administration, wired like printing: routes now, sockets once io exists. */
-export function createDevicesAdmin(deps: { db: Db; auth: AuthStore; now: () => number }) {
-  const pairing = createDevicePairing(deps.db, deps.auth, deps.now);
-  const devices = createDeviceRegistry(deps.db, deps.now);
+/** Pairing, device administration and board media, wired like printing: routes now, sockets once io exists. */
+export function createDevicesAdmin(deps: {
+  db: Db;
+  auth: AuthStore;
+  now: () => number;
+  building: () => Building;
+  audit: AuditStore;
+  dataDir: string;
+  /** The admin's saved ticket template. */
+  templateOf: () => string;
+}) {
+  const sockets = createDeviceSockets();
+  const pairing = createDevicePairing(deps);
+  const devices = createDeviceRegistry({ ...deps, sockets });
   return {
-    routes: pairingRoutes(pairing, devices, deps.now),
-    attach: (io: Io) => devices.attach(io),
+    routes: [
+      ...pairingRoutes(pairing, devices, deps.now),
+      ...mediaRoutes({ ...deps, changed: sockets.boardsChanged }),
+      ...kioskTemplateRoutes(deps.templateOf),
+    ],
+    attach: (io: Io, feeds: FeedPublisher | null = null) => devices.attach(io, feeds),
   };
 }

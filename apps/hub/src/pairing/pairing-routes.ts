@@ -77,7 +77,7 @@ export function pairingRoutes(
       access: ['admin'],
       body: ApprovePairingBodySchema,
       response: z.object({ deviceId: z.string(), pairingId: z.string() }),
-      handle: ({ body }) => pairing.approve(body),
+      handle: ({ body, principal, request }) => pairing.approve(body, { principal, request }),
     }),
     defineRoute({
       method: 'POST',
@@ -106,7 +106,8 @@ export function pairingRoutes(
       access: ['admin'],
       body: UpdateDeviceBodySchema,
       response: DeviceSummarySchema,
-      handle: ({ body, request }) => devices.update(idParam(request.params), body),
+      handle: ({ body, principal, request }) =>
+        devices.update(idParam(request.params), body, { principal, request }),
     }),
     defineRoute({
       method: 'POST',
@@ -115,7 +116,8 @@ export function pairingRoutes(
       tag: 'devices',
       access: ['admin'],
       response: DeviceSummarySchema,
-      handle: ({ request }) => devices.revoke(idParam(request.params)),
+      handle: ({ principal, request }) =>
+        devices.revoke(idParam(request.params), { principal, request }),
     }),
   ];
 }

@@ -27,7 +27,7 @@ async function poll(ticket: PairingTicket, secret = ticket.secret) {
 const approve = (code: string, role: 'kiosk' | 'display', extra: object = {}) =>
   hub.api('/api/pairing/approve', {
     token: admin,
-    body: { code, role, name: `${role} lobby`, zoneIds: ['z-lobby'], ...extra },
+    body: { code, role, name: `${role} lobby`, zoneIds: ['lantai-1'], ...extra },
   });
 
 async function pair(role: 'kiosk' | 'display'): Promise<{ token: string; deviceId: string }> {
@@ -101,6 +101,26 @@ describe('device pairing', () => {
     expect((await devices()).length).toBe(before);
   });
 
+  it('when the approval gives bad settings or an unknown zone, then it is refused by field and the device still waits', async () => {
+    const ticket = await ask('display');
+    const refused = await approve(ticket.code, 'display', {
+      zoneIds: ['lantai-9'],
+      settings: { recentCalls: -1, colour: 'merah' },
+    });
+    expect(refused.status).toBe(400);
+    const paths = (refused.body.error as unknown as { fields: { path: string }[] }).fields.map(
+      (f) => f.path,
+    );
+    expect(paths).toEqual(expect.arrayContaining(['settings.recentCalls', 'zoneIds.0']));
+    expect((await poll(ticket)).body.status).toBe('pending');
+    const ok = await approve(ticket.code, 'display', { settings: { runningText: 'Halo' } });
+    expect(ok.status).toBe(200);
+    const audit = await hub.api('/api/audit?action=device.approve', { token: admin });
+    expect(audit.body.entries).toContainEqual(
+      expect.objectContaining({ target: ok.body.deviceId, action: 'device.approve' }),
+    );
+  });
+
   it('when the secret is wrong or pairing is asked by a non-admin, then nothing is revealed', async () => {
     const ticket = await ask('kiosk');
     expect((await poll(ticket, 'guess')).status).toBe(404);
@@ -137,11 +157,11 @@ describe('device pairing', () => {
     const { token, deviceId } = await pair('display');
     const changed = await hub.api(`/api/devices/${deviceId}`, {
       token: admin,
-      body: { name: 'Papan lantai 2', zoneIds: ['z-2'] },
+      body: { name: 'Papan lantai 2', zoneIds: ['lantai-2'] },
     });
     expect(changed).toMatchObject({
       status: 200,
-      body: { name: 'Papan lantai 2', zoneIds: ['z-2'] },
+      body: { name: 'Papan lantai 2', zoneIds: ['lantai-2'] },
     });
     expect((await hub.api('/api/devices/me', { token })).body).toMatchObject({
       name: 'Papan lantai 2',

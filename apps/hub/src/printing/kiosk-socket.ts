@@ -18,7 +18,8 @@ function hubUrlSeenBy(socket: Socket): string {
 /** Wires the kiosk's printing events; they are async (a printer answers), unlike commands. */
 export function attachKioskPrinting(io: Io, service: PrintService): void {
   io.on('connection', (socket) => {
-    const { principal } = socket.data;
+    // The principal is read per event: an admin's device update swaps it live.
+    const principal = () => socket.data.principal;
     const hubUrl = hubUrlSeenBy(socket);
 
     const guard = <T>(ack: unknown, work: () => Promise<Result<T>>): void => {
@@ -38,13 +39,13 @@ export function attachKioskPrinting(io: Io, service: PrintService): void {
     };
 
     socket.on('kiosk:issue', (payload, ack) =>
-      guard(ack, () => service.issue(principal, payload, hubUrl)),
+      guard(ack, () => service.issue(principal(), payload, hubUrl)),
     );
     socket.on('kiosk:reprint', (payload, ack) =>
-      guard(ack, () => service.reprint(principal, payload, hubUrl)),
+      guard(ack, () => service.reprint(principal(), payload, hubUrl)),
     );
     socket.on('kiosk:printer-status', (payload, ack) =>
-      guard(ack, () => service.printerStatus(principal, payload)),
+      guard(ack, () => service.printerStatus(principal(), payload)),
     );
   });
 }

@@ -21,9 +21,9 @@ export function setupPrintIpc(config: ShellConfig): void {
     };
     if (!isTrustedSender(sender, config.hubUrl)) throw new Error('refused: not the hub');
   };
-  ipcMain.handle(SHELL_CHANNELS.print, (event, ticket: unknown) => {
+  ipcMain.handle(SHELL_CHANNELS.print, (event, ticket: unknown, template: unknown) => {
     checked(event);
-    return bridge.print(ticket);
+    return bridge.print(ticket, template);
   });
   ipcMain.handle(SHELL_CHANNELS.printerStatus, (event) => {
     checked(event);

@@ -1,0 +1,95 @@
+import type { Building } from '@antre/domain';
+import type { DeviceSummary } from '@antre/protocol';
+import { useEffect, useRef, useState } from 'react';
+import type { Refusal } from './config-api';
+import type { ConfigT } from './config-messages';
+import { Notice, TextField } from './ConfigField';
+import { deviceApi } from './device-api';
+import type { DeviceDraft } from './device-draft';
+import { draftOf, placeOf, settingsOf } from './device-draft';
+import type { DeviceT } from './device-messages';
+import { DevicePlaceFields } from './DevicePlaceFields';
+
+/** One device's name, place and settings; saved changes reach the device at once. */
+export function DeviceEditPanel(props: {
+  device: DeviceSummary;
+  building: Building;
+  token: string;
+  ct: ConfigT;
+  t: DeviceT;
+  onSaved: (device: DeviceSummary) => void;
+  onClose: () => void;
+}) {
+  const { t, ct } = props;
+  const [draft, setDraft] = useState<DeviceDraft>(() => draftOf(props.device));
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    // No `return`: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+    form.current?.scrollIntoView({ block: 'start' });
+  }, [props.device.id]);
+
+  async function save(): Promise<void> {
+    setSaving(true);
+    const answer = await deviceApi.update(props.token, props.device.id, {
+      name: draft.name,
+      ...placeOf(draft),
+      settings: settingsOf(draft),
+    });
+    setSaving(false);
+    if (!answer.ok) {
+      setRefusal(answer.refusal);
+      setNotice({
+        text:
+          answer.refusal.status === 400
+            ? ct('fixFields')
+            : ct('refused', { reason: answer.refusal.message }),
+        kind: 'bad',
+      });
+      return;
+    }
+    setRefusal(null);
+    setNotice({ text: t('saved', { name: answer.value.name }), kind: 'ok' });
+    props.onSaved(answer.value);
+  }
+
+  return (
+    <form
+      ref={form}
+      className="config-form"
+      aria-label={t('editTitle', { name: props.device.name })}
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        void save();
+      }}
+    >
+      <h2>{t('editTitle', { name: props.device.name })}</h2>
+      <Notice text={notice?.text ?? null} kind={notice?.kind ?? 'ok'} />
+      <div className="form-grid">
+        <TextField
+          label={ct('name')}
+          value={draft.name}
+          onChange={(name) => setDraft({ ...draft, name })}
+          error={refusal?.fields.name}
+        />
+        <DevicePlaceFields
+          draft={draft}
+          onChange={setDraft}
+          errors={refusal?.fields ?? {}}
+          building={props.building}
+          t={t}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? ct('saving') : t('save')}
+        </button>
+        <button type="button" className="secondary" onClick={props.onClose}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

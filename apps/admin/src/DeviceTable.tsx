@@ -1,0 +1,125 @@
+import type { Building } from '@antre/domain';
+import type { DeviceAlert, DeviceSummary } from '@antre/protocol';
+import type { ConfigT } from './config-messages';
+import type { DeviceKey, DeviceT } from './device-messages';
+
+const TIME_ZONES = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
+
+/** A moment in the building's own time zone, e.g. 23/11/26 09.00. */
+export const shortTime = (
+  at: number | null,
+  language: string,
+  never: string,
+  zone: keyof typeof TIME_ZONES = 'WIB',
+) =>
+  at === null
+    ? never
+    : new Date(at).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB', {
+        dateStyle: 'short',
+        timeStyle: 'short',
+        timeZone: TIME_ZONES[zone],
+      });
+
+/** Where a device works, in words: its zones (a board) or agencies (a kiosk). */
+function placeText(d: DeviceSummary, building: Building, t: DeviceT): string {
+  if (d.role === 'display') {
+    const names = d.zoneIds.map((id) => building.zones.find((z) => z.id === id)?.name ?? id);
+    return names.length > 0 ? names.join(', ') : t('noZone');
+  }
+  if (d.role === 'kiosk') {
+    const names = d.agencyIds.map(
+      (id) => building.agencies.find((a) => a.id === id)?.shortName ?? id,
+    );
+    return names.length > 0 ? names.join(', ') : t('allAgencies');
+  }
+  return '';
+}
+
+/** Every paired device: online or not, last seen, its printer's trouble in plain words. */
+export function DeviceTable(props: {
+  devices: DeviceSummary[];
+  alerts: Map<string, DeviceAlert>;
+  building: Building;
+  language: string;
+  ct: ConfigT;
+  t: DeviceT;
+  onEdit: (device: DeviceSummary) => void;
+  onRevoke: (device: DeviceSummary) => void;
+}) {
+  const { ct, t, language } = props;
+  const zone = props.building.site.timezone;
+  const printer = (d: DeviceSummary) => {
+    if (d.role !== 'kiosk' || d.revokedAt)
+      return <span className="muted">{t('printerUnknown')}</span>;
+    const alert = props.alerts.get(d.id);
+    if (alert)
+      return (
+        <span className="state alert" data-testid={`alert-${d.id}`}>
+          {t(`alert_${alert.state}` as DeviceKey)}{' '}
+          <small>{t('alertSince', { time: shortTime(alert.raisedAt, language, '', zone) })}</small>
+        </span>
+      );
+    return d.online ? (
+      <span className="state on">{t('printerOk')}</span>
+    ) : (
+      <span className="muted">{t('printerUnknown')}</span>
+    );
+  };
+  return (
+    <div className="table-scroll">
+      <table className="data devices-table" data-testid="devices">
+        <thead>
+          <tr>
+            <th>{ct('name')}</th>
+            <th>{ct('role')}</th>
+            <th>{t('place')}</th>
+            <th>{ct('status')}</th>
+            <th>{t('printer')}</th>
+            <th>{ct('lastSeen')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {props.devices.map((d) => (
+            <tr key={d.id} className={d.revokedAt ? 'inactive' : undefined}>
+              <td>{d.name}</td>
+              <td>{ct(d.role)}</td>
+              <td>{placeText(d, props.building, t)}</td>
+              <td>
+                <span
+                  className={d.revokedAt ? 'state revoked' : d.online ? 'state on' : 'state off'}
+                >
+                  {d.revokedAt ? ct('revoked') : d.online ? ct('online') : ct('offline')}
+                </span>
+              </td>
+              <td>{printer(d)}</td>
+              <td>{shortTime(d.lastSeenAt, language, ct('never'), zone)}</td>
+              <td className="row-actions">
+                {!d.revokedAt && (
+                  <>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={`${t('edit')} ${d.name}`}
+                      onClick={() => props.onEdit(d)}
+                    >
+                      {t('edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="link danger"
+                      aria-label={`${ct('revoke')} ${d.name}`}
+                      onClick={() => props.onRevoke(d)}
+                    >
+                      {ct('revoke')}
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import type { TestHub } from '@antre/hub/testing';
+import { ADMIN_PASSWORD, launchBrowser, screenshot, startTestHub } from '@antre/hub/testing';
+import type { DeviceSummary } from '@antre/protocol';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Chromium and scrypt sign-ins share two busy cores: generous, never timed asserts.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
+
+let hub: TestHub;
+let browser: Browser;
+let admin: string;
+let page: Page;
+let board: Page;
+let kioskToken: string;
+
+beforeAll(async () => {
+  [hub, browser] = await Promise.all([startTestHub(), launchBrowser()]);
+  admin = await hub.login('admin');
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+async function device(body: object): Promise<string> {
+  const created = await hub.api('/api/devices', { token: admin, body });
+  expect(created.status).toBe(201);
+  return created.body.token as string;
+}
+const listed = async (name: string) =>
+  ((await hub.api('/api/devices', { token: admin })).body.devices as DeviceSummary[]).find(
+    (d) => d.name === name,
+  )!;
+
+describe('the admin edits devices and the board follows live', () => {
+  it('shows each device with its place and live status', async () => {
+    kioskToken = await device({
+      name: 'Kios Lobi',
+      role: 'kiosk',
+      agencyIds: ['disdukcapil'],
+      settings: { printer: { kind: 'virtual' } },
+    });
+    const boardToken = await device({
+      name: 'Papan Aula',
+      role: 'display',
+      zoneIds: ['lantai-1'],
+      settings: { runningText: 'Selamat datang di MPP' },
+    });
+    board = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await board.goto(`${hub.url}/display/?token=${boardToken}`);
+    await board.locator('.board-zone', { hasText: 'Lantai 1' }).waitFor();
+
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('dialog', (d) => void d.accept());
+    page.on('pageerror', (error) => console.error('admin page error', error));
+    await page.goto(`${hub.url}/admin/#devices`);
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const row = (name: string) =>
+      page.getByTestId('devices').getByRole('row', { name: new RegExp(name) });
+    await row('Papan Aula').getByText('Daring').waitFor();
+    await expect(row('Papan Aula').textContent()).resolves.toContain('Lantai 1');
+    await page.getByText('Status diperbarui langsung').waitFor();
+
+    // The kiosk comes online and its printer runs out of paper: the list says so without a reload.
+    const kiosk = await hub.client(kioskToken);
+    await row('Kios Lobi').getByText('Daring').waitFor();
+    await kiosk.socket
+      .timeout(5_000)
+      .emitWithAck('kiosk:printer-status', { reported: 'paper_out' });
+    await row('Kios Lobi').getByText('Kertas habis').waitFor();
+    await screenshot(page, 'admin-devices-01-list');
+  });
+
+  it("changes a kiosk's paper width, after a bad idle time is named next to its field", async () => {
+    await page.getByRole('button', { name: 'Ubah Kios Lobi' }).click();
+    const form = page.getByRole('form', { name: 'Ubah perangkat: Kios Lobi' });
+    await form.getByLabel('Lebar kertas').selectOption('58');
+    await form.getByLabel(/Kembali ke layar awal/).fill('dua');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.getByText('Isi dengan angka.').waitFor();
+    expect((await listed('Kios Lobi')).settings).not.toMatchObject({ paperWidth: 58 });
+    await screenshot(page, 'admin-devices-02-kiosk-error');
+
+    await form.getByLabel(/Kembali ke layar awal/).fill('45');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.getByText('langsung berlaku').waitFor();
+    expect((await listed('Kios Lobi')).settings).toMatchObject({
+      printer: { kind: 'virtual' },
+      paperWidth: 58,
+      idleSeconds: 45,
+    });
+    await screenshot(page, 'admin-devices-03-kiosk-saved');
+    await form.getByRole('button', { name: 'Tutup' }).click();
+  });
+
+  it("moves the board to another zone with new running text, and the open board shows it and that zone's calls", async () => {
+    await page.getByRole('button', { name: 'Ubah Papan Aula' }).click();
+    const form = page.getByRole('form', { name: 'Ubah perangkat: Papan Aula' });
+    await form.getByLabel('Lantai 1 — Aula Utama').uncheck();
+    await form.getByLabel('Lantai 2 — Sayap Timur').check();
+    await form.getByLabel('Teks berjalan').fill('Layanan SIM pindah ke lantai 2');
+    await screenshot(page, 'admin-devices-04-display-form');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.getByText('langsung berlaku').waitFor();
+
+    await board.locator('.board-zone', { hasText: 'Lantai 2' }).waitFor();
+    await board.locator('.ticker[aria-label="Layanan SIM pindah ke lantai 2"]').waitFor();
+    // A call at a lantai-2 counter reaches the board on the socket it already had.
+    const caller = await hub.client(admin);
+    await caller.command('counter:open', { counterId: 'loket-14' });
+    const issued = await hub.api('/api/tickets', {
+      token: admin,
+      body: { serviceId: 'satpas-perpanjangan-sim-c' },
+    });
+    await caller.command('counter:call-next', { counterId: 'loket-14' });
+    await board.getByTestId('latest-number').getByText(String(issued.body.label)).waitFor();
+    await screenshot(board, 'admin-devices-05-board-moved');
+    await expect(
+      page
+        .getByTestId('devices')
+        .getByRole('row', { name: /Papan Aula/ })
+        .textContent(),
+    ).resolves.toContain('Lantai 2');
+  });
+
+  it('uploads an image for the boards and lists it with its thumbnail', async () => {
+    const image = await board.screenshot({ type: 'png' });
+    await page
+      .getByRole('region', { name: 'Media papan' })
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'Jadwal Loket.png', mimeType: 'image/png', buffer: image });
+    await page.getByText('Jadwal Loket.png diunggah').waitFor();
+    const item = page.getByTestId('media').locator('li', { hasText: 'Jadwal Loket.png' });
+    await item.locator('img').waitFor();
+    await expect(
+      item.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).resolves.toBeGreaterThan(0);
+    await item.scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-devices-06-media');
+    const media = await hub.api('/api/display/media', { token: admin });
+    expect(media.body).toEqual([
+      expect.objectContaining({ name: 'Jadwal Loket.png', kind: 'image' }),
+    ]);
+  });
+});

@@ -1,0 +1,73 @@
+import type { DeviceAlert, DeviceSummary } from '@antre/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestHub } from '../testing/test-hub';
+import { startTestHub, until } from '../testing/test-hub';
+
+let hub: TestHub;
+let admin: string;
+beforeAll(async () => {
+  hub = await startTestHub();
+  admin = await hub.login('admin');
+}, 60_000);
+afterAll(async () => hub?.close());
+
+describe("the admin's live view of devices", () => {
+  it('when a kiosk connects, reports its printer out of paper, then ready, and disconnects, then the admin socket hears each step', async () => {
+    const adminSocket = await hub.client(admin);
+    const alerts: DeviceAlert[] = [];
+    const statuses: DeviceSummary[] = [];
+    adminSocket.socket.on('device:alert', (a) => alerts.push(a));
+    adminSocket.socket.on('device:status', (d) => statuses.push(d));
+    // An officer shares no room with device news.
+    const officer = await hub.client(await hub.login('petugas.disdukcapil'));
+    const officerHeard: string[] = [];
+    officer.socket.on('device:status', () => officerHeard.push('status'));
+    officer.socket.on('device:alert', () => officerHeard.push('alert'));
+
+    const { body } = await hub.api('/api/devices', {
+      token: admin,
+      body: { name: 'Kios lobi', role: 'kiosk', settings: { printer: { kind: 'shell' } } },
+    });
+    const kiosk = await hub.client(body.token as string);
+    await until(() => statuses.some((d) => d.name === 'Kios lobi' && d.online));
+
+    const report = (reported: 'paper_out' | 'ready') =>
+      kiosk.socket.timeout(5_000).emitWithAck('kiosk:printer-status', { reported });
+    await report('paper_out');
+    await until(() => alerts.length === 1);
+    expect(alerts[0]).toMatchObject({
+      deviceName: 'Kios lobi',
+      state: 'paper_out',
+      clearedAt: null,
+    });
+    await report('ready');
+    await until(() => alerts.length === 2);
+    expect(alerts[1]?.clearedAt).toEqual(expect.any(Number));
+
+    kiosk.close();
+    await until(() => statuses.some((d) => d.name === 'Kios lobi' && !d.online));
+    expect(statuses.at(-1)).toMatchObject({ online: false, lastSeenAt: expect.any(Number) });
+    expect(officerHeard).toEqual([]);
+  });
+
+  it("when a kiosk asks for the ticket template, then it gets the admin's saved one; other roles are refused", async () => {
+    const kiosk = await hub.device('kiosk');
+    const before = await hub.api('/api/kiosk/ticket-template', { token: kiosk });
+    expect(before.status).toBe(200);
+    expect(before.body.template).toContain('{{siteName}}');
+    const template = '{{bigLabel}}\n{{serviceName}}\nSimpan tiket ini';
+    const saved = await hub.api('/api/ticket-template', {
+      token: admin,
+      method: 'PUT',
+      body: { template },
+    });
+    expect(saved.status).toBe(200);
+    expect((await hub.api('/api/kiosk/ticket-template', { token: kiosk })).body).toEqual({
+      template,
+    });
+    expect(
+      (await hub.api('/api/kiosk/ticket-template', { token: await hub.device('display') })).status,
+    ).toBe(403);
+    expect((await hub.api('/api/kiosk/ticket-template', { token: admin })).status).toBe(403);
+  });
+});
