@@ -14,6 +14,7 @@ import type { Session } from './session';
 import { hubApi, storage } from './session';
 import type { PageId } from './Shell';
 import { PAGES, Shell } from './Shell';
+import { SitePage } from './SitePage';
 import { SkmPage } from './SkmPage';
 import { TemplatePage } from './TemplatePage';
 import { UsersPage } from './UsersPage';
@@ -118,6 +119,9 @@ export function App() {
       {page === 'skm' && <SkmPage {...props} />}
       {page === 'feedback' && <FeedbackPage {...props} />}
       {page === 'building' && <BuildingPage {...props} />}
+      {page === 'site' && (
+        <SitePage {...props} onSiteSaved={(site) => setBuilding({ ...building, site })} />
+      )}
       {page === 'users' && <UsersPage {...props} />}
       {page === 'devices' && <DevicesPage {...props} />}
       {page === 'ticket' && <TemplatePage {...props} />}

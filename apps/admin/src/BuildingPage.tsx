@@ -1,29 +1,45 @@
 import './admin-config.css';
+import './admin-site.css';
 import type { Building } from '@antre/domain';
 import { useEffect, useState } from 'react';
-import type { Item, Section } from './building-drafts';
+import { AgencyForm } from './AgencyForm';
+import { refusalReason, withoutItem } from './building-delete';
+import type { Agency, Item, Section, Service } from './building-drafts';
 import { newAgency, newCounter, newService, newZone, placeItem } from './building-drafts';
 import { BuildingFileButtons } from './BuildingFileButtons';
 import type { Refusal } from './config-api';
 import { configApi, fieldsOf } from './config-api';
 import { configT } from './config-messages';
+import { ConfigList } from './ConfigList';
+import type { ConfigRow } from './ConfigList';
 import { Notice, TextField } from './ConfigField';
+import { ConfirmDialog } from './ConfirmDialog';
 import { CounterForm } from './CounterForm';
 import type { PageProps } from './page-props';
 import { ServiceForm } from './ServiceForm';
+import { siteT } from './site-messages';
 
 interface Editing {
   section: Section;
   draft: Item;
 }
 
-/** Zones, agencies, services and counters; every save GETs the building, changes one item, PUTs it all. */
+/**
+ * Zones, agencies, services and counters; every admin save GETs the building, changes one
+ * item, PUTs it all. A supervisor edits their own services through the service endpoint.
+ */
 export function BuildingPage(props: PageProps) {
   const t = configT(props.language);
+  const st = siteT(props.language);
   const token = props.session.token;
   const isAdmin = props.session.user.role === 'admin';
   const [building, setBuilding] = useState<Building>(props.building);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [deleting, setDeleting] = useState<{
+    section: Section;
+    row: ConfigRow<Item>;
+    problem?: string;
+  } | null>(null);
   const [refusal, setRefusal] = useState<{ refusal: Refusal; prefix: string } | null>(null);
   const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,23 +69,69 @@ export function BuildingPage(props: PageProps) {
           ? t('forbidden')
           : t('refused', { reason: r.message });
 
+  async function saveAll(next: Building, prefix: string): Promise<boolean> {
+    const answer = await configApi.saveBuilding(token, next);
+    if (answer.ok) return true;
+    setRefusal({ refusal: answer.refusal, prefix });
+    setNotice({ text: explain(answer.refusal), kind: 'bad' });
+    return false;
+  }
+
+  // A supervisor's service: only the fields they may change, through their agency's endpoint.
+  async function saveOwnService(s: Service): Promise<boolean> {
+    const { dailyQuota, hours, targetWaitMinutes, standard } = s;
+    const answer = await configApi.patchService(token, s.agencyId, s.id, {
+      dailyQuota,
+      hours,
+      targetWaitMinutes,
+      standard,
+    });
+    if (answer.ok) return true;
+    if (answer.refusal.status === 401) props.onUnauthorized();
+    setRefusal({ refusal: answer.refusal, prefix: '' });
+    setNotice({ text: explain(answer.refusal), kind: 'bad' });
+    return false;
+  }
+
   async function save(): Promise<void> {
     if (!editing) return;
     setBusy(true);
-    const fresh = await reload();
-    if (fresh) {
-      const { building: next, index } = placeItem(fresh, editing.section, editing.draft);
-      const answer = await configApi.saveBuilding(token, next);
-      if (answer.ok) {
-        setEditing(null);
-        setRefusal(null);
-        setNotice({ text: t('saved'), kind: 'ok' });
-        await reload();
-      } else {
-        setRefusal({ refusal: answer.refusal, prefix: `${editing.section}.${index}` });
-        setNotice({ text: explain(answer.refusal), kind: 'bad' });
+    let saved = false;
+    if (!isAdmin) saved = await saveOwnService(editing.draft as Service);
+    else {
+      const fresh = await reload();
+      if (fresh) {
+        const { building: next, index } = placeItem(fresh, editing.section, editing.draft);
+        saved = await saveAll(next, `${editing.section}.${index}`);
       }
     }
+    if (saved) {
+      setEditing(null);
+      setRefusal(null);
+      setNotice({ text: t('saved'), kind: 'ok' });
+      await reload();
+    }
+    setBusy(false);
+  }
+
+  async function remove(section: Section, row: ConfigRow<Item>): Promise<void> {
+    setBusy(true);
+    const fresh = await reload();
+    if (fresh) {
+      const next = withoutItem(fresh, section, row.id);
+      const answer = await configApi.saveBuilding(token, next);
+      if (answer.ok) {
+        setDeleting(null);
+        setNotice({ text: st('deleted', { name: row.label }), kind: 'ok' });
+        if (editing?.draft.id === row.id) setEditing(null);
+        window.scrollTo({ top: 0 });
+        await reload();
+      } else {
+        if (answer.refusal.status === 401) props.onUnauthorized();
+        const reason = refusalReason(answer.refusal, next, st);
+        setDeleting({ section, row, problem: st('deleteRefused', { reason }) });
+      }
+    } else setDeleting(null);
     setBusy(false);
   }
 
@@ -79,45 +141,32 @@ export function BuildingPage(props: PageProps) {
   const counters = building.counters.filter((c) => mine(c.agencyId));
   const agencyName = (id: string) => building.agencies.find((a) => a.id === id)?.shortName ?? id;
   const zoneName = (id: string) => building.zones.find((z) => z.id === id)?.name ?? id;
-  const errors = refusal ? fieldsOf(refusal.refusal, refusal.prefix) : {};
+  const errors = refusal
+    ? refusal.prefix
+      ? fieldsOf(refusal.refusal, refusal.prefix)
+      : refusal.refusal.fields
+    : {};
   const firstAgency = agencies[0]?.id ?? '';
   const nextNumber = Math.max(0, ...building.counters.map((c) => c.number)) + 1;
 
-  const section = (
+  const list = (
     name: Section,
     title: string,
-    rows: { id: string; label: string; detail: string; item: Item }[],
+    rows: ConfigRow<Item>[],
     fresh: () => Item,
+    supervisorEdits = false,
   ) => (
-    <section className="config-list" aria-label={title} data-testid={`list-${name}`}>
-      <div className="block-head">
-        <h2>{title}</h2>
-        {isAdmin && (
-          <button type="button" className="secondary" onClick={() => open(name, fresh())}>
-            {t('add')} {title.toLowerCase()}
-          </button>
-        )}
-      </div>
-      <ul>
-        {rows.map((r) => (
-          <li key={r.id}>
-            <span>
-              <strong>{r.label}</strong> <small className="muted">{r.detail}</small>
-            </span>
-            {isAdmin && (
-              <button
-                type="button"
-                className="link"
-                aria-label={`${t('edit')} ${r.label}`}
-                onClick={() => open(name, r.item)}
-              >
-                {t('edit')}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ConfigList
+      name={name}
+      title={title}
+      rows={rows}
+      addLabel={`${t('add')} ${title.toLowerCase()}`}
+      editLabel={t('edit')}
+      deleteLabel={st('delete')}
+      onAdd={isAdmin ? () => open(name, fresh()) : undefined}
+      onEdit={isAdmin || supervisorEdits ? (r) => open(name, r.item) : undefined}
+      onDelete={isAdmin ? (r) => setDeleting({ section: name, row: r }) : undefined}
+    />
   );
 
   const form = editing && (
@@ -131,7 +180,9 @@ export function BuildingPage(props: PageProps) {
     >
       <h2>
         {editing.draft.id ? t('edit') : t('add')} — {t(editing.section)}
+        {!isAdmin && ` — ${(editing.draft as Service).name}`}
       </h2>
+      {!isAdmin && <p className="muted">{st('supervisorHint')}</p>}
       {editing.section === 'zones' && (
         <TextField
           label={t('name')}
@@ -141,26 +192,22 @@ export function BuildingPage(props: PageProps) {
         />
       )}
       {editing.section === 'agencies' && (
-        <div className="form-grid">
-          {(['name', 'shortName', 'contact'] as const).map((key) => (
-            <TextField
-              key={key}
-              label={t(key)}
-              value={String((editing.draft as unknown as Record<string, unknown>)[key] ?? '')}
-              onChange={(v) => setEditing({ ...editing, draft: { ...editing.draft, [key]: v } })}
-              error={errors[key] ?? (key === 'name' ? errors.id : undefined)}
-            />
-          ))}
-        </div>
+        <AgencyForm
+          t={t}
+          draft={editing.draft as Agency}
+          onChange={(draft) => setEditing({ ...editing, draft })}
+          errors={errors}
+        />
       )}
       {editing.section === 'services' && (
         <ServiceForm
           t={t}
           building={building}
-          draft={editing.draft as never}
+          draft={editing.draft as Service}
           onChange={(draft) => setEditing({ ...editing, draft })}
           errors={errors}
           agencyLocked={false}
+          limited={!isAdmin}
         />
       )}
       {editing.section === 'counters' && (
@@ -199,16 +246,34 @@ export function BuildingPage(props: PageProps) {
       {!isAdmin && <p className="muted">{t('readOnly')}</p>}
       {notice && <Notice text={notice.text} kind={notice.kind} />}
       {form}
+      {deleting && (
+        <ConfirmDialog
+          title={st('deleteTitle', { name: deleting.row.label })}
+          body={st('deleteBody')}
+          confirm={st('deleteConfirm')}
+          cancel={deleting.problem ? st('closeDialog') : t('cancel')}
+          busy={busy}
+          problem={deleting.problem ?? null}
+          onConfirm={() => void remove(deleting.section, deleting.row)}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
       <div className="config-columns">
-        {section(
+        {list(
           'agencies',
           t('agencies'),
-          agencies.map((a) => ({ id: a.id, label: a.name, detail: a.shortName, item: a })),
+          agencies.map((a) => ({
+            id: a.id,
+            label: a.name,
+            detail: a.shortName,
+            item: a,
+            logo: a.logo,
+          })),
           newAgency,
         )}
-        {section(
+        {list(
           'services',
-          t('services'),
+          isAdmin ? t('services') : st('myServices'),
           services.map((s) => ({
             id: s.id,
             label: `${s.prefix} · ${s.name}`,
@@ -216,8 +281,9 @@ export function BuildingPage(props: PageProps) {
             item: s,
           })),
           () => newService(firstAgency),
+          true,
         )}
-        {section(
+        {list(
           'counters',
           t('counters'),
           counters.map((c) => ({
@@ -229,7 +295,7 @@ export function BuildingPage(props: PageProps) {
           () => newCounter(firstAgency, building.zones[0]?.id ?? '', nextNumber),
         )}
         {isAdmin &&
-          section(
+          list(
             'zones',
             t('zones'),
             building.zones.map((z) => ({ id: z.id, label: z.name, detail: z.id, item: z })),

@@ -2,6 +2,10 @@ import type { Building } from '@antre/domain';
 import type { Service } from './building-drafts';
 import type { ConfigT } from './config-messages';
 import { SelectField, TextField } from './ConfigField';
+import { pageLanguage } from './field-messages';
+import { fieldsUnder } from './field-paths';
+import { siteT } from './site-messages';
+import { WeeklyHoursEditor } from './WeeklyHoursEditor';
 
 const lines = (text: string): string[] =>
   text
@@ -10,7 +14,10 @@ const lines = (text: string): string[] =>
     .filter(Boolean);
 const whole = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
-/** A service: name, prefix, agency, quota, target wait, priority rule and the six standards. */
+/**
+ * A service: name, prefix, agency, quota, hours, target wait, priority rule and the six
+ * standards. `limited` is the supervisor's form: only what they may change.
+ */
 export function ServiceForm(props: {
   t: ConfigT;
   building: Building;
@@ -18,8 +25,11 @@ export function ServiceForm(props: {
   onChange: (next: Service) => void;
   errors: Record<string, string>;
   agencyLocked: boolean;
+  limited?: boolean;
 }) {
   const { t, draft: s, onChange, errors: e } = props;
+  const st = siteT(pageLanguage());
+  const full = !props.limited;
   const set = (patch: Partial<Service>) => onChange({ ...s, ...patch });
   const std = (patch: Partial<Service['standard']>) =>
     set({ standard: { ...s.standard, ...patch } });
@@ -27,19 +37,23 @@ export function ServiceForm(props: {
   return (
     <>
       <div className="form-grid">
-        <TextField
-          label={t('name')}
-          value={s.name}
-          onChange={(name) => set({ name })}
-          error={e.name ?? e.id}
-        />
-        <TextField
-          label={t('prefix')}
-          value={s.prefix}
-          onChange={(prefix) => set({ prefix: prefix.toUpperCase() })}
-          error={e.prefix}
-        />
-        {!props.agencyLocked && (
+        {full && (
+          <TextField
+            label={t('name')}
+            value={s.name}
+            onChange={(name) => set({ name })}
+            error={e.name ?? e.id}
+          />
+        )}
+        {full && (
+          <TextField
+            label={t('prefix')}
+            value={s.prefix}
+            onChange={(prefix) => set({ prefix: prefix.toUpperCase() })}
+            error={e.prefix}
+          />
+        )}
+        {full && !props.agencyLocked && (
           <SelectField
             label={t('agency')}
             value={s.agencyId}
@@ -62,24 +76,26 @@ export function ServiceForm(props: {
           onChange={(v) => set({ targetWaitMinutes: whole(v) })}
           error={e.targetWaitMinutes}
         />
-        <SelectField
-          label={t('priorityRule')}
-          value={rule.kind}
-          options={[
-            { value: 'strict', label: t('priorityStrict') },
-            { value: 'interleave', label: t('priorityInterleave') },
-          ]}
-          onChange={(kind) =>
-            set({
-              priorityRule:
-                kind === 'strict'
-                  ? { kind: 'strict' }
-                  : { kind: 'interleave', regularPerPriority: 3 },
-            })
-          }
-          error={e.priorityRule ?? e['priorityRule.kind']}
-        />
-        {rule.kind === 'interleave' && (
+        {full && (
+          <SelectField
+            label={t('priorityRule')}
+            value={rule.kind}
+            options={[
+              { value: 'strict', label: t('priorityStrict') },
+              { value: 'interleave', label: t('priorityInterleave') },
+            ]}
+            onChange={(kind) =>
+              set({
+                priorityRule:
+                  kind === 'strict'
+                    ? { kind: 'strict' }
+                    : { kind: 'interleave', regularPerPriority: 3 },
+              })
+            }
+            error={e.priorityRule ?? e['priorityRule.kind']}
+          />
+        )}
+        {full && rule.kind === 'interleave' && (
           <TextField
             label={t('regularPerPriority')}
             type="number"
@@ -91,6 +107,35 @@ export function ServiceForm(props: {
           />
         )}
       </div>
+      <fieldset className="service-hours">
+        <legend>{st('serviceHours')}</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="service-hours"
+            checked={s.hours === null}
+            onChange={() => set({ hours: null })}
+          />
+          {st('followSite')}
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="service-hours"
+            checked={s.hours !== null}
+            onChange={() => set({ hours: { ...props.building.site.hours } })}
+          />
+          {st('ownHours')}
+        </label>
+        {s.hours !== null && (
+          <WeeklyHoursEditor
+            t={st}
+            hours={s.hours}
+            onChange={(hours) => set({ hours })}
+            errors={fieldsUnder(e, 'hours')}
+          />
+        )}
+      </fieldset>
       <h3>{t('standardTitle')}</h3>
       <div className="form-grid">
         <TextField

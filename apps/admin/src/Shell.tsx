@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SiteLogo } from './SiteLogo';
 import type { MessageKey } from './messages';
 import type { PageProps } from './page-props';
 
@@ -8,6 +9,7 @@ export const PAGES = [
   'skm',
   'feedback',
   'building',
+  'site',
   'users',
   'devices',
   'ticket',
@@ -21,6 +23,7 @@ const NAV_LABELS: Record<PageId, MessageKey> = {
   skm: 'navSkm',
   feedback: 'navFeedback',
   building: 'navBuilding',
+  site: 'navSite',
   users: 'navUsers',
   devices: 'navDevices',
   ticket: 'navTicket',
@@ -28,7 +31,7 @@ const NAV_LABELS: Record<PageId, MessageKey> = {
 };
 
 // Pairing devices and reading the audit log are the building admin's alone.
-const ADMIN_ONLY: readonly PageId[] = ['devices', 'ticket', 'audit'];
+const ADMIN_ONLY: readonly PageId[] = ['site', 'devices', 'ticket', 'audit'];
 
 /** The left nav, who is signed in, and the page. */
 export function Shell(
@@ -46,6 +49,7 @@ export function Shell(
     <div className="shell">
       <nav className="side-nav" aria-label={t('appTitle')}>
         <div className="brand">
+          <SiteLogo site={building.site} />
           <strong>{t('appTitle')}</strong>
           <span>{building.site.name}</span>
         </div>

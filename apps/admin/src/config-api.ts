@@ -4,6 +4,7 @@ import type {
   BuildingFile,
   DeviceSummary,
   PendingPairing,
+  ServicePatch,
   UserView,
 } from '@antre/protocol';
 import { HUB_URL } from './session';
@@ -75,6 +76,13 @@ export interface AuditFilter {
 export const configApi = {
   building: (t: string) => send<Building>(t, '/api/building'),
   saveBuilding: (t: string, b: Building) => send<{ ok: true }>(t, '/api/building', 'PUT', b),
+  patchService: (t: string, agencyId: string, serviceId: string, patch: ServicePatch) =>
+    send<{ ok: true }>(
+      t,
+      `/api/agencies/${encodeURIComponent(agencyId)}/services/${encodeURIComponent(serviceId)}`,
+      'POST',
+      patch,
+    ),
   exportBuilding: (t: string) => send<BuildingFile>(t, '/api/building/export'),
   importBuilding: (t: string, file: unknown) =>
     send<{ ok: true }>(t, '/api/building/import', 'POST', file),

@@ -17,6 +17,13 @@ describe('field messages from the hub', () => {
       'One or two capital letters, e.g. A or AB.',
     ],
     ['unknown service', 'Layanan tidak ditemukan.', 'Unknown service.'],
+    ['Invalid ISO date', 'Isi tanggal yang lengkap.', 'Enter a full date.'],
+    [
+      'a PNG, JPEG or WebP image',
+      'Harus gambar PNG, JPEG atau WebP.',
+      'Must be a PNG, JPEG or WebP image.',
+    ],
+    ['image larger than 200 KB', 'Gambar lebih dari 200 KB.', 'The image is over 200 KB.'],
     [
       'something the hub may say one day',
       'something the hub may say one day',

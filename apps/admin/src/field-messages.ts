@@ -66,6 +66,15 @@ const RULES: Rule[] = [
   [/^unknown agency$/, () => ({ id: 'Instansi tidak ditemukan.', en: 'Unknown agency.' })],
   [/^unknown zone$/, () => ({ id: 'Zona tidak ditemukan.', en: 'Unknown zone.' })],
   [/^unknown service$/, () => ({ id: 'Layanan tidak ditemukan.', en: 'Unknown service.' })],
+  [/^Invalid ISO date$/, () => ({ id: 'Isi tanggal yang lengkap.', en: 'Enter a full date.' })],
+  [
+    /^a PNG, JPEG or WebP image$/,
+    () => ({ id: 'Harus gambar PNG, JPEG atau WebP.', en: 'Must be a PNG, JPEG or WebP image.' }),
+  ],
+  [
+    /^image larger than 200 KB$/,
+    () => ({ id: 'Gambar lebih dari 200 KB.', en: 'The image is over 200 KB.' }),
+  ],
 ];
 
 export function fieldMessage(message: string, language: 'id' | 'en'): string {

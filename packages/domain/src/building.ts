@@ -24,6 +24,8 @@ export interface Holiday {
 
 export interface Site {
   name: string;
+  /** A `data:image/…;base64,` URL of at most 200 KB; served at /api/logos/site. */
+  logo?: string;
   timezone: TimezoneCode;
   hours: WeeklyHours;
   holidays: Holiday[];
@@ -49,6 +51,8 @@ export interface Agency {
   name: string;
   shortName: string;
   contact?: string;
+  /** A `data:image/…;base64,` URL of at most 200 KB; served at /api/logos/agencies/:id. */
+  logo?: string;
 }
 
 /** The six components of the standar pelayanan shown to the public (PermenPANRB 15/2014). */

@@ -1,6 +1,7 @@
 import type { Building } from '@antre/domain';
 import { PRIORITY_KINDS, WEEKDAYS } from '@antre/domain';
 import { z } from 'zod';
+import { LogoSchema } from './logo';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -19,6 +20,7 @@ export const WeeklyHoursSchema = z.strictObject(
 
 export const SiteSchema = z.strictObject({
   name: text(120),
+  logo: LogoSchema.optional(),
   timezone: z.enum(['WIB', 'WITA', 'WIT']),
   hours: WeeklyHoursSchema,
   holidays: z.array(z.strictObject({ date: z.iso.date(), name: text(120) })).max(400),
@@ -36,6 +38,7 @@ export const AgencySchema = z.strictObject({
   name: text(200),
   shortName: text(60),
   contact: z.string().max(200).optional(),
+  logo: LogoSchema.optional(),
 });
 
 export const ServiceStandardSchema = z.strictObject({

@@ -42,7 +42,14 @@ export const DisplayBoardSchema = z.object({
   site: z.object({ name: z.string(), timezone: z.enum(['WIB', 'WITA', 'WIT']) }),
   device: z.object({ id: z.string(), name: z.string() }),
   zones: z.array(z.object({ id: z.string(), name: z.string() })),
-  agencies: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
+  agencies: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      shortName: z.string(),
+      logoUrl: z.string().optional(),
+    }),
+  ),
   counters: z.array(
     z.object({
       id: z.string(),

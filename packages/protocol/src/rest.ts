@@ -58,12 +58,19 @@ const ServiceStatsSchema = z.object({
 });
 
 export const CatalogueSchema = z.object({
-  site: z.object({ name: z.string(), timezone: z.string(), serviceDay: z.string() }),
+  site: z.object({
+    name: z.string(),
+    timezone: z.string(),
+    serviceDay: z.string(),
+    /** `/api/logos/site?v=…`; absent without a logo. */
+    logoUrl: z.string().optional(),
+  }),
   agencies: z.array(
     z.object({
       id: z.string(),
       name: z.string(),
       shortName: z.string(),
+      logoUrl: z.string().optional(),
       services: z.array(
         ServiceStatsSchema.extend({
           id: z.string(),

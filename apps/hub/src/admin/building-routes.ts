@@ -12,6 +12,9 @@ import type { QueueEngine } from '../queue/queue-engine';
 import type { BuildingChanges } from './building-changes';
 import { diffBuildings } from './building-diff';
 
+// Room for the configuration with a 200 KB logo for the site and each of some 50 agencies.
+const BUILDING_BODY_LIMIT = 12 * 1024 * 1024;
+
 /** The whole configuration: replace, export, import; and a supervisor's own services. */
 export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
   return [
@@ -22,6 +25,7 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
       tag: 'admin',
       access: ['admin'],
       body: BuildingSchema,
+      bodyLimit: BUILDING_BODY_LIMIT,
       response: SaveBuildingResponseSchema,
       handle: ({ body, principal, request }) =>
         changes.apply(body, principal, request, {
@@ -56,6 +60,7 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
       tag: 'admin',
       access: ['admin'],
       body: BuildingFileSchema,
+      bodyLimit: BUILDING_BODY_LIMIT,
       response: SaveBuildingResponseSchema,
       handle: ({ body, principal, request }) =>
         changes.apply(body.building, principal, request, {

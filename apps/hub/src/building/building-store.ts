@@ -2,6 +2,14 @@ import type { Agency, Building, Counter, Service, Site, Zone } from '@antre/doma
 import { BuildingSchema } from '@antre/protocol';
 import type { Db } from '../db/database';
 
+interface AgencyRow {
+  id: string;
+  name: string;
+  short_name: string;
+  contact: string | null;
+  logo: string | null;
+}
+
 interface ServiceRow {
   id: string;
   agency_id: string;
@@ -47,8 +55,8 @@ export function loadBuilding(db: Db): Building | null {
     site: JSON.parse(site.config) as Site,
     zones: db.prepare<[], Zone>('SELECT id, name FROM zones ORDER BY position').all(),
     agencies: db
-      .prepare<[], { id: string; name: string; short_name: string; contact: string | null }>(
-        'SELECT id, name, short_name, contact FROM agencies ORDER BY position',
+      .prepare<[], AgencyRow>(
+        'SELECT id, name, short_name, contact, logo FROM agencies ORDER BY position',
       )
       .all()
       .map(toAgency),
@@ -77,12 +85,12 @@ export function saveBuilding(db: Db, building: Building): void {
     );
     building.zones.forEach((z, i) => zone.run(z.id, z.name, i));
     const agency = db.prepare(
-      `INSERT INTO agencies (id, name, short_name, contact, position) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO agencies (id, name, short_name, contact, logo, position) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
-         contact = excluded.contact, position = excluded.position`,
+         contact = excluded.contact, logo = excluded.logo, position = excluded.position`,
     );
     building.agencies.forEach((a, i) =>
-      agency.run(a.id, a.name, a.shortName, a.contact ?? null, i),
+      agency.run(a.id, a.name, a.shortName, a.contact ?? null, a.logo ?? null, i),
     );
     // Prefixes are unique; clear them first so two services may swap theirs in one save.
     db.exec("UPDATE services SET prefix = '#' || id");
@@ -143,17 +151,13 @@ function removeRowsNotIn(db: Db, table: 'zones' | 'agencies', keep: ReadonlySet<
   }
 }
 
-function toAgency(row: {
-  id: string;
-  name: string;
-  short_name: string;
-  contact: string | null;
-}): Agency {
+function toAgency(row: AgencyRow): Agency {
   return {
     id: row.id,
     name: row.name,
     shortName: row.short_name,
     ...(row.contact ? { contact: row.contact } : {}),
+    ...(row.logo ? { logo: row.logo } : {}),
   };
 }
 

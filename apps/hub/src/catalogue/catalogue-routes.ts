@@ -2,6 +2,7 @@ import { BuildingSchema, CatalogueSchema } from '@antre/protocol';
 import type { QueueEngine } from '../queue/queue-engine';
 import { serviceStats } from '../queue/ticket-views';
 import { defineRoute } from '../http/routes';
+import { logoUrl, withoutLogos } from '../logos/logo-files';
 
 export function catalogueRoutes(engine: QueueEngine) {
   return [
@@ -22,11 +23,13 @@ export function catalogueRoutes(engine: QueueEngine) {
             name: index.site.name,
             timezone: index.site.timezone,
             serviceDay: state.serviceDay,
+            logoUrl: logoUrl(index.building, 'site'),
           },
           agencies: index.building.agencies.map((agency) => ({
             id: agency.id,
             name: agency.name,
             shortName: agency.shortName,
+            logoUrl: logoUrl(index.building, `agencies/${agency.id}`),
             services: index.building.services
               .filter((s) => s.agencyId === agency.id && s.active)
               .flatMap((s) => {
@@ -46,7 +49,11 @@ export function catalogueRoutes(engine: QueueEngine) {
       tag: 'catalogue',
       access: ['admin', 'supervisor', 'officer', 'kiosk', 'display', 'integration'],
       response: BuildingSchema,
-      handle: () => engine.index.building,
+      // Only the admin edits logos; every other app shows them by URL (catalogue, board).
+      handle: ({ principal }) =>
+        principal.kind === 'user' && principal.role === 'admin'
+          ? engine.index.building
+          : withoutLogos(engine.index.building),
     }),
   ];
 }

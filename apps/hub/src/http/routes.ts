@@ -25,6 +25,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType> {
   /** Roles allowed; 'public' needs no token. */
   access: readonly Role[] | 'public';
   body?: B;
+  /** Bytes a body may have when more than the hub's 256 KB (a building with its logos). */
+  bodyLimit?: number;
   response: z.ZodType;
   status?: number;
   handle: (input: {
@@ -60,20 +62,26 @@ function principalOf(request: FastifyRequest, auth: AuthStore): Principal {
   return principal;
 }
 
+function authorise(route: RouteSpec, principal: Principal): void {
+  if (route.access === 'public') return;
+  if (principal.kind === 'public') throw new HttpError(401, 'unauthorized', 'Sign in first');
+  if (!route.access.includes(principal.role))
+    throw new HttpError(403, 'forbidden', `A ${principal.role} may not do this`);
+}
+
 /** Authenticate -> authorise -> validate -> handle, the same for every endpoint. */
 export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], auth: AuthStore): void {
+  // A large body is read only once its sender is known to be allowed to send it.
+  const authoriseFirst = (route: RouteSpec) => async (request: FastifyRequest) =>
+    authorise(route, principalOf(request, auth));
   for (const route of routes) {
     app.route({
       method: route.method,
       url: route.url,
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit, onRequest: authoriseFirst(route) } : {}),
       handler: async (request, reply) => {
         const principal = principalOf(request, auth);
-        if (route.access !== 'public') {
-          if (principal.kind === 'public')
-            throw new HttpError(401, 'unauthorized', 'Sign in first');
-          if (!route.access.includes(principal.role))
-            throw new HttpError(403, 'forbidden', `A ${principal.role} may not do this`);
-        }
+        authorise(route, principal);
         let body: unknown = undefined;
         if (route.body) {
           const parsed = parseInput(route.body, request.body ?? {});

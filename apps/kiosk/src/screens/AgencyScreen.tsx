@@ -3,6 +3,7 @@ import type { KioskAgency, KioskHub } from '../kiosk-hub';
 import type { MessageKey } from '../messages';
 import type { LastTicket } from '../print-flow';
 import { ReprintButton } from '../ReprintButton';
+import { SurveyEntry } from '../survey/SurveyEntry';
 import { AgencyTile } from './AgencyTile';
 
 interface Props {
@@ -12,12 +13,16 @@ interface Props {
   last: LastTicket | null;
   hub: KioskHub;
   onChoose: (agencyId: string) => void;
+  onSurvey: () => void;
 }
 
-export function AgencyScreen({ t, agencies, last, hub, onChoose }: Props) {
+export function AgencyScreen({ t, language, agencies, last, hub, onChoose, onSurvey }: Props) {
   return (
     <section className="screen">
-      <h1 className="screen-title">{t('chooseAgency')}</h1>
+      <div className="agency-head">
+        <h1 className="screen-title">{t('chooseAgency')}</h1>
+        <SurveyEntry language={language} onOpen={onSurvey} />
+      </div>
       {agencies.length === 0 ? <p className="lead">{t('noServices')}</p> : null}
       <div className="agency-grid">
         {agencies.map((agency) => {
@@ -30,7 +35,7 @@ export function AgencyScreen({ t, agencies, last, hub, onChoose }: Props) {
               className={`agency-card${open ? '' : ' is-closed'}`}
               onClick={() => onChoose(agency.id)}
             >
-              <AgencyTile id={agency.id} shortName={agency.shortName} />
+              <AgencyTile id={agency.id} shortName={agency.shortName} logoUrl={agency.logoUrl} />
               <span className="agency-text">
                 <span className="agency-short">{agency.shortName}</span>
                 <span className="agency-name">{agency.name}</span>

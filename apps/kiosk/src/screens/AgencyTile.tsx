@@ -1,4 +1,4 @@
-// The agency's "logo": its initials on a colour of its own, until real logos are configured.
+// The agency's logo when the admin gave one; else its initials on a colour of its own.
 const COLOURS = [
   '#0b5cad',
   '#1d7a46',
@@ -22,7 +22,21 @@ function colourOf(id: string): string {
   return COLOURS[hash % COLOURS.length]!;
 }
 
-export function AgencyTile({ id, shortName }: { id: string; shortName: string }) {
+export function AgencyTile({
+  id,
+  shortName,
+  logoUrl,
+}: {
+  id: string;
+  shortName: string;
+  logoUrl?: string | undefined;
+}) {
+  if (logoUrl)
+    return (
+      <span className="agency-tile agency-logo" aria-hidden="true">
+        <img src={logoUrl} alt="" />
+      </span>
+    );
   return (
     <span className="agency-tile" aria-hidden="true" style={{ background: colourOf(id) }}>
       {initials(shortName)}

@@ -1,0 +1,227 @@
+import './admin-config.css';
+import './admin-site.css';
+import type { Site } from '@antre/domain';
+import { useEffect, useState } from 'react';
+import type { Refusal } from './config-api';
+import { ClockInput } from './ClockInput';
+import { configApi, fieldsOf } from './config-api';
+import { configT } from './config-messages';
+import { Notice, SelectField, TextField } from './ConfigField';
+import { fieldMessage, pageLanguage } from './field-messages';
+import { fieldsUnder } from './field-paths';
+import { HolidayList, sortedHolidays } from './HolidayList';
+import { LogoPicker } from './LogoPicker';
+import type { PageProps } from './page-props';
+import { siteT } from './site-messages';
+import { WeeklyHoursEditor } from './WeeklyHoursEditor';
+
+const whole = (text: string): number => (text.trim() === '' ? NaN : Number(text));
+const shown = (n: number): string => (Number.isNaN(n) ? '' : String(n));
+
+/** "Pengaturan gedung": name, logo, timezone, hours, holidays, prayer break, queue rules. */
+export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void }) {
+  const t = siteT(props.language);
+  const ct = configT(props.language);
+  const token = props.session.token;
+  const [site, setSite] = useState<Site>(props.building.site);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void configApi.building(token).then((fresh) => {
+      if (fresh.ok) setSite(fresh.value.site);
+      else if (fresh.refusal.status === 401) props.onUnauthorized();
+    });
+  }, [token]);
+
+  const set = (patch: Partial<Site>) => setSite({ ...site, ...patch });
+  const errors = fieldsOf(refusal, 'site');
+  const prayer = site.fridayPrayerBreak;
+  const prayerError =
+    errors['fridayPrayerBreak.open'] ??
+    errors['fridayPrayerBreak.close'] ??
+    errors.fridayPrayerBreak;
+
+  async function save(): Promise<void> {
+    setBusy(true);
+    const next = { ...site, holidays: sortedHolidays(site.holidays) };
+    setSite(next);
+    const fresh = await configApi.building(token);
+    if (!fresh.ok) {
+      if (fresh.refusal.status === 401) props.onUnauthorized();
+      setNotice({ text: ct('refused', { reason: fresh.refusal.message }), kind: 'bad' });
+    } else {
+      const answer = await configApi.saveBuilding(token, { ...fresh.value, site: next });
+      if (answer.ok) {
+        setRefusal(null);
+        setNotice({ text: ct('saved'), kind: 'ok' });
+        props.onSiteSaved?.(next);
+      } else {
+        setRefusal(answer.refusal);
+        const r = answer.refusal;
+        setNotice({
+          text:
+            r.status === 400
+              ? ct('fixFields')
+              : r.status === 409
+                ? ct('conflict', { reason: r.message })
+                : ct('refused', { reason: r.message }),
+          kind: 'bad',
+        });
+      }
+    }
+    setBusy(false);
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('siteTitle')}</h1>
+      </div>
+      <Notice text={notice?.text ?? null} kind={notice?.kind ?? 'ok'} />
+      <form
+        className="config-form"
+        aria-label={t('siteTitle')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="site-grid">
+          <div>
+            <section>
+              <div className="form-grid">
+                <TextField
+                  label={t('siteName')}
+                  value={site.name}
+                  onChange={(name) => set({ name })}
+                  error={errors.name}
+                />
+                <SelectField
+                  label={t('timezone')}
+                  value={site.timezone}
+                  options={(['WIB', 'WITA', 'WIT'] as const).map((tz) => ({
+                    value: tz,
+                    label: t(`tz${tz}`),
+                  }))}
+                  onChange={(tz) => set({ timezone: tz as Site['timezone'] })}
+                  error={errors.timezone}
+                />
+              </div>
+            </section>
+            <section>
+              <LogoPicker
+                t={t}
+                name={site.name}
+                logo={site.logo}
+                onChange={(logo) => set({ logo })}
+                error={errors.logo}
+              />
+            </section>
+            <section aria-labelledby="hours-title">
+              <h3 id="hours-title">{t('hoursTitle')}</h3>
+              <WeeklyHoursEditor
+                t={t}
+                hours={site.hours}
+                onChange={(hours) => set({ hours })}
+                errors={fieldsUnder(errors, 'hours')}
+              />
+            </section>
+            <section aria-labelledby="prayer-title">
+              <h3 id="prayer-title">{t('prayerTitle')}</h3>
+              <div className="inline-field">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={prayer !== null}
+                    onChange={(e) =>
+                      set({
+                        fridayPrayerBreak: e.target.checked
+                          ? { open: '11:30', close: '13:00' }
+                          : null,
+                      })
+                    }
+                  />
+                  {t('prayerOn')}
+                </label>
+                {prayer && (
+                  <>
+                    <ClockInput
+                      label={t('prayerFrom')}
+                      invalid={!!prayerError}
+                      value={prayer.open}
+                      onChange={(open) => set({ fridayPrayerBreak: { ...prayer, open } })}
+                    />
+                    <span aria-hidden="true">–</span>
+                    <ClockInput
+                      label={t('prayerTo')}
+                      invalid={!!prayerError}
+                      value={prayer.close}
+                      onChange={(close) => set({ fridayPrayerBreak: { ...prayer, close } })}
+                    />
+                  </>
+                )}
+              </div>
+              {prayerError && (
+                <span className="field-error" role="alert">
+                  {fieldMessage(prayerError, pageLanguage())}
+                </span>
+              )}
+            </section>
+          </div>
+          <div>
+            <section aria-labelledby="holidays-title">
+              <h3 id="holidays-title">{t('holidaysTitle')}</h3>
+              <HolidayList
+                t={t}
+                holidays={site.holidays}
+                onChange={(holidays) => set({ holidays })}
+                errors={fieldsUnder(errors, 'holidays')}
+              />
+            </section>
+            <section aria-labelledby="rules-title">
+              <h3 id="rules-title">{t('queueRulesTitle')}</h3>
+              <div className="form-grid">
+                <TextField
+                  label={t('noShowRequeue')}
+                  type="number"
+                  value={shown(site.noShowRequeueMinutes)}
+                  onChange={(v) => set({ noShowRequeueMinutes: whole(v) })}
+                  error={errors.noShowRequeueMinutes}
+                />
+                <TextField
+                  label={t('recallsBeforeNoShow')}
+                  type="number"
+                  value={shown(site.recallsBeforeNoShow)}
+                  onChange={(v) => set({ recallsBeforeNoShow: whole(v) })}
+                  error={errors.recallsBeforeNoShow}
+                />
+                <TextField
+                  label={t('expireAfterClose')}
+                  type="number"
+                  value={shown(site.expireAfterCloseMinutes)}
+                  onChange={(v) => set({ expireAfterCloseMinutes: whole(v) })}
+                  error={errors.expireAfterCloseMinutes}
+                />
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={site.autoServeOnCall}
+                    onChange={(e) => set({ autoServeOnCall: e.target.checked })}
+                  />
+                  {t('autoServe')}
+                </label>
+              </div>
+            </section>
+          </div>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? ct('saving') : ct('save')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,246 @@
+import type { Building } from '@antre/domain';
+import type { TestHub } from '@antre/hub/testing';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  launchBrowser,
+  screenshot,
+  startTestHub,
+} from '@antre/hub/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Chromium and scrypt sign-ins share two busy cores: generous, never timed asserts.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
+
+let hub: TestHub;
+let browser: Browser;
+let admin: string;
+
+beforeAll(async () => {
+  [hub, browser] = await Promise.all([startTestHub(), launchBrowser()]);
+  admin = await hub.login('admin');
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+async function signIn(username: string, password: string, width = 1366, height = 768) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(`${hub.url}/admin/`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('navigation').waitFor();
+  return page;
+}
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+const building = async () =>
+  (await hub.api('/api/building', { token: admin })).body as unknown as Building;
+
+/** A 600×240 PNG drawn by Chromium itself: larger than a logo may be, so it gets scaled. */
+async function makePng(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 600;
+    canvas.height = 240;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#0b5cad';
+    g.fillRect(0, 0, 600, 240);
+    g.fillStyle = '#ffd400';
+    g.beginPath();
+    g.arc(120, 120, 90, 0, Math.PI * 2);
+    g.fill();
+    g.fillStyle = '#fff';
+    g.font = 'bold 90px sans-serif';
+    g.fillText('DKP', 240, 155);
+    return canvas.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+}
+const pngSize = (dataUrl: string) => {
+  const bytes = Buffer.from(dataUrl.split(',')[1]!, 'base64');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+};
+
+describe('the building admin', () => {
+  let page: Page;
+
+  it('changes the site hours and adds a holiday; a bad field is shown next to it first', async () => {
+    page = await signIn('admin', ADMIN_PASSWORD);
+    await nav(page, 'Pengaturan gedung');
+    const form = page.getByRole('form', { name: 'Pengaturan gedung' });
+    await form.getByLabel('Jam tutup Senin').fill('15:00');
+    await form.getByLabel('Jam tutup Selasa').fill('07:00'); // before it opens: the hub says so
+    await form.getByRole('button', { name: 'Tambah hari libur' }).click();
+    const holidays = form.getByTestId('holidays').locator('li');
+    await holidays.last().getByLabel('Tanggal').fill('2026-09-14');
+    await screenshot(page, 'admin-site-01-form');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+
+    await page.getByText('Ada isian yang perlu diperbaiki').waitFor();
+    await expect(form.getByTestId('hours-tue').textContent()).resolves.toContain(
+      'Jam tutup sebelum jam buka',
+    );
+    await expect(form.getByTestId('hours-mon').locator('.field-error').count()).resolves.toBe(0);
+    // Sorted before saving, so the row the hub names is the one the admin sees.
+    const bad = holidays.filter({ has: page.locator('.field-error') });
+    await expect(bad.getByLabel('Tanggal').inputValue()).resolves.toBe('2026-09-14');
+    await expect(bad.textContent()).resolves.toContain('Wajib diisi');
+    await bad.scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-site-02-errors');
+    const untouched = await building();
+    expect(untouched.site.hours.mon).toEqual({ open: '07:30', close: '16:00' });
+
+    await form.getByLabel('Jam tutup Selasa').fill('16:00');
+    await bad.getByLabel('Nama hari libur').fill('HUT Kota Harapan');
+    await form.getByTestId('logo-file').setInputFiles({
+      name: 'logo-mpp.png',
+      mimeType: 'image/png',
+      buffer: await makePng(page),
+    });
+    await form.getByRole('img', { name: /Logo Mal Pelayanan Publik/ }).waitFor();
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor();
+    // The header shows the new site logo at once.
+    await expect(
+      page.getByRole('navigation').locator('img.brand-logo').getAttribute('src'),
+    ).resolves.toMatch(/^data:image\/png;base64,/);
+
+    const { site } = await building();
+    expect(site.hours.mon).toEqual({ open: '07:30', close: '15:00' });
+    expect(site.hours.tue).toEqual({ open: '07:30', close: '16:00' });
+    expect(site.holidays).toContainEqual({ date: '2026-09-14', name: 'HUT Kota Harapan' });
+    expect(pngSize(site.logo!)).toEqual({ width: 256, height: 102 });
+    const dates = site.holidays.map((h) => h.date);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('uploads an agency logo, scaled to 256 px, and the kiosk shows it on the agency button', async () => {
+    const png = await makePng(page);
+    await nav(page, 'Gedung');
+    await page
+      .getByRole('button', { name: 'Ubah Dinas Kependudukan dan Pencatatan Sipil' })
+      .click();
+    const form = page.getByRole('form', { name: 'Instansi' });
+    await form.getByLabel('Kontak').fill('Lantai 1, loket 1–6 · (021) 555-0101');
+    await form.getByTestId('logo-file').setInputFiles({
+      name: 'logo-dukcapil.png',
+      mimeType: 'image/png',
+      buffer: png,
+    });
+    await form.getByRole('img', { name: /Logo Disdukcapil/ }).waitFor();
+    await screenshot(page, 'admin-site-03-agency-logo');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor();
+
+    const agency = (await building()).agencies.find((a) => a.id === 'disdukcapil')!;
+    expect(agency.contact).toBe('Lantai 1, loket 1–6 · (021) 555-0101');
+    expect(pngSize(agency.logo!)).toEqual({ width: 256, height: 102 });
+
+    const { body } = await hub.api('/api/devices', {
+      token: admin,
+      body: { name: 'Kios Lobi', role: 'kiosk', settings: { printer: { kind: 'virtual' } } },
+    });
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await kiosk.goto(`${hub.url}/kiosk/?token=${body.token as string}`);
+    const logo = kiosk.getByRole('button', { name: /^Disdukcapil/ }).locator('img');
+    await logo.waitFor();
+    await expect(logo.getAttribute('src')).resolves.toMatch(
+      /^\/api\/logos\/agencies\/disdukcapil\?v=/,
+    );
+    await expect(
+      logo.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).resolves.toBe(256);
+    await screenshot(kiosk, 'admin-site-04-kiosk-logo');
+    await kiosk.close();
+  });
+
+  it('deletes a counter after an in-page confirm, and a zone in use is refused plainly', async () => {
+    const counter = (await building()).counters.at(-1)!;
+    const label = `${counter.number} · ${counter.name}`;
+    await page.getByRole('button', { name: `Hapus ${label}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Hapus ${label}?` });
+    await dialog.waitFor();
+    await screenshot(page, 'admin-site-05-confirm-delete');
+    await dialog.getByRole('button', { name: 'Ya, hapus' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${label} dihapus` })
+      .waitFor();
+    expect((await building()).counters.some((c) => c.id === counter.id)).toBe(false);
+    await expect(page.getByTestId('list-counters').textContent()).resolves.not.toContain(label);
+
+    const zone = (await building()).zones[0]!;
+    await page.getByRole('button', { name: `Hapus ${zone.name}`, exact: true }).click();
+    const zoneDialog = page.getByRole('dialog', { name: `Hapus ${zone.name}?` });
+    await zoneDialog.getByRole('button', { name: 'Ya, hapus' }).click();
+    const refused = zoneDialog.getByRole('alert');
+    await expect(refused.textContent()).resolves.toMatch(
+      /^Tidak dihapus: masih dipakai oleh loket “Loket 1 — Disdukcapil”, .* dan \d+ lainnya\.$/,
+    );
+    await screenshot(page, 'admin-site-06-delete-refused');
+    await zoneDialog.getByRole('button', { name: 'Tutup' }).click();
+    await expect(zoneDialog.count()).resolves.toBe(0);
+    expect((await building()).zones.some((z) => z.id === zone.id)).toBe(true);
+  });
+
+  it('shows the site page in English at 1920×1080', async () => {
+    const wide = await signIn('admin', ADMIN_PASSWORD, 1920, 1080);
+    await wide.getByRole('button', { name: 'English' }).click();
+    await nav(wide, 'Site settings');
+    await wide.getByRole('form', { name: 'Site settings' }).getByLabel('Time zone').waitFor();
+    await screenshot(wide, 'admin-site-07-site-en-1920');
+    await wide.close();
+    await page.close();
+  });
+});
+
+describe('a supervisor', () => {
+  it("edits their service's quota, sees only the fields they may change, and cannot reach another agency's", async () => {
+    const page = await signIn('spv.disdukcapil', DEMO_PASSWORD);
+    await expect(page.getByRole('navigation').getByText('Pengaturan gedung').count()).resolves.toBe(
+      0,
+    );
+    await nav(page, 'Gedung');
+    const list = page.getByTestId('list-services');
+    await expect(list.textContent()).resolves.not.toContain('SIM');
+    const service = (await building()).services.find((s) => s.agencyId === 'disdukcapil')!;
+    await list.getByRole('button', { name: `Ubah ${service.prefix} · ${service.name}` }).click();
+    const form = page.getByRole('form', { name: 'Layanan' });
+    await expect(form.getByLabel('Awalan nomor').count()).resolves.toBe(0);
+    await expect(form.getByLabel('Aturan prioritas').count()).resolves.toBe(0);
+    await form.getByLabel(/Kuota harian/).fill('0');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await expect(
+      form.locator('.field.bad', { hasText: 'Kuota harian' }).textContent(),
+    ).resolves.toContain('Paling kecil 1');
+    await form.getByLabel(/Kuota harian/).fill('120');
+    await form.getByLabel('Jam sendiri').check();
+    await form.getByLabel('Jam tutup Sabtu').fill('11:00');
+    await screenshot(page, 'admin-site-08-supervisor-service');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor();
+
+    const saved = (await building()).services.find((s) => s.id === service.id)!;
+    expect(saved.dailyQuota).toBe(120);
+    expect(saved.hours?.sat).toEqual({ open: '08:00', close: '11:00' });
+    expect(saved.prefix).toBe(service.prefix);
+
+    const spv = await hub.login('spv.disdukcapil');
+    const other = (await building()).services.find((s) => s.agencyId !== 'disdukcapil')!;
+    const refused = await hub.api(`/api/agencies/${other.agencyId}/services/${other.id}`, {
+      token: spv,
+      body: { dailyQuota: 1 },
+    });
+    expect(refused.status).toBe(403);
+    const sneaky = await hub.api(`/api/agencies/disdukcapil/services/${other.id}`, {
+      token: spv,
+      body: { dailyQuota: 1 },
+    });
+    expect(sneaky.status).toBe(404);
+    await page.close();
+  });
+});
