@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     ...hub.apps
       .filter((m) => m !== '/t/')
       .map((mount) => `  ${(mount.slice(1, -1) + ' app').padEnd(17)}${hub.url}${mount}`),
+    hub.apps.includes('/counter/') ? `  Survey tablet    ${hub.url}/counter/#/survei` : '',
     hub.apps.includes('/t/') ? `  Ticket tracking  ${hub.url}/t/<code>` : '',
     `  Printed tickets  ${hub.printedDir} (the demo kiosk's virtual printer)`,
     `  Catalogue (API)  ${hub.url}/api/services`,

@@ -24,6 +24,16 @@ describe('the REST API', () => {
     });
   });
 
+  it('when a person opens the hub address, then the home page links the catalogue and health', async () => {
+    const response = await fetch(`${hub.url}/`);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<a href="/api/services">Katalog layanan');
+    expect(page).toContain('<a href="/api/health">');
+    // The survey tablet is a mode of the counter app, offered only where that app is served.
+    expect(page.includes('/counter/#/survei')).toBe(page.includes('<a href="/counter/">'));
+  });
+
   it('when the public asks for the catalogue, then it gets agencies, services, standards and waiting counts', async () => {
     const { status, body } = await hub.api('/api/services');
     expect(status).toBe(200);

@@ -27,6 +27,7 @@ h1{font-size:1.6rem}a{color:#0b5cad}li{margin:.4rem 0}</style></head><body>
 <p>Hub antrean berjalan. / The queue hub is running.</p>
 <ul>
 ${links}
+${apps.includes('/counter/') ? '<li><a href="/counter/#/survei">Tablet survei di loket / Survey tablet at a counter</a> (<code>/counter/#/survei</code>)</li>' : ''}
 <li><a href="/api/services">Katalog layanan / Service catalogue</a> (<code>/api/services</code>)</li>
 <li><a href="/api/health">Status hub / Health</a> (<code>/api/health</code>)</li>
 <li><a href="/api/openapi.json">API (OpenAPI)</a></li>
