@@ -1,10 +1,13 @@
+import type { Language } from '@antre/ui';
 import { useRef } from 'react';
 import { configApi } from './config-api';
 import type { ConfigT } from './config-messages';
+import { conflictText } from './conflict-messages';
 
 /** Export downloads the hub's file; import sends a chosen file, which the hub validates first. */
 export function BuildingFileButtons(props: {
   t: ConfigT;
+  language: Language;
   token: string;
   onImported: () => void;
   onNotice: (n: { text: string; kind: 'ok' | 'bad' }) => void;
@@ -46,7 +49,7 @@ export function BuildingFileButtons(props: {
       .map(([path, message]) => `${path}: ${message}`)
       .join('; ');
     props.onNotice({
-      text: t('importInvalid', { detail: fields || answer.refusal.message }),
+      text: t('importInvalid', { detail: fields || conflictText(answer.refusal, props.language) }),
       kind: 'bad',
     });
   }

@@ -10,6 +10,7 @@ import { BuildingFileButtons } from './BuildingFileButtons';
 import type { Refusal } from './config-api';
 import { configApi, fieldsOf } from './config-api';
 import { configT } from './config-messages';
+import { conflictText } from './conflict-messages';
 import { ConfigList } from './ConfigList';
 import type { ConfigRow } from './ConfigList';
 import { Notice, TextField } from './ConfigField';
@@ -64,7 +65,7 @@ export function BuildingPage(props: PageProps) {
     r.status === 400
       ? t('fixFields')
       : r.status === 409
-        ? t('conflict', { reason: r.message })
+        ? t('conflict', { reason: conflictText(r, props.language) })
         : r.status === 403
           ? t('forbidden')
           : t('refused', { reason: r.message });
@@ -128,7 +129,7 @@ export function BuildingPage(props: PageProps) {
         await reload();
       } else {
         if (answer.refusal.status === 401) props.onUnauthorized();
-        const reason = refusalReason(answer.refusal, next, st);
+        const reason = refusalReason(answer.refusal, next, st, props.language);
         setDeleting({ section, row, problem: st('deleteRefused', { reason }) });
       }
     } else setDeleting(null);
@@ -237,6 +238,7 @@ export function BuildingPage(props: PageProps) {
         {isAdmin && (
           <BuildingFileButtons
             t={t}
+            language={props.language}
             token={token}
             onImported={() => void reload()}
             onNotice={setNotice}

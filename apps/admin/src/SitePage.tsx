@@ -6,6 +6,7 @@ import type { Refusal } from './config-api';
 import { ClockInput } from './ClockInput';
 import { configApi, fieldsOf } from './config-api';
 import { configT } from './config-messages';
+import { conflictText } from './conflict-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
 import { fieldMessage, pageLanguage } from './field-messages';
 import { fieldsUnder } from './field-paths';
@@ -65,7 +66,7 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
             r.status === 400
               ? ct('fixFields')
               : r.status === 409
-                ? ct('conflict', { reason: r.message })
+                ? ct('conflict', { reason: conflictText(r, props.language) })
                 : ct('refused', { reason: r.message }),
           kind: 'bad',
         });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { NewUser, Refusal } from './config-api';
 import { configApi } from './config-api';
 import { configT } from './config-messages';
+import { conflictText } from './conflict-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
 import type { PageProps } from './page-props';
 import { useFreshBuilding } from './use-fresh-building';
@@ -46,7 +47,7 @@ export function UsersPage(props: PageProps) {
         text:
           answer.refusal.status === 400
             ? t('fixFields')
-            : t('refused', { reason: answer.refusal.message }),
+            : t('refused', { reason: conflictText(answer.refusal, props.language) }),
         kind: 'bad',
       });
       return;
@@ -71,7 +72,10 @@ export function UsersPage(props: PageProps) {
       if (!window.confirm(t('confirmDeactivate', { user: user.username }))) return;
       const answer = await configApi.deactivate(token, user.id);
       if (!answer.ok)
-        setNotice({ text: t('refused', { reason: answer.refusal.message }), kind: 'bad' });
+        setNotice({
+          text: t('refused', { reason: conflictText(answer.refusal, props.language) }),
+          kind: 'bad',
+        });
     } else {
       const answer = await configApi.resetPassword(token, user.id);
       setNotice(

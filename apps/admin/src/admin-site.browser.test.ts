@@ -154,8 +154,39 @@ describe('the building admin', () => {
     await expect(
       logo.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
     ).resolves.toBe(256);
+    const siteLogo = kiosk.locator('header img.kiosk-logo');
+    await expect(siteLogo.getAttribute('src')).resolves.toMatch(/^\/api\/logos\/site\?v=/);
+    await expect(
+      siteLogo.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).resolves.toBe(256);
     await screenshot(kiosk, 'admin-site-04-kiosk-logo');
     await kiosk.close();
+  });
+
+  it('shows the site logo beside the name on a board, without pushing the clock off', async () => {
+    const { body } = await hub.api('/api/devices', {
+      token: admin,
+      body: { name: 'Papan Lobi', role: 'display', zoneIds: [(await building()).zones[0]!.id] },
+    });
+    for (const [width, height, name] of [
+      [1920, 1080, 'admin-site-04-board-logo'],
+      [1080, 1920, 'admin-site-04-board-logo-portrait'],
+    ] as const) {
+      const board = await browser.newPage({ viewport: { width, height } });
+      await board.goto(`${hub.url}/display/?token=${body.token as string}`);
+      const logo = board.locator('.board-header img.board-logo');
+      await logo.waitFor();
+      await expect(logo.getAttribute('src')).resolves.toMatch(/^\/api\/logos\/site\?v=/);
+      await logo.evaluate((img: HTMLImageElement) => img.decode());
+      const header = (await board.locator('.board-header').boundingBox())!;
+      const logoBox = (await logo.boundingBox())!;
+      const clock = (await board.locator('.board-clock').boundingBox())!;
+      expect(logoBox.height).toBeLessThanOrEqual(header.height);
+      expect(logoBox.x + logoBox.width).toBeLessThan(clock.x);
+      expect(clock.x + clock.width).toBeLessThanOrEqual(width);
+      await screenshot(board, name);
+      await board.close();
+    }
   });
 
   it('deletes a counter after an in-page confirm, and a zone in use is refused plainly', async () => {
@@ -172,6 +203,21 @@ describe('the building admin', () => {
       .waitFor();
     expect((await building()).counters.some((c) => c.id === counter.id)).toBe(false);
     await expect(page.getByTestId('list-counters').textContent()).resolves.not.toContain(label);
+
+    // A 409 comes as reason codes and reads in Indonesian, not in the hub's English.
+    const open = (await building()).counters.find((c) => c.agencyId === 'samsat')!;
+    const officer = await hub.client(await hub.login('petugas.samsat'));
+    expect((await officer.command('counter:open', { counterId: open.id })).ok).toBe(true);
+    const openLabel = `${open.number} · ${open.name}`;
+    await page.getByRole('button', { name: `Hapus ${openLabel}` }).click();
+    const openDialog = page.getByRole('dialog', { name: `Hapus ${openLabel}?` });
+    await openDialog.getByRole('button', { name: 'Ya, hapus' }).click();
+    await expect(openDialog.getByRole('alert').textContent()).resolves.toBe(
+      `Tidak dihapus: Loket “${open.name}” sedang buka; tutup dulu sebelum menghapusnya.`,
+    );
+    await screenshot(page, 'admin-site-06-delete-refused-open');
+    await openDialog.getByRole('button', { name: 'Tutup' }).click();
+    expect((await officer.command('counter:close', { counterId: open.id })).ok).toBe(true);
 
     const zone = (await building()).zones[0]!;
     await page.getByRole('button', { name: `Hapus ${zone.name}`, exact: true }).click();

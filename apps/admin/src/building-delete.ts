@@ -1,6 +1,8 @@
 import type { Building } from '@antre/domain';
+import type { Language } from '@antre/ui';
 import type { Section } from './building-drafts';
 import type { Refusal } from './config-api';
+import { conflictText } from './conflict-messages';
 import type { SiteT } from './site-messages';
 
 const SECTION_WORD: Record<Section, 'zone' | 'agency' | 'service' | 'counter'> = {
@@ -18,12 +20,17 @@ export function withoutItem(building: Building, section: Section, id: string): B
 }
 
 /**
- * Why the hub refused a delete, in words: a 409 carries its own sentence; a 400 names the
+ * Why the hub refused a delete, in words: a 409 gives reason codes to translate; a 400 names the
  * items that still point at the deleted one (`counters.4.zoneId`), named here from `sent`.
  */
-export function refusalReason(refusal: Refusal, sent: Building, t: SiteT): string {
+export function refusalReason(
+  refusal: Refusal,
+  sent: Building,
+  t: SiteT,
+  language: Language,
+): string {
   const paths = Object.keys(refusal.fields);
-  if (paths.length === 0) return refusal.message.replace(/^Not saved: /, '');
+  if (paths.length === 0) return conflictText(refusal, language);
   const users = new Set<string>();
   for (const path of paths) {
     const [section, index] = path.split('.') as [Section, string];

@@ -2,6 +2,7 @@ import type { Building } from '@antre/domain';
 import type {
   AuditEntry,
   BuildingFile,
+  ConflictReason,
   DeviceSummary,
   PendingPairing,
   ServicePatch,
@@ -15,11 +16,18 @@ export interface Refusal {
   code: string;
   message: string;
   fields: Record<string, string>;
+  /** A 409's reasons, as codes to translate (`conflict-messages.ts`). */
+  reasons?: ConflictReason[];
 }
 export type Answer<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: { path: string; message: string }[] };
+  error?: {
+    code?: string;
+    message?: string;
+    fields?: { path: string; message: string }[];
+    reasons?: ConflictReason[];
+  };
 }
 
 async function send<T>(token: string, path: string, method = 'GET', body?: unknown) {
@@ -43,6 +51,7 @@ async function send<T>(token: string, path: string, method = 'GET', body?: unkno
         code: error.code ?? 'internal',
         message: error.message ?? '',
         fields,
+        reasons: error.reasons ?? [],
       },
     } as Answer<T>;
   } catch {

@@ -5,6 +5,7 @@ import { errorText, useHub } from '@antre/ui';
 import { useState } from 'react';
 import type { ActionButton } from './ActionBar';
 import { ActionBar } from './ActionBar';
+import { CloseCounterDialog } from './CloseCounterDialog';
 import { ConnectionBanner } from './ConnectionBanner';
 import { availableActions } from './counter-actions';
 import { counterView, officerStats } from './counter-view';
@@ -34,7 +35,7 @@ const BUTTONS: ActionButton[] = [
   { action: 'close', label: 'close', command: 'counter:close', tone: 'quiet' },
 ];
 
-type Dialog = 'park' | 'pause' | 'transfer' | null;
+type Dialog = 'park' | 'pause' | 'transfer' | 'close' | null;
 
 /** The officer's one screen: the ticket at the desk, its actions, and the lines behind it. */
 export function CounterScreen(props: {
@@ -90,9 +91,6 @@ export function CounterScreen(props: {
         return void run('counter:finish', { counterId }).then(thenAskSurvey);
       case 'noShow':
         return void run('counter:no-show', { counterId });
-      case 'close':
-        if (window.confirm(t('closeConfirm'))) void run('counter:close', { counterId });
-        return;
       default:
         setDialog(action);
     }
@@ -214,6 +212,17 @@ export function CounterScreen(props: {
           onSubmit={(reason) => {
             setDialog(null);
             void run('counter:pause', { counterId, reason });
+          }}
+        />
+      )}
+      {dialog === 'close' && (
+        <CloseCounterDialog
+          t={t}
+          counterName={counter.name}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            void run('counter:close', { counterId });
           }}
         />
       )}

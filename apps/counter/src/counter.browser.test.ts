@@ -216,6 +216,33 @@ describe('what the officer may not do', () => {
   });
 });
 
+describe('closing for the day', () => {
+  it('when the officer presses F10, then the page asks first: Enter or Escape keep it open, Tab then Enter closes it', async () => {
+    const ask = a.page.getByRole('alertdialog', { name: 'Tutup loket untuk hari ini?' });
+    const focused = () => a.page.evaluate(() => document.activeElement?.textContent ?? '');
+    await a.page.keyboard.press('F10');
+    await ask.waitFor();
+    await expect(focused()).resolves.toMatch(/^Batal/);
+    await screenshot(a.page, 'counter-12b-close-confirm');
+    await a.page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    await a.page.keyboard.press('F10');
+    await a.page.keyboard.press('Enter'); // the focus is on Batal: a stray Enter closes nothing
+    await ask.waitFor({ state: 'detached' });
+    await expect(a.page.getByText('Loket ini tutup').count()).resolves.toBe(0);
+    expect(desk.state.counters.get('loket-1')?.status).toBe('open');
+
+    await a.page.keyboard.press('F10');
+    await ask.waitFor();
+    await a.page.keyboard.press('Tab');
+    await a.page.keyboard.press('Enter');
+    await a.page.getByText('Loket ini tutup').waitFor();
+    await until(() => desk.state.counters.get('loket-1')?.status === 'closed');
+    await a.page.keyboard.press('F1'); // open again for the next tests
+    await button(a.page, /F1 Panggil berikutnya/).waitFor();
+  });
+});
+
 describe('a network that drops', () => {
   it('when the answer to a call is lost, then the call is retried with the same id, a second press does nothing, and one ticket is called', async () => {
     const first = await issue(KTP);

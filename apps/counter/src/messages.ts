@@ -78,6 +78,9 @@ const id = {
   transferConfirm: 'Alihkan',
   noMatch: 'Tidak ada layanan yang cocok.',
   closeConfirm: 'Tutup loket untuk hari ini?',
+  closeHint:
+    'Loket ini tidak memanggil nomor lagi sampai dibuka kembali. Nomor yang menunggu tetap di antrean layanannya.',
+  closeYes: 'Ya, tutup loket',
   supervisorTitle: 'Loket instansi Anda',
   assignTo: 'Serahkan ke…',
   closeCounter: 'Tutup',
@@ -170,6 +173,9 @@ export const MESSAGES: Messages<Key> = {
     transferConfirm: 'Transfer',
     noMatch: 'No service matches.',
     closeConfirm: 'Close the counter for today?',
+    closeHint:
+      "This counter calls no more numbers until it is opened again. Waiting numbers stay in their service's queue.",
+    closeYes: 'Yes, close the counter',
     supervisorTitle: "Your agency's counters",
     assignTo: 'Hand to…',
     closeCounter: 'Close',

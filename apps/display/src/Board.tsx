@@ -2,6 +2,7 @@ import type { CounterState } from '@antre/domain';
 import type { CallView, DisplayBoard } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import { translator } from '@antre/ui';
+import { useState } from 'react';
 import { AgencyColumns } from './AgencyColumns';
 import { boardView } from './board-view';
 import { BoardClock } from './BoardClock';
@@ -32,9 +33,12 @@ export function Board(props: BoardProps) {
   return (
     <div className={`board${media ? ' with-media' : ''}`} lang={language}>
       <header className="board-header">
-        <div className="board-site">
-          <span className="board-site-name">{board.site.name}</span>
-          {zones && <span className="board-zone">{zones}</span>}
+        <div className="board-brand">
+          {board.site.logoUrl && <SiteLogo url={board.site.logoUrl} />}
+          <div className="board-site">
+            <span className="board-site-name">{board.site.name}</span>
+            {zones && <span className="board-zone">{zones}</span>}
+          </div>
         </div>
         <BoardClock now={props.now} timezone={board.site.timezone} language={language} />
       </header>
@@ -63,6 +67,13 @@ export function Board(props: BoardProps) {
       )}
     </div>
   );
+}
+
+/** Beside the site's name; a logo that fails to load leaves the name alone, not a broken image. */
+function SiteLogo({ url }: { url: string }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (failed === url) return null;
+  return <img className="board-logo" src={url} alt="" onError={() => setFailed(url)} />;
 }
 
 function SpeakerIcon() {

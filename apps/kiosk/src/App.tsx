@@ -158,6 +158,7 @@ export function App() {
     <Frame
       prefs={prefs}
       siteName={catalogue.site.name}
+      logoUrl={catalogue.site.logoUrl}
       timezone={catalogue.site.timezone}
       offline={connection === 'offline' || connection === 'refused'}
       onBack={onBack}

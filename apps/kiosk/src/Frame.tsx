@@ -8,6 +8,8 @@ import type { Preferences } from './use-preferences';
 interface FrameProps {
   prefs: Preferences;
   siteName: string;
+  /** The site's logo (`/api/logos/site?v=…`), shown beside its name. */
+  logoUrl?: string | undefined;
   timezone?: string;
   offline?: boolean;
   onBack?: (() => void) | null;
@@ -25,10 +27,18 @@ function useClock(): number {
   return now;
 }
 
+/** A logo that fails to load leaves the name alone rather than a broken image. */
+function SiteLogo({ url }: { url: string }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (failed === url) return null;
+  return <img className="kiosk-logo" src={url} alt="" onError={() => setFailed(url)} />;
+}
+
 /** The same frame on every screen: where you are, the toggles, and the way back. */
 export function Frame({
   prefs,
   siteName,
+  logoUrl,
   timezone,
   offline,
   onBack,
@@ -42,6 +52,7 @@ export function Frame({
   return (
     <div className="kiosk" data-screen={screen}>
       <header className="kiosk-top">
+        {logoUrl ? <SiteLogo url={logoUrl} /> : null}
         <div className="kiosk-site">
           <span className="kiosk-site-name">{siteName}</span>
           {timezone ? (

@@ -39,7 +39,12 @@ export type MediaItem = z.infer<typeof MediaItemSchema>;
 export const DisplayBoardSchema = z.object({
   /** The hub's clock when it answered; the board keeps its offset to judge a call's age. */
   now: z.number(),
-  site: z.object({ name: z.string(), timezone: z.enum(['WIB', 'WITA', 'WIT']) }),
+  site: z.object({
+    name: z.string(),
+    timezone: z.enum(['WIB', 'WITA', 'WIT']),
+    /** `/api/logos/site?v=…`; absent without a logo. */
+    logoUrl: z.string().optional(),
+  }),
   device: z.object({ id: z.string(), name: z.string() }),
   zones: z.array(z.object({ id: z.string(), name: z.string() })),
   agencies: z.array(

@@ -16,3 +16,4 @@ export * from './pairing';
 export * from './device-settings';
 export * from './admin';
 export * from './ticket-template';
+export * from './conflict';

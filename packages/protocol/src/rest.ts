@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PrioritySchema, ServiceStandardSchema } from './building-schemas';
+import { ConflictReasonSchema } from './conflict';
 
 export const LoginBodySchema = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -125,5 +126,6 @@ export const ErrorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    reasons: z.array(ConflictReasonSchema).optional(),
   }),
 });

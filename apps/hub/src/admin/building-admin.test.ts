@@ -81,6 +81,10 @@ describe('replacing the configuration', () => {
     expect(status).toBe(409);
     expect(body.error).toMatchObject({ code: 'conflict' });
     expect((body.error as unknown as { message: string }).message).toMatch(/open today/);
+    const service = before.services.find((s) => s.id === serviceId)!;
+    expect((body.error as unknown as { reasons: unknown }).reasons).toEqual([
+      { code: 'service_open_tickets', name: service.name, label: issued.body.label },
+    ]);
     expect(await current()).toEqual(before);
   });
 
@@ -97,6 +101,39 @@ describe('replacing the configuration', () => {
 
     expect(status).toBe(409);
     expect((body.error as unknown as { message: string }).message).toMatch(/is open now/);
+    expect((body.error as unknown as { reasons: unknown }).reasons).toEqual([
+      { code: 'counter_open', name: counter.name },
+    ]);
+    expect(await current()).toEqual(before);
+  });
+
+  it('when an agency that people belong to is removed, then it is 409 with the reason agency_in_use and nothing changes', async () => {
+    const base = await current();
+    const added = {
+      ...base,
+      agencies: [...base.agencies, { id: 'dinsos', name: 'Dinas Sosial', shortName: 'Dinsos' }],
+    };
+    expect((await put(added)).status).toBe(200);
+    const user = await hub.api('/api/users', {
+      token: admin,
+      body: {
+        username: 'petugas.dinsos',
+        displayName: 'Petugas Dinsos',
+        role: 'officer',
+        agencyId: 'dinsos',
+      },
+    });
+    expect(user.status).toBe(201);
+    const before = await current();
+
+    const { status, body } = await put({ ...before, agencies: base.agencies });
+
+    expect(status).toBe(409);
+    expect(body.error).toMatchObject({
+      code: 'conflict',
+      message: 'Not saved: Agency Dinas Sosial is still in use (users or history refer to it)',
+      reasons: [{ code: 'agency_in_use', name: 'Dinas Sosial' }],
+    });
     expect(await current()).toEqual(before);
   });
 

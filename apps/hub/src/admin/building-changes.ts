@@ -6,9 +6,9 @@ import type { AuditRecord, AuditStore } from '../audit/audit-store';
 import type { Principal } from '../auth/principal';
 import { ConfigInUseError, saveBuilding } from '../building/building-store';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import { orphansOf } from './config-guard';
+import { conflictError } from './conflict-reasons';
 
 type Emitter = Pick<Server<never, HubToClient>, 'emit'>;
 
@@ -32,8 +32,7 @@ export function createBuildingChanges(deps: { db: Db; engine: QueueEngine; audit
       entry: AuditRecord,
     ): { ok: true; services: number; counters: number } {
       const orphans = orphansOf(next, engine.index, engine.state);
-      if (orphans.length > 0)
-        throw new HttpError(409, 'conflict', `Not saved: ${orphans.join('; ')}`.slice(0, 1000));
+      if (orphans.length > 0) throw conflictError(orphans, 'Not saved: ');
       const now = engine.now();
       try {
         db.transaction(() => {
@@ -41,8 +40,7 @@ export function createBuildingChanges(deps: { db: Db; engine: QueueEngine; audit
           audit.record(principal, request, entry, now);
         })();
       } catch (error) {
-        if (error instanceof ConfigInUseError)
-          throw new HttpError(409, 'conflict', `Not saved: ${error.message}`);
+        if (error instanceof ConfigInUseError) throw conflictError([error.reason], 'Not saved: ');
         throw error;
       }
       engine.replaceBuilding(next);

@@ -13,6 +13,7 @@ import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
 import { defineRoute, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
+import { conflictError } from './conflict-reasons';
 import type { UserStore } from './user-store';
 
 /** The admin manages everyone; a supervisor only the officers of their own agency. */
@@ -80,7 +81,7 @@ export function userRoutes(deps: {
             { path: 'agencyId', message: 'unknown agency' },
           ]);
         if (auth.findUser(body.username))
-          throw new HttpError(409, 'conflict', `The username ${body.username} is taken`);
+          throw conflictError([{ code: 'username_taken', name: body.username }]);
         const password = body.password ?? generatePassword();
         const passwordHash = await hashPassword(password);
         const now = engine.now();
@@ -113,7 +114,7 @@ export function userRoutes(deps: {
         const { id } = request.params as { id: string };
         const user = managedUser(principal, id);
         if (principal.kind === 'user' && principal.id === id)
-          throw new HttpError(409, 'conflict', 'You cannot deactivate yourself');
+          throw conflictError([{ code: 'deactivate_self', name: user.username }]);
         db.transaction(() => {
           users.deactivate(id);
           audit.record(

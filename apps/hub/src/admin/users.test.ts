@@ -55,7 +55,12 @@ describe('people', () => {
     expect(own.body.password).toBeUndefined();
     expect(foreign.status).toBe(403);
     expect(boss.status).toBe(403);
-    expect((await create(admin, { ...officer, agencyId: 'disdukcapil' })).status).toBe(409);
+    const taken = await create(admin, { ...officer, agencyId: 'disdukcapil' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatchObject({
+      code: 'conflict',
+      reasons: [{ code: 'username_taken', name: officer.username }],
+    });
     expect(
       (await create(admin, { ...officer, username: 'adm2', role: 'admin', agencyId: 'x' })).body
         .error,

@@ -1,3 +1,4 @@
+import type { Building } from '@antre/domain';
 import {
   CreateDeviceBodySchema,
   DeviceSelfSchema,
@@ -6,6 +7,7 @@ import {
 } from '@antre/protocol';
 import { z } from 'zod';
 import { defineRoute, HttpError } from '../http/routes';
+import { checkDevicePlace } from '../pairing/device-place';
 import type { AuthStore } from './auth-store';
 import { verifyPassword } from './passwords';
 
@@ -23,7 +25,7 @@ function lockedError(until: number): HttpError {
   );
 }
 
-export function authRoutes(auth: AuthStore) {
+export function authRoutes(auth: AuthStore, building: () => Building) {
   return [
     defineRoute({
       method: 'POST',
@@ -79,7 +81,11 @@ export function authRoutes(auth: AuthStore) {
       body: CreateDeviceBodySchema,
       status: 201,
       response: z.object({ id: z.string(), token: z.string() }),
-      handle: ({ body }) => auth.createDevice(body, Date.now()),
+      handle: ({ body }) => {
+        // As strict as pairing: a typo in a setting is a 400, not a device that misbehaves.
+        checkDevicePlace(body.role, body, building());
+        return auth.createDevice(body, Date.now());
+      },
     }),
     defineRoute({
       method: 'GET',

@@ -1,4 +1,5 @@
 import type { Agency, Building, Counter, Service, Site, Zone } from '@antre/domain';
+import type { ConflictReason } from '@antre/protocol';
 import { BuildingSchema } from '@antre/protocol';
 import type { Db } from '../db/database';
 
@@ -123,7 +124,12 @@ export function saveBuilding(db: Db, building: Building): void {
   })();
 }
 
-export class ConfigInUseError extends Error {}
+/** A removal that history or people still refer to; `reason` says which, as a code. */
+export class ConfigInUseError extends Error {
+  constructor(readonly reason: ConflictReason) {
+    super(`${reason.code}: ${reason.name}`);
+  }
+}
 
 /** History keeps its references: a service with tickets is deactivated, never deleted. */
 function removeServicesNotIn(db: Db, keep: ReadonlySet<string>): void {
@@ -131,22 +137,26 @@ function removeServicesNotIn(db: Db, keep: ReadonlySet<string>): void {
     'SELECT 1 FROM tickets WHERE origin_service_id = ? OR service_id = ? LIMIT 1',
   );
   const remove = db.prepare('DELETE FROM services WHERE id = ?');
-  for (const { id } of db.prepare<[], { id: string }>('SELECT id FROM services').all()) {
+  const all = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM services').all();
+  for (const { id, name } of all) {
     if (keep.has(id)) continue;
-    if (used.get(id, id))
-      throw new ConfigInUseError(`Service ${id} has tickets; deactivate it instead of removing it`);
+    if (used.get(id, id)) throw new ConfigInUseError({ code: 'service_has_history', name });
     db.prepare('DELETE FROM service_days WHERE service_id = ?').run(id);
     remove.run(id);
   }
 }
 
 function removeRowsNotIn(db: Db, table: 'zones' | 'agencies', keep: ReadonlySet<string>): void {
-  for (const { id } of db.prepare<[], { id: string }>(`SELECT id FROM ${table}`).all()) {
+  const all = db.prepare<[], { id: string; name: string }>(`SELECT id, name FROM ${table}`).all();
+  for (const { id, name } of all) {
     if (keep.has(id)) continue;
     try {
       db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
     } catch {
-      throw new ConfigInUseError(`${table} ${id} is still in use (users or history refer to it)`);
+      throw new ConfigInUseError({
+        code: table === 'zones' ? 'zone_in_use' : 'agency_in_use',
+        name,
+      });
     }
   }
 }

@@ -31,7 +31,7 @@ export function displayRoutes(engine: QueueEngine, dataDir: string) {
         const settings = DisplaySettingsSchema.parse(principal.settings);
         return {
           now: engine.now(),
-          site: { name: site.name, timezone: site.timezone },
+          site: { name: site.name, timezone: site.timezone, logoUrl: logoUrl(building, 'site') },
           device: { id: principal.id, name: principal.name },
           zones: building.zones.filter((z) => zoneIds.has(z.id)),
           agencies: building.agencies.map(({ id, name, shortName }) => ({

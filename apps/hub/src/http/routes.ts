@@ -1,4 +1,4 @@
-import type { ErrorCode, Role } from '@antre/protocol';
+import type { ConflictReason, ErrorCode, Role } from '@antre/protocol';
 import { ErrorBodySchema, parseInput } from '@antre/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: { path: string; message: string }[],
+    readonly reasons?: ConflictReason[],
   ) {
     super(message);
   }
@@ -47,6 +48,7 @@ export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
       code: error.code,
       message: error.message,
       ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.reasons ? { reasons: error.reasons } : {}),
     },
   };
   return reply.status(error.status).send(body);

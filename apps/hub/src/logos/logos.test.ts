@@ -63,6 +63,7 @@ describe('logos', () => {
     const board = (await hub.api('/api/display/board', { token: display }))
       .body as unknown as DisplayBoard;
     expect(board.agencies.find((a) => a.id === agency.id)?.logoUrl).toBe(url);
+    expect(board.site.logoUrl).toBe(shown.site.logoUrl);
     // Devices get the building without the bytes; the admin, who edits them, with them.
     expect(JSON.stringify(await current(await hub.device('kiosk')))).not.toContain('base64');
     expect((await current()).agencies[0]!.logo).toBe(TINY_PNG);

@@ -1,0 +1,49 @@
+import type { ConflictReason } from '@antre/protocol';
+import { describe, expect, it } from 'vitest';
+import { conflictText } from './conflict-messages';
+
+const refusal = (reasons: ConflictReason[]) => ({ message: 'Not saved: in English', reasons });
+
+describe('conflict reasons from the hub', () => {
+  it.each([
+    [
+      { code: 'service_open_tickets', name: 'KTP-el', label: 'A-004' },
+      'Layanan “KTP-el” masih punya nomor antrean yang belum selesai hari ini (mis. A-004); biarkan layanan ini atau nonaktifkan saja.',
+      'Service “KTP-el” still has open tickets today (e.g. A-004); keep it or deactivate it.',
+    ],
+    [
+      { code: 'counter_open', name: 'Loket 3' },
+      'Loket “Loket 3” sedang buka; tutup dulu sebelum menghapusnya.',
+      'Counter “Loket 3” is open; close it before deleting it.',
+    ],
+    [
+      { code: 'agency_in_use', name: 'Samsat' },
+      'Instansi “Samsat” masih dipakai oleh pengguna atau riwayat antrean.',
+      'Agency “Samsat” is still used by people or ticket history.',
+    ],
+    [
+      { code: 'username_taken', name: 'petugas.satu' },
+      'Nama pengguna “petugas.satu” sudah dipakai. Pilih nama lain.',
+      'The username “petugas.satu” is taken. Choose another.',
+    ],
+  ] as const)('%o reads in Indonesian and English', (reason, id, en) => {
+    expect(conflictText(refusal([reason]), 'id')).toBe(id);
+    expect(conflictText(refusal([reason]), 'en')).toBe(en);
+  });
+
+  it('when there are many reasons, then three are read and the rest counted', () => {
+    const reasons = ['1', '2', '3', '4', '5'].map((n): ConflictReason => ({
+      code: 'counter_paused',
+      name: `Loket ${n}`,
+    }));
+    const text = conflictText(refusal(reasons), 'id');
+    expect(text).toMatch(/^Loket “Loket 1” sedang istirahat; .*Loket “Loket 3”.* Dan 2 lainnya\.$/);
+    expect(text).not.toContain('Loket 4');
+  });
+
+  it('when the hub gives no reasons or one this app does not know, then its own message is shown', () => {
+    expect(conflictText({ message: 'Not saved: something new' }, 'id')).toBe('something new');
+    const unknown = { code: 'zone_renamed', name: 'Lantai 1' } as unknown as ConflictReason;
+    expect(conflictText(refusal([unknown]), 'id')).toBe('in English');
+  });
+});
