@@ -5,10 +5,10 @@ import type {
   IkmReport,
   LiveReport,
   LoginResponse,
-  Result,
   SummaryReport,
 } from '@antre/protocol';
 import type { Language } from '@antre/ui';
+import { hubRequest } from '@antre/ui';
 
 // The hub serves this app, so the hub is where the page came from.
 export const HUB_URL = window.location.origin;
@@ -38,28 +38,6 @@ export const storage = {
   saveLanguage: (l: Language): void => localStorage.setItem(LANGUAGE_KEY, JSON.stringify(l)),
 };
 
-const OFFLINE = { code: 'offline', message: 'The hub could not be reached' } as const;
-
-async function request<T>(
-  path: string,
-  init: RequestInit & { token?: string } = {},
-): Promise<Result<T>> {
-  try {
-    const response = await fetch(`${HUB_URL}${path}`, {
-      ...init,
-      headers: {
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-    });
-    const body = (await response.json()) as unknown;
-    if (response.ok) return { ok: true, value: body as T };
-    return body as Result<T>;
-  } catch {
-    return { ok: false, error: OFFLINE };
-  }
-}
-
 /** A report period, as the hub's report queries take it. */
 export interface Period {
   from: string;
@@ -79,19 +57,19 @@ export type ExportTable = 'agencies' | 'services' | 'counters' | 'officers' | 'h
 
 export const hubApi = {
   login: (username: string, password: string) =>
-    request<LoginResponse>('/api/auth/login', {
-      method: 'POST',
-      body: JSON.stringify({ username, password }),
-    }),
-  logout: (token: string) => request<{ ok: true }>('/api/auth/logout', { method: 'POST', token }),
-  health: () => request<{ serviceDay: string }>('/api/health'),
-  building: (token: string) => request<Building>('/api/building', { token }),
-  live: (token: string) => request<LiveReport>('/api/reports/live', { token }),
-  alerts: (token: string) => request<{ alerts: DeviceAlert[] }>('/api/devices/alerts', { token }),
+    hubRequest<LoginResponse>('/api/auth/login', { json: { username, password } }),
+  logout: (token: string) =>
+    hubRequest<{ ok: true }>('/api/auth/logout', { method: 'POST', token }),
+  health: () => hubRequest<{ serviceDay: string }>('/api/health'),
+  building: (token: string) => hubRequest<Building>('/api/building', { token }),
+  live: (token: string) => hubRequest<LiveReport>('/api/reports/live', { token }),
+  alerts: (token: string) =>
+    hubRequest<{ alerts: DeviceAlert[] }>('/api/devices/alerts', { token }),
   summary: (token: string, p: Period) =>
-    request<SummaryReport>(`/api/reports/summary?${query(p)}`, { token }),
-  ikm: (token: string, p: Period) => request<IkmReport>(`/api/reports/ikm?${query(p)}`, { token }),
-  feedback: (token: string) => request<Feedback[]>('/api/feedback', { token }),
+    hubRequest<SummaryReport>(`/api/reports/summary?${query(p)}`, { token }),
+  ikm: (token: string, p: Period) =>
+    hubRequest<IkmReport>(`/api/reports/ikm?${query(p)}`, { token }),
+  feedback: (token: string) => hubRequest<Feedback[]>('/api/feedback', { token }),
   /** A file download needs the Bearer token, which a plain link cannot send. */
   async download(token: string, p: Period, table: ExportTable, format: 'xlsx' | 'csv') {
     try {

@@ -1,6 +1,7 @@
 import type { Building } from '@antre/domain';
 import type { Language } from '@antre/ui';
-import type { AgencyStaff, LoginResponse, Result } from '@antre/protocol';
+import { hubRequest } from '@antre/ui';
+import type { AgencyStaff, LoginResponse } from '@antre/protocol';
 
 // The hub serves this app, so the hub is where the page came from.
 export const HUB_URL = window.location.origin;
@@ -36,39 +37,16 @@ export const storage = {
   saveLanguage: (l: Language): void => localStorage.setItem(LANGUAGE_KEY, JSON.stringify(l)),
 };
 
-async function request<T>(
-  path: string,
-  init: RequestInit & { token?: string } = {},
-): Promise<Result<T>> {
-  try {
-    const response = await fetch(`${HUB_URL}${path}`, {
-      ...init,
-      headers: {
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-    });
-    const body = (await response.json()) as unknown;
-    if (response.ok) return { ok: true, value: body as T };
-    return body as Result<T>;
-  } catch {
-    return { ok: false, error: { code: 'offline', message: 'The hub could not be reached' } };
-  }
-}
-
 export const hubApi = {
   login: (username: string, password: string) =>
-    request<LoginResponse>('/api/auth/login', {
-      method: 'POST',
-      body: JSON.stringify({ username, password }),
-    }),
-  logout: (token: string) => request<{ ok: true }>('/api/auth/logout', { method: 'POST', token }),
-  building: (token: string) => request<Building>('/api/building', { token }),
-  staff: (token: string) => request<AgencyStaff>('/api/counters/staff', { token }),
+    hubRequest<LoginResponse>('/api/auth/login', { json: { username, password } }),
+  logout: (token: string) =>
+    hubRequest<{ ok: true }>('/api/auth/logout', { method: 'POST', token }),
+  building: (token: string) => hubRequest<Building>('/api/building', { token }),
+  staff: (token: string) => hubRequest<AgencyStaff>('/api/counters/staff', { token }),
   assign: (token: string, counterId: string, officerId: string) =>
-    request<unknown>(`/api/counters/${encodeURIComponent(counterId)}/assign`, {
-      method: 'POST',
+    hubRequest<unknown>(`/api/counters/${encodeURIComponent(counterId)}/assign`, {
       token,
-      body: JSON.stringify({ commandId: crypto.randomUUID(), officerId }),
+      json: { commandId: crypto.randomUUID(), officerId },
     }),
 };

@@ -1,5 +1,6 @@
 export * from './i18n';
 export * from './format';
+export * from './hub-request';
 export * from './use-hub';
 export * from './use-pairing';
 export * from './SignInScreen';
