@@ -2,65 +2,18 @@ import type { Building } from '@antre/domain';
 import type {
   AuditEntry,
   BuildingFile,
-  ConflictReason,
   DeviceSummary,
   PendingPairing,
   ServicePatch,
   UserView,
 } from '@antre/protocol';
-import { HUB_URL } from './session';
+import type { Refusal } from './hub-answer';
+import { send as request } from './hub-answer';
 
-/** A hub refusal, with the bad fields of a 400 keyed by their path (`services.2.prefix`). */
-export interface Refusal {
-  status: number;
-  code: string;
-  message: string;
-  fields: Record<string, string>;
-  /** A 409's reasons, as codes to translate (`conflict-messages.ts`). */
-  reasons?: ConflictReason[];
-}
-export type Answer<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+export type { Answer, Refusal } from './hub-answer';
 
-interface ErrorBody {
-  error?: {
-    code?: string;
-    message?: string;
-    fields?: { path: string; message: string }[];
-    reasons?: ConflictReason[];
-  };
-}
-
-async function send<T>(token: string, path: string, method = 'GET', body?: unknown) {
-  try {
-    const response = await fetch(`${HUB_URL}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json()) as unknown;
-    if (response.ok) return { ok: true, value: json as T } as Answer<T>;
-    const error = (json as ErrorBody).error ?? {};
-    const fields = Object.fromEntries((error.fields ?? []).map((f) => [f.path, f.message]));
-    return {
-      ok: false,
-      refusal: {
-        status: response.status,
-        code: error.code ?? 'internal',
-        message: error.message ?? '',
-        fields,
-        reasons: error.reasons ?? [],
-      },
-    } as Answer<T>;
-  } catch {
-    return {
-      ok: false,
-      refusal: { status: 0, code: 'offline', message: 'offline', fields: {} },
-    } as Answer<T>;
-  }
-}
+const send = <T>(token: string, path: string, method = 'GET', json?: unknown) =>
+  request<T>(token, path, { method, json });
 
 export interface NewUser {
   username: string;

@@ -1,36 +1,8 @@
 import type { TicketPreview, TicketTemplateView } from '@antre/protocol';
-import type { Answer } from './config-api';
-import { HUB_URL } from './session';
+import { send as request } from './hub-answer';
 
-interface ErrorBody {
-  error?: { code?: string; message?: string };
-}
-
-async function send<T>(token: string, path: string, method: string, body?: unknown) {
-  try {
-    const response = await fetch(`${HUB_URL}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json()) as unknown;
-    if (response.ok) return { ok: true, value: json as T } as Answer<T>;
-    const error = (json as ErrorBody).error ?? {};
-    const refusal = { status: response.status, fields: {} };
-    return {
-      ok: false,
-      refusal: { ...refusal, code: error.code ?? 'internal', message: error.message ?? '' },
-    } as Answer<T>;
-  } catch {
-    return {
-      ok: false,
-      refusal: { status: 0, code: 'offline', message: 'offline', fields: {} },
-    } as Answer<T>;
-  }
-}
+const send = <T>(token: string, path: string, method: string, json?: unknown) =>
+  request<T>(token, path, { method, json });
 
 /** The ticket template endpoints (admin only). */
 export const templateApi = {
