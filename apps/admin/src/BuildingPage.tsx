@@ -2,28 +2,22 @@ import './admin-config.css';
 import './admin-site.css';
 import type { Building } from '@antre/domain';
 import { useEffect, useState } from 'react';
-import { AgencyForm } from './AgencyForm';
 import { refusalReason, withoutItem } from './building-delete';
-import type { Agency, Item, Section, Service } from './building-drafts';
-import { newAgency, newCounter, newService, newZone, placeItem } from './building-drafts';
+import type { Item, Section, Service } from './building-drafts';
+import { placeItem } from './building-drafts';
 import { BuildingFileButtons } from './BuildingFileButtons';
+import type { Editing } from './BuildingItemForm';
+import { BuildingItemForm } from './BuildingItemForm';
+import { BuildingLists } from './BuildingLists';
 import type { Refusal } from './config-api';
 import { configApi, fieldsOf } from './config-api';
 import { configT } from './config-messages';
 import { conflictText } from './conflict-messages';
-import { ConfigList } from './ConfigList';
 import type { ConfigRow } from './ConfigList';
-import { Notice, TextField } from './ConfigField';
+import { Notice } from './ConfigField';
 import { ConfirmDialog } from './ConfirmDialog';
-import { CounterForm } from './CounterForm';
 import type { PageProps } from './page-props';
-import { ServiceForm } from './ServiceForm';
 import { siteT } from './site-messages';
-
-interface Editing {
-  section: Section;
-  draft: Item;
-}
 
 /**
  * Zones, agencies, services and counters; every admin save GETs the building, changes one
@@ -136,99 +130,25 @@ export function BuildingPage(props: PageProps) {
     setBusy(false);
   }
 
-  const mine = (agencyId: string) => isAdmin || agencyId === props.session.user.agencyId;
-  const agencies = building.agencies.filter((a) => mine(a.id));
-  const services = building.services.filter((s) => mine(s.agencyId));
-  const counters = building.counters.filter((c) => mine(c.agencyId));
-  const agencyName = (id: string) => building.agencies.find((a) => a.id === id)?.shortName ?? id;
-  const zoneName = (id: string) => building.zones.find((z) => z.id === id)?.name ?? id;
   const errors = refusal
     ? refusal.prefix
       ? fieldsOf(refusal.refusal, refusal.prefix)
       : refusal.refusal.fields
     : {};
-  const firstAgency = agencies[0]?.id ?? '';
-  const nextNumber = Math.max(0, ...building.counters.map((c) => c.number)) + 1;
-
-  const list = (
-    name: Section,
-    title: string,
-    rows: ConfigRow<Item>[],
-    fresh: () => Item,
-    supervisorEdits = false,
-  ) => (
-    <ConfigList
-      name={name}
-      title={title}
-      rows={rows}
-      addLabel={`${t('add')} ${title.toLowerCase()}`}
-      editLabel={t('edit')}
-      deleteLabel={st('delete')}
-      onAdd={isAdmin ? () => open(name, fresh()) : undefined}
-      onEdit={isAdmin || supervisorEdits ? (r) => open(name, r.item) : undefined}
-      onDelete={isAdmin ? (r) => setDeleting({ section: name, row: r }) : undefined}
-    />
-  );
 
   const form = editing && (
-    <form
-      className="config-form"
-      aria-label={t(editing.section)}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h2>
-        {editing.draft.id ? t('edit') : t('add')} — {t(editing.section)}
-        {!isAdmin && ` — ${(editing.draft as Service).name}`}
-      </h2>
-      {!isAdmin && <p className="muted">{st('supervisorHint')}</p>}
-      {editing.section === 'zones' && (
-        <TextField
-          label={t('name')}
-          value={(editing.draft as { name: string }).name}
-          onChange={(name) => setEditing({ ...editing, draft: { ...editing.draft, name } })}
-          error={errors.name ?? errors.id}
-        />
-      )}
-      {editing.section === 'agencies' && (
-        <AgencyForm
-          t={t}
-          draft={editing.draft as Agency}
-          onChange={(draft) => setEditing({ ...editing, draft })}
-          errors={errors}
-        />
-      )}
-      {editing.section === 'services' && (
-        <ServiceForm
-          t={t}
-          building={building}
-          draft={editing.draft as Service}
-          onChange={(draft) => setEditing({ ...editing, draft })}
-          errors={errors}
-          agencyLocked={false}
-          limited={!isAdmin}
-        />
-      )}
-      {editing.section === 'counters' && (
-        <CounterForm
-          t={t}
-          building={building}
-          draft={editing.draft as never}
-          onChange={(draft) => setEditing({ ...editing, draft })}
-          errors={errors}
-        />
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('saving') : t('save')}
-        </button>
-        <button type="button" className="secondary" onClick={() => setEditing(null)}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    <BuildingItemForm
+      editing={editing}
+      building={building}
+      isAdmin={isAdmin}
+      errors={errors}
+      busy={busy}
+      t={t}
+      st={st}
+      onChange={setEditing}
+      onSave={() => void save()}
+      onCancel={() => setEditing(null)}
+    />
   );
 
   return (
@@ -260,50 +180,15 @@ export function BuildingPage(props: PageProps) {
           onCancel={() => setDeleting(null)}
         />
       )}
-      <div className="config-columns">
-        {list(
-          'agencies',
-          t('agencies'),
-          agencies.map((a) => ({
-            id: a.id,
-            label: a.name,
-            detail: a.shortName,
-            item: a,
-            logo: a.logo,
-          })),
-          newAgency,
-        )}
-        {list(
-          'services',
-          isAdmin ? t('services') : st('myServices'),
-          services.map((s) => ({
-            id: s.id,
-            label: `${s.prefix} · ${s.name}`,
-            detail: agencyName(s.agencyId),
-            item: s,
-          })),
-          () => newService(firstAgency),
-          true,
-        )}
-        {list(
-          'counters',
-          t('counters'),
-          counters.map((c) => ({
-            id: c.id,
-            label: `${c.number} · ${c.name}`,
-            detail: `${agencyName(c.agencyId)} · ${zoneName(c.zoneId)}`,
-            item: c,
-          })),
-          () => newCounter(firstAgency, building.zones[0]?.id ?? '', nextNumber),
-        )}
-        {isAdmin &&
-          list(
-            'zones',
-            t('zones'),
-            building.zones.map((z) => ({ id: z.id, label: z.name, detail: z.id, item: z })),
-            newZone,
-          )}
-      </div>
+      <BuildingLists
+        building={building}
+        isAdmin={isAdmin}
+        agencyId={props.session.user.agencyId}
+        t={t}
+        st={st}
+        onOpen={open}
+        onDelete={(section, row) => setDeleting({ section, row })}
+      />
     </>
   );
 }

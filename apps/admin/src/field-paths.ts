@@ -9,3 +9,7 @@ export function fieldsUnder(
     else if (path === prefix) mine[''] = message;
   return mine;
 }
+
+/** The first complaint at or under a path (`zoneIds` covers `zoneIds.2`). */
+export const errorUnder = (errors: Record<string, string>, path: string): string | undefined =>
+  Object.entries(errors).find(([p]) => p === path || p.startsWith(`${path}.`))?.[1];

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  callNext,
-  callTicket,
-  finish,
-  markNoShow,
-  recall,
-  requeueLate,
-  startServing,
-} from './call-commands';
+import { callNext, callTicket } from './call-commands';
 import { pauseCounter } from './counter-commands';
+import { requeueLate } from './requeue-commands';
+import { finish, markNoShow, recall, startServing } from './serving-commands';
 import { makeBuilding, makeCounter } from './testing/test-building';
 import { TestQueue, codeOf } from './testing/test-queue';
 

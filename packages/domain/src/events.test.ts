@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  callNext,
-  callTicket,
-  finish,
-  markNoShow,
-  park,
-  recall,
-  requeueLate,
-  startServing,
-  transfer,
-} from './call-commands';
+import { callNext, callTicket } from './call-commands';
 import { closeCounter, openCounter, pauseCounter, resumeCounter } from './counter-commands';
 import {
   cancelTicket,
@@ -20,7 +10,9 @@ import {
 } from './issue-commands';
 import type { Actor, QueueEvent, QueueEventType } from './queue-state';
 import { QUEUE_EVENT_TYPES } from './queue-state';
+import { requeueLate, transfer } from './requeue-commands';
 import { ok } from './result';
+import { finish, markNoShow, park, recall, startServing } from './serving-commands';
 import { at } from './testing/test-building';
 import type { Command } from './testing/test-queue';
 import { TestQueue } from './testing/test-queue';

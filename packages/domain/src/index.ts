@@ -8,6 +8,8 @@ export * from './ordering';
 export * from './command-context';
 export * from './issue-commands';
 export * from './call-commands';
+export * from './serving-commands';
+export * from './requeue-commands';
 export * from './counter-commands';
 export * from './estimate';
 export * from './ikm';

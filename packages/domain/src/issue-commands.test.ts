@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRIORITY_KINDS } from './building';
-import { callNext, markNoShow, park, recall, startServing } from './call-commands';
+import { callNext } from './call-commands';
 import {
   cancelTicket,
   confirmPrint,
@@ -9,6 +9,7 @@ import {
   voidPrint,
 } from './issue-commands';
 import { projectedOrder } from './ordering';
+import { markNoShow, park, recall, startServing } from './serving-commands';
 import { FRIDAY, NYEPI, at, makeBuilding, makeService } from './testing/test-building';
 import { KIOSK, TestQueue, codeOf } from './testing/test-queue';
 

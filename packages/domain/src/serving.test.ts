@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callNext, finish, markNoShow, park, recall, startServing } from './call-commands';
+import { callNext } from './call-commands';
+import { finish, markNoShow, park, recall, startServing } from './serving-commands';
 import { makeBuilding } from './testing/test-building';
 import { TestQueue, codeOf } from './testing/test-queue';
 

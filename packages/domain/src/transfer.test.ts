@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TransferRequest } from './call-commands';
-import {
-  callNext,
-  callTicket,
-  markNoShow,
-  park,
-  recall,
-  requeueLate,
-  startServing,
-  transfer,
-} from './call-commands';
+import { callNext, callTicket } from './call-commands';
 import { estimateTicket } from './estimate';
+import type { TransferRequest } from './requeue-commands';
+import { requeueLate, transfer } from './requeue-commands';
+import { markNoShow, park, recall, startServing } from './serving-commands';
 import { makeBuilding, makeCounter, makeService } from './testing/test-building';
 import { TestQueue, codeOf } from './testing/test-queue';
 

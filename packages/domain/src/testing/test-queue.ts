@@ -1,5 +1,5 @@
 import type { Building, PriorityKind } from '../building';
-import { callNext, finish, startServing } from '../call-commands';
+import { callNext } from '../call-commands';
 import type { CommandContext } from '../command-context';
 import { openCounter } from '../counter-commands';
 import type { IssueRequest } from '../issue-commands';
@@ -8,6 +8,7 @@ import type { Actor, BuildingIndex, QueueChange, QueueState } from '../queue-sta
 import { applyChange, emptyQueue, indexBuilding } from '../queue-state';
 import type { Result } from '../result';
 import { serviceDay } from '../service-day';
+import { finish, startServing } from '../serving-commands';
 import type { Ticket } from '../ticket';
 import { at, makeBuilding } from './test-building';
 
