@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { configApi } from './config-api';
 import type { ConfigT } from './config-messages';
 import { conflictText } from './conflict-messages';
+import { importProblems } from './import-problems';
 
 /** Export downloads the hub's file; import sends a chosen file, which the hub validates first. */
 export function BuildingFileButtons(props: {
@@ -44,12 +45,15 @@ export function BuildingFileButtons(props: {
       props.onImported();
       return;
     }
-    const fields = Object.entries(answer.refusal.fields)
-      .slice(0, 5)
-      .map(([path, message]) => `${path}: ${message}`)
-      .join('; ');
+    // One bad field a line (the notice keeps line breaks); a 409 has reasons, not fields.
+    const problems = importProblems(answer.refusal.fields, parsed, props.language);
     props.onNotice({
-      text: t('importInvalid', { detail: fields || conflictText(answer.refusal, props.language) }),
+      text: t('importInvalid', {
+        detail:
+          problems.length > 0
+            ? `\n${problems.join('\n')}`
+            : conflictText(answer.refusal, props.language),
+      }),
       kind: 'bad',
     });
   }

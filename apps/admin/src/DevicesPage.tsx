@@ -36,14 +36,17 @@ export function DevicesPage(props: PageProps) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
 
+  const loadPending = async () => {
+    const p = await configApi.pending(token);
+    if (!p.ok && p.refusal.status === 401) return props.onUnauthorized();
+    if (p.ok) setPending(p.value.pending);
+  };
   const load = async () => {
-    const [p, d, a] = await Promise.all([
-      configApi.pending(token),
+    const [, d, a] = await Promise.all([
+      loadPending(),
       configApi.devices(token),
       deviceApi.alerts(token),
     ]);
-    if (!p.ok && p.refusal.status === 401) return props.onUnauthorized();
-    if (p.ok) setPending(p.value.pending);
     if (d.ok) setDevices(d.value.devices);
     if (a.ok) setAlerts(openAlerts(a.value.alerts));
   };
@@ -61,13 +64,16 @@ export function DevicesPage(props: PageProps) {
         else next.delete(alert.deviceId);
         return next;
       }),
+    pairing: () => void loadPending(),
   });
-  // New pairing requests have no event of their own: ask every 10 s.
+  // Live, the hub says when anything changes; catch up on what a dropped socket missed, and
+  // ask now and then only while it is down.
   useEffect(() => {
     void load();
-    const timer = setInterval(() => void load(), 10_000);
+    if (live) return;
+    const timer = setInterval(() => void load(), 60_000);
     return () => clearInterval(timer);
-  }, []);
+  }, [live]);
 
   const bad = (r: Refusal) =>
     setNotice({

@@ -1,4 +1,5 @@
 import './admin-config.css';
+import './admin-site.css';
 import type { UserView } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 import type { NewUser, Refusal } from './config-api';
@@ -6,12 +7,16 @@ import { configApi } from './config-api';
 import { configT } from './config-messages';
 import { conflictText } from './conflict-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
+import { ConfirmDialog } from './ConfirmDialog';
 import type { PageProps } from './page-props';
+import { siteT } from './site-messages';
+import { UserTable } from './UserTable';
 import { useFreshBuilding } from './use-fresh-building';
 
 /** People: an admin sees everyone, a supervisor their agency's and may add its officers. */
 export function UsersPage(props: PageProps) {
   const t = configT(props.language);
+  const st = siteT(props.language);
   const building = useFreshBuilding(props.session.token, props.building);
   const { token, user: me } = props.session;
   const isAdmin = me.role === 'admin';
@@ -25,6 +30,10 @@ export function UsersPage(props: PageProps) {
   const [draft, setDraft] = useState<NewUser>(blank);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
+  const [deactivating, setDeactivating] = useState<{ user: UserView; problem?: string } | null>(
+    null,
+  );
+  const [busy, setBusy] = useState(false);
 
   const load = async () => {
     const answer = await configApi.users(token);
@@ -34,8 +43,6 @@ export function UsersPage(props: PageProps) {
   useEffect(() => void load(), []);
 
   const agencies = building.agencies.filter((a) => isAdmin || a.id === me.agencyId);
-  const agencyName = (id: string | null) =>
-    id ? (building.agencies.find((a) => a.id === id)?.shortName ?? id) : '—';
   const roles: UserView['role'][] = isAdmin ? ['officer', 'supervisor', 'admin'] : ['officer'];
 
   async function add(): Promise<void> {
@@ -67,26 +74,29 @@ export function UsersPage(props: PageProps) {
     );
     await load();
   }
-  async function act(user: UserView, what: 'deactivate' | 'reset'): Promise<void> {
-    if (what === 'deactivate') {
-      if (!window.confirm(t('confirmDeactivate', { user: user.username }))) return;
-      const answer = await configApi.deactivate(token, user.id);
-      if (!answer.ok)
-        setNotice({
-          text: t('refused', { reason: conflictText(answer.refusal, props.language) }),
-          kind: 'bad',
-        });
-    } else {
-      const answer = await configApi.resetPassword(token, user.id);
-      setNotice(
-        answer.ok
-          ? {
-              text: t('newPassword', { user: user.username, password: answer.value.password }),
-              kind: 'ok',
-            }
-          : { text: t('refused', { reason: answer.refusal.message }), kind: 'bad' },
-      );
+  // Asked in the page's own dialog; a refusal is said there, where the admin is looking.
+  async function deactivate(user: UserView): Promise<void> {
+    setBusy(true);
+    const answer = await configApi.deactivate(token, user.id);
+    setBusy(false);
+    if (!answer.ok) {
+      setDeactivating({ user, problem: conflictText(answer.refusal, props.language) });
+      return;
     }
+    setDeactivating(null);
+    setNotice({ text: t('deactivated', { name: user.displayName }), kind: 'ok' });
+    await load();
+  }
+  async function resetPassword(user: UserView): Promise<void> {
+    const answer = await configApi.resetPassword(token, user.id);
+    setNotice(
+      answer.ok
+        ? {
+            text: t('newPassword', { user: user.username, password: answer.value.password }),
+            kind: 'ok',
+          }
+        : { text: t('refused', { reason: answer.refusal.message }), kind: 'bad' },
+    );
     await load();
   }
   const e = refusal?.fields ?? {};
@@ -141,58 +151,29 @@ export function UsersPage(props: PageProps) {
           </button>
         </div>
       </form>
-      <div className="table-scroll">
-        <table className="data" data-testid="users">
-          <thead>
-            <tr>
-              <th>{t('displayName')}</th>
-              <th>{t('username')}</th>
-              <th>{t('role')}</th>
-              <th>{t('agency')}</th>
-              <th>{t('status')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {users === null && (
-              <tr>
-                <td colSpan={6}>{t('loading')}</td>
-              </tr>
-            )}
-            {users?.map((u) => (
-              <tr key={u.id} className={u.active ? '' : 'inactive'}>
-                <td>{u.displayName}</td>
-                <td>{u.username}</td>
-                <td>{t(`role${u.role}`)}</td>
-                <td>{agencyName(u.agencyId)}</td>
-                <td>{u.active ? t('active') : t('inactive')}</td>
-                <td className="row-actions">
-                  {u.active && u.id !== me.id && (
-                    <>
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => void act(u, 'reset')}
-                        aria-label={`${t('resetPassword')} ${u.username}`}
-                      >
-                        {t('resetPassword')}
-                      </button>
-                      <button
-                        type="button"
-                        className="link danger"
-                        onClick={() => void act(u, 'deactivate')}
-                        aria-label={`${t('deactivate')} ${u.username}`}
-                      >
-                        {t('deactivate')}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {deactivating && (
+        <ConfirmDialog
+          title={t('deactivateTitle', { name: deactivating.user.displayName })}
+          body={t('deactivateBody', {
+            name: deactivating.user.displayName,
+            user: deactivating.user.username,
+          })}
+          confirm={t('deactivateConfirm')}
+          cancel={deactivating.problem ? st('closeDialog') : t('cancel')}
+          busy={busy}
+          problem={deactivating.problem ?? null}
+          onConfirm={() => void deactivate(deactivating.user)}
+          onCancel={() => setDeactivating(null)}
+        />
+      )}
+      <UserTable
+        users={users}
+        me={me.id}
+        building={building}
+        t={t}
+        onResetPassword={(u) => void resetPassword(u)}
+        onDeactivate={(u) => setDeactivating({ user: u })}
+      />
     </>
   );
 }

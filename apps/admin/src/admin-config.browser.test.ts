@@ -175,24 +175,66 @@ describe('the building admin sets up a new agency end to end', () => {
     expect(refused.status).toBe(401);
   });
 
+  it('deactivates the officer only after the in-page question naming her, and her sign-in is refused', async () => {
+    const native: string[] = [];
+    page.on('dialog', (d) => native.push(d.message()));
+    await nav(page, 'Pengguna');
+    const ask = () =>
+      page.getByRole('button', { name: 'Nonaktifkan petugas.pajak', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nonaktifkan Siti Pajak?' });
+
+    await ask();
+    await expect(dialog.textContent()).resolves.toContain(
+      'Siti Pajak (petugas.pajak) tidak dapat masuk lagi',
+    );
+    await screenshot(page, 'admin-config-05b-deactivate-dialog');
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const signIn = () =>
+      hub.api('/api/auth/login', {
+        body: { username: 'petugas.pajak', password: officerPassword },
+      });
+    expect((await signIn()).status).toBe(200);
+
+    await ask();
+    await dialog.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Siti Pajak dinonaktifkan.' }).waitFor();
+    await page
+      .getByTestId('users')
+      .getByRole('row', { name: /petugas\.pajak/ })
+      .getByText('Nonaktif', { exact: true })
+      .waitFor();
+    expect((await signIn()).status).not.toBe(200);
+    expect(native).toEqual([]);
+  });
+
   it('an invalid import changes nothing and says why', async () => {
     const before = await building();
     await nav(page, 'Gedung');
+    const [first, ...rest] = before.services;
     const broken = {
       format: 'antre-building',
       version: 1,
       exportedAt: 'x',
-      building: { ...before, zones: [] },
+      building: { ...before, zones: [], services: [{ ...first!, prefix: 'k1' }, ...rest] },
     };
     await page.getByTestId('import-file').setInputFiles({
       name: 'rusak.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(broken)),
     });
-    await page.getByRole('alert').filter({ hasText: 'tidak ada yang diubah' }).waitFor();
-    await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
-      'building.zones',
+    const alert = page.getByRole('alert').filter({ hasText: 'tidak ada yang diubah' });
+    await alert.waitFor();
+    // Named from the file, in Indonesian, five at most: no paths, no zod English.
+    const said = (await alert.textContent()) ?? '';
+    expect(said).toContain('Zona: Pilih paling sedikit 1.');
+    expect(said).toContain(
+      `Layanan «${first!.name}» › Awalan: Satu atau dua huruf kapital, mis. A atau AB.`,
     );
+    expect(said).toMatch(/Loket «[^»]+» › Zona: Zona tidak ditemukan\./);
+    expect(said).toMatch(/…dan \d+ lainnya\.$/);
+    expect(said).not.toMatch(/building\.|Too small|capital letters/);
+    await page.getByRole('heading', { name: 'Gedung', level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-config-06-import-refused');
     expect(await building()).toEqual(before);
   });

@@ -74,6 +74,22 @@ describe('the admin edits devices and the board follows live', () => {
     await screenshot(page, 'admin-devices-01-list');
   });
 
+  it('shows a code the moment a device asks to pair, and drops it when it is rejected elsewhere', async () => {
+    // The page stays open: no reload, and the fallback poll (60 s, only offline) cannot help.
+    const asked = await hub.api('/api/pairing', { body: { role: 'display', name: 'Layar Lobi' } });
+    expect(asked.status).toBe(201);
+    const code = asked.body.code as string;
+    const request = page.getByTestId('pending').locator('li', { hasText: code });
+    await request.waitFor({ timeout: 15_000 });
+    await expect(request.textContent()).resolves.toContain('Layar Lobi');
+    await screenshot(page, 'admin-devices-01b-pairing-live');
+
+    const rejected = await hub.api('/api/pairing/reject', { token: admin, body: { code } });
+    expect(rejected.status).toBe(200);
+    await request.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByText('Tidak ada perangkat yang menunggu.').waitFor();
+  });
+
   it("changes a kiosk's paper width, after a bad idle time is named next to its field", async () => {
     await page.getByRole('button', { name: 'Ubah Kios Lobi' }).click();
     const form = page.getByRole('form', { name: 'Ubah perangkat: Kios Lobi' });

@@ -17,6 +17,8 @@ describe('field messages from the hub', () => {
       'One or two capital letters, e.g. A or AB.',
     ],
     ['unknown service', 'Layanan tidak ditemukan.', 'Unknown service.'],
+    ["another agency's service", 'Layanan ini milik instansi lain.', "Another agency's service."],
+    ['Unrecognized keys: "a", "b"', 'Isian tidak dikenal: "a", "b".', 'Unknown field: "a", "b".'],
     ['Invalid ISO date', 'Isi tanggal yang lengkap.', 'Enter a full date.'],
     [
       'a PNG, JPEG or WebP image',

@@ -66,6 +66,14 @@ const RULES: Rule[] = [
   [/^unknown agency$/, () => ({ id: 'Instansi tidak ditemukan.', en: 'Unknown agency.' })],
   [/^unknown zone$/, () => ({ id: 'Zona tidak ditemukan.', en: 'Unknown zone.' })],
   [/^unknown service$/, () => ({ id: 'Layanan tidak ditemukan.', en: 'Unknown service.' })],
+  [
+    /^another agency's service$/,
+    () => ({ id: 'Layanan ini milik instansi lain.', en: "Another agency's service." }),
+  ],
+  [
+    /^Unrecognized keys?: (.+)$/,
+    (m) => ({ id: `Isian tidak dikenal: ${m[1]}.`, en: `Unknown field: ${m[1]}.` }),
+  ],
   [/^Invalid ISO date$/, () => ({ id: 'Isi tanggal yang lengkap.', en: 'Enter a full date.' })],
   [
     /^a PNG, JPEG or WebP image$/,

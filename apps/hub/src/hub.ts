@@ -54,7 +54,7 @@ export interface HubOptions {
   demoPassword?: string | undefined;
   /** The queue's clock; tests pass one to run at a chosen moment of a service day. */
   clock?: () => number;
-  /** How often day changes and closing-time expiry are checked. */
+  /** How often day changes, closing-time expiry and expired pairing codes are checked. */
   tickMs?: number;
   logRequests?: boolean;
   /** Where the built web apps are (apps/<name>/dist); defaults to this repository's apps/. */
@@ -164,7 +164,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       keepDays: options.backupKeepDays ?? 14,
       intervalMs: options.backupIntervalMs ?? 60 * 60_000,
     });
-    const tick = setInterval(() => engine.tick(), options.tickMs ?? 30_000);
+    const tick = setInterval(() => {
+      engine.tick();
+      devicesAdmin.tick();
+    }, options.tickMs ?? 30_000);
     tick.unref();
 
     return {

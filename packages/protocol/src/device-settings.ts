@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KioskPrinterSchema } from './kiosk';
-import type { DeviceSummary } from './pairing';
+import type { DeviceSummary, PairingChanged } from './pairing';
 
 // Settings as the admin writes them: strict, so a bad or unknown field is refused with its
 // path. Every field is optional because an update merges into what the device has; the
@@ -59,4 +59,6 @@ export const MEDIA_UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
 export interface HubToAdminDevices {
   /** A device connected, disconnected, or was changed or revoked: its row as the list shows it. */
   'device:status': (device: DeviceSummary) => void;
+  /** A device asked to be paired, or its request was approved, rejected or expired. */
+  'pairing:changed': (change: PairingChanged) => void;
 }

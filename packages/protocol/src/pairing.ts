@@ -56,6 +56,17 @@ export const PendingPairingSchema = z.object({
 });
 export type PendingPairing = z.infer<typeof PendingPairingSchema>;
 
+/** What happened to a pairing request; `expired` is said once its code stops working. */
+export const PAIRING_CHANGES = ['requested', 'approved', 'rejected', 'expired'] as const;
+export const PairingChangedSchema = z.object({
+  pairingId: z.string(),
+  /** Shown as typed: `K7P-2QX`. */
+  code: z.string(),
+  change: z.enum(PAIRING_CHANGES),
+  at: z.number(),
+});
+export type PairingChanged = z.infer<typeof PairingChangedSchema>;
+
 export const ApprovePairingBodySchema = z.strictObject({
   code: PairingCodeSchema,
   name: z.string().trim().min(1).max(120),

@@ -1,4 +1,4 @@
-import type { PairingStatus, PairingTicket } from '@antre/protocol';
+import type { PairingChanged, PairingStatus, PairingTicket } from '@antre/protocol';
 import type { z } from 'zod';
 import type { ApprovePairingBodySchema, RequestPairingBodySchema } from '@antre/protocol';
 import type { Building } from '@antre/domain';
@@ -30,9 +30,14 @@ export function createDevicePairing(deps: {
   now: () => number;
   building: () => Building;
   audit: AuditStore;
+  /** Told of every request made, approved, rejected or expired: the admins' list follows. */
+  changed: (change: PairingChanged) => void;
 }) {
   const { db, auth, now } = deps;
   const store = createPairingStore(db);
+  const tell = (row: Pick<PairingRow, 'id' | 'code'>, change: PairingChanged['change']) =>
+    deps.changed({ pairingId: row.id, code: formatPairingCode(row.code), change, at: now() });
+  let expiredUpTo = now();
 
   /** The live pending request for a typed code, or a refusal saying why there is none. */
   function pendingByCode(code: string): PairingRow {
@@ -72,6 +77,7 @@ export function createDevicePairing(deps: {
         now: at,
         expiresAt,
       });
+      tell({ id: pairingId, code }, 'requested');
       return { pairingId, code: formatPairingCode(code), expiresAt, secret };
     },
 
@@ -93,7 +99,7 @@ export function createDevicePairing(deps: {
 
     approve(body: ApproveBody, actor: Actor): { deviceId: string; pairingId: string } {
       checkDevicePlace(body.role, body, deps.building());
-      return db.transaction(() => {
+      const approved = db.transaction(() => {
         const row = pendingByCode(body.code);
         if (row.role !== body.role)
           throw new HttpError(
@@ -122,14 +128,25 @@ export function createDevicePairing(deps: {
           },
           now(),
         );
-        return { deviceId: id, pairingId: row.id };
+        return { deviceId: id, pairingId: row.id, code: row.code };
       })();
+      tell({ id: approved.pairingId, code: approved.code }, 'approved');
+      return { deviceId: approved.deviceId, pairingId: approved.pairingId };
     },
 
     reject(code: string): { pairingId: string } {
       const row = pendingByCode(code);
       store.reject(row.id);
+      tell(row, 'rejected');
       return { pairingId: row.id };
+    },
+
+    /** On the hub's tick: says `expired` once for each code whose time ran out since the last. */
+    announceExpired(): void {
+      const to = now();
+      if (to <= expiredUpTo) return;
+      for (const row of store.expiredBetween(expiredUpTo, to)) tell(row, 'expired');
+      expiredUpTo = to;
     },
   };
 }

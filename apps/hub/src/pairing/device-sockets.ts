@@ -1,4 +1,4 @@
-import type { DeviceSummary } from '@antre/protocol';
+import type { DeviceSummary, PairingChanged } from '@antre/protocol';
 import type { Principal } from '../auth/principal';
 import type { FeedPublisher } from '../realtime/feed-publisher';
 import { feedsOf, roomsFor } from '../realtime/rooms';
@@ -59,6 +59,11 @@ export function createDeviceSockets() {
     /** Tells the admins' screens how a device is now. */
     status(device: DeviceSummary): void {
       io?.to('site').emit('device:status', device);
+    },
+
+    /** Only the admin pairs devices, so only the `site` room hears of pairing requests. */
+    pairingChanged(change: PairingChanged): void {
+      io?.to('site').emit('pairing:changed', change);
     },
 
     /** Boards refetch their settings and media list. */

@@ -23,7 +23,7 @@ export function createDevicesAdmin(deps: {
   templateOf: () => string;
 }) {
   const sockets = createDeviceSockets();
-  const pairing = createDevicePairing(deps);
+  const pairing = createDevicePairing({ ...deps, changed: sockets.pairingChanged });
   const devices = createDeviceRegistry({ ...deps, sockets });
   return {
     routes: [
@@ -32,5 +32,7 @@ export function createDevicesAdmin(deps: {
       ...kioskTemplateRoutes(deps.templateOf),
     ],
     attach: (io: Io, feeds: FeedPublisher | null = null) => devices.attach(io, feeds),
+    /** Housekeeping on the hub's tick: codes that ran out are announced. */
+    tick: () => pairing.announceExpired(),
   };
 }

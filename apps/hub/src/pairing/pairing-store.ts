@@ -40,12 +40,19 @@ export function createPairingStore(db: Db) {
      ORDER BY created_at`,
   );
 
+  const expiredBetween = db.prepare<[number, number], PairingRow>(
+    `SELECT * FROM pairing_requests WHERE status = 'pending' AND expires_at > ? AND expires_at <= ?`,
+  );
+
   return {
     byId: (id: string): PairingRow | undefined => byId.get(id),
     latestByCode: (code: string): PairingRow | undefined => latestByCode.get(code),
 
     codeInUse: (code: string, now: number): boolean =>
       livePending.all(now).some((row) => row.code === code),
+
+    /** Still pending, but whose time ran out after `from` and by `to`. */
+    expiredBetween: (from: number, to: number): PairingRow[] => expiredBetween.all(from, to),
 
     pending: (now: number): PendingPairing[] =>
       livePending.all(now).map((row) => ({

@@ -11,8 +11,14 @@ export const MONDAY_MORNING = Date.parse('2026-11-23T02:00:00Z');
 export const ADMIN_PASSWORD = 'admin-test-password';
 export const DEMO_PASSWORD = 'demo-test-password';
 
-/** A real hub on port 0 with a fresh database file and a clock the test moves. */
-export async function startTestHub(dataDir = mkdtempSync(join(tmpdir(), 'antre-hub-'))) {
+/**
+ * A real hub on port 0 with a fresh database file and a clock the test moves; `tickMs` makes
+ * its housekeeping (day change, expiries) run often enough for a test to see it.
+ */
+export async function startTestHub(
+  dataDir = mkdtempSync(join(tmpdir(), 'antre-hub-')),
+  options: { tickMs?: number } = {},
+) {
   let now = MONDAY_MORNING;
   const clients: HubClient[] = [];
   let hub: RunningHub = await boot();
@@ -25,6 +31,7 @@ export async function startTestHub(dataDir = mkdtempSync(join(tmpdir(), 'antre-h
       adminPassword: ADMIN_PASSWORD,
       demoPassword: DEMO_PASSWORD,
       clock: () => now,
+      ...options,
     });
   }
 
