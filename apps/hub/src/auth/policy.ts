@@ -14,9 +14,13 @@ export function mayIssue(
 ): Result<null> {
   if (principal.kind === 'public')
     return errResult('unauthorized', 'Sign in or use a registered kiosk');
-  if (principal.kind === 'user') return ALLOWED;
-  if (principal.role === 'display') return FORBIDDEN('A display cannot issue tickets');
   const agencyId = index.services.get(serviceId)?.agencyId;
+  // Staff issue on a visitor's behalf, for their own agency only; the admin for any.
+  if (principal.kind === 'user') {
+    if (principal.role === 'admin' || !agencyId || principal.agencyId === agencyId) return ALLOWED;
+    return FORBIDDEN(`${principal.name} does not issue tickets for another agency`);
+  }
+  if (principal.role === 'display') return FORBIDDEN('A display cannot issue tickets');
   if (principal.agencyIds.length > 0 && agencyId && !principal.agencyIds.includes(agencyId)) {
     return FORBIDDEN(`${principal.name} does not issue tickets for this agency`);
   }

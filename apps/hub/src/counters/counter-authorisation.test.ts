@@ -30,6 +30,31 @@ describe('who may work a counter', () => {
     expect([...own.state.tickets.values()].map((t) => t.status)).toEqual(['waiting']);
   });
 
+  it('when staff of one agency issue a ticket for another agency, then socket and REST refuse it and no ticket exists; their own agency and the admin may', async () => {
+    const satpasToken = await hub.login('spv.satpas');
+    const satpas = await hub.client(satpasToken);
+    const officer = await hub.client(await hub.login('petugas.satpas'));
+    for (const client of [satpas, officer]) {
+      const refused = await client.command('ticket:issue', { serviceId: KTP, priority: null });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const rest = await hub.api('/api/tickets', {
+      token: satpasToken,
+      body: { serviceId: KTP, priority: null },
+    });
+    expect(rest.status).toBe(403);
+    const admin = await hub.client(await hub.login('admin'));
+    expect(admin.state.tickets.size).toBe(0);
+
+    const own = await officer.command('ticket:issue', {
+      serviceId: 'satpas-perpanjangan-sim-a',
+      priority: null,
+    });
+    expect(own.ok).toBe(true);
+    expect((await admin.command('ticket:issue', { serviceId: KTP, priority: null })).ok).toBe(true);
+    await until(() => admin.state.tickets.size === 2);
+  });
+
   it('when an officer reaches for a counter another person holds, then the hub refuses; once the supervisor hands it over, it works', async () => {
     const spvToken = await hub.login('spv.disdukcapil');
     const spv = await hub.client(spvToken);
