@@ -118,7 +118,7 @@ export function App() {
       {page === 'reports' && <ReportsPage {...props} />}
       {page === 'skm' && <SkmPage {...props} />}
       {page === 'feedback' && <FeedbackPage {...props} />}
-      {page === 'building' && <BuildingPage {...props} />}
+      {page === 'building' && <BuildingPage {...props} onBuildingChanged={setBuilding} />}
       {page === 'site' && (
         <SitePage {...props} onSiteSaved={(site) => setBuilding({ ...building, site })} />
       )}

@@ -10,7 +10,8 @@ export function BuildingFileButtons(props: {
   t: ConfigT;
   language: Language;
   token: string;
-  onImported: () => void;
+  /** The page reloads the building, then says what was imported. */
+  onImported: () => Promise<void>;
   onNotice: (n: { text: string; kind: 'ok' | 'bad' }) => void;
 }) {
   const { t, token } = props;
@@ -40,11 +41,7 @@ export function BuildingFileButtons(props: {
       return props.onNotice({ text: t('notJson'), kind: 'bad' });
     }
     const answer = await configApi.importBuilding(token, parsed);
-    if (answer.ok) {
-      props.onNotice({ text: t('imported'), kind: 'ok' });
-      props.onImported();
-      return;
-    }
+    if (answer.ok) return props.onImported();
     // One bad field a line (the notice keeps line breaks); a 409 has reasons, not fields.
     const problems = importProblems(answer.refusal.fields, parsed, props.language);
     props.onNotice({

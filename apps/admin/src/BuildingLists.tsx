@@ -1,4 +1,5 @@
 import type { Building } from '@antre/domain';
+import { useState } from 'react';
 import type { Item, Section } from './building-drafts';
 import { newAgency, newCounter, newService, newZone } from './building-drafts';
 import type { ConfigT } from './config-messages';
@@ -17,13 +18,31 @@ export function BuildingLists(props: {
   onDelete: (section: Section, row: ConfigRow<Item>) => void;
 }) {
   const { building, isAdmin, t, st } = props;
+  const [query, setQuery] = useState('');
+  const q = query.trim().toLowerCase();
+  // A code (prefix, counter number) matches whole; a name anywhere, or by a word's start
+  // when the query is as short as a prefix, so "A" finds service A, not every "a".
+  const matches = (names: string[], codes: string[] = []) =>
+    q === '' ||
+    codes.some((code) => code.toLowerCase() === q) ||
+    names.some((name) => {
+      const text = name.toLowerCase();
+      return q.length > 2 ? text.includes(q) : text.split(/[\s(/-]+/).some((w) => w.startsWith(q));
+    });
   const mine = (agencyId: string) => isAdmin || agencyId === props.agencyId;
-  const agencies = building.agencies.filter((a) => mine(a.id));
-  const services = building.services.filter((s) => mine(s.agencyId));
-  const counters = building.counters.filter((c) => mine(c.agencyId));
+  const allAgencies = building.agencies.filter((a) => mine(a.id));
+  const allServices = building.services.filter((s) => mine(s.agencyId));
+  const allCounters = building.counters.filter((c) => mine(c.agencyId));
+  const allZones = isAdmin ? building.zones : [];
+  const agencies = allAgencies.filter((a) => matches([a.name, a.shortName]));
+  const services = allServices.filter((s) => matches([s.name], [s.prefix]));
+  const counters = allCounters.filter((c) => matches([c.name], [String(c.number)]));
+  const zones = allZones.filter((z) => matches([z.name]));
+  const total = allAgencies.length + allServices.length + allCounters.length + allZones.length;
+  const shown = agencies.length + services.length + counters.length + zones.length;
   const agencyName = (id: string) => building.agencies.find((a) => a.id === id)?.shortName ?? id;
   const zoneName = (id: string) => building.zones.find((z) => z.id === id)?.name ?? id;
-  const firstAgency = agencies[0]?.id ?? '';
+  const firstAgency = allAgencies[0]?.id ?? '';
   const nextNumber = Math.max(0, ...building.counters.map((c) => c.number)) + 1;
 
   const list = (
@@ -32,64 +51,86 @@ export function BuildingLists(props: {
     rows: ConfigRow<Item>[],
     fresh: () => Item,
     supervisorEdits = false,
-  ) => (
-    <ConfigList
-      name={name}
-      title={title}
-      rows={rows}
-      addLabel={`${t('add')} ${title.toLowerCase()}`}
-      editLabel={t('edit')}
-      deleteLabel={st('delete')}
-      onAdd={isAdmin ? () => props.onOpen(name, fresh()) : undefined}
-      onEdit={isAdmin || supervisorEdits ? (r) => props.onOpen(name, r.item) : undefined}
-      onDelete={isAdmin ? (r) => props.onDelete(name, r) : undefined}
-    />
-  );
+  ) =>
+    // While filtering, a list with nothing that matches steps aside.
+    q !== '' && rows.length === 0 ? null : (
+      <ConfigList
+        name={name}
+        title={title}
+        rows={rows}
+        addLabel={`${t('add')} ${title.toLowerCase()}`}
+        editLabel={t('edit')}
+        deleteLabel={st('delete')}
+        onAdd={isAdmin ? () => props.onOpen(name, fresh()) : undefined}
+        onEdit={isAdmin || supervisorEdits ? (r) => props.onOpen(name, r.item) : undefined}
+        onDelete={isAdmin ? (r) => props.onDelete(name, r) : undefined}
+      />
+    );
 
   return (
-    <div className="config-columns">
-      {list(
-        'agencies',
-        t('agencies'),
-        agencies.map((a) => ({
-          id: a.id,
-          label: a.name,
-          detail: a.shortName,
-          item: a,
-          logo: a.logo,
-        })),
-        newAgency,
-      )}
-      {list(
-        'services',
-        isAdmin ? t('services') : st('myServices'),
-        services.map((s) => ({
-          id: s.id,
-          label: `${s.prefix} · ${s.name}`,
-          detail: agencyName(s.agencyId),
-          item: s,
-        })),
-        () => newService(firstAgency),
-        true,
-      )}
-      {list(
-        'counters',
-        t('counters'),
-        counters.map((c) => ({
-          id: c.id,
-          label: `${c.number} · ${c.name}`,
-          detail: `${agencyName(c.agencyId)} · ${zoneName(c.zoneId)}`,
-          item: c,
-        })),
-        () => newCounter(firstAgency, building.zones[0]?.id ?? '', nextNumber),
-      )}
-      {isAdmin &&
-        list(
-          'zones',
-          t('zones'),
-          building.zones.map((z) => ({ id: z.id, label: z.name, detail: z.id, item: z })),
-          newZone,
+    <>
+      <div className="list-filter" role="search">
+        <label>
+          <span>{st('filterLabel')}</span>
+          <input
+            type="search"
+            value={query}
+            placeholder={st('filterHint')}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </label>
+        {q !== '' && (
+          <small className="muted" aria-live="polite">
+            {shown === 0
+              ? st('filterNone', { query: query.trim() })
+              : st('filterShown', { shown, total })}
+          </small>
         )}
-    </div>
+      </div>
+      <div className="config-columns">
+        {list(
+          'agencies',
+          t('agencies'),
+          agencies.map((a) => ({
+            id: a.id,
+            label: a.name,
+            detail: a.shortName,
+            item: a,
+            logo: a.logo,
+          })),
+          newAgency,
+        )}
+        {list(
+          'services',
+          isAdmin ? t('services') : st('myServices'),
+          services.map((s) => ({
+            id: s.id,
+            label: `${s.prefix} · ${s.name}`,
+            detail: agencyName(s.agencyId),
+            item: s,
+          })),
+          () => newService(firstAgency),
+          true,
+        )}
+        {list(
+          'counters',
+          t('counters'),
+          counters.map((c) => ({
+            id: c.id,
+            label: `${c.number} · ${c.name}`,
+            detail: `${agencyName(c.agencyId)} · ${zoneName(c.zoneId)}`,
+            item: c,
+          })),
+          () => newCounter(firstAgency, building.zones[0]?.id ?? '', nextNumber),
+        )}
+        {isAdmin &&
+          list(
+            'zones',
+            t('zones'),
+            zones.map((z) => ({ id: z.id, label: z.name, detail: z.id, item: z })),
+            newZone,
+          )}
+      </div>
+    </>
   );
 }

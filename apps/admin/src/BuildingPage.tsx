@@ -23,7 +23,9 @@ import { siteT } from './site-messages';
  * Zones, agencies, services and counters; every admin save GETs the building, changes one
  * item, PUTs it all. A supervisor edits their own services through the service endpoint.
  */
-export function BuildingPage(props: PageProps) {
+export function BuildingPage(
+  props: PageProps & { onBuildingChanged?: (building: Building) => void },
+) {
   const t = configT(props.language);
   const st = siteT(props.language);
   const token = props.session.token;
@@ -103,8 +105,8 @@ export function BuildingPage(props: PageProps) {
     if (saved) {
       setEditing(null);
       setRefusal(null);
-      setNotice({ text: t('saved'), kind: 'ok' });
       await reload();
+      setNotice({ text: t('saved'), kind: 'ok' });
     }
     setBusy(false);
   }
@@ -117,10 +119,11 @@ export function BuildingPage(props: PageProps) {
       const answer = await configApi.saveBuilding(token, next);
       if (answer.ok) {
         setDeleting(null);
-        setNotice({ text: st('deleted', { name: row.label }), kind: 'ok' });
         if (editing?.draft.id === row.id) setEditing(null);
-        window.scrollTo({ top: 0 });
+        // Said once the list is fresh, so what the notice says is what the page shows.
         await reload();
+        setNotice({ text: st('deleted', { name: row.label }), kind: 'ok' });
+        window.scrollTo({ top: 0 });
       } else {
         if (answer.refusal.status === 401) props.onUnauthorized();
         const reason = refusalReason(answer.refusal, next, st, props.language);
@@ -128,6 +131,24 @@ export function BuildingPage(props: PageProps) {
       }
     } else setDeleting(null);
     setBusy(false);
+  }
+
+  // The shell shows the site's name too: it follows an imported file at once.
+  async function imported(): Promise<void> {
+    const fresh = await reload();
+    if (!fresh) return;
+    props.onBuildingChanged?.(fresh);
+    setEditing(null);
+    setRefusal(null);
+    setNotice({
+      text: t('imported', {
+        site: fresh.site.name,
+        agencies: fresh.agencies.length,
+        services: fresh.services.length,
+        counters: fresh.counters.length,
+      }),
+      kind: 'ok',
+    });
   }
 
   const errors = refusal
@@ -160,7 +181,7 @@ export function BuildingPage(props: PageProps) {
             t={t}
             language={props.language}
             token={token}
-            onImported={() => void reload()}
+            onImported={imported}
             onNotice={setNotice}
           />
         )}

@@ -51,7 +51,12 @@ export function DeviceEditPanel(props: {
       return;
     }
     setRefusal(null);
-    setNotice({ text: t('saved', { name: answer.value.name }), kind: 'ok' });
+    const saved = t('saved', { name: answer.value.name });
+    setNotice(
+      draft.role === 'kiosk' && draft.kiosk.printerKind === ''
+        ? { text: `${saved} ${t('savedNoPrinter', { name: answer.value.name })}`, kind: 'bad' }
+        : { text: saved, kind: 'ok' },
+    );
     props.onSaved(answer.value);
   }
 

@@ -53,6 +53,11 @@ export function DevicePlaceFields(props: {
         onChange={(kind) => setK({ printerKind: kind as PrinterKind })}
         error={e('printer.kind') ?? (errors['settings.printer'] || undefined)}
       />
+      {k.printerKind === '' && (
+        <p className="form-warning" role="note" data-testid="no-printer-warning">
+          {t('noPrinterWarning')}
+        </p>
+      )}
       {k.printerKind === 'tcp' && (
         <>
           <TextField

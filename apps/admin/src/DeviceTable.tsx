@@ -1,6 +1,7 @@
 import type { Building } from '@antre/domain';
 import type { DeviceAlert, DeviceSummary } from '@antre/protocol';
 import type { ConfigT } from './config-messages';
+import { hasPrinter } from './device-draft';
 import type { DeviceKey, DeviceT } from './device-messages';
 
 const TIME_ZONES = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
@@ -51,12 +52,21 @@ export function DeviceTable(props: {
   const printer = (d: DeviceSummary) => {
     if (d.role !== 'kiosk' || d.revokedAt)
       return <span className="muted">{t('printerUnknown')}</span>;
-    const alert = props.alerts.get(d.id);
+    // "Not set up" is history once the admin sets a printer, even before the kiosk asks again.
+    const open = props.alerts.get(d.id);
+    const alert = open?.state === 'no_printer' && hasPrinter(d.settings) ? undefined : open;
     if (alert)
       return (
         <span className="state alert" data-testid={`alert-${d.id}`}>
           {t(`alert_${alert.state}` as DeviceKey)}{' '}
           <small>{t('alertSince', { time: shortTime(alert.raisedAt, language, '', zone) })}</small>
+        </span>
+      );
+    // Known before the kiosk ever asks: with no printer set it cannot print at all.
+    if (!hasPrinter(d.settings))
+      return (
+        <span className="state alert" data-testid={`alert-${d.id}`}>
+          {t('alert_no_printer')}
         </span>
       );
     return d.online ? (

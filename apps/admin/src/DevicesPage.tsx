@@ -1,11 +1,13 @@
 import './admin-config.css';
 import './devices.css';
 import type { DeviceAlert, DeviceSummary, PendingPairing } from '@antre/protocol';
+import { errorText } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import type { Refusal } from './config-api';
 import { configApi } from './config-api';
 import { configT } from './config-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
+import { ConfirmDialog } from './ConfirmDialog';
 import { deviceApi } from './device-api';
 import type { DeviceDraft } from './device-draft';
 import { blankDraft, placeOf, settingsOf } from './device-draft';
@@ -35,6 +37,10 @@ export function DevicesPage(props: PageProps) {
   const [editing, setEditing] = useState<DeviceSummary | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
+  const [revoking, setRevoking] = useState<{ device: DeviceSummary; problem?: string } | null>(
+    null,
+  );
+  const [busy, setBusy] = useState(false);
 
   const loadPending = async () => {
     const p = await configApi.pending(token);
@@ -94,7 +100,12 @@ export function DevicesPage(props: PageProps) {
       return bad(answer.refusal);
     }
     setRefusal(null);
-    setNotice({ text: ct('approved', { name: draft.name }), kind: 'ok' });
+    const approved = ct('approved', { name: draft.name });
+    setNotice(
+      role === 'kiosk' && draft.kiosk.printerKind === ''
+        ? { text: `${approved} ${t('savedNoPrinter', { name: draft.name })}`, kind: 'bad' }
+        : { text: approved, kind: 'ok' },
+    );
     setCode('');
     setDraft(blankDraft('kiosk'));
     await load();
@@ -105,11 +116,17 @@ export function DevicesPage(props: PageProps) {
     await load();
   }
   async function revoke(d: DeviceSummary): Promise<void> {
-    if (!window.confirm(ct('confirmRevoke', { name: d.name }))) return;
+    setBusy(true);
     const answer = await configApi.revokeDevice(token, d.id);
-    if (!answer.ok) bad(answer.refusal);
+    setBusy(false);
+    if (!answer.ok) {
+      if (answer.refusal.status === 401) return props.onUnauthorized();
+      return setRevoking({ device: d, problem: errorText(answer.refusal.code, props.language) });
+    }
+    setRevoking(null);
     if (editing?.id === d.id) setEditing(null);
     await load();
+    setNotice({ text: t('revoked', { name: d.name }), kind: 'ok' });
   }
   const e = refusal?.fields ?? {};
 
@@ -177,8 +194,20 @@ export function DevicesPage(props: PageProps) {
         ct={ct}
         t={t}
         onEdit={(d) => setEditing(d)}
-        onRevoke={(d) => void revoke(d)}
+        onRevoke={(d) => setRevoking({ device: d })}
       />
+      {revoking && (
+        <ConfirmDialog
+          title={t('revokeTitle', { name: revoking.device.name })}
+          body={t('revokeBody')}
+          confirm={t('revokeConfirm')}
+          cancel={t('cancel')}
+          busy={busy}
+          problem={revoking.problem ?? null}
+          onConfirm={() => void revoke(revoking.device)}
+          onCancel={() => setRevoking(null)}
+        />
+      )}
       <form
         className="config-form"
         aria-label={ct('approveTitle')}

@@ -28,12 +28,13 @@ export function HolidayList(props: {
                 value={h.date}
                 onChange={(e) => set(i, { date: e.target.value })}
               />
-              <input
-                type="text"
+              {/* A long name wraps onto a second line instead of being cut off. */}
+              <textarea
+                rows={1}
                 aria-label={t('holidayName')}
                 aria-invalid={!!errors[`${i}.name`]}
                 value={h.name}
-                onChange={(e) => set(i, { name: e.target.value })}
+                onChange={(e) => set(i, { name: e.target.value.replace(/\s*\n\s*/g, ' ') })}
               />
               <button
                 type="button"

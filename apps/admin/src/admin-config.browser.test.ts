@@ -58,6 +58,7 @@ async function pair(page: Page, role: 'kiosk' | 'display', name: string): Promis
   );
   await form.getByLabel('Nama', { exact: true }).fill(name);
   await form.getByLabel('Pajak Daerah').check();
+  if (role === 'kiosk') await form.getByLabel('Sambungan printer').selectOption('shell');
   await form.getByRole('button', { name: 'Setujui' }).click();
   await page.getByRole('status').filter({ hasText: name }).waitFor();
   const polled = await hub.api(`/api/pairing/${pairingId}?secret=${secret}`);
@@ -159,8 +160,12 @@ describe('the building admin sets up a new agency end to end', () => {
     expect(JSON.stringify(called)).toContain(String(ticket.body.code));
   });
 
-  it('revokes the kiosk after a confirm, and its token is cut off', async () => {
+  it('revokes the kiosk after the in-page question, and its token is cut off', async () => {
     await page.getByRole('button', { name: 'Cabut Kios Pajak' }).click();
+    await page
+      .getByRole('dialog', { name: 'Cabut Kios Pajak?' })
+      .getByRole('button', { name: 'Ya, cabut' })
+      .click();
     await page
       .getByTestId('devices')
       .getByRole('row', { name: /Kios Pajak/ })
@@ -241,12 +246,12 @@ describe('the building admin sets up a new agency end to end', () => {
 
   it('the audit log lists the changes, filtered by action', async () => {
     await nav(page, 'Log audit');
-    await page.getByLabel('Tindakan (awalan, mis. user.)').fill('user.');
+    await page.getByLabel('Jenis tindakan').selectOption({ label: 'Pengguna' });
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await page.getByTestId('audit').getByText('user.create').first().waitFor();
     const actions = await page
       .getByTestId('audit')
-      .locator('tbody td:nth-child(3)')
+      .locator('tbody td:nth-child(3) small.code')
       .allTextContents();
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.every((a) => a.startsWith('user.'))).toBe(true);

@@ -161,4 +161,66 @@ describe('the admin edits devices and the board follows live', () => {
       expect.objectContaining({ name: 'Jadwal Loket.png', kind: 'image' }),
     ]);
   });
+
+  it('shows a kiosk with no printer set as a problem, warns in its form, and clears once one is set', async () => {
+    const token = await device({ name: 'Kios Tanpa Printer', role: 'kiosk' });
+    const row = page.getByTestId('devices').getByRole('row', { name: /Kios Tanpa Printer/ });
+    const kiosk = await hub.client(token);
+    await row.getByText('Daring').waitFor();
+    // Known from its settings before the kiosk asks about its printer...
+    await row.getByText('Printer belum diatur').waitFor();
+    await expect(row.textContent()).resolves.not.toContain('sejak');
+    // ...and the hub raises the alert once it does, heard live.
+    const status = () => kiosk.socket.timeout(5_000).emitWithAck('kiosk:printer-status', {});
+    await status();
+    await row.getByText(/sejak/).waitFor();
+    await expect(row.textContent()).resolves.not.toContain('Siap');
+    const alerts = await hub.api('/api/devices/alerts', { token: admin });
+    expect(alerts.body.alerts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ deviceName: 'Kios Tanpa Printer', state: 'no_printer' }),
+      ]),
+    );
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-devices-07-no-printer');
+
+    // Both forms say what a kiosk without a printer means.
+    const approve = page.getByRole('form', { name: 'Pasangkan perangkat' });
+    await approve.getByTestId('no-printer-warning').waitFor();
+    await page.getByRole('button', { name: 'Ubah Kios Tanpa Printer' }).click();
+    const form = page.getByRole('form', { name: 'Ubah perangkat: Kios Tanpa Printer' });
+    await form.getByTestId('no-printer-warning').waitFor();
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.getByRole('alert').getByText('belum dapat mencetak tiket').waitFor();
+    await screenshot(page, 'admin-devices-08-no-printer-form');
+    await form.getByLabel('Sambungan printer').selectOption('virtual');
+    await expect(form.getByTestId('no-printer-warning').count()).resolves.toBe(0);
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.getByRole('status').getByText('langsung berlaku').waitFor();
+    await form.getByRole('button', { name: 'Tutup' }).click();
+    await row.getByText('Siap').waitFor();
+    expect(await status()).toMatchObject({ ok: true, value: { state: 'ready' } });
+    await expect(row.textContent()).resolves.not.toContain('belum diatur');
+    kiosk.close();
+  });
+
+  it('revokes a device after an in-page question, never a browser dialog', async () => {
+    const native: string[] = [];
+    page.on('dialog', (d) => native.push(d.message()));
+    const row = page.getByTestId('devices').getByRole('row', { name: /Kios Tanpa Printer/ });
+    await row.getByRole('button', { name: 'Cabut Kios Tanpa Printer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cabut Kios Tanpa Printer?' });
+    await dialog.getByText('dipasangkan ulang').waitFor();
+    await screenshot(page, 'admin-devices-09-revoke-dialog');
+    await dialog.getByRole('button', { name: 'Tutup' }).click();
+    await expect(dialog.count()).resolves.toBe(0);
+    expect((await listed('Kios Tanpa Printer')).revokedAt).toBeNull();
+
+    await row.getByRole('button', { name: 'Cabut Kios Tanpa Printer' }).click();
+    await dialog.getByRole('button', { name: 'Ya, cabut' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kios Tanpa Printer dicabut.' }).waitFor();
+    await row.getByText('Dicabut').waitFor();
+    expect((await listed('Kios Tanpa Printer')).revokedAt).toEqual(expect.any(Number));
+    expect(native).toEqual([]);
+  });
 });

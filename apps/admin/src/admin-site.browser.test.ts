@@ -26,8 +26,14 @@ afterAll(async () => {
   await hub?.close();
 });
 
+/** Every 404 the admin pages asked for: a console error each in the browser. */
+const notFound: string[] = [];
+
 async function signIn(username: string, password: string, width = 1366, height = 768) {
   const page = await browser.newPage({ viewport: { width, height } });
+  page.on('response', (r) => {
+    if (r.status() === 404) notFound.push(new URL(r.url()).pathname);
+  });
   await page.goto(`${hub.url}/admin/`);
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(password);
@@ -71,6 +77,10 @@ describe('the building admin', () => {
   it('changes the site hours and adds a holiday; a bad field is shown next to it first', async () => {
     page = await signIn('admin', ADMIN_PASSWORD);
     await nav(page, 'Pengaturan gedung');
+    // No site logo yet: none is shown, and none is asked for.
+    await page.getByRole('form', { name: 'Pengaturan gedung' }).waitFor();
+    await expect(page.getByRole('navigation').locator('img.brand-logo').count()).resolves.toBe(0);
+    expect(notFound).toEqual([]);
     const form = page.getByRole('form', { name: 'Pengaturan gedung' });
     await form.getByLabel('Jam tutup Senin').fill('15:00');
     await form.getByLabel('Jam tutup Selasa').fill('07:00'); // before it opens: the hub says so
@@ -116,6 +126,29 @@ describe('the building admin', () => {
     expect(pngSize(site.logo!)).toEqual({ width: 256, height: 102 });
     const dates = site.holidays.map((h) => h.date);
     expect(dates).toEqual([...dates].sort());
+  });
+
+  it('shows every holiday name in full on Pengaturan gedung', async () => {
+    const form = page.getByRole('form', { name: 'Pengaturan gedung' });
+    const names = form.getByTestId('holidays').getByLabel('Nama hari libur');
+    const long = 'Hari Raya Idulfitri 1447 Hijriah (hari kedua)';
+    const values = await names.evaluateAll((boxes) =>
+      (boxes as HTMLTextAreaElement[]).map((b) => b.value),
+    );
+    expect(values).toContain(long);
+    // Nothing is cut off: each name box is as wide and as tall as its text.
+    const clipped = await names.evaluateAll((boxes) =>
+      (boxes as HTMLTextAreaElement[])
+        .filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)
+        .map((b) => b.value),
+    );
+    expect(clipped).toEqual([]);
+    await form.getByTestId('holidays').scrollIntoViewIfNeeded();
+    await names.evaluateAll((boxes, name) => {
+      const box = (boxes as HTMLTextAreaElement[]).find((b) => b.value === name);
+      box?.scrollIntoView({ block: 'center' });
+    }, long);
+    await screenshot(page, 'admin-site-02b-holidays');
   });
 
   it('uploads an agency logo, scaled to 256 px, and the kiosk shows it on the agency button', async () => {
@@ -233,6 +266,61 @@ describe('the building admin', () => {
     expect((await building()).zones.some((z) => z.id === zone.id)).toBe(true);
   });
 
+  it('narrows the Gedung lists to what the filter names, by name or prefix', async () => {
+    const { services, counters } = await building();
+    const search = page.getByRole('searchbox', { name: /Cari instansi, layanan/ });
+    const rows = (list: string) => page.getByTestId(`list-${list}`).locator('li');
+    await search.fill('KTP');
+    const ktp = services.filter((s) => s.name.toLowerCase().includes('ktp'));
+    await expect(rows('services').count()).resolves.toBe(ktp.length);
+    await expect(rows('services').first().textContent()).resolves.toContain('KTP');
+    await expect(rows('counters').count()).resolves.toBe(0);
+    await page.getByText(/\d+ dari \d+ ditampilkan/).waitFor();
+    await screenshot(page, 'admin-site-09-filter');
+
+    // A prefix finds its service; a counter's number finds that counter.
+    const service = services.find((s) => s.prefix.length === 1)!;
+    await search.fill(service.prefix.toLowerCase());
+    await expect(rows('services').allTextContents()).resolves.toContainEqual(
+      expect.stringContaining(`${service.prefix} · ${service.name}`),
+    );
+    const counter = counters.at(-1)!;
+    await search.fill(String(counter.number));
+    await expect(rows('counters').allTextContents()).resolves.toContainEqual(
+      expect.stringContaining(`${counter.number} · ${counter.name}`),
+    );
+    await search.fill('tidak ada yang begini');
+    await page.getByText('Tidak ada yang cocok dengan “tidak ada yang begini”.').waitFor();
+    await search.fill('');
+    await expect(rows('counters').count()).resolves.toBe(counters.length);
+  });
+
+  it('imports a configuration file: it says so, and the side bar shows the new name at once', async () => {
+    const exported = await hub.api('/api/building/export', { token: admin });
+    const file = exported.body as unknown as { building: Building };
+    const renamed = {
+      ...file,
+      building: {
+        ...file.building,
+        site: { ...file.building.site, name: 'MPP Kota Harapan Baru' },
+      },
+    };
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'gedung.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(renamed)),
+    });
+    const notice = page.getByRole('status').filter({ hasText: 'Konfigurasi diimpor:' });
+    await notice.waitFor();
+    const { agencies, services, counters } = file.building;
+    await expect(notice.textContent()).resolves.toBe(
+      `Konfigurasi diimpor: MPP Kota Harapan Baru — ${agencies.length} instansi, ${services.length} layanan, ${counters.length} loket.`,
+    );
+    await page.getByRole('navigation').getByText('MPP Kota Harapan Baru').waitFor();
+    expect((await building()).site.name).toBe('MPP Kota Harapan Baru');
+    await screenshot(page, 'admin-site-10-imported');
+  });
+
   it('shows the site page in English at 1920×1080', async () => {
     const wide = await signIn('admin', ADMIN_PASSWORD, 1920, 1080);
     await wide.getByRole('button', { name: 'English' }).click();
@@ -241,12 +329,19 @@ describe('the building admin', () => {
     await screenshot(wide, 'admin-site-07-site-en-1920');
     await wide.close();
     await page.close();
+    expect(notFound).toEqual([]);
   });
 });
 
 describe('a supervisor', () => {
   it("edits their service's quota, sees only the fields they may change, and cannot reach another agency's", async () => {
     const page = await signIn('spv.disdukcapil', DEMO_PASSWORD);
+    // The site has a logo now: the supervisor's header shows it by its public URL.
+    const logo = page.getByRole('navigation').locator('img.brand-logo');
+    await expect(logo.getAttribute('src')).resolves.toMatch(/\/api\/logos\/site\?v=/);
+    await expect(
+      logo.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).resolves.toBe(256);
     await expect(page.getByRole('navigation').getByText('Pengaturan gedung').count()).resolves.toBe(
       0,
     );
@@ -288,5 +383,6 @@ describe('a supervisor', () => {
     });
     expect(sneaky.status).toBe(404);
     await page.close();
+    expect(notFound).toEqual([]);
   });
 });

@@ -33,6 +33,10 @@ export interface DeviceDraft {
   };
 }
 
+/** Whether a kiosk's stored settings name a printer; the hub prints nowhere without one. */
+export const hasPrinter = (settings: Record<string, unknown>): boolean =>
+  KioskSettingsSchema.safeParse(settings).data?.printer !== undefined;
+
 /** The form for a device as it is now; the reading schemas fill what was never set. */
 export function draftOf(
   device: Pick<DeviceSummary, 'name' | 'role' | 'zoneIds' | 'agencyIds' | 'settings'>,

@@ -53,6 +53,15 @@ const id = {
   alert_offline: 'Printer mati/terputus',
   alert_no_answer: 'Printer tidak menjawab',
   alert_write_failed: 'Gagal mencetak',
+  alert_no_printer: 'Printer belum diatur',
+  noPrinterWarning:
+    'Sambungan printer belum dipilih: kios ini tidak dapat mencetak tiket sampai printer diatur.',
+  savedNoPrinter: 'Perhatian: printer {name} belum diatur, jadi kios belum dapat mencetak tiket.',
+  revokeTitle: 'Cabut {name}?',
+  revokeBody:
+    'Perangkat ini langsung terputus dan tidak dapat dipakai lagi sampai dipasangkan ulang dengan kode baru.',
+  revokeConfirm: 'Ya, cabut',
+  revoked: '{name} dicabut.',
   alertSince: 'sejak {time}',
   place: 'Tempat',
   allAgencies: 'Semua instansi',
@@ -130,6 +139,15 @@ export const DEVICE_MESSAGES: Messages<Key> = {
     alert_offline: 'Printer off/disconnected',
     alert_no_answer: 'Printer not answering',
     alert_write_failed: 'Printing failed',
+    alert_no_printer: 'Printer not set up',
+    noPrinterWarning:
+      'No printer connection chosen: this kiosk cannot print tickets until a printer is set up.',
+    savedNoPrinter: "Note: {name}'s printer is not set up, so the kiosk cannot print tickets yet.",
+    revokeTitle: 'Revoke {name}?',
+    revokeBody:
+      'The device is cut off at once and cannot be used again until paired with a new code.',
+    revokeConfirm: 'Yes, revoke',
+    revoked: '{name} revoked.',
     alertSince: 'since {time}',
     place: 'Place',
     allAgencies: 'All agencies',

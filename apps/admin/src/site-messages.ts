@@ -64,6 +64,10 @@ const id = {
   counter: 'loket',
   closeDialog: 'Tutup',
   myServices: 'Layanan instansi Anda',
+  filterLabel: 'Cari instansi, layanan, loket atau zona',
+  filterHint: 'Nama atau awalan, mis. KTP atau A',
+  filterShown: '{shown} dari {total} ditampilkan',
+  filterNone: 'Tidak ada yang cocok dengan “{query}”.',
   supervisorHint:
     'Anda dapat mengubah kuota, jam, target tunggu dan standar pelayanan. Nama, awalan dan aturan prioritas diatur admin gedung.',
 } as const;
@@ -133,6 +137,10 @@ export const SITE_MESSAGES: Messages<Key> = {
     counter: 'counter',
     closeDialog: 'Close',
     myServices: "Your agency's services",
+    filterLabel: 'Find an agency, service, counter or zone',
+    filterHint: 'Name or prefix, e.g. KTP or A',
+    filterShown: '{shown} of {total} shown',
+    filterNone: 'Nothing matches “{query}”.',
     supervisorHint:
       'You can change the quota, hours, target wait and service standard. Name, prefix and priority rule are set by the building admin.',
   },

@@ -14,6 +14,8 @@ describe('wrapDocumentWords', () => {
       '{code:aaaa bbbb cccc; option:qrcode}',
     ],
     ['leaves columns alone', 'aaaa bbbb | cccc', 'aaaa bbbb | cccc'],
+    ['drops the space after a line that fills the paper', 'aaaa bbbbb cc', 'aaaa bbbbbcc'],
+    ['measures an em dash as one column', 'a — bbbbbb cc', 'a — bbbbbbcc'],
     ['restarts after a manual break', 'aaaa\\nbbbb cc', 'aaaa\\nbbbb cc'],
   ])('%s', (_name, line, wrapped) => {
     expect(wrapDocumentWords(line, 10)).toBe(wrapped);

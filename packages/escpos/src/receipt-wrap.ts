@@ -1,6 +1,8 @@
 // receiptline wraps text at any character ("men" / "it"), which reads badly on a 32-column
 // ticket. Before rendering, long text lines get receiptline's manual break `\n` at the
 // last space that fits, measured as receiptline measures (carets scale the width).
+// A line that fills the paper exactly is wrapped by receiptline itself; a `\n` after it
+// would print an empty line, so there the space is dropped instead.
 
 interface Token {
   source: string;
@@ -38,7 +40,9 @@ function wrapLine(line: string, columns: number): string {
     width += token.width;
     if (!token.space) sinceSpace += token.width;
     if (width > columns && lastSpace >= 0) {
-      tokens[lastSpace] = { source: '\\n', width: 0, space: false };
+      const space = tokens[lastSpace]?.width ?? 1;
+      const full = width - sinceSpace - space === columns;
+      tokens[lastSpace] = { source: full ? '' : '\\n', width: 0, space: false };
       width = sinceSpace;
       lastSpace = -1;
     }

@@ -82,4 +82,18 @@ describe('toSvg', () => {
       expect(svg).not.toMatch(/https?:\/\/fonts/);
     },
   );
+
+  it('When a 58 mm footer line with "—" fills the paper exactly, then the next words follow without an empty line', () => {
+    // "Terima kasih — simpan tiket ini!" is 32 columns: the em dash counts as one.
+    const footer = 'Terima kasih — simpan tiket ini! Sampai jumpa';
+    const svg = toSvg(ticketDocument(sampleTicket({ footer })), { paperWidth: 58 });
+    const rows = [...svg.matchAll(/<g transform="translate\(0,(\d+)\)"><text>(.*?)<\/text>/g)].map(
+      (m) => ({ y: Number(m[1]), text: textOf(`<text>${m[2] ?? ''}</text>`)[0] }),
+    );
+    const first = rows.findIndex((row) => row.text === 'Terima kasih — simpan tiket ini!');
+    const [line, next] = [rows[first], rows[first + 1]];
+    expect(next?.text).toBe('Sampai jumpa');
+    // One text line is 30 px high at this size; an empty line between would make it 60.
+    expect((next?.y ?? 0) - (line?.y ?? 0)).toBe(30);
+  });
 });

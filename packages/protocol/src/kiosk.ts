@@ -135,7 +135,8 @@ export const DeviceAlertSchema = z.object({
   deviceId: z.string(),
   deviceName: z.string(),
   kind: z.literal('printer'),
-  state: z.enum(PRINTER_STATES).or(z.literal('write_failed')),
+  /** `no_printer`: a kiosk printing through the hub with no printer set in its settings. */
+  state: z.enum(PRINTER_STATES).or(z.enum(['write_failed', 'no_printer'])),
   /** The agencies the device serves; empty means every agency. */
   agencyIds: z.array(z.string()),
   raisedAt: z.number(),

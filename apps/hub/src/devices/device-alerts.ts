@@ -4,11 +4,11 @@ import type { Db } from '../db/database';
 import { createAlertStore } from './alert-store';
 
 export type AlertListener = (alert: DeviceAlert) => void;
-export type PrinterReport = PrinterStateName | 'write_failed';
+export type PrinterReport = PrinterStateName | 'write_failed' | 'no_printer';
 
 /**
  * A kiosk's printer trouble as an alert: raised (or its state updated) when the printer
- * cannot print or runs low on paper, cleared once it answers ready again.
+ * cannot print or runs low on paper, or none is set up; cleared once it answers ready again.
  */
 export function createDeviceAlerts(db: Db, clock: () => number) {
   const store = createAlertStore(db);

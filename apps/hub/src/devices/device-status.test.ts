@@ -50,6 +50,45 @@ describe("the admin's live view of devices", () => {
     expect(officerHeard).toEqual([]);
   });
 
+  it('when a kiosk has no printer set, then the admin hears "no printer" and it clears once one is set', async () => {
+    const adminSocket = await hub.client(admin);
+    const alerts: DeviceAlert[] = [];
+    adminSocket.socket.on('device:alert', (a) => alerts.push(a));
+    const { body } = await hub.api('/api/devices', {
+      token: admin,
+      body: { name: 'Kios tanpa printer', role: 'kiosk' },
+    });
+    const kiosk = await hub.client(body.token as string);
+    const status = () => kiosk.socket.timeout(5_000).emitWithAck('kiosk:printer-status', {});
+    expect(await status()).toEqual({
+      ok: true,
+      value: { state: 'none', canPrint: false, by: 'none' },
+    });
+    await until(() => alerts.length === 1);
+    expect(alerts[0]).toMatchObject({ deviceName: 'Kios tanpa printer', state: 'no_printer' });
+    const open = await hub.api('/api/devices/alerts', { token: admin });
+    expect(open.body.alerts).toEqual([expect.objectContaining({ state: 'no_printer' })]);
+    // Asking again keeps the one alert; a tap raises nothing new either.
+    await status();
+    const tap = await kiosk.socket.timeout(5_000).emitWithAck('kiosk:issue', {
+      commandId: 'no-printer-tap-1',
+      serviceId: 'disdukcapil-ktp-el',
+    });
+    expect(tap).toMatchObject({ ok: true, value: { reason: 'no_printer', ticket: null } });
+    expect(alerts).toHaveLength(1);
+
+    const id = alerts[0]!.deviceId;
+    const set = await hub.api(`/api/devices/${id}`, {
+      token: admin,
+      body: { settings: { printer: { kind: 'virtual' } } },
+    });
+    expect(set.status).toBe(200);
+    expect(await status()).toMatchObject({ ok: true, value: { state: 'ready' } });
+    await until(() => alerts.length === 2);
+    expect(alerts[1]).toMatchObject({ state: 'no_printer', clearedAt: expect.any(Number) });
+    kiosk.close();
+  });
+
   it("when a kiosk asks for the ticket template, then it gets the admin's saved one; other roles are refused", async () => {
     const kiosk = await hub.device('kiosk');
     const before = await hub.api('/api/kiosk/ticket-template', { token: kiosk });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HttpError, sendError } from './routes';
 
 export const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -21,20 +22,29 @@ export function builtApps(appsDir = APPS_DIR) {
   );
 }
 
-/** Serves the built apps; a deep link inside an app gets its index.html (client routing). */
+// A missing file (a script, a stylesheet) must be a 404: answering with index.html makes the
+// browser run HTML as a script. Only a page path (no extension) is a client route.
+const isFilePath = (path: string): boolean => /\/assets\/|\.[A-Za-z0-9]+$/.test(path);
+
+/**
+ * Serves the built apps, reading the folder at each request so a rebuild is served without a
+ * restart; a deep link inside an app gets its index.html (client routing).
+ */
 export async function appRoutes(app: FastifyInstance, appsDir = APPS_DIR): Promise<string[]> {
   const apps = builtApps(appsDir);
-  for (const [i, web] of apps.entries()) {
-    await app.register(fastifyStatic, {
-      root: web.root,
-      prefix: web.mount,
-      decorateReply: i === 0,
-      index: 'index.html',
-      wildcard: false,
-    });
+  for (const web of apps) {
     app.get(web.mount.slice(0, -1), (_request, reply) => reply.redirect(web.mount));
-    app.get(`${web.mount}*`, (_request, reply) =>
-      reply.sendFile('index.html', web.root, { cacheControl: false }),
+    await app.register(
+      async (scope) => {
+        await scope.register(fastifyStatic, { root: web.root, index: 'index.html' });
+        scope.setNotFoundHandler((request, reply) => {
+          const path = request.url.split('?')[0] ?? '';
+          if ((request.method !== 'GET' && request.method !== 'HEAD') || isFilePath(path))
+            return sendError(reply, new HttpError(404, 'not_found', `No file ${path}`));
+          return reply.sendFile('index.html', web.root, { cacheControl: false });
+        });
+      },
+      { prefix: web.mount },
     );
   }
   return apps.map((a) => a.mount);
