@@ -1,18 +1,28 @@
 import './admin-config.css';
 import type { AuditEntry } from '@antre/protocol';
 import { useEffect, useState } from 'react';
+import { actionLabel, detailLines, originText, siteTime, targetText } from './audit-format';
+import { ACTION_FAMILIES, auditT } from './audit-messages';
 import { configApi } from './config-api';
 import { configT } from './config-messages';
-import { TextField } from './ConfigField';
+import { SelectField, TextField } from './ConfigField';
 import type { PageProps } from './page-props';
 
 // Dates are the building's local days; the hub takes an ISO instant with an offset.
 const OFFSETS = { WIB: '+07:00', WITA: '+08:00', WIT: '+09:00' } as const;
 
+interface Actor {
+  value: string;
+  label: string;
+}
+
 /** Every configuration change and queue action, newest first, filtered on the hub. */
 export function AuditPage(props: PageProps) {
   const t = configT(props.language);
-  const offset = OFFSETS[props.building.site.timezone];
+  const at = auditT(props.language);
+  const { building } = props;
+  const zone = building.site.timezone;
+  const offset = OFFSETS[zone];
   const [filter, setFilter] = useState({
     from: props.today,
     to: props.today,
@@ -20,6 +30,7 @@ export function AuditPage(props: PageProps) {
     action: '',
   });
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [actors, setActors] = useState<Actor[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   async function load(): Promise<void> {
@@ -37,12 +48,29 @@ export function AuditPage(props: PageProps) {
     } else if (answer.refusal.status === 401) props.onUnauthorized();
     else setError(t('refused', { reason: answer.refusal.message }));
   }
-  useEffect(() => void load(), []);
-  const when = (at: number) =>
-    new Date(at).toLocaleString(props.language === 'id' ? 'id-ID' : 'en-GB', {
-      dateStyle: 'short',
-      timeStyle: 'medium',
-    });
+  // People and devices to pick from, so nobody has to know an id.
+  async function loadActors(): Promise<void> {
+    const token = props.session.token;
+    const [users, devices] = await Promise.all([configApi.users(token), configApi.devices(token)]);
+    setActors([
+      ...(users.ok
+        ? users.value.users.map((u) => ({
+            value: u.id,
+            label: `${u.displayName} (${u.username})`,
+          }))
+        : []),
+      ...(devices.ok
+        ? devices.value.devices.map((d) => ({
+            value: d.id,
+            label: at('deviceOption', { name: d.name }),
+          }))
+        : []),
+    ]);
+  }
+  useEffect(() => {
+    void load();
+    void loadActors();
+  }, []);
 
   return (
     <>
@@ -69,14 +97,19 @@ export function AuditPage(props: PageProps) {
           value={filter.to}
           onChange={(to) => setFilter({ ...filter, to })}
         />
-        <TextField
-          label={t('actor')}
+        <SelectField
+          label={at('actor')}
           value={filter.actor}
+          options={[{ value: '', label: at('everyone') }, ...actors]}
           onChange={(actor) => setFilter({ ...filter, actor })}
         />
-        <TextField
-          label={t('actionPrefix')}
+        <SelectField
+          label={at('family')}
           value={filter.action}
+          options={[
+            { value: '', label: at('allFamilies') },
+            ...ACTION_FAMILIES.map((f) => ({ value: f, label: at(`family.${f}`) })),
+          ]}
           onChange={(action) => setFilter({ ...filter, action })}
         />
         <button type="submit" className="primary">
@@ -89,7 +122,7 @@ export function AuditPage(props: PageProps) {
         </p>
       )}
       <div className="table-scroll">
-        <table className="data" data-testid="audit">
+        <table className="data audit" data-testid="audit">
           <thead>
             <tr>
               <th>{t('when')}</th>
@@ -105,17 +138,40 @@ export function AuditPage(props: PageProps) {
                 <td colSpan={5}>{t('noEntries')}</td>
               </tr>
             )}
-            {entries?.map((e) => (
-              <tr key={e.id}>
-                <td className="nowrap">{when(e.at)}</td>
-                <td>{e.actorName ?? e.actorUserId ?? e.actorDeviceId ?? '—'}</td>
-                <td className="nowrap">{e.action}</td>
-                <td>{e.target ?? '—'}</td>
-                <td>
-                  <small className="detail">{JSON.stringify(e.detail).slice(0, 160)}</small>
-                </td>
-              </tr>
-            ))}
+            {entries?.map((e) => {
+              const origin = originText(e.detail);
+              return (
+                <tr key={e.id}>
+                  <td className="nowrap">{siteTime(e.at, zone, props.language)}</td>
+                  <td>
+                    {e.actorName ?? '—'}
+                    {origin && <small className="origin">{at('from', { where: origin })}</small>}
+                  </td>
+                  <td>
+                    {actionLabel(e.action, at)}
+                    <small className="code">{e.action}</small>
+                  </td>
+                  <td>
+                    {targetText(e)}
+                    {e.counterName && (
+                      <small className="origin">
+                        {at('counter')}: {e.counterName}
+                      </small>
+                    )}
+                  </td>
+                  <td>
+                    <dl className="detail">
+                      {detailLines(e.detail, building, at).map(([key, value]) => (
+                        <div key={key}>
+                          <dt>{key}</dt>
+                          <dd>{value}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -2,6 +2,7 @@ import type { Building } from '@antre/domain';
 import type { Counter } from './building-drafts';
 import type { ConfigT } from './config-messages';
 import { SelectField, TextField } from './ConfigField';
+import { fieldMessage, pageLanguage } from './field-messages';
 
 /** A counter: number, name, agency, zone, and its services in calling order. */
 export function CounterForm(props: {
@@ -95,7 +96,7 @@ export function CounterForm(props: {
         )}
         {servicesError && (
           <span className="field-error" role="alert">
-            {servicesError}
+            {fieldMessage(servicesError, pageLanguage())}
           </span>
         )}
       </fieldset>

@@ -2,6 +2,7 @@ import './template.css';
 import type { TicketTemplateView } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 import type { Refusal } from './config-api';
+import { fieldMessage } from './field-messages';
 import type { PageProps } from './page-props';
 import { templateApi } from './template-api';
 import type { TemplateT } from './template-messages';
@@ -27,8 +28,11 @@ export function TemplatePage(props: PageProps) {
   const [previews, setPreviews] = useState<Previews | null>(null);
   const [status, setStatus] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  // The hub words a bad template in English; the field's message has a translation.
   const reason = (refusal: Refusal): string =>
-    refusal.code === 'offline' ? t('offline') : refusal.message;
+    refusal.code === 'offline'
+      ? t('offline')
+      : fieldMessage(refusal.fields.template ?? refusal.message, props.language);
 
   useEffect(() => {
     void templateApi.load(token).then((answer) => {

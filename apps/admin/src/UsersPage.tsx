@@ -10,6 +10,8 @@ import { Notice, SelectField, TextField } from './ConfigField';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { PageProps } from './page-props';
 import { siteT } from './site-messages';
+import { UserEditForm } from './UserEditForm';
+import { userT } from './user-messages';
 import { UserTable } from './UserTable';
 import { useFreshBuilding } from './use-fresh-building';
 
@@ -17,6 +19,7 @@ import { useFreshBuilding } from './use-fresh-building';
 export function UsersPage(props: PageProps) {
   const t = configT(props.language);
   const st = siteT(props.language);
+  const ut = userT(props.language);
   const building = useFreshBuilding(props.session.token, props.building);
   const { token, user: me } = props.session;
   const isAdmin = me.role === 'admin';
@@ -34,6 +37,7 @@ export function UsersPage(props: PageProps) {
     null,
   );
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<UserView | null>(null);
 
   const load = async () => {
     const answer = await configApi.users(token);
@@ -95,7 +99,23 @@ export function UsersPage(props: PageProps) {
             text: t('newPassword', { user: user.username, password: answer.value.password }),
             kind: 'ok',
           }
-        : { text: t('refused', { reason: answer.refusal.message }), kind: 'bad' },
+        : {
+            text: t('refused', { reason: conflictText(answer.refusal, props.language) }),
+            kind: 'bad',
+          },
+    );
+    await load();
+  }
+  async function unlock(user: UserView): Promise<void> {
+    const answer = await configApi.unlockUser(token, user.id);
+    if (!answer.ok && answer.refusal.status === 401) return props.onUnauthorized();
+    setNotice(
+      answer.ok
+        ? { text: ut('unlocked', { name: user.displayName }), kind: 'ok' }
+        : {
+            text: t('refused', { reason: conflictText(answer.refusal, props.language) }),
+            kind: 'bad',
+          },
     );
     await load();
   }
@@ -166,11 +186,36 @@ export function UsersPage(props: PageProps) {
           onCancel={() => setDeactivating(null)}
         />
       )}
+      {editing && (
+        <UserEditForm
+          key={editing.id}
+          user={editing}
+          token={token}
+          language={props.language}
+          building={building}
+          isAdmin={isAdmin}
+          isSelf={editing.id === me.id}
+          onSaved={(saved) => {
+            setEditing(null);
+            setNotice({ text: ut('updated', { name: saved.displayName }), kind: 'ok' });
+            void load();
+          }}
+          onCancel={() => setEditing(null)}
+          onUnauthorized={props.onUnauthorized}
+        />
+      )}
       <UserTable
         users={users}
         me={me.id}
+        manages={(u) => isAdmin || u.role === 'officer'}
         building={building}
+        language={props.language}
         t={t}
+        onEdit={(u) => {
+          setNotice(null);
+          setEditing(u);
+        }}
+        onUnlock={(u) => void unlock(u)}
         onResetPassword={(u) => void resetPassword(u)}
         onDeactivate={(u) => setDeactivating({ user: u })}
       />

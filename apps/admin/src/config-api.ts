@@ -53,6 +53,10 @@ export const configApi = {
     send<{ user: UserView; password?: string }>(t, '/api/users', 'POST', u),
   deactivate: (t: string, id: string) =>
     send<UserView>(t, `/api/users/${encodeURIComponent(id)}/deactivate`, 'POST', {}),
+  updateUser: (t: string, id: string, u: Omit<NewUser, 'username'>) =>
+    send<UserView>(t, `/api/users/${encodeURIComponent(id)}`, 'POST', u),
+  unlockUser: (t: string, id: string) =>
+    send<UserView>(t, `/api/users/${encodeURIComponent(id)}/unlock`, 'POST', {}),
   resetPassword: (t: string, id: string) =>
     send<{ password: string }>(t, `/api/users/${encodeURIComponent(id)}/password`, 'POST', {}),
   devices: (t: string) => send<{ devices: DeviceSummary[] }>(t, '/api/devices'),

@@ -27,6 +27,38 @@ describe('field messages from the hub', () => {
     ],
     ['image larger than 200 KB', 'Gambar lebih dari 200 KB.', 'The image is over 200 KB.'],
     [
+      'Too small: expected array to have >=1 items',
+      'Pilih paling sedikit 1.',
+      'Choose at least 1.',
+    ],
+    [
+      '3–64 lowercase letters, digits, dots, - or _',
+      '3–64 karakter: huruf kecil, angka, titik, - atau _ (mis. petugas.budi).',
+      '3–64 lowercase letters, digits, dots, - or _ (e.g. officer.budi).',
+    ],
+    ['at least 10 characters', 'Minimal 10 karakter.', 'At least 10 characters.'],
+    [
+      'an admin has no agency',
+      'Admin gedung tidak terikat instansi.',
+      'A building admin has no agency.',
+    ],
+    ['choose the agency', 'Pilih instansinya.', 'Choose the agency.'],
+    [
+      'not your own role or agency',
+      'Peran dan instansi sendiri tidak dapat diubah.',
+      'You cannot change your own role or agency.',
+    ],
+    [
+      'Unknown placeholders: {{footr}}',
+      'Isian tidak dikenal: {{footr}}. Pilih dari daftar isian.',
+      'Unknown placeholders: {{footr}}. Choose from the list.',
+    ],
+    [
+      'unknown placeholders: {{a}}, {{b}}',
+      'Isian tidak dikenal: {{a}}, {{b}}. Pilih dari daftar isian.',
+      'Unknown placeholders: {{a}}, {{b}}. Choose from the list.',
+    ],
+    [
       'something the hub may say one day',
       'something the hub may say one day',
       'something the hub may say one day',

@@ -63,6 +63,37 @@ const RULES: Rule[] = [
     /^number already used$/,
     () => ({ id: 'Nomor loket ini sudah dipakai.', en: 'Another counter has this number.' }),
   ],
+  [
+    /^3–64 lowercase letters, digits, dots, - or _$/,
+    () => ({
+      id: '3–64 karakter: huruf kecil, angka, titik, - atau _ (mis. petugas.budi).',
+      en: '3–64 lowercase letters, digits, dots, - or _ (e.g. officer.budi).',
+    }),
+  ],
+  [
+    /^at least (\d+) characters$/,
+    (m) => ({ id: `Minimal ${m[1]} karakter.`, en: `At least ${m[1]} characters.` }),
+  ],
+  [
+    /^an admin has no agency$/,
+    () => ({ id: 'Admin gedung tidak terikat instansi.', en: 'A building admin has no agency.' }),
+  ],
+  [/^choose the agency$/, () => ({ id: 'Pilih instansinya.', en: 'Choose the agency.' })],
+  [
+    /^not your own role or agency$/,
+    () => ({
+      id: 'Peran dan instansi sendiri tidak dapat diubah.',
+      en: 'You cannot change your own role or agency.',
+    }),
+  ],
+  [
+    /^unknown placeholders?: (.+)$/i,
+    (m) => ({
+      id: `Isian tidak dikenal: ${m[1]}. Pilih dari daftar isian.`,
+      en: `Unknown placeholders: ${m[1]}. Choose from the list.`,
+    }),
+  ],
+  [/^nothing to change$/, () => ({ id: 'Tidak ada yang diubah.', en: 'Nothing to change.' })],
   [/^unknown agency$/, () => ({ id: 'Instansi tidak ditemukan.', en: 'Unknown agency.' })],
   [/^unknown zone$/, () => ({ id: 'Zona tidak ditemukan.', en: 'Unknown zone.' })],
   [/^unknown service$/, () => ({ id: 'Layanan tidak ditemukan.', en: 'Unknown service.' })],

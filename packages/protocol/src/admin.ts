@@ -49,6 +49,8 @@ export const UserViewSchema = z.object({
   agencyId: z.string().nullable(),
   active: z.boolean(),
   createdAt: z.number(),
+  /** Set while too many failed sign-ins keep the username locked. */
+  lockedUntil: z.number().nullable(),
 });
 export type UserView = z.infer<typeof UserViewSchema>;
 
@@ -74,6 +76,21 @@ export const CreateUserBodySchema = z
   });
 export type CreateUserBody = z.output<typeof CreateUserBodySchema>;
 
+/** What an admin may change of a person; a supervisor only the name of their officers. */
+export const UpdateUserBodySchema = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(120),
+    role: z.enum(USER_ROLES),
+    agencyId: id.nullable(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === 'admin' && u.agencyId !== null)
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'an admin has no agency' });
+    if (u.role !== 'admin' && u.agencyId === null)
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'choose the agency' });
+  });
+export type UpdateUserBody = z.output<typeof UpdateUserBodySchema>;
+
 /** A generated password is in the answer once and never again. */
 export const CreatedUserSchema = z.object({
   user: UserViewSchema,
@@ -92,7 +109,10 @@ export const AuditQuerySchema = z.strictObject({
   to: instant.optional(),
   /** A user or device id. */
   actor: z.string().min(1).max(64).optional(),
-  /** An action or its start: `user.` matches every user change, `ticket:` every queue action. */
+  /**
+   * An action or its family: `user` (or `user.`) matches every user change, `ticket` every
+   * ticket action but not `ticket-template.*`, `ticket:called` that one action.
+   */
   action: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
@@ -108,7 +128,12 @@ export const AuditEntrySchema = z.object({
   actorName: z.string().nullable(),
   /** What was changed: a service id, a user id, a ticket label… */
   target: z.string().nullable(),
+  /** The target's name where the hub knows it (a person, device, service, agency, counter). */
+  targetName: z.string().nullable(),
   counterId: z.string().nullable(),
+  counterName: z.string().nullable(),
+  /** A queue action's service. */
+  serviceName: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -3,6 +3,7 @@ import {
   CreatedUserSchema,
   CreateUserBodySchema,
   PasswordResetSchema,
+  UpdateUserBodySchema,
   UserListSchema,
   UserViewSchema,
 } from '@antre/protocol';
@@ -36,8 +37,13 @@ export function userRoutes(deps: {
 }) {
   const { db, auth, users, audit, engine } = deps;
 
+  // Sign-in locks are kept in wall-clock time (auth-routes), not the queue's clock.
+  const view = (id: string): UserView => UserViewSchema.parse(users.byId(id, Date.now()));
+  const unknownAgency = (agencyId: string | null) =>
+    agencyId !== null && !engine.index.building.agencies.some((a) => a.id === agencyId);
+
   const managedUser = (principal: Principal, id: string): UserView => {
-    const user = users.byId(id);
+    const user = users.byId(id, Date.now());
     if (!user) throw new HttpError(404, 'not_found', 'No such user');
     if (!mayManage(principal, user))
       throw new HttpError(
@@ -47,6 +53,78 @@ export function userRoutes(deps: {
       );
     return user;
   };
+
+  /** Changing a person's name, role or agency, and lifting a sign-in lock; both audited. */
+  function userEditRoutes() {
+    return [
+      defineRoute({
+        method: 'POST',
+        url: '/api/users/:id',
+        summary: "Change a person's name, role and agency (a new role or agency ends sessions)",
+        tag: 'admin',
+        access: ['admin', 'supervisor'],
+        body: UpdateUserBodySchema,
+        response: UserViewSchema,
+        handle: ({ body, principal, request }) => {
+          const { id } = request.params as { id: string };
+          const user = managedUser(principal, id);
+          if (!mayManage(principal, body))
+            throw new HttpError(403, 'forbidden', 'A supervisor keeps officers in their agency');
+          if (unknownAgency(body.agencyId))
+            throw new HttpError(400, 'bad_request', 'Unknown agency', [
+              { path: 'agencyId', message: 'unknown agency' },
+            ]);
+          const moves = body.role !== user.role || body.agencyId !== user.agencyId;
+          if (principal.kind === 'user' && principal.id === id && moves)
+            throw new HttpError(400, 'bad_request', 'You cannot change your own role', [
+              { path: 'role', message: 'not your own role or agency' },
+            ]);
+          const changed = Object.fromEntries(
+            (['displayName', 'role', 'agencyId'] as const)
+              .filter((key) => body[key] !== user[key])
+              .map((key) => [key, `${user[key] ?? '—'} → ${body[key] ?? '—'}`]),
+          );
+          if (Object.keys(changed).length === 0) return user;
+          db.transaction(() => {
+            users.update(user, body);
+            audit.record(
+              principal,
+              request,
+              {
+                action: 'user.update',
+                target: id,
+                detail: { username: user.username, ...changed },
+              },
+              engine.now(),
+            );
+          })();
+          return view(id);
+        },
+      }),
+      defineRoute({
+        method: 'POST',
+        url: '/api/users/:id/unlock',
+        summary: 'Lift the lock that failed sign-ins put on a username',
+        tag: 'admin',
+        access: ['admin', 'supervisor'],
+        response: UserViewSchema,
+        handle: ({ principal, request }) => {
+          const { id } = request.params as { id: string };
+          const user = managedUser(principal, id);
+          db.transaction(() => {
+            auth.lockout.recordSuccess(user.username);
+            audit.record(
+              principal,
+              request,
+              { action: 'user.unlock', target: id, detail: { username: user.username } },
+              engine.now(),
+            );
+          })();
+          return view(id);
+        },
+      }),
+    ];
+  }
 
   return [
     defineRoute({
@@ -61,6 +139,7 @@ export function userRoutes(deps: {
           principal.kind === 'user' && principal.role === 'supervisor'
             ? (principal.agencyId ?? '')
             : null,
+          Date.now(),
         ),
       }),
     }),
@@ -76,7 +155,7 @@ export function userRoutes(deps: {
       handle: async ({ body, principal, request }) => {
         if (!mayManage(principal, body))
           throw new HttpError(403, 'forbidden', 'A supervisor adds only officers of their agency');
-        if (body.agencyId && !engine.index.building.agencies.some((a) => a.id === body.agencyId))
+        if (unknownAgency(body.agencyId))
           throw new HttpError(400, 'bad_request', 'Unknown agency', [
             { path: 'agencyId', message: 'unknown agency' },
           ]);
@@ -99,10 +178,11 @@ export function userRoutes(deps: {
           );
           return created;
         })();
-        const user = UserViewSchema.parse(users.byId(id));
+        const user = view(id);
         return body.password ? { user } : { user, password };
       },
     }),
+    ...userEditRoutes(),
     defineRoute({
       method: 'POST',
       url: '/api/users/:id/deactivate',
@@ -128,7 +208,7 @@ export function userRoutes(deps: {
             engine.now(),
           );
         })();
-        return UserViewSchema.parse(users.byId(id));
+        return view(id);
       },
     }),
     defineRoute({

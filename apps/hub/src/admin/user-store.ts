@@ -1,4 +1,4 @@
-import type { UserView } from '@antre/protocol';
+import type { UpdateUserBody, UserView } from '@antre/protocol';
 import type { Db } from '../db/database';
 
 interface UserRow {
@@ -9,9 +9,13 @@ interface UserRow {
   agency_id: string | null;
   active: number;
   created_at: number;
+  locked_until: number | null;
 }
 
-const COLUMNS = 'id, username, display_name, role, agency_id, active, created_at';
+// A lock is shown only while it lasts; the lockout keeps names in lower case.
+const SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.agency_id, u.active,
+    u.created_at, CASE WHEN l.locked_until > @now THEN l.locked_until END AS locked_until
+  FROM users u LEFT JOIN login_lockouts l ON l.username = lower(u.username)`;
 
 const toView = (row: UserRow): UserView => ({
   id: row.id,
@@ -21,39 +25,55 @@ const toView = (row: UserRow): UserView => ({
   agencyId: row.agency_id,
   active: row.active === 1,
   createdAt: row.created_at,
+  lockedUntil: row.locked_until,
 });
 
 /** People as the admin pages see them; creating one goes through the auth store. */
 export function createUserStore(db: Db) {
+  const endSessions = db.prepare('DELETE FROM sessions WHERE user_id = ?');
   return {
-    list(agencyId: string | null): UserView[] {
+    list(agencyId: string | null, now: number): UserView[] {
       const rows =
         agencyId === null
-          ? db.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY role, username`).all()
+          ? db
+              .prepare<{ now: number }, UserRow>(`${SELECT} ORDER BY u.role, u.username`)
+              .all({ now })
           : db
-              .prepare<[string], UserRow>(
-                `SELECT ${COLUMNS} FROM users WHERE agency_id = ? ORDER BY role, username`,
+              .prepare<{ now: number; agencyId: string }, UserRow>(
+                `${SELECT} WHERE u.agency_id = @agencyId ORDER BY u.role, u.username`,
               )
-              .all(agencyId);
+              .all({ now, agencyId });
       return rows.map(toView);
     },
 
-    byId(id: string): UserView | undefined {
+    byId(id: string, now: number): UserView | undefined {
       const row = db
-        .prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`)
-        .get(id);
+        .prepare<{ now: number; id: string }, UserRow>(`${SELECT} WHERE u.id = @id`)
+        .get({ now, id });
       return row ? toView(row) : undefined;
+    },
+
+    /** A new role or agency ends the person's sessions: they sign in again with it. */
+    update(before: UserView, next: UpdateUserBody): void {
+      db.prepare('UPDATE users SET display_name = ?, role = ?, agency_id = ? WHERE id = ?').run(
+        next.displayName,
+        next.role,
+        next.agencyId,
+        before.id,
+      );
+      if (before.role !== next.role || before.agencyId !== next.agencyId)
+        endSessions.run(before.id);
     },
 
     /** Deactivating also ends the person's sessions: they are signed out at once. */
     deactivate(id: string): void {
       db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(id);
-      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
+      endSessions.run(id);
     },
 
     setPasswordHash(id: string, passwordHash: string): void {
       db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
-      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
+      endSessions.run(id);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { UserView } from '@antre/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
-import { startTestHub } from '../testing/test-hub';
+import { DEMO_PASSWORD, startTestHub } from '../testing/test-hub';
 
 let hub: TestHub;
 let admin: string;
@@ -108,5 +108,106 @@ describe('people', () => {
     expect(reset.status).toBe(200);
     expect((await signIn('petugas.dua', 'rahasia-123')).status).toBe(401);
     expect((await signIn('petugas.dua', reset.body.password as string)).status).toBe(200);
+  });
+});
+
+describe('changing people', () => {
+  const edit = (token: string, id: string, body: object) =>
+    hub.api(`/api/users/${id}`, { token, body });
+  const byName = async (username: string) =>
+    ((await hub.api('/api/users', { token: admin })).body.users as UserView[]).find(
+      (u) => u.username === username,
+    )!;
+
+  it('when the admin makes an officer a supervisor of another agency, then it is saved, audited, and their session ends', async () => {
+    await create(admin, {
+      username: 'petugas.naik',
+      displayName: 'Petugas Naik',
+      role: 'officer',
+      agencyId: 'disdukcapil',
+      password: 'rahasia-321',
+    });
+    const token = await hub.login('petugas.naik', 'rahasia-321');
+    const user = await byName('petugas.naik');
+
+    const done = await edit(admin, user.id, {
+      displayName: 'Bu Naik',
+      role: 'supervisor',
+      agencyId: 'bpjs-kesehatan',
+    });
+
+    expect(done).toMatchObject({
+      status: 200,
+      body: { displayName: 'Bu Naik', role: 'supervisor', agencyId: 'bpjs-kesehatan' },
+    });
+    expect((await hub.api('/api/counters/staff', { token })).status).toBe(401);
+    const audit = (await hub.api('/api/audit?action=user.update', { token: admin })).body
+      .entries as { target: string; detail: Record<string, unknown> }[];
+    expect(audit[0]).toMatchObject({
+      target: user.id,
+      detail: {
+        username: 'petugas.naik',
+        role: 'officer → supervisor',
+        displayName: expect.any(String),
+      },
+    });
+  });
+
+  it("when an edit breaks the agency rule, leaves a supervisor's agency, or demotes oneself, then it is refused", async () => {
+    const user = await byName('petugas.disdukcapil');
+    const me = await byName('admin');
+
+    const noAgency = await edit(admin, user.id, {
+      displayName: 'X',
+      role: 'officer',
+      agencyId: null,
+    });
+    const adminWithAgency = await edit(admin, user.id, {
+      displayName: 'X',
+      role: 'admin',
+      agencyId: 'disdukcapil',
+    });
+    const moved = await edit(spv, user.id, {
+      displayName: user.displayName,
+      role: 'officer',
+      agencyId: 'bpjs-kesehatan',
+    });
+    const self = await edit(admin, me.id, {
+      displayName: me.displayName,
+      role: 'officer',
+      agencyId: 'disdukcapil',
+    });
+    const renamed = await edit(spv, user.id, {
+      displayName: 'Petugas Ganti Nama',
+      role: 'officer',
+      agencyId: 'disdukcapil',
+    });
+
+    expect(noAgency.body.error).toMatchObject({
+      fields: [{ path: 'agencyId', message: 'choose the agency' }],
+    });
+    expect(adminWithAgency.body.error).toMatchObject({
+      fields: [{ path: 'agencyId', message: 'an admin has no agency' }],
+    });
+    expect(moved.status).toBe(403);
+    expect(self.body.error).toMatchObject({ fields: [{ path: 'role' }] });
+    expect(renamed).toMatchObject({ status: 200, body: { displayName: 'Petugas Ganti Nama' } });
+  });
+
+  it('when five wrong passwords lock a name, then the list says until when, and unlocking lets them in', async () => {
+    const user = await byName('petugas.disdukcapil');
+    for (let i = 0; i < 5; i++) await signIn('petugas.disdukcapil', 'salah-sekali');
+
+    const locked = await byName('petugas.disdukcapil');
+    expect(locked.lockedUntil).toBeGreaterThan(Date.now());
+    expect((await signIn('petugas.disdukcapil', DEMO_PASSWORD)).status).not.toBe(200);
+
+    const unlocked = await hub.api(`/api/users/${user.id}/unlock`, { token: spv, body: {} });
+
+    expect(unlocked).toMatchObject({ status: 200, body: { lockedUntil: null } });
+    expect((await signIn('petugas.disdukcapil', DEMO_PASSWORD)).status).toBe(200);
+    const audit = (await hub.api('/api/audit?action=user.unlock', { token: admin })).body
+      .entries as { targetName: string }[];
+    expect(audit[0]?.targetName).toMatch(/\(petugas\.disdukcapil\)$/);
   });
 });

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { actorOf } from '../auth/principal';
 import type { Db } from '../db/database';
+import { originOf } from './request-origin';
 
 export interface AuditRecord {
   action: string;
@@ -19,7 +20,10 @@ interface EntryRow {
   actor_device_id: string | null;
   actor_name: string | null;
   target: string | null;
+  target_name: string | null;
   counter_id: string | null;
+  counter_name: string | null;
+  service_name: string | null;
   detail: string;
 }
 
@@ -34,7 +38,11 @@ export function createAuditStore(db: Db) {
     /** Call inside the transaction that makes the change, so both land or neither. */
     record(principal: Principal, request: FastifyRequest | null, entry: AuditRecord, now: number) {
       const actor = actorOf(principal);
-      const detail = { ...entry.detail, ...(request ? { ip: request.ip } : {}) };
+      const origin = request ? originOf(request.ip, request.headers['user-agent']) : null;
+      const detail = {
+        ...entry.detail,
+        ...(origin ? { ip: origin.ip, ...(origin.client ? { client: origin.client } : {}) } : {}),
+      };
       insert.run(
         now,
         actor.userId,
@@ -48,35 +56,57 @@ export function createAuditStore(db: Db) {
     list(query: AuditQuery): AuditEntry[] {
       const { sql: filter, params } = timeAndActorFilter(query, '');
       const { sql: eventFilter } = timeAndActorFilter(query, 'ev.');
-      const action = query.action === undefined ? '' : "WHERE action LIKE ? ESCAPE '\\'";
+      const family = actionFamily(query.action);
       // Both parts filter on their own indexed `at` before the merge; the action filter after.
+      // Names are looked up after the limit: a target is a user, device, service, agency or
+      // counter id for a configuration change, a ticket label for a queue action.
       const rows = db
         .prepare<(string | number)[], EntryRow>(
-          `SELECT e.*, COALESCE(u.display_name, d.name) AS actor_name FROM (
+          `SELECT e.*, COALESCE(u.display_name, d.name) AS actor_name,
+             CASE WHEN e.source = 'config' THEN COALESCE(tu.display_name || ' (' || tu.username || ')',
+               td.name, ts.name, ta.name, tc.name) END AS target_name,
+             c.name AS counter_name, s.name AS service_name
+           FROM (
              SELECT * FROM (
                SELECT 'a' || id AS id, id AS n, 'config' AS source, at, action, actor_user_id,
-                 actor_device_id, target, NULL AS counter_id, detail
+                 actor_device_id, target, NULL AS counter_id, NULL AS service_id, detail
                FROM audit_log ${filter}
                UNION ALL
                SELECT 'q' || ev.seq, ev.seq, 'queue', ev.at, ev.type, ev.actor_user_id, ev.actor_device_id,
-                 t.label, ev.counter_id, ev.data
+                 t.label, ev.counter_id, ev.service_id, ev.data
                FROM ticket_events ev LEFT JOIN tickets t ON t.id = ev.ticket_id
                ${eventFilter}
-             ) ${action}
+             ) ${family.sql}
              ORDER BY at DESC, n DESC LIMIT ?
            ) e
            LEFT JOIN users u ON u.id = e.actor_user_id
            LEFT JOIN devices d ON d.id = e.actor_device_id
+           LEFT JOIN users tu ON tu.id = e.target
+           LEFT JOIN devices td ON td.id = e.target
+           LEFT JOIN services ts ON ts.id = e.target
+           LEFT JOIN agencies ta ON ta.id = e.target
+           LEFT JOIN counters tc ON tc.id = e.target
+           LEFT JOIN counters c ON c.id = e.counter_id
+           LEFT JOIN services s ON s.id = e.service_id
            ORDER BY e.at DESC, e.n DESC`,
         )
-        .all(
-          ...params,
-          ...params,
-          ...(query.action === undefined ? [] : [`${query.action.replace(/[\\%_]/g, '\\$&')}%`]),
-          query.limit,
-        );
+        .all(...params, ...params, ...family.params, query.limit);
       return rows.map(toEntry);
     },
+  };
+}
+
+/**
+ * `ticket` is the family `ticket.*` and `ticket:*` (not `ticket-template.*`); `user.` or
+ * `ticket:` name one family; `ticket:called` one action.
+ */
+function actionFamily(action: string | undefined): { sql: string; params: string[] } {
+  if (action === undefined) return { sql: '', params: [] };
+  const escaped = action.replace(/[\\%_]/g, '\\$&');
+  const open = /[.:]$/.test(action);
+  return {
+    sql: "WHERE action = ? OR action LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\'",
+    params: [action, ...(open ? [`${escaped}%`, `${escaped}%`] : [`${escaped}.%`, `${escaped}:%`])],
   };
 }
 
@@ -119,7 +149,10 @@ function toEntry(row: EntryRow): AuditEntry {
     actorDeviceId: row.actor_device_id,
     actorName: row.actor_name,
     target: row.target,
+    targetName: row.target_name,
     counterId: row.counter_id,
+    counterName: row.counter_name,
+    serviceName: row.service_name,
     detail,
   };
 }

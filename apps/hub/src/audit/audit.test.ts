@@ -56,6 +56,14 @@ beforeAll(async () => {
   const officer = await hub.client(await hub.login('petugas.disdukcapil'));
   await officer.command('counter:open', { counterId });
   await officer.command('counter:call-next', { counterId });
+  await officer.command('counter:start', { counterId });
+  await officer.command('counter:finish', { counterId });
+  const template = (await hub.api('/api/ticket-template', { token: admin })).body;
+  await hub.api('/api/ticket-template', {
+    method: 'PUT',
+    token: admin,
+    body: { template: `${template.template as string}\n` },
+  });
 });
 afterAll(async () => hub.close());
 
@@ -102,6 +110,45 @@ describe('the audit log', () => {
     expect(firstMinute.map((e) => e.action)).toEqual(['building.replace']);
     expect(later).toHaveLength(2);
     expect(later.every((e) => e.at >= MONDAY_MORNING + 60_000)).toBe(true);
+  });
+
+  it('when an officer works a counter, then each queue action says from which address and counter', async () => {
+    const queue = await audit('?action=ticket');
+
+    const worked = queue.filter((e) =>
+      ['ticket:called', 'ticket:serving', 'ticket:done'].includes(e.action),
+    );
+    expect(worked).toHaveLength(3);
+    for (const entry of worked)
+      expect(entry).toMatchObject({
+        actorName: expect.any(String),
+        target: ticketLabel,
+        counterName: expect.any(String),
+        serviceName: expect.any(String),
+        detail: { ip: '127.0.0.1' },
+      });
+    const issued = queue.find((e) => e.action === 'ticket:issued')!;
+    expect(issued.detail).toMatchObject({ ip: '127.0.0.1', client: expect.any(String) });
+  });
+
+  it('when filtered by a family, then "ticket" is every ticket action but not the ticket template', async () => {
+    const tickets = await audit('?action=ticket');
+    const templates = await audit('?action=ticket-template');
+    const users = await audit('?action=user');
+
+    expect(tickets.length).toBeGreaterThanOrEqual(4);
+    expect(tickets.every((e) => e.action.startsWith('ticket:'))).toBe(true);
+    expect(templates.map((e) => e.action)).toEqual(['ticket-template.update']);
+    expect(users.map((e) => e.action)).toEqual(['user.create']);
+  });
+
+  it('when a change names a person or a service, then the entry carries the name beside the id', async () => {
+    const entries = await audit('?action=service.update');
+    const users = await audit('?action=user.');
+
+    expect(entries[0]!.targetName).toEqual(expect.any(String));
+    expect(entries[0]!.targetName).not.toBe(entries[0]!.target);
+    expect(users[0]!.targetName).toBe('Baru (petugas.baru)');
   });
 
   it('when a supervisor asks or the query is bad, then it is refused', async () => {

@@ -1,5 +1,6 @@
 import { AgencyStaffSchema, AssignCounterBodySchema, AssignedCounterSchema } from '@antre/protocol';
 import type { AssignCounterBody } from '@antre/protocol';
+import { originOf } from '../audit/request-origin';
 import { mayWorkCounter } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { defineRoute, HttpError } from '../http/routes';
@@ -48,8 +49,12 @@ export function counterRoutes(engine: QueueEngine, staff: StaffStore) {
           );
         // Recorded under counter:open, which it is a supervisor's form of, so a retry is answered once.
         unwrap(
-          engine.execute(principal, 'counter:open', commandId, (ctx) =>
-            assignCounter(ctx, counterId, officerId),
+          engine.execute(
+            principal,
+            'counter:open',
+            commandId,
+            (ctx) => assignCounter(ctx, counterId, officerId),
+            originOf(request.ip, request.headers['user-agent']),
           ),
         );
         const held = engine.state.counters.get(counterId);

@@ -39,7 +39,7 @@ export function attachKioskPrinting(io: Io, service: PrintService): void {
     };
 
     socket.on('kiosk:issue', (payload, ack) =>
-      guard(ack, () => service.issue(principal(), payload, hubUrl)),
+      guard(ack, () => service.issue(principal(), payload, hubUrl, socket.data.origin)),
     );
     socket.on('kiosk:reprint', (payload, ack) =>
       guard(ack, () => service.reprint(principal(), payload, hubUrl)),

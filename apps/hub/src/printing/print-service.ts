@@ -16,6 +16,7 @@ import {
   okResult,
   parseInput,
 } from '@antre/protocol';
+import type { RequestOrigin } from '../audit/request-origin';
 import type { Principal } from '../auth/principal';
 import type { DeviceAlerts } from '../devices/device-alerts';
 import type { QueueEngine } from '../queue/queue-engine';
@@ -58,6 +59,7 @@ export function createPrintService(deps: {
     principal: Principal,
     payload: unknown,
     hubUrl: string,
+    origin?: RequestOrigin,
   ): Promise<Result<KioskIssueResult>> {
     const kiosk = asKiosk(principal);
     if (!kiosk) return NOT_A_KIOSK;
@@ -66,7 +68,9 @@ export function createPrintService(deps: {
     const key = `${kiosk.id}:${parsed.value.commandId}`;
     const running = inFlight.get(key);
     if (running) return running;
-    const work = issueAndPrint(kiosk, parsed.value, hubUrl).finally(() => inFlight.delete(key));
+    const work = issueAndPrint(kiosk, parsed.value, hubUrl, origin).finally(() =>
+      inFlight.delete(key),
+    );
     inFlight.set(key, work);
     return work;
   }
@@ -75,17 +79,23 @@ export function createPrintService(deps: {
     kiosk: Kiosk,
     command: KioskIssueCommand,
     hubUrl: string,
+    origin?: RequestOrigin,
   ): Promise<Result<KioskIssueResult>> {
     const settings = settingsOf(kiosk);
     const byHub = command.printBy === 'hub';
     // Without a printer to drive, no number is spent.
-    if (byHub && !printers.drives(settings))
+    if (byHub && !printers.drives(settings)) {
+      if (!settings.printer) alerts.reportPrinter(kiosk.id, 'no_printer');
       return okResult({ outcome: 'print_failed', reason: 'no_printer', ticket: null });
-    const issued = runCommand(engine, specs, kiosk, 'ticket:issue', {
-      commandId: command.commandId,
-      serviceId: command.serviceId,
-      priority: command.priority,
-    });
+    }
+    const issued = runCommand(
+      engine,
+      specs,
+      kiosk,
+      'ticket:issue',
+      { commandId: command.commandId, serviceId: command.serviceId, priority: command.priority },
+      origin,
+    );
     if (!issued.ok) return issued;
     const first = issued.value.tickets[0];
     if (!first) return errResult('internal', 'No ticket was issued');
@@ -102,12 +112,19 @@ export function createPrintService(deps: {
 
     const printed = await printers.print(settings, view.printable);
     reportPrint(kiosk.id, printed);
-    const reported = runCommand(engine, specs, kiosk, 'ticket:print-result', {
-      commandId: `${command.commandId}-p`,
-      ticketId: ticket.id,
-      printed: printed.ok,
-      ...(printed.ok ? {} : { reason: printed.reason }),
-    });
+    const reported = runCommand(
+      engine,
+      specs,
+      kiosk,
+      'ticket:print-result',
+      {
+        commandId: `${command.commandId}-p`,
+        ticketId: ticket.id,
+        printed: printed.ok,
+        ...(printed.ok ? {} : { reason: printed.reason }),
+      },
+      origin,
+    );
     if (!reported.ok) return reported;
     return okResult(
       printed.ok
@@ -156,8 +173,13 @@ export function createPrintService(deps: {
       alerts.reportPrinter(kiosk.id, reported);
       return okResult({ state: reported, canPrint: canPrint(reported), by: 'self' });
     }
-    const status = await printers.status(settingsOf(kiosk));
-    if (!status) return okResult({ state: 'none', canPrint: false, by: 'none' });
+    const settings = settingsOf(kiosk);
+    const status = await printers.status(settings);
+    if (!status) {
+      // Nothing to ask: the admin sees that no printer is set, as the kiosk does.
+      if (!settings.printer) alerts.reportPrinter(kiosk.id, 'no_printer');
+      return okResult({ state: 'none', canPrint: false, by: 'none' });
+    }
     alerts.reportPrinter(kiosk.id, status.state);
     return okResult({ state: status.state, canPrint: status.canPrint, by: 'hub' });
   }

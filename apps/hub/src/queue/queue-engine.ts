@@ -17,6 +17,7 @@ import {
 } from '@antre/domain';
 import type { CommandAck, CommandName, Result } from '@antre/protocol';
 import { errResult, okResult } from '@antre/protocol';
+import type { RequestOrigin } from '../audit/request-origin';
 import type { Principal } from '../auth/principal';
 import { actorKey, actorOf } from '../auth/principal';
 import type { Db } from '../db/database';
@@ -121,6 +122,7 @@ export function createQueueEngine(
       name: CommandName,
       commandId: string,
       run: (ctx: CommandContext) => Result<QueueChange>,
+      origin?: RequestOrigin,
     ): Result<CommandAck> {
       ensureDay();
       const actor = actorKey(principal);
@@ -136,7 +138,7 @@ export function createQueueEngine(
         ? okResult({ tickets: outcome.value.tickets, counters: outcome.value.counters })
         : errResult(outcome.error.code, outcome.error.message);
       db.transaction(() => {
-        if (outcome.ok) store.saveChange(state.serviceDay, outcome.value);
+        if (outcome.ok) store.saveChange(state.serviceDay, outcome.value, origin);
         store.saveCommand(actor, commandId, name, ack, ctx.now);
       })();
       if (outcome.ok) commit(outcome.value);

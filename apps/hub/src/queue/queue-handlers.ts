@@ -20,6 +20,7 @@ import {
 } from '@antre/domain';
 import type { CommandAck, CommandName, ParsedCommand, Result } from '@antre/protocol';
 import { CommandSchemas, errResult, okResult, parseInput } from '@antre/protocol';
+import type { RequestOrigin } from '../audit/request-origin';
 import { mayHandleTicket, mayIssue, mayWorkCounter } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { QueueEngine } from './queue-engine';
@@ -125,6 +126,7 @@ export function runCommand<C extends CommandName>(
   principal: Principal,
   name: C,
   payload: unknown,
+  origin?: RequestOrigin,
 ): Result<CommandAck> {
   const parsed = parseInput(CommandSchemas[name], payload);
   if (!parsed.ok) return parsed;
@@ -132,5 +134,11 @@ export function runCommand<C extends CommandName>(
   const value = parsed.value as ParsedCommand<C>;
   const allowed = spec.authorize(principal, value);
   if (!allowed.ok) return allowed;
-  return engine.execute(principal, name, value.commandId, (ctx) => spec.run(ctx, value, principal));
+  return engine.execute(
+    principal,
+    name,
+    value.commandId,
+    (ctx) => spec.run(ctx, value, principal),
+    origin,
+  );
 }

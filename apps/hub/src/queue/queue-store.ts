@@ -1,4 +1,5 @@
 import type { QueueChange, QueueEvent, QueueState, ServiceDayState, Ticket } from '@antre/domain';
+import type { RequestOrigin } from '../audit/request-origin';
 import type { Db } from '../db/database';
 import type { CounterStateRow, EventRow, TicketRow } from './queue-rows';
 import { toCounterRow, toCounterState, toEvent, toTicket, toTicketRow } from './queue-rows';
@@ -34,8 +35,11 @@ export function createQueueStore(db: Db) {
   );
 
   return {
-    /** Writes a change; the caller wraps it in the command's transaction. */
-    saveChange(serviceDay: string, change: QueueChange): void {
+    /**
+     * Writes a change; the caller wraps it in the command's transaction. The origin (address,
+     * client program) goes with each event into the audit trail only, never to the feeds.
+     */
+    saveChange(serviceDay: string, change: QueueChange, origin?: RequestOrigin): void {
       // Counters first let go of tickets, so the one-holder constraint holds at every step.
       const releasing = change.counters.filter((c) => c.ticketId === null);
       const holding = change.counters.filter((c) => c.ticketId !== null);
@@ -53,7 +57,7 @@ export function createQueueStore(db: Db) {
           e.serviceId,
           e.actor.userId,
           e.actor.deviceId,
-          JSON.stringify(e.data),
+          JSON.stringify(origin ? { ...e.data, ...origin } : e.data),
         );
       }
     },

@@ -12,6 +12,7 @@ import {
 } from '@antre/protocol';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { originOf } from '../audit/request-origin';
 import type { AuthStore } from '../auth/auth-store';
 import type { Principal } from '../auth/principal';
 import { PUBLIC } from '../auth/principal';
@@ -80,7 +81,11 @@ export function createSocketServer(
       principal = found;
     }
     const rooms = roomsFor(principal);
-    socket.data = { principal, feeds: feedsOf(rooms) };
+    socket.data = {
+      principal,
+      feeds: feedsOf(rooms),
+      origin: originOf(socket.handshake.address, socket.handshake.headers['user-agent']),
+    };
     void socket.join(rooms);
     next();
   });
@@ -123,7 +128,7 @@ export function createSocketServer(
         ((payload: unknown, ack: unknown) =>
           guard(ack, () =>
             // Read per command: an admin's device update swaps the principal live.
-            runCommand(engine, specs, socket.data.principal, name, payload),
+            runCommand(engine, specs, socket.data.principal, name, payload, socket.data.origin),
           )) as ClientToHub[CommandName],
       );
     }

@@ -1,5 +1,6 @@
 import { IssueTicketBodySchema, IssuedTicketSchema, TrackingViewSchema } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
+import { originOf } from '../audit/request-origin';
 import { defineRoute, HttpError } from '../http/routes';
 import { unwrap } from '../http/result-status';
 import type { QueueEngine } from '../queue/queue-engine';
@@ -35,10 +36,14 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore) {
         const asIntegration =
           principal.kind === 'device' ? { ...principal, role: 'integration' as const } : principal;
         const ack = unwrap(
-          runCommand(engine, specs, asIntegration, 'ticket:issue', {
-            commandId: key ?? randomUUID(),
-            ...body,
-          }),
+          runCommand(
+            engine,
+            specs,
+            asIntegration,
+            'ticket:issue',
+            { commandId: key ?? randomUUID(), ...body },
+            originOf(request.ip, request.headers['user-agent']),
+          ),
         );
         const ticket = ack.tickets[0];
         if (!ticket) throw new HttpError(500, 'internal', 'No ticket was issued');

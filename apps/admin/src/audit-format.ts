@@ -1,0 +1,99 @@
+import type { Building, TimezoneCode } from '@antre/domain';
+import type { AuditEntry } from '@antre/protocol';
+import type { Language } from '@antre/ui';
+import type { AuditT } from './audit-messages';
+import { auditKnows } from './audit-messages';
+
+const IANA: Record<TimezoneCode, string> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+};
+// Shown under "who" (the origin) or as the target and counter, not again among the details.
+const SHOWN_ELSEWHERE = new Set(['ip', 'client', 'label', 'counterNumber']);
+const MAX_LIST = 8;
+
+/** "03/12/26 08.15.02 WITA": the building's clock, whatever the admin's computer says. */
+export function siteTime(at: number, timezone: TimezoneCode, language: Language): string {
+  const text = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: IANA[timezone],
+  }).format(at);
+  return `${text} ${timezone}`;
+}
+
+export function actionLabel(action: string, t: AuditT): string {
+  const key = `action.${action}`;
+  return auditKnows(key) ? t(key) : action;
+}
+
+/** "192.168.1.20 · Chrome 120 · Windows": the address and program an action came from. */
+export function originText(detail: AuditEntry['detail']): string | null {
+  const parts = [detail.ip, detail.client].filter(
+    (p): p is string => typeof p === 'string' && p !== '',
+  );
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** A ticket's label with its service, or a changed thing's name rather than its id. */
+export function targetText(entry: AuditEntry): string {
+  if (entry.source === 'queue')
+    return [entry.target, entry.serviceName].filter(Boolean).join(' · ') || '—';
+  return entry.targetName ?? entry.target ?? '—';
+}
+
+/** The details as "key: value" lines, ids turned into names where the building knows them. */
+export function detailLines(
+  detail: AuditEntry['detail'],
+  building: Building,
+  t: AuditT,
+): [string, string][] {
+  const named = (id: unknown): string => {
+    if (typeof id !== 'string') return valueText(id, t);
+    // An edit is logged as "before → after".
+    if (id.includes(' → ')) return id.split(' → ').map(named).join(' → ');
+    return (
+      building.services.find((s) => s.id === id)?.name ??
+      building.agencies.find((a) => a.id === id)?.shortName ??
+      building.zones.find((z) => z.id === id)?.name ??
+      id
+    );
+  };
+  return Object.entries(detail)
+    .filter(([key]) => !SHOWN_ELSEWHERE.has(key))
+    .map(([key, value]): [string, string] => {
+      const word = `key.${key}`;
+      const label = auditKnows(word) ? t(word) : key;
+      const byName = /(Id|Ids)$/.test(key);
+      const text = Array.isArray(value)
+        ? listText(byName ? value.map(named) : value.map((v) => valueText(v, t)))
+        : byName
+          ? named(value)
+          : valueText(value, t);
+      return [label, text];
+    });
+}
+
+function listText(items: string[]): string {
+  if (items.length === 0) return '—';
+  const shown = items.slice(0, MAX_LIST).join(', ');
+  return items.length > MAX_LIST ? `${shown} +${items.length - MAX_LIST}` : shown;
+}
+
+function valueText(value: unknown, t: AuditT): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    // A code (a status, a reason, a role) reads as words; a before → after edit side by side.
+    if (value.includes(' → '))
+      return value
+        .split(' → ')
+        .map((v) => valueText(v, t))
+        .join(' → ');
+    const word = `value.${value}`;
+    return auditKnows(word) ? t(word) : value;
+  }
+  return JSON.stringify(value).slice(0, 120);
+}
