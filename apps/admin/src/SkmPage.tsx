@@ -1,12 +1,16 @@
-import type { IkmReport } from '@antre/protocol';
+import type { IkmExportTable, IkmReport } from '@antre/protocol';
 import { errorText } from '@antre/ui';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { formatNumber } from './format-report';
+import { ExportButtons } from './ExportButtons';
 import type { PageProps } from './page-props';
 import { PeriodPicker, periodKey, usePeriod } from './PeriodPicker';
+import type { Period } from './session';
 import { hubApi } from './session';
-import { elementName, gradeLabel } from './skm-words';
+import { elementName, formatScore, gradeLabel } from './skm-words';
 import { SkmPrintReport } from './SkmPrintReport';
+import type { NamedFigure } from './SkmTables';
+import { activeRows, IkmTable, ProfileGrid } from './SkmTables';
 import { useLoaded } from './use-loaded';
 
 type Figure = IkmReport['building'];
@@ -22,7 +26,7 @@ export function SkmPage(props: PageProps) {
     periodKey(period),
     props.onUnauthorized,
   );
-  const n = (v: number | null, digits = 2): string => formatNumber(v, language, digits);
+  const n = (v: number | null, digits = 2): string => formatScore(v, language, digits);
 
   if (printing && report.state === 'ready')
     return (
@@ -86,13 +90,13 @@ export function SkmPage(props: PageProps) {
               </span>
             </div>
           </div>
-          <section className="report-block">
-            <h2>{t('perElement')}</h2>
+          <SkmBlock {...props} period={period} title={t('perElement')} table="elements">
             <table className="data" data-testid="table-elements">
               <thead>
                 <tr>
                   <th>{t('element')}</th>
                   <th className="num">{t('nrr')}</th>
+                  <th className="num">{t('weighted')}</th>
                   <th className="num">{t('converted')}</th>
                   <th className="num">{t('grade')}</th>
                 </tr>
@@ -104,74 +108,61 @@ export function SkmPage(props: PageProps) {
                       <strong>{e.element}</strong> {elementName(e.element, language)}
                     </td>
                     <td className="num">{shown.respondents ? n(e.nrr) : '—'}</td>
+                    <td className="num">{shown.respondents ? n(e.weighted, 3) : '—'}</td>
                     <td className="num">{shown.respondents ? n(e.converted) : '—'}</td>
                     <td className="num">{shown.respondents ? e.grade : '—'}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </section>
-          <IkmTable
-            {...props}
-            title={t('perAgency')}
-            nameHeader={t('agency')}
-            rows={report.value.agencies.map((a) => ({ ...a, key: a.agencyId }))}
-            testId="ikm-agencies"
-          />
-          <IkmTable
-            {...props}
-            title={t('perService')}
-            nameHeader={t('service')}
-            rows={report.value.services.map((s) => ({ ...s, key: s.serviceId }))}
-            testId="ikm-services"
-          />
+          </SkmBlock>
+          <SkmBlock {...props} period={period} title={t('perAgency')} table="agencies">
+            <FigureTable
+              {...props}
+              nameHeader={t('agency')}
+              rows={report.value.agencies.map((a) => ({ ...a, key: a.agencyId }))}
+              testId="ikm-agencies"
+            />
+          </SkmBlock>
+          <SkmBlock {...props} period={period} title={t('perService')} table="services">
+            <FigureTable
+              {...props}
+              nameHeader={t('service')}
+              rows={report.value.services.map((s) => ({ ...s, key: s.serviceId }))}
+              testId="ikm-services"
+            />
+          </SkmBlock>
+          <SkmBlock {...props} period={period} title={t('profileTitle')} table="profile">
+            <ProfileGrid {...props} report={report.value} tableClass="data" />
+          </SkmBlock>
         </>
       )}
     </section>
   );
 }
 
-function IkmTable(
-  props: PageProps & {
-    title: string;
-    nameHeader: string;
-    rows: (Figure & { key: string; name: string })[];
-    testId: string;
-  },
+/** A titled SKM table with its XLSX and CSV downloads. */
+function SkmBlock(
+  props: PageProps & { period: Period; title: string; table: IkmExportTable; children: ReactNode },
 ) {
-  const { t, language } = props;
-  const rows = props.rows.filter((r) => r.respondents > 0 || r.served > 0);
+  const { t, session, period, table } = props;
   return (
     <section className="report-block">
-      <h2>{props.title}</h2>
-      {rows.length === 0 ? (
-        <p className="muted">{t('noRows')}</p>
-      ) : (
-        <table className="data" data-testid={props.testId}>
-          <thead>
-            <tr>
-              <th>{props.nameHeader}</th>
-              <th className="num">{t('respondents')}</th>
-              <th className="num">{t('ikm')}</th>
-              <th>{t('grade')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <td>{r.name}</td>
-                <td className="num">
-                  {r.respondents} / {r.target}
-                </td>
-                <td className="num">{formatNumber(r.ikm, language, 2)}</td>
-                <td>{r.grade ? `${r.grade} · ${gradeLabel(r.grade, language)}` : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div className="block-head">
+        <h2>{props.title}</h2>
+        <ExportButtons t={t} session={session} period={period} table={table} report="ikm" />
+      </div>
+      {props.children}
     </section>
   );
+}
+
+function FigureTable(
+  props: PageProps & { nameHeader: string; rows: NamedFigure[]; testId: string },
+) {
+  const rows = activeRows(props.rows);
+  if (rows.length === 0) return <p className="muted">{props.t('noRows')}</p>;
+  return <IkmTable {...props} rows={rows} className="data" />;
 }
 
 /** The one agency the figures are narrowed to (always so for a supervisor), or null. */

@@ -2,6 +2,7 @@ import type { Building } from '@antre/domain';
 import type {
   DeviceAlert,
   Feedback,
+  IkmExportTable,
   IkmReport,
   LiveReport,
   LoginResponse,
@@ -71,16 +72,23 @@ export const hubApi = {
     hubRequest<IkmReport>(`/api/reports/ikm?${query(p)}`, { token }),
   feedback: (token: string) => hubRequest<Feedback[]>('/api/feedback', { token }),
   /** A file download needs the Bearer token, which a plain link cannot send. */
-  async download(token: string, p: Period, table: ExportTable, format: 'xlsx' | 'csv') {
+  async download(
+    token: string,
+    p: Period,
+    table: ExportTable | IkmExportTable,
+    format: 'xlsx' | 'csv',
+    report: 'summary' | 'ikm' = 'summary',
+  ) {
+    const path = report === 'ikm' ? '/api/reports/ikm/export' : '/api/reports/export';
     try {
-      const response = await fetch(`${HUB_URL}/api/reports/export?${query(p, { table, format })}`, {
+      const response = await fetch(`${HUB_URL}${path}?${query(p, { table, format })}`, {
         headers: { authorization: `Bearer ${token}` },
       });
       if (!response.ok) return false;
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');
       link.href = url;
-      link.download = `antre-${table}-${p.from}_${p.to}.${format}`;
+      link.download = `antre-${report === 'ikm' ? 'skm-' : ''}${table}-${p.from}_${p.to}.${format}`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return true;

@@ -73,6 +73,17 @@ describe('the survey tablet at the counter', () => {
     await tablet.getByRole('heading', { name: 'Bagaimana pelayanan kami?' }).waitFor();
     await tablet.getByText('Perekaman dan Pencetakan KTP-el di Loket 1 — Disdukcapil').waitFor();
     await screenshot(tablet, 'counter-tablet-2-survey');
+    // On a 1024×768 tablet the four answers stand in one row, none wrapped below.
+    await tablet.setViewportSize({ width: 1024, height: 768 });
+    const choices = tablet
+      .getByRole('group', { name: `1. ${SKM_WORDING.U1.name}` })
+      .getByRole('button');
+    const tops = await choices.evaluateAll((buttons) =>
+      buttons.map((b) => Math.round(b.getBoundingClientRect().top)),
+    );
+    expect(tops).toHaveLength(4);
+    expect(new Set(tops).size).toBe(1);
+    await screenshot(tablet, 'counter-tablet-2a-1024x768');
     for (const [i, element] of SKM_ELEMENTS.entries()) {
       const { name, options } = SKM_WORDING[element];
       const group = tablet.getByRole('group', { name: `${i + 1}. ${name}` });

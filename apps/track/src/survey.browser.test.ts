@@ -137,6 +137,16 @@ describe('the SKM survey and feedback on a visitor phone', () => {
     if (!issued.ok) throw new Error(issued.error.message);
     const page = await phone(issued.value.tickets[0]!.code);
     await page.getByRole('heading', { name: 'Sampaikan pengaduan atau saran' }).waitFor();
+    // At 390 px the SP4N-LAPOR! link stays within the card's padding (as the field does) and the page never scrolls sideways.
+    const lapor = page.getByRole('link', { name: /SP4N-LAPOR!/ });
+    await lapor.scrollIntoViewIfNeeded();
+    const field = await page.locator('.feedback-message').boundingBox();
+    const link = await lapor.boundingBox();
+    expect(link!.x + link!.width).toBeLessThanOrEqual(field!.x + field!.width + 0.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await screenshot(page, 'survey-id-5-lapor-390');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Send a complaint or suggestion' }).waitFor();
     expect(await page.getByRole('heading', { name: 'How was our service?' }).count()).toBe(0);

@@ -47,7 +47,14 @@ describe('IKM on hand-worked cases', () => {
     const b = { ...uniform(4), U4: 2 } as SkmAnswers;
     const result = computeIkm([a, b]);
     const u4 = result.elements.find((e) => e.element === 'U4')!;
-    expect(u4).toEqual({ element: 'U4', nrr: 1.5, converted: 37.5, grade: 'D' });
+    expect(u4).toEqual({
+      element: 'U4',
+      total: 3,
+      nrr: 1.5,
+      weighted: 0.167, // 3 / 18 = 0.1666…
+      converted: 37.5,
+      grade: 'D',
+    });
     expect(result.elements.find((e) => e.element === 'U1')).toMatchObject({ nrr: 4, grade: 'A' });
     // (8 × 4 × 2 + 3) / 18 × 25 = 67 × 25 / 18 = 93.0555… → 93.06.
     expect(result.ikm).toBe(93.06);
@@ -55,7 +62,21 @@ describe('IKM on hand-worked cases', () => {
   });
 
   it('when nobody answered, then there is no IKM and no grade', () => {
-    expect(computeIkm([])).toMatchObject({ respondents: 0, ikm: null, grade: null });
+    expect(computeIkm([])).toMatchObject({
+      respondents: 0,
+      weightedSum: null,
+      ikm: null,
+      grade: null,
+    });
+  });
+
+  // Three respondents, 3 + 4 + 4 on every element: NRR 11/3 = 3.666…, shown 3.67.
+  it('when NRRs are thirds, then the weighted NRR and its sum come from the exact scores', () => {
+    const result = computeIkm([uniform(3), uniform(4), uniform(4)]);
+    expect(result.elements[0]).toMatchObject({ total: 11, nrr: 3.67, weighted: 0.407 });
+    // Σ weighted is exactly 11/3 = 3.667, not 9 × 0.407 = 3.663; IKM = 25 × 11/3 = 91.67.
+    expect(result.weightedSum).toBe(3.667);
+    expect(result.ikm).toBe(91.67);
   });
 
   it('uses weights of exactly 1/9, not the rounded 0.11 (which would give 99 for all 4s)', () => {

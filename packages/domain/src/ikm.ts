@@ -55,6 +55,37 @@ export const SKM_WORDING: Record<SkmElement, SkmElementWording> = {
   },
 };
 
+export type DemographicField = 'ageBand' | 'sex' | 'education' | 'job';
+
+/** The respondent profile's answers in Indonesian, as the form asks and the report prints them. */
+export const DEMOGRAPHIC_LABELS_ID: Record<DemographicField, Record<string, string>> = {
+  ageBand: {
+    '<20': 'Di bawah 20 tahun',
+    '20-29': '20–29 tahun',
+    '30-39': '30–39 tahun',
+    '40-49': '40–49 tahun',
+    '50-59': '50–59 tahun',
+    '>=60': '60 tahun ke atas',
+  },
+  sex: { laki_laki: 'Laki-laki', perempuan: 'Perempuan' },
+  education: {
+    sd: 'SD',
+    smp: 'SMP',
+    sma: 'SMA/SMK',
+    d1_d3: 'D1–D3',
+    s1_d4: 'S1/D4',
+    s2_plus: 'S2 ke atas',
+  },
+  job: {
+    pns: 'PNS',
+    tni_polri: 'TNI/Polri',
+    swasta: 'Pegawai swasta',
+    wirausaha: 'Wirausaha',
+    pelajar: 'Pelajar/Mahasiswa',
+    lainnya: 'Lainnya',
+  },
+};
+
 export type IkmGrade = 'A' | 'B' | 'C' | 'D';
 
 export const IKM_GRADE_LABELS: Record<IkmGrade, string> = {
@@ -80,8 +111,12 @@ export function ikmGrade(value: number): IkmGrade {
 
 export interface SkmElementResult {
   element: SkmElement;
+  /** The element's scores summed over the respondents (the report's "Σ nilai per unsur"). */
+  total: number;
   /** Nilai rata-rata: the element's scores summed over the respondents. */
   nrr: number;
+  /** NRR tertimbang: NRR × 1/9, to three decimals as the regulation's table shows it. */
+  weighted: number;
   /** NRR × 25, the element on the 25–100 scale, with its grade. */
   converted: number;
   grade: IkmGrade;
@@ -90,16 +125,20 @@ export interface SkmElementResult {
 export interface IkmResult {
   respondents: number;
   elements: SkmElementResult[];
+  /** Σ(NRR × 1/9), three decimals; the IKM before its conversion to 25–100. */
+  weightedSum: number | null;
   /** Σ(NRR × 1/9) × 25, rounded half-up to two decimals; null without respondents. */
   ikm: number | null;
   grade: IkmGrade | null;
   label: string | null;
 }
 
-/** Half-up rounding of num/den to hundredths in integers, so 88.305 is 88.31 exactly. */
-function hundredthsOf(num: number, den: number): number {
-  return Math.floor((200 * num + den) / (2 * den)) / 100;
+/** Half-up rounding of num/den to 1/scale in integers, so 88.305 is 88.31 exactly. */
+function roundedRatio(num: number, den: number, scale: number): number {
+  return Math.floor((2 * scale * num + den) / (2 * den)) / scale;
 }
+const hundredthsOf = (num: number, den: number): number => roundedRatio(num, den, 100);
+const thousandthsOf = (num: number, den: number): number => roundedRatio(num, den, 1000);
 
 /**
  * The weight of each element is exactly 1/9 (the regulation's text rounds it to 0.11, which
@@ -115,16 +154,26 @@ export function computeIkm(responses: readonly SkmAnswers[]): IkmResult {
     const converted = n === 0 ? 0 : hundredthsOf(25 * sum, n);
     return {
       element,
+      total: sum,
       nrr: n === 0 ? 0 : hundredthsOf(sum, n),
+      weighted: n === 0 ? 0 : thousandthsOf(sum, 9 * n),
       converted,
       grade: ikmGrade(converted),
     };
   });
-  if (n === 0) return { respondents: 0, elements, ikm: null, grade: null, label: null };
+  if (n === 0)
+    return { respondents: 0, elements, weightedSum: null, ikm: null, grade: null, label: null };
   const total = sums.reduce((a, b) => a + b, 0);
   const ikm = hundredthsOf(25 * total, 9 * n);
   const grade = ikmGrade(ikm);
-  return { respondents: n, elements, ikm, grade, label: IKM_GRADE_LABELS[grade] };
+  return {
+    respondents: n,
+    elements,
+    weightedSum: thousandthsOf(total, 9 * n),
+    ikm,
+    grade,
+    label: IKM_GRADE_LABELS[grade],
+  };
 }
 
 /**

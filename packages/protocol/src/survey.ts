@@ -90,22 +90,35 @@ const IkmFigureSchema = z.object({
   served: z.number(),
   /** Krejcie–Morgan sample for the visitors served. */
   target: z.number(),
+  /** Σ(NRR × 1/9), the IKM before × 25. */
+  weightedSum: z.number().nullable(),
   ikm: z.number().nullable(),
   grade: z.enum(['A', 'B', 'C', 'D']).nullable(),
   label: z.string().nullable(),
   elements: z.array(
     z.object({
       element: z.string(),
+      total: z.number(),
       nrr: z.number(),
+      weighted: z.number(),
       converted: z.number(),
       grade: z.enum(['A', 'B', 'C', 'D']),
     }),
   ),
 });
 
+/** Respondents per answer of one demographic question; `value: null` is "not answered". */
+const ProfileCountsSchema = z.array(z.object({ value: z.string().nullable(), count: z.number() }));
+
 export const IkmReportSchema = z.object({
   from: z.string(),
   to: z.string(),
+  profile: z.object({
+    ageBand: ProfileCountsSchema,
+    sex: ProfileCountsSchema,
+    education: ProfileCountsSchema,
+    job: ProfileCountsSchema,
+  }),
   /** Respondents by where they answered: phone, kiosk or the counter's tablet. */
   channels: z.record(z.enum(SURVEY_CHANNELS), z.number()),
   building: IkmFigureSchema,
@@ -115,3 +128,11 @@ export const IkmReportSchema = z.object({
   ),
 });
 export type IkmReport = z.infer<typeof IkmReportSchema>;
+
+export const IKM_EXPORT_TABLES = ['elements', 'agencies', 'services', 'profile'] as const;
+export type IkmExportTable = (typeof IKM_EXPORT_TABLES)[number];
+
+export const IkmExportQuerySchema = IkmQuerySchema.extend({
+  table: z.enum(IKM_EXPORT_TABLES),
+  format: z.enum(['xlsx', 'csv']),
+});

@@ -1,10 +1,33 @@
-import type { Building, SkmAnswers } from '@antre/domain';
+import type { Building, DemographicField, SkmAnswers } from '@antre/domain';
 import { computeIkm, krejcieMorganTarget } from '@antre/domain';
 import type { IkmReport } from '@antre/protocol';
+import { AGE_BANDS, EDUCATIONS, JOBS, SEXES } from '@antre/protocol';
 import type { StoredResponse, SurveyStore } from './survey-store';
 
 function figure(answers: SkmAnswers[], served: number) {
   return { ...computeIkm(answers), served, target: krejcieMorganTarget(served) };
+}
+
+const PROFILE_ANSWERS: Record<DemographicField, readonly string[]> = {
+  ageBand: AGE_BANDS,
+  sex: SEXES,
+  education: EDUCATIONS,
+  job: JOBS,
+};
+
+/** Respondents per answer, every answer listed (zero too), then those who skipped it. */
+function profileOf(responses: readonly StoredResponse[]): IkmReport['profile'] {
+  const counts = (field: DemographicField) => {
+    const count = (value: string | null) =>
+      responses.filter((r) => r.profile[field] === value).length;
+    return [...PROFILE_ANSWERS[field], null].map((value) => ({ value, count: count(value) }));
+  };
+  return {
+    ageBand: counts('ageBand'),
+    sex: counts('sex'),
+    education: counts('education'),
+    job: counts('job'),
+  };
 }
 
 /** The IKM of the building, each agency and each service, for the visitors served. */
@@ -28,6 +51,7 @@ export function ikmReport(
   return {
     from,
     to,
+    profile: profileOf(responses),
     channels,
     building: figure(
       responses.map((r) => r.answers),

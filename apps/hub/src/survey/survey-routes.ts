@@ -4,6 +4,7 @@ import {
   EDUCATIONS,
   FeedbackBodySchema,
   FeedbackSchema,
+  IkmExportQuerySchema,
   IkmQuerySchema,
   IkmReportSchema,
   JOBS,
@@ -15,17 +16,26 @@ import {
 } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { Principal } from '../auth/principal';
 import { defineRoute, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { QueueStore } from '../queue/queue-store';
 import type { ReportStore } from '../reports/report-store';
 import { reportScope } from '../reports/report-scope';
+import { ikmCsv, ikmSheet, ikmXlsx } from './ikm-export';
 import { ikmReport } from './ikm-report';
 import { saveSurveyAnswer, surveyChannelOf, surveyStateOf } from './survey-answers';
 import type { SurveyStore } from './survey-store';
 
 export const LAPOR_URL = 'https://www.lapor.go.id';
 const CODE = /^[A-Za-z0-9]{6,32}$/;
+
+function parsed<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
+  const result = parseInput(schema, query ?? {});
+  if (!result.ok)
+    throw new HttpError(400, 'bad_request', result.error.message, result.error.fields);
+  return result.value as z.output<S>;
+}
 
 export function surveyRoutes(
   engine: QueueEngine,
@@ -40,6 +50,16 @@ export function surveyRoutes(
     if (!service) throw new HttpError(404, 'not_found', 'The ticket’s service no longer exists');
     const agency = engine.index.building.agencies.find((a) => a.id === service.agencyId);
     return { ticket, service, agencyName: agency?.name ?? service.agencyId };
+  };
+
+  /** The IKM of a period, narrowed to the supervisor's agency whatever they asked. */
+  const ikmFor = (principal: Principal, query: { from: string; to: string; agencyId?: string }) => {
+    const { from, to } = query;
+    if (from > to) throw new HttpError(400, 'bad_request', '"from" is after "to"');
+    const agencyId = reportScope(principal, query.agencyId);
+    const today = engine.state.serviceDay;
+    const served = reports.servedByService(from, to, today, engine.index, engine.now());
+    return ikmReport(engine.index.building, surveys, served, { from, to, agencyId });
   };
 
   return [
@@ -143,16 +163,26 @@ export function surveyRoutes(
       tag: 'reports',
       access: ['admin', 'supervisor'],
       response: IkmReportSchema,
-      handle: ({ principal, request }) => {
-        const query = parseInput(IkmQuerySchema, request.query ?? {});
-        if (!query.ok)
-          throw new HttpError(400, 'bad_request', query.error.message, query.error.fields);
-        const { from, to } = query.value;
-        if (from > to) throw new HttpError(400, 'bad_request', '"from" is after "to"');
-        const agencyId = reportScope(principal, query.value.agencyId);
-        const today = engine.state.serviceDay;
-        const served = reports.servedByService(from, to, today, engine.index, engine.now());
-        return ikmReport(engine.index.building, surveys, served, { from, to, agencyId });
+      handle: ({ principal, request }) => ikmFor(principal, parsed(IkmQuerySchema, request.query)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/reports/ikm/export',
+      summary: 'One SKM/IKM table (unsur, instansi, layanan, profil responden) as XLSX or CSV',
+      tag: 'reports',
+      access: ['admin', 'supervisor'],
+      response: z.string().describe('the file'),
+      handle: async ({ principal, request, reply }) => {
+        const query = parsed(IkmExportQuerySchema, request.query);
+        const sheet = ikmSheet(ikmFor(principal, query), query.table);
+        const name = `antre-skm-${query.table}-${query.from}_${query.to}.${query.format}`;
+        reply.header('content-disposition', `attachment; filename="${name}"`);
+        if (query.format === 'csv') {
+          reply.type('text/csv; charset=utf-8');
+          return ikmCsv(sheet);
+        }
+        reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        return ikmXlsx(sheet, `${query.from} s.d. ${query.to}`);
       },
     }),
   ];

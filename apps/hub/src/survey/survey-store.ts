@@ -1,4 +1,4 @@
-import type { SkmAnswers, SkmElement } from '@antre/domain';
+import type { DemographicField, SkmAnswers, SkmElement } from '@antre/domain';
 import { SKM_ELEMENTS } from '@antre/domain';
 import type { FeedbackBody, SurveyBody, SurveyChannel } from '@antre/protocol';
 import type { Db } from '../db/database';
@@ -16,6 +16,10 @@ interface ResponseRow {
   u7: number;
   u8: number;
   u9: number;
+  age_band: string | null;
+  sex: string | null;
+  education: string | null;
+  job: string | null;
 }
 
 interface FeedbackRow {
@@ -33,6 +37,8 @@ export interface StoredResponse {
   agencyId: string;
   channel: SurveyChannel;
   answers: SkmAnswers;
+  /** The optional respondent profile; null where the visitor skipped the question. */
+  profile: Record<DemographicField, string | null>;
 }
 
 const toAnswers = (row: ResponseRow): SkmAnswers =>
@@ -99,7 +105,8 @@ export function createSurveyStore(db: Db) {
     responses(from: string, to: string, agencyId?: string): StoredResponse[] {
       const rows = db
         .prepare<[string, string, string | null, string | null], ResponseRow>(
-          `SELECT service_id, agency_id, channel, u1, u2, u3, u4, u5, u6, u7, u8, u9
+          `SELECT service_id, agency_id, channel, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+             age_band, sex, education, job
            FROM survey_responses
            WHERE service_day BETWEEN ? AND ? AND (? IS NULL OR agency_id = ?)`,
         )
@@ -109,6 +116,12 @@ export function createSurveyStore(db: Db) {
         agencyId: row.agency_id,
         channel: row.channel,
         answers: toAnswers(row),
+        profile: {
+          ageBand: row.age_band,
+          sex: row.sex,
+          education: row.education,
+          job: row.job,
+        },
       }));
     },
 

@@ -1,3 +1,4 @@
 // For the apps' tests: a real hub on port 0 and a real Chromium. Never used at run time.
 export * from './test-hub';
 export * from './browser';
+export * from './survey-answers';

@@ -1,6 +1,8 @@
+import { DEMOGRAPHIC_LABELS_ID } from '@antre/domain';
+import type { DemographicField } from '@antre/domain';
 import type { Language } from '../i18n';
 
-export type DemographicField = 'ageBand' | 'sex' | 'education' | 'job';
+export type { DemographicField } from '@antre/domain';
 export const DEMOGRAPHIC_FIELDS: DemographicField[] = ['ageBand', 'sex', 'education', 'job'];
 
 /**
@@ -78,33 +80,7 @@ export function elementWords(
 }
 
 const DEMOGRAPHIC_LABELS: Record<Language, Record<DemographicField, Record<string, string>>> = {
-  id: {
-    ageBand: {
-      '<20': 'Di bawah 20 tahun',
-      '20-29': '20–29 tahun',
-      '30-39': '30–39 tahun',
-      '40-49': '40–49 tahun',
-      '50-59': '50–59 tahun',
-      '>=60': '60 tahun ke atas',
-    },
-    sex: { laki_laki: 'Laki-laki', perempuan: 'Perempuan' },
-    education: {
-      sd: 'SD',
-      smp: 'SMP',
-      sma: 'SMA/SMK',
-      d1_d3: 'D1–D3',
-      s1_d4: 'S1/D4',
-      s2_plus: 'S2 ke atas',
-    },
-    job: {
-      pns: 'PNS',
-      tni_polri: 'TNI/Polri',
-      swasta: 'Pegawai swasta',
-      wirausaha: 'Wirausaha',
-      pelajar: 'Pelajar/Mahasiswa',
-      lainnya: 'Lainnya',
-    },
-  },
+  id: DEMOGRAPHIC_LABELS_ID,
   en: {
     ageBand: {
       '<20': 'Under 20',
