@@ -70,6 +70,12 @@ const insert = db.prepare(
      counter_id, officer_id, recall_count, no_show_at, transferred_from_service_id)
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'kiosk', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
 );
+// A transferred ticket was issued at another service and left it from one of its counters.
+const insertTransfer = db.prepare(
+  `INSERT INTO ticket_events (type, at, service_day, ticket_id, counter_id, service_id,
+     actor_user_id, actor_device_id, data)
+   VALUES ('ticket:transferred', ?, ?, ?, ?, ?, NULL, NULL, ?)`,
+);
 const countersOf = (serviceId: string) =>
   building.counters.filter((c) => c.serviceId === serviceId);
 const existing = (db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
@@ -80,9 +86,11 @@ for (let d = existing > 0 ? 0 : DAYS; d >= 1; d--) {
   const numbers = new Map<string, number>();
   db.transaction(() => {
     for (let i = 0; i < PER_DAY; i++) {
-      const service = pick(building.services);
-      const number = (numbers.get(service.id) ?? 0) + 1;
-      numbers.set(service.id, number);
+      // Numbered where issued; 3% are then transferred to another service and end there.
+      const origin = pick(building.services);
+      const service = rand() < 0.03 ? pick(building.services) : origin;
+      const number = (numbers.get(origin.id) ?? 0) + 1;
+      numbers.set(origin.id, number);
       const issuedAt = open + Math.floor(rand() * rand() * 8 * 3_600_000);
       const roll = rand();
       const status =
@@ -101,14 +109,15 @@ for (let d = existing > 0 ? 0 : DAYS; d >= 1; d--) {
       const finishedAt = servingAt ? servingAt + Math.floor(4 * 60_000 + exp(9 * 60_000)) : null;
       const counter = called ? pick(countersOf(service.id)) : undefined;
       const officer = counter ? pick(officersOf.get(service.agencyId) ?? ['']) : null;
+      const id = randomBytes(8).toString('hex');
       insert.run(
-        randomBytes(8).toString('hex'),
+        id,
         randomBytes(9).toString('hex'),
         day,
-        service.id,
+        origin.id,
         service.id,
         number,
-        `${service.prefix}-${String(number).padStart(3, '0')}`,
+        `${origin.prefix}-${String(number).padStart(3, '0')}`,
         rand() < 0.08 ? 'elderly' : null,
         status,
         issuedAt,
@@ -119,8 +128,20 @@ for (let d = existing > 0 ? 0 : DAYS; d >= 1; d--) {
         counter?.counterId ?? null,
         officer || null,
         status === 'no_show' ? calledAt! + 180_000 : null,
-        rand() < 0.03 ? pick(building.services).id : null,
+        origin === service ? null : origin.id,
       );
+      if (origin !== service) {
+        const at = Math.max(issuedAt, (calledAt ?? issuedAt) - 60_000);
+        const data = JSON.stringify({ fromServiceId: origin.id, toServiceId: service.id });
+        insertTransfer.run(
+          at,
+          day,
+          id,
+          pick(countersOf(origin.id))?.counterId ?? null,
+          service.id,
+          data,
+        );
+      }
     }
   })();
 }

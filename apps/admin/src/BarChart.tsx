@@ -1,11 +1,14 @@
-/** Horizontal bars, one per label, in plain SVG: read at a glance, no chart library. */
+/**
+ * Horizontal bars, one per label, in plain SVG: read at a glance, no chart library. The label
+ * sits above its bar, so long service names are read whole rather than cut.
+ */
 export function BarChart(props: { title: string; bars: { label: string; value: number }[] }) {
   const bars = props.bars.filter((b) => b.value > 0).sort((a, b) => b.value - a.value);
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const row = 30;
-  const labelWidth = 170;
+  const row = 44;
+  const left = 12;
   const width = 560;
-  const barSpace = width - labelWidth - 50;
+  const barSpace = width - left - 50;
   const height = Math.max(1, bars.length) * row + 8;
   return (
     <figure className="chart" data-testid="served-chart">
@@ -22,11 +25,11 @@ export function BarChart(props: { title: string; bars: { label: string; value: n
           const w = Math.max(2, (bar.value / max) * barSpace);
           return (
             <g key={bar.label}>
-              <text x={labelWidth - 8} y={y + 18} textAnchor="end" className="bar-label">
-                {bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}
+              <text x={left} y={y + 16} className="bar-label">
+                {bar.label.length > 66 ? `${bar.label.slice(0, 65)}…` : bar.label}
               </text>
-              <rect x={labelWidth} y={y + 2} width={w} height={row - 10} rx={4} className="bar" />
-              <text x={labelWidth + w + 6} y={y + 18} className="bar-value">
+              <rect x={left} y={y + 22} width={w} height={16} rx={4} className="bar" />
+              <text x={left + w + 6} y={y + 35} className="bar-value">
                 {bar.value}
               </text>
             </g>

@@ -2,6 +2,9 @@ import { errorText, formatTime } from '@antre/ui';
 import type { DeviceAlert } from '@antre/protocol';
 import type { MessageKey } from './messages';
 import { agencyNames, formatMinutes } from './format-report';
+import { LiveCounterTable } from './LiveCounterTable';
+import { LiveServiceTable } from './LiveServiceTable';
+import { reportT } from './report-messages';
 import type { PageProps } from './page-props';
 import { hubApi } from './session';
 import { Tile } from './Tile';
@@ -16,6 +19,7 @@ const ALERT_WORDS: Partial<Record<DeviceAlert['state'], MessageKey>> = {
   offline: 'printerOffline',
   no_answer: 'printerNoAnswer',
   write_failed: 'printerWriteFailed',
+  no_printer: 'printerNotSet',
 };
 
 /** Today as it is now, refreshed every 10 s; printer trouble on top, in red. */
@@ -34,7 +38,9 @@ export function LivePage(props: PageProps) {
     props.onUnauthorized,
     REFRESH_MS,
   );
+  const rt = reportT(language);
   const names = agencyNames(building);
+  const agencyName = (agencyId: string) => names.get(agencyId) ?? agencyId;
   const alertWords = (state: DeviceAlert['state']): string => {
     const key = ALERT_WORDS[state];
     return key ? t(key) : state;
@@ -94,30 +100,14 @@ export function LivePage(props: PageProps) {
               id="counters-paused"
             />
           </div>
-          <table className="data" data-testid="live-services">
-            <thead>
-              <tr>
-                <th>{t('service')}</th>
-                <th>{t('agency')}</th>
-                <th className="num">{t('waiting')}</th>
-                <th className="num">{t('longestWait')}</th>
-                <th className="num">{t('served')}</th>
-                <th className="num">{t('countersOpen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {live.value.services.map((s) => (
-                <tr key={s.serviceId} className={s.waiting > 0 ? 'busy' : undefined}>
-                  <td>{s.name}</td>
-                  <td>{names.get(s.agencyId) ?? s.agencyId}</td>
-                  <td className="num">{s.waiting}</td>
-                  <td className="num">{formatMinutes(s.longestWaitMinutes, t, language)}</td>
-                  <td className="num">{s.servedToday}</td>
-                  <td className="num">{s.countersOpen}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LiveCounterTable t={t} rt={rt} counters={live.value.counters} agencyName={agencyName} />
+          <LiveServiceTable
+            t={t}
+            rt={rt}
+            language={language}
+            services={live.value.services}
+            agencyName={agencyName}
+          />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import type { Language } from '@antre/ui';
 import type { ReactNode } from 'react';
 import { formatNumber, formatShare } from './format-report';
 import type { MessageKey, Translate } from './messages';
+import type { ReportT } from './report-messages';
 
 const MINUTE_COLUMNS: readonly [keyof ReportRow, MessageKey][] = [
   ['waitMean', 'waitMean'],
@@ -11,22 +12,40 @@ const MINUTE_COLUMNS: readonly [keyof ReportRow, MessageKey][] = [
   ['serviceMean', 'serviceMean'],
 ];
 
+type CountKey = 'issued' | 'called' | 'served' | 'noShow' | 'cancelled' | 'transferred';
+
+/**
+ * Agencies and services issue tickets and see how each ended; counters and officers call
+ * them, so their tables count calls instead (see summary-report for the rule).
+ */
+const COUNT_COLUMNS: Record<'issuer' | 'caller', readonly CountKey[]> = {
+  issuer: ['issued', 'served', 'noShow', 'cancelled', 'transferred'],
+  caller: ['called', 'served', 'noShow', 'transferred'],
+};
+
 /** One report table: counts, then waiting and service minutes, then the share within target. */
 export function ReportTable(props: {
   t: Translate;
+  rt: ReportT;
   language: Language;
   title: string;
   nameHeader: string;
+  kind: 'issuer' | 'caller';
   rows: ReportRow[];
   testId: string;
   actions: ReactNode;
+  /** A line under the title saying how the table counts. */
+  note?: string;
   /** A second line under the name, e.g. the agency of a service. */
   detail?: (row: ReportRow) => string | undefined;
 }) {
-  const { t, language } = props;
+  const { t, rt, language } = props;
   const minutes = (v: number | null): string => formatNumber(v, language);
+  const counts = COUNT_COLUMNS[props.kind];
+  const label = (key: CountKey): string =>
+    key === 'called' || key === 'cancelled' || key === 'transferred' ? rt(key) : t(key);
   // A building has dozens of services and counters; the idle ones would bury the busy.
-  const rows = props.rows.filter((r) => r.issued > 0 || r.served > 0);
+  const rows = props.rows.filter((r) => r.issued > 0 || r.called > 0 || r.served > 0);
   const idle = props.rows.length - rows.length;
   return (
     <section className="report-block">
@@ -34,20 +53,23 @@ export function ReportTable(props: {
         <h2>{props.title}</h2>
         {props.actions}
       </header>
+      {props.note && <p className="muted report-note">{props.note}</p>}
       {rows.length === 0 ? (
         <p className="muted">{t('noRows')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data" data-testid={props.testId}>
+          <table className="data report" data-testid={props.testId}>
             <thead>
               <tr>
                 <th>{props.nameHeader}</th>
-                <th className="num">{t('issued')}</th>
-                <th className="num">{t('served')}</th>
-                <th className="num">{t('noShow')}</th>
-                {MINUTE_COLUMNS.map(([, label]) => (
-                  <th key={label} className="num">
-                    {t(label)}
+                {counts.map((key) => (
+                  <th key={key} className="num">
+                    {label(key)}
+                  </th>
+                ))}
+                {MINUTE_COLUMNS.map(([, words]) => (
+                  <th key={words} className="num">
+                    {t(words)}
                     <small>{t('minutesUnit')}</small>
                   </th>
                 ))}
@@ -61,11 +83,11 @@ export function ReportTable(props: {
                     {row.name}
                     {props.detail?.(row) && <small className="detail">{props.detail(row)}</small>}
                   </td>
-                  <td className="num">{row.issued}</td>
-                  <td className="num" data-col="served">
-                    {row.served}
-                  </td>
-                  <td className="num">{row.noShow}</td>
+                  {counts.map((key) => (
+                    <td key={key} className="num" data-col={key}>
+                      {row[key]}
+                    </td>
+                  ))}
                   {MINUTE_COLUMNS.map(([key]) => (
                     <td key={key} className="num">
                       {minutes(row[key] as number | null)}

@@ -5,6 +5,7 @@ import { agencyNames, formatShare } from './format-report';
 import { HeatMap } from './HeatMap';
 import type { PageProps } from './page-props';
 import { PeriodPicker, periodKey, usePeriod } from './PeriodPicker';
+import { reportT } from './report-messages';
 import { ReportTable } from './ReportTable';
 import type { ExportTable } from './session';
 import { hubApi } from './session';
@@ -21,6 +22,7 @@ export function ReportsPage(props: PageProps) {
     periodKey(period),
     props.onUnauthorized,
   );
+  const rt = reportT(language);
   const names = agencyNames(building);
   const exports = (table: ExportTable) => (
     <ExportButtons t={t} session={session} period={period} table={table} />
@@ -45,19 +47,40 @@ export function ReportsPage(props: PageProps) {
             <Tile label={t('served')} value={report.value.totals.served} id="total-served" />
             <Tile label={t('noShow')} value={report.value.totals.noShow} id="total-no-show" />
             <Tile
+              label={rt('cancelled')}
+              value={report.value.totals.cancelled}
+              id="total-cancelled"
+            />
+            <Tile
+              label={rt('transferred')}
+              value={report.value.totals.transferred}
+              id="total-transferred"
+            />
+            <Tile
               label={t('withinTarget')}
               value={formatShare(report.value.totals.withinTarget, language)}
               id="total-within-target"
             />
           </div>
+          <p className="muted report-note" data-testid="transfer-rule">
+            {rt('transferRule')}
+          </p>
           <div className="two-columns">
-            <BarChart
-              title={t('chartServed')}
-              bars={report.value.agencies.map((a) => ({
-                label: names.get(a.id) ?? a.name,
-                value: a.served,
-              }))}
-            />
+            {/* One agency (a supervisor's) would be a single bar: show its services instead. */}
+            {report.value.agencies.length > 1 ? (
+              <BarChart
+                title={t('chartServed')}
+                bars={report.value.agencies.map((a) => ({
+                  label: names.get(a.id) ?? a.name,
+                  value: a.served,
+                }))}
+              />
+            ) : (
+              <BarChart
+                title={rt('chartServedByService')}
+                bars={report.value.services.map((s) => ({ label: s.name, value: s.served }))}
+              />
+            )}
             <section className="report-block">
               <header className="block-head">
                 <h2>{t('heatmapTitle')}</h2>
@@ -68,38 +91,47 @@ export function ReportsPage(props: PageProps) {
           </div>
           <ReportTable
             t={t}
+            rt={rt}
             language={language}
             title={t('byAgency')}
             nameHeader={t('agency')}
             rows={report.value.agencies}
+            kind="issuer"
             testId="table-agencies"
             actions={exports('agencies')}
           />
           <ReportTable
             t={t}
+            rt={rt}
             language={language}
             title={t('byService')}
             nameHeader={t('service')}
             rows={report.value.services}
+            kind="issuer"
             testId="table-services"
             actions={exports('services')}
             detail={(row) => (row.agencyId ? names.get(row.agencyId) : undefined)}
           />
           <ReportTable
             t={t}
+            rt={rt}
             language={language}
             title={t('byCounter')}
             nameHeader={t('counter')}
             rows={report.value.counters}
+            kind="caller"
             testId="table-counters"
+            note={rt('callerRule')}
             actions={exports('counters')}
           />
           <ReportTable
             t={t}
+            rt={rt}
             language={language}
             title={t('byOfficer')}
             nameHeader={t('officer')}
             rows={report.value.officers}
+            kind="caller"
             testId="table-officers"
             actions={exports('officers')}
           />

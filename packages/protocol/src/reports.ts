@@ -19,11 +19,15 @@ export const ReportRowSchema = z.object({
   id: z.string(),
   name: z.string(),
   agencyId: z.string().nullable(),
+  /** Under the service where the ticket was issued; a counter or officer issues none. */
   issued: z.number(),
+  /** Called at this service, counter or officer, including calls that ended in a transfer. */
+  called: z.number(),
   served: z.number(),
   noShow: z.number(),
   cancelled: z.number(),
   expired: z.number(),
+  /** Sent on to another service from here (counted where it left, not where it went). */
   transferred: z.number(),
   voided: z.number(),
   waitMean: minutes,
@@ -66,6 +70,20 @@ export const LiveReportSchema = z.object({
       longestWaitMinutes: z.number().nullable(),
       servedToday: z.number(),
       countersOpen: z.number(),
+    }),
+  ),
+  /** Counters open or paused now, with who sits there and the ticket they hold. */
+  counters: z.array(
+    z.object({
+      counterId: z.string(),
+      name: z.string(),
+      agencyId: z.string(),
+      status: z.enum(['open', 'paused']),
+      officerName: z.string().nullable(),
+      ticketLabel: z.string().nullable(),
+      ticketStatus: z.string().nullable(),
+      /** The service the held ticket is queued for. */
+      serviceName: z.string().nullable(),
     }),
   ),
 });

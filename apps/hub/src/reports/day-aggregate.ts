@@ -3,6 +3,7 @@ import { addDuration, emptyStats, localMoment } from '@antre/domain';
 
 /** The columns of a ticket a report needs. */
 export interface ReportTicket {
+  origin_service_id: string;
   service_id: string;
   counter_id: string | null;
   officer_id: string | null;
@@ -12,7 +13,13 @@ export interface ReportTicket {
   serving_at: number | null;
   finished_at: number | null;
   no_show_at: number | null;
-  transferred_from_service_id: string | null;
+}
+
+/** A `ticket:transferred` event: the service the ticket left, and who sent it on. */
+export interface ReportTransfer {
+  from_service_id: string;
+  counter_id: string | null;
+  officer_id: string | null;
 }
 
 export interface Tally {
@@ -22,6 +29,7 @@ export interface Tally {
   cancelled: number;
   expired: number;
   voided: number;
+  /** Sent on to another service from here (every hop of a chain counts where it left). */
   transferred: number;
   withinTarget: number;
   wait: DurationStats;
@@ -54,36 +62,41 @@ export interface DayAggregate {
 }
 
 /**
- * One service day of tickets in report form. Waiting is arrival to call, service is start of
- * serving to finish; a void ticket (its print failed) was never issued to anyone.
+ * One service day of tickets in report form. A ticket is issued where it was issued (its
+ * origin service, no counter), transferred where it left, and its outcome (served, absent,
+ * cancelled, expired) and times count where it ended. Waiting is arrival to call, service is
+ * start of serving to finish; a void ticket (its print failed) was never issued to anyone.
  */
 export function aggregateDay(
   tickets: readonly ReportTicket[],
+  transfers: readonly ReportTransfer[],
   index: BuildingIndex,
   timezone: TimezoneCode,
 ): DayAggregate {
   const tallies: DayAggregate['tallies'] = new Map();
   const arrivals: DayAggregate['arrivals'] = new Map();
-  for (const t of tickets) {
-    const key = {
-      serviceId: t.service_id,
-      counterId: t.counter_id ?? '',
-      officerId: t.officer_id ?? '',
-    };
+  const tallyAt = (serviceId: string, counterId: string | null, officerId: string | null) => {
+    const key = { serviceId, counterId: counterId ?? '', officerId: officerId ?? '' };
     const id = `${key.serviceId}|${key.counterId}|${key.officerId}`;
     const entry = tallies.get(id) ?? { key, tally: emptyTally() };
     tallies.set(id, entry);
-    const tally = entry.tally;
+    return entry.tally;
+  };
+  for (const t of tickets) {
     if (t.status === 'void') {
-      tally.voided += 1;
+      tallyAt(t.origin_service_id, null, null).voided += 1;
       continue;
     }
-    tally.issued += 1;
+    tallyAt(t.origin_service_id, null, null).issued += 1;
+    const hour = Math.floor(localMoment(t.issued_at, timezone).minutes / 60);
+    const arrivalKey = `${t.origin_service_id}|${hour}`;
+    arrivals.set(arrivalKey, (arrivals.get(arrivalKey) ?? 0) + 1);
+
+    const tally = tallyAt(t.service_id, t.counter_id, t.officer_id);
     if (t.status === 'done') tally.served += 1;
     else if (t.no_show_at !== null || t.status === 'no_show') tally.noShow += 1;
     else if (t.status === 'cancelled') tally.cancelled += 1;
     else if (t.status === 'expired') tally.expired += 1;
-    if (t.transferred_from_service_id !== null) tally.transferred += 1;
     if (t.called_at !== null) {
       const wait = t.called_at - t.issued_at;
       addDuration(tally.wait, wait);
@@ -93,10 +106,9 @@ export function aggregateDay(
     if (t.status === 'done' && t.serving_at !== null && t.finished_at !== null) {
       addDuration(tally.service, t.finished_at - t.serving_at);
     }
-    const hour = Math.floor(localMoment(t.issued_at, timezone).minutes / 60);
-    const arrivalKey = `${t.service_id}|${hour}`;
-    arrivals.set(arrivalKey, (arrivals.get(arrivalKey) ?? 0) + 1);
   }
+  for (const e of transfers)
+    tallyAt(e.from_service_id, e.counter_id, e.officer_id).transferred += 1;
   return { tallies, arrivals };
 }
 

@@ -10,6 +10,7 @@ export function liveReport(
   index: BuildingIndex,
   now: number,
   agencyId: string | undefined,
+  officerName: (userId: string) => string | undefined,
 ): LiveReport {
   const services = [...index.services.values()].filter((s) => !agencyId || s.agencyId === agencyId);
   const counters = [...index.counters.values()].filter((c) => !agencyId || c.agencyId === agencyId);
@@ -42,6 +43,23 @@ export function liveReport(
     (max, r) => (r.longestWaitMinutes === null ? max : Math.max(max ?? 0, r.longestWaitMinutes)),
     null,
   );
+  const staffed = counters.flatMap((c) => {
+    const at = state.counters.get(c.id);
+    if (!at || at.status === 'closed') return [];
+    const ticket = at.ticketId ? state.tickets.get(at.ticketId) : undefined;
+    return [
+      {
+        counterId: c.id,
+        name: c.name,
+        agencyId: c.agencyId,
+        status: at.status,
+        officerName: at.officerId ? (officerName(at.officerId) ?? null) : null,
+        ticketLabel: ticket?.label ?? null,
+        ticketStatus: ticket?.status ?? null,
+        serviceName: ticket ? (index.services.get(ticket.serviceId)?.name ?? null) : null,
+      },
+    ];
+  });
   return {
     serviceDay: state.serviceDay,
     waitingNow: rows.reduce((n, r) => n + r.waiting, 0),
@@ -50,5 +68,6 @@ export function liveReport(
     countersOpen: counters.filter((c) => statusOf(c.id) === 'open').length,
     countersPaused: counters.filter((c) => statusOf(c.id) === 'paused').length,
     services: rows,
+    counters: staffed,
   };
 }

@@ -1,16 +1,19 @@
 import type { ReportRow, SummaryReport } from '@antre/protocol';
 import ExcelJS from 'exceljs';
 
+type Column = { header: string; value: (r: ReportRow) => string | number | null };
+
 // Headers are Indonesian: the files go into reports to the Pemda and KemenPANRB as they are.
-const ROW_COLUMNS: { header: string; value: (r: ReportRow) => string | number | null }[] = [
-  { header: 'Nama', value: (r) => r.name },
-  { header: 'Tiket terbit', value: (r) => r.issued },
+const ISSUED: Column = { header: 'Tiket terbit', value: (r) => r.issued };
+const COUNT_COLUMNS: Column[] = [
+  { header: 'Dipanggil', value: (r) => r.called },
   { header: 'Dilayani', value: (r) => r.served },
   { header: 'Tidak hadir', value: (r) => r.noShow },
   { header: 'Dibatalkan', value: (r) => r.cancelled },
   { header: 'Kedaluwarsa', value: (r) => r.expired },
-  { header: 'Dialihkan', value: (r) => r.transferred },
-  { header: 'Gagal cetak', value: (r) => r.voided },
+  { header: 'Dialihkan ke layanan lain', value: (r) => r.transferred },
+];
+const TIME_COLUMNS: Column[] = [
   { header: 'Tunggu rata-rata (menit)', value: (r) => r.waitMean },
   { header: 'Tunggu median (menit)', value: (r) => r.waitMedian },
   { header: 'Tunggu p90 (menit)', value: (r) => r.waitP90 },
@@ -22,6 +25,21 @@ const ROW_COLUMNS: { header: string; value: (r: ReportRow) => string | number | 
     value: (r) => (r.withinTarget === null ? null : Math.round(r.withinTarget * 1000) / 10),
   },
 ];
+
+// Tickets are issued (and fail to print) at a service; a counter or officer only calls them.
+const SERVICE_COLUMNS: Column[] = [
+  ISSUED,
+  ...COUNT_COLUMNS,
+  { header: 'Gagal cetak', value: (r) => r.voided },
+  ...TIME_COLUMNS,
+];
+const CALLER_COLUMNS: Column[] = [...COUNT_COLUMNS, ...TIME_COLUMNS];
+const COLUMNS_OF = {
+  agencies: SERVICE_COLUMNS,
+  services: SERVICE_COLUMNS,
+  counters: CALLER_COLUMNS,
+  officers: CALLER_COLUMNS,
+};
 
 export const WEEKDAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 export const TABLE_TITLES = {
@@ -51,9 +69,10 @@ export function tableCells(
       ]),
     ];
   }
+  const columns = [{ header: 'Nama', value: (r: ReportRow) => r.name }, ...COLUMNS_OF[table]];
   return [
-    ROW_COLUMNS.map((c) => c.header),
-    ...report[table].map((row) => ROW_COLUMNS.map((c) => c.value(row))),
+    columns.map((c) => c.header),
+    ...report[table].map((row) => columns.map((c) => c.value(row))),
   ];
 }
 

@@ -49,7 +49,7 @@ export function reportRoutes(engine: QueueEngine, store: ReportStore) {
     defineRoute({
       method: 'GET',
       url: '/api/reports/live',
-      summary: 'Today now: waiting, longest wait, counters open',
+      summary: 'Today now: waiting, longest wait, the open counters and what they hold',
       tag: 'reports',
       access: ['admin', 'supervisor'],
       response: LiveReportSchema,
@@ -57,11 +57,13 @@ export function reportRoutes(engine: QueueEngine, store: ReportStore) {
         const asked = (request.query as { agencyId?: unknown } | undefined)?.agencyId;
         if (asked !== undefined && (typeof asked !== 'string' || asked.length > 64))
           throw new HttpError(400, 'bad_request', 'agencyId must be an agency id');
+        const officers = store.officerNames();
         return liveReport(
           engine.state,
           engine.index,
           engine.now(),
           reportScope(principal, asked as string | undefined),
+          (id) => officers.get(id),
         );
       },
     }),

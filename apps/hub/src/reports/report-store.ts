@@ -1,7 +1,7 @@
 import type { BuildingIndex } from '@antre/domain';
 import { encodeCounts } from '@antre/domain';
 import type { Db } from '../db/database';
-import type { DayAggregate, ReportTicket, Tally, TallyKey } from './day-aggregate';
+import type { DayAggregate, ReportTicket, ReportTransfer, Tally, TallyKey } from './day-aggregate';
 import { aggregateDay, emptyTally } from './day-aggregate';
 
 interface StatsRow {
@@ -24,8 +24,16 @@ interface StatsRow {
   service_hist: string;
 }
 
-const TICKET_COLUMNS = `service_id, counter_id, officer_id, status, issued_at, called_at, serving_at,
-  finished_at, no_show_at, transferred_from_service_id`;
+const TICKET_COLUMNS = `origin_service_id, service_id, counter_id, officer_id, status, issued_at,
+  called_at, serving_at, finished_at, no_show_at`;
+
+/**
+ * What a stored day means. Bump it when aggregateDay counts differently: stored days of an
+ * older version are dropped at start and aggregated again on first use.
+ * 2: issued under the origin service, transferred under the service the ticket left.
+ */
+const AGGREGATE_VERSION = '2';
+const VERSION_KEY = 'report_aggregate_version';
 
 /** Adds a stored histogram ("0,3,5,…") into counts without splitting it into an array. */
 function addEncoded(counts: number[], text: string): void {
@@ -63,10 +71,33 @@ function addRow(tally: Tally, row: StatsRow): void {
 const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
+function dropOutdatedDays(db: Db): void {
+  const stored = db
+    .prepare<[string], { value: string }>('SELECT value FROM hub_state WHERE key = ?')
+    .get(VERSION_KEY)?.value;
+  if (stored === AGGREGATE_VERSION) return;
+  db.transaction(() => {
+    for (const table of ['report_days', 'report_stats', 'report_arrivals'])
+      db.prepare(`DELETE FROM ${table}`).run();
+    db.prepare(
+      `INSERT INTO hub_state (key, value) VALUES (?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(VERSION_KEY, AGGREGATE_VERSION);
+  })();
+}
+
 export function createReportStore(db: Db) {
+  dropOutdatedDays(db);
   const ticketsOfDay = db.prepare<[string], ReportTicket>(
     `SELECT ${TICKET_COLUMNS} FROM tickets WHERE service_day = ?`,
   );
+  const transfersOfDay = db.prepare<[string], ReportTransfer>(
+    `SELECT json_extract(data, '$.fromServiceId') AS from_service_id, counter_id,
+       actor_user_id AS officer_id
+     FROM ticket_events WHERE service_day = ? AND type = 'ticket:transferred'`,
+  );
+  const aggregate = (day: string, index: BuildingIndex): DayAggregate =>
+    aggregateDay(ticketsOfDay.all(day), transfersOfDay.all(day), index, index.site.timezone);
   const insertStats = db.prepare(
     `INSERT INTO report_stats VALUES (@day, @serviceId, @counterId, @officerId, @issued, @served,
        @noShow, @cancelled, @expired, @voided, @transferred, @withinTarget, @waitCount,
@@ -109,7 +140,7 @@ export function createReportStore(db: Db) {
   return {
     /** Today is still moving: it is aggregated on each read, never stored. */
     aggregateLive(day: string, index: BuildingIndex): DayAggregate {
-      return aggregateDay(ticketsOfDay.all(day), index, index.site.timezone);
+      return aggregate(day, index);
     },
 
     /**
@@ -133,7 +164,7 @@ export function createReportStore(db: Db) {
       let count = 0;
       for (let day = start; day <= to && day < today; day = nextDay(day)) {
         if (done.has(day)) continue;
-        save(day, aggregateDay(ticketsOfDay.all(day), index, index.site.timezone), at);
+        save(day, aggregate(day, index), at);
         count += 1;
       }
       return count;
@@ -180,11 +211,7 @@ export function createReportStore(db: Db) {
           .map((r) => [r.service_id, r.n]),
       );
       if (from <= today && today <= to) {
-        for (const { key, tally } of aggregateDay(
-          ticketsOfDay.all(today),
-          index,
-          index.site.timezone,
-        ).tallies.values()) {
+        for (const { key, tally } of aggregate(today, index).tallies.values()) {
           served.set(key.serviceId, (served.get(key.serviceId) ?? 0) + tally.served);
         }
       }

@@ -13,6 +13,8 @@ function rowOf(id: string, name: string, agencyId: string | null, t: Tally): Rep
     name,
     agencyId,
     issued: t.issued,
+    // A ticket is called from a queue before it is finished or sent on: both were calls.
+    called: t.wait.count + t.transferred,
     served: t.served,
     noShow: t.noShow,
     cancelled: t.cancelled,

@@ -1,0 +1,62 @@
+import type { Language, Messages } from '@antre/ui';
+import { translator } from '@antre/ui';
+
+// The words of Laporan and Hari ini beyond the shared ones in messages.ts.
+const id = {
+  called: 'Dipanggil',
+  cancelled: 'Dibatalkan',
+  transferred: 'Dialihkan',
+  transferRule:
+    'Tiket dihitung terbit di layanan tempat diambil. Bila dialihkan, tiket dihitung “dialihkan” di layanan asal, dan hasilnya (dilayani, tidak hadir) di layanan tujuan.',
+  callerRule:
+    'Loket dan petugas tidak menerbitkan tiket: “dipanggil” termasuk tiket yang kemudian dialihkan.',
+  chartServedByService: 'Dilayani per layanan',
+  countersNowTitle: 'Loket yang buka sekarang',
+  noCountersOpen: 'Belum ada loket yang buka.',
+  statusOpen: 'Buka',
+  statusPaused: 'Istirahat',
+  status: 'Status',
+  heldTicket: 'Tiket di loket',
+  ticketCalled: '{label} dipanggil · {service}',
+  ticketServing: '{label} sedang dilayani · {service}',
+  noTicketHeld: 'Tidak ada tiket',
+  noOfficer: 'Tanpa petugas',
+  servicesNowTitle: 'Layanan',
+  showIdle: 'Tampilkan {n} layanan tanpa kegiatan hari ini',
+  hideIdle: 'Sembunyikan layanan tanpa kegiatan',
+  noActiveServices: 'Belum ada kegiatan di layanan mana pun hari ini.',
+} as const;
+
+type Key = keyof typeof id;
+
+export const REPORT_MESSAGES: Messages<Key> = {
+  id,
+  en: {
+    called: 'Called',
+    cancelled: 'Cancelled',
+    transferred: 'Transferred out',
+    transferRule:
+      'A ticket is issued at the service where it was taken. When transferred, it counts as “transferred out” at the service it left, and its outcome (served, no-show) at the service it went to.',
+    callerRule:
+      'Counters and officers issue no tickets: “called” includes tickets later transferred.',
+    chartServedByService: 'Served per service',
+    countersNowTitle: 'Counters open now',
+    noCountersOpen: 'No counter is open yet.',
+    statusOpen: 'Open',
+    statusPaused: 'On a break',
+    status: 'Status',
+    heldTicket: 'Ticket at the counter',
+    ticketCalled: '{label} called · {service}',
+    ticketServing: '{label} being served · {service}',
+    noTicketHeld: 'No ticket',
+    noOfficer: 'No officer',
+    servicesNowTitle: 'Services',
+    showIdle: 'Show {n} services with no activity today',
+    hideIdle: 'Hide services with no activity',
+    noActiveServices: 'No activity at any service yet today.',
+  },
+};
+
+export type ReportKey = Key;
+export type ReportT = (key: ReportKey, values?: Record<string, string | number>) => string;
+export const reportT = (language: Language): ReportT => translator(REPORT_MESSAGES, language);
