@@ -171,7 +171,7 @@ describe('the building admin', () => {
     await expect(text(page, 'channels')).resolves.toBe('Lewat ponsel 1 · kios 0 · tablet loket 0');
     const u4 = page.getByTestId('table-elements').getByRole('row', { name: /U4/ });
     await expect(u4.textContent()).resolves.toContain('Biaya/Tarif');
-    await expect(u4.locator('td').nth(1).textContent()).resolves.toBe('3');
+    await expect(u4.locator('td').nth(1).textContent()).resolves.toBe('3,00');
     await screenshot(page, 'admin-05-skm');
     await page.getByRole('button', { name: 'Cetak', exact: true }).click();
     await expect(text(page, 'print-ikm')).resolves.toBe('94,44');
