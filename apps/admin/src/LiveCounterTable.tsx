@@ -16,6 +16,8 @@ export function LiveCounterTable(props: {
   rt: ReportT;
   counters: LiveCounter[];
   agencyName: (agencyId: string) => string;
+  /** A moment as the site's clock shows it. */
+  timeOf: (at: number) => string;
 }) {
   const { t, rt } = props;
   return (
@@ -44,7 +46,13 @@ export function LiveCounterTable(props: {
                     )}
                   </td>
                   <td>{c.officerName ?? rt('noOfficer')}</td>
-                  <td>{rt(c.status === 'open' ? 'statusOpen' : 'statusPaused')}</td>
+                  <td>
+                    {rt(c.status === 'open' ? 'statusOpen' : 'statusPaused')}
+                    {c.pauseReason && ` · ${c.pauseReason}`}
+                    <small className="detail">
+                      {rt('statusSince', { time: props.timeOf(c.since) })}
+                    </small>
+                  </td>
                   <td>{heldTicket(c, rt)}</td>
                 </tr>
               ))}

@@ -100,7 +100,13 @@ export function LivePage(props: PageProps) {
               id="counters-paused"
             />
           </div>
-          <LiveCounterTable t={t} rt={rt} counters={live.value.counters} agencyName={agencyName} />
+          <LiveCounterTable
+            t={t}
+            rt={rt}
+            counters={live.value.counters}
+            agencyName={agencyName}
+            timeOf={(at) => formatTime(at, tz, language)}
+          />
           <LiveServiceTable
             t={t}
             rt={rt}

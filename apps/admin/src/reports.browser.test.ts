@@ -75,7 +75,7 @@ beforeAll(async () => {
 
   const loket15 = await officerAt('petugas.satpas', 'loket-15');
   await loket15('counter:open');
-  await loket15('counter:pause', { reason: 'Istirahat' });
+  await loket15('counter:pause', { reason: 'Sholat Zuhur' });
 });
 afterAll(async () => {
   await browser?.close();
@@ -112,7 +112,9 @@ describe('Hari ini', () => {
       'A-002 sedang dilayani · Penerbitan Kartu Identitas Anak (KIA)',
     );
     const loket15 = counters.getByRole('row', { name: /Loket 15/ });
-    await expect(loket15.textContent()).resolves.toContain('Istirahat');
+    await expect(loket15.textContent()).resolves.toMatch(
+      /Istirahat · Sholat Zuhursejak \d\d\.\d\d/,
+    );
     await expect(counters.locator('tbody tr').count()).resolves.toBe(2);
 
     // Waiting first: KK and SIM A have a visitor each; then Loket 2's services.

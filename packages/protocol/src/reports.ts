@@ -79,6 +79,10 @@ export const LiveReportSchema = z.object({
       name: z.string(),
       agencyId: z.string(),
       status: z.enum(['open', 'paused']),
+      /** What the officer gave as the reason of a break, as typed. */
+      pauseReason: z.string().nullable(),
+      /** Since when the counter is open or on its break (epoch ms). */
+      since: z.number(),
       officerName: z.string().nullable(),
       ticketLabel: z.string().nullable(),
       ticketStatus: z.string().nullable(),

@@ -53,6 +53,8 @@ export function liveReport(
         name: c.name,
         agencyId: c.agencyId,
         status: at.status,
+        pauseReason: at.status === 'paused' ? at.pauseReason : null,
+        since: at.since,
         officerName: at.officerId ? (officerName(at.officerId) ?? null) : null,
         ticketLabel: ticket?.label ?? null,
         ticketStatus: ticket?.status ?? null,

@@ -232,6 +232,8 @@ describe('a transferred ticket', () => {
         name: expect.stringContaining('Loket 5') as string,
         agencyId: 'disdukcapil',
         status: 'open',
+        pauseReason: null,
+        since: expect.any(Number) as number,
         officerName,
         ticketLabel: 'A-001',
         ticketStatus: 'serving',
