@@ -13,16 +13,13 @@ import { ReportsPage } from './ReportsPage';
 import type { Session } from './session';
 import { hubApi, storage } from './session';
 import type { PageId } from './Shell';
-import { PAGES, Shell } from './Shell';
+import { allowedPage, Shell } from './Shell';
 import { SitePage } from './SitePage';
 import { SkmPage } from './SkmPage';
 import { TemplatePage } from './TemplatePage';
 import { UsersPage } from './UsersPage';
 
-const pageFromHash = (): PageId => {
-  const asked = window.location.hash.slice(1);
-  return PAGES.find((p) => p === asked) ?? 'live';
-};
+const askedPage = (): string => window.location.hash.slice(1);
 
 /** Sign in -> a left nav of read-only pages; the page lives in the URL hash. */
 export function App() {
@@ -31,8 +28,14 @@ export function App() {
   const [building, setBuilding] = useState<Building | null>(null);
   const [today, setToday] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [page, setPage] = useState<PageId>(pageFromHash());
+  const [asked, setAsked] = useState<string>(askedPage());
   const t = translator(MESSAGES, language);
+  // A page typed into the address bar is checked against the role, like the nav.
+  const page = session ? allowedPage(asked, session.user.role) : null;
+
+  useEffect(() => {
+    if (page && page !== asked) window.history.replaceState(null, '', `#${page}`);
+  }, [page, asked]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -40,7 +43,7 @@ export function App() {
   }, [language]);
 
   useEffect(() => {
-    const onHash = (): void => setPage(pageFromHash());
+    const onHash = (): void => setAsked(askedPage());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -77,7 +80,7 @@ export function App() {
   }
   function go(next: PageId): void {
     window.location.hash = next;
-    setPage(next);
+    setAsked(next);
   }
   const toggleLanguage = (): void => setLanguage(language === 'id' ? 'en' : 'id');
 
@@ -97,7 +100,7 @@ export function App() {
         onToggleLanguage={toggleLanguage}
       />
     );
-  if (!building || !today) return <p className="loading">{notice ?? t('loading')}</p>;
+  if (!building || !today || !page) return <p className="loading">{notice ?? t('loading')}</p>;
   const props: PageProps = {
     t,
     language,

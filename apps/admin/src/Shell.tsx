@@ -1,3 +1,4 @@
+import type { Role } from '@antre/protocol';
 import type { ReactNode } from 'react';
 import { SiteLogo } from './SiteLogo';
 import type { MessageKey } from './messages';
@@ -33,6 +34,16 @@ const NAV_LABELS: Record<PageId, MessageKey> = {
 // Pairing devices and reading the audit log are the building admin's alone.
 const ADMIN_ONLY: readonly PageId[] = ['site', 'devices', 'ticket', 'audit'];
 
+/** The pages a role may open, in nav order: the nav and the address bar obey the same list. */
+export const pagesFor = (role: Role): readonly PageId[] =>
+  role === 'admin' ? PAGES : PAGES.filter((p) => !ADMIN_ONLY.includes(p));
+
+/** The page an address asks for, or the role's first page when it is unknown or not theirs. */
+export function allowedPage(asked: string, role: Role): PageId {
+  const allowed = pagesFor(role);
+  return allowed.find((p) => p === asked) ?? allowed[0] ?? 'live';
+}
+
 /** The left nav, who is signed in, and the page. */
 export function Shell(
   props: PageProps & {
@@ -54,22 +65,20 @@ export function Shell(
           <span>{building.site.name}</span>
         </div>
         <ul>
-          {PAGES.filter((p) => session.user.role === 'admin' || !ADMIN_ONLY.includes(p)).map(
-            (page) => (
-              <li key={page}>
-                <a
-                  href={`#${page}`}
-                  aria-current={props.page === page ? 'page' : undefined}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    props.onGo(page);
-                  }}
-                >
-                  {t(NAV_LABELS[page])}
-                </a>
-              </li>
-            ),
-          )}
+          {pagesFor(session.user.role).map((page) => (
+            <li key={page}>
+              <a
+                href={`#${page}`}
+                aria-current={props.page === page ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  props.onGo(page);
+                }}
+              >
+                {t(NAV_LABELS[page])}
+              </a>
+            </li>
+          ))}
         </ul>
         <div className="who">
           <strong>{session.user.displayName}</strong>

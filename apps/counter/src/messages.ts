@@ -9,6 +9,8 @@ const id = {
   signingIn: 'Sedang masuk…',
   wrongPassword: 'Nama pengguna atau kata sandi salah. Periksa lalu coba lagi.',
   loginOffline: 'Server tidak dapat dihubungi. Periksa jaringan lalu coba lagi.',
+  loginLocked:
+    'Akun ini dikunci karena terlalu banyak kata sandi salah. Coba lagi dalam {minutes} menit, atau minta admin membuka kuncinya.',
   noAgency: 'Akun ini tidak terdaftar pada instansi mana pun.',
   chooseCounter: 'Pilih loket Anda',
   chooseHint: 'Pilihan ini diingat di perangkat ini.',
@@ -104,6 +106,8 @@ export const MESSAGES: Messages<Key> = {
     signingIn: 'Signing in…',
     wrongPassword: 'Wrong username or password. Check and try again.',
     loginOffline: 'The server cannot be reached. Check the network and try again.',
+    loginLocked:
+      'This account is locked after too many wrong passwords. Try again in {minutes} minutes, or ask the admin to unlock it.',
     noAgency: 'This account belongs to no agency.',
     chooseCounter: 'Choose your counter',
     chooseHint: 'This device remembers the choice.',

@@ -60,4 +60,32 @@ describe('pairing a display', () => {
     ).toBeNull();
     await page.close();
   });
+
+  it('when a board opens, then it makes one pairing request, and a reload shows the same code', async () => {
+    const admin = await hub.login('admin');
+    const pendingCount = async () =>
+      ((await hub.api('/api/pairing', { token: admin })).body.pending as unknown[]).length;
+    const before = await pendingCount();
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    let asked = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/pairing')) asked += 1;
+    });
+    await page.goto(`${hub.url}/display/`);
+    const codeBox = page.getByTestId('pairing-code');
+    await codeBox.waitFor();
+    const code = (await codeBox.textContent())!.trim();
+    await page.waitForTimeout(2_500); // past the first poll: a late second request would show
+    expect(asked).toBe(1);
+    expect(await pendingCount()).toBe(before + 1);
+
+    await page.reload();
+    await codeBox.waitFor();
+    expect((await codeBox.textContent())!.trim()).toBe(code);
+    await page.waitForTimeout(500);
+    expect(asked).toBe(1);
+    expect(await pendingCount()).toBe(before + 1);
+    await context.close();
+  });
 });

@@ -57,4 +57,33 @@ describe('pairing a kiosk', () => {
     expect(await page.evaluate(() => window.localStorage.getItem('antre.kiosk.token'))).toBeNull();
     await page.close();
   });
+
+  it('when a kiosk opens, then it makes one pairing request, and a reload shows the same code', async () => {
+    const admin = await hub.login('admin');
+    const pendingCount = async () =>
+      ((await hub.api('/api/pairing', { token: admin })).body.pending as unknown[]).length;
+    const before = await pendingCount();
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/pairing')) asked.push(r.url());
+    });
+    await page.goto(`${hub.url}/kiosk/`);
+    const codeBox = page.getByTestId('pairing-code');
+    await codeBox.waitFor();
+    const code = (await codeBox.textContent())!.trim();
+    await page.waitForTimeout(2_500); // past the first poll: a late second request would show
+    expect(asked).toHaveLength(1);
+    expect(await pendingCount()).toBe(before + 1);
+
+    await page.reload();
+    await codeBox.waitFor();
+    expect((await codeBox.textContent())!.trim()).toBe(code);
+    await screenshot(page, 'kiosk-pairing-after-reload');
+    await page.waitForTimeout(500);
+    expect(asked).toHaveLength(1);
+    expect(await pendingCount()).toBe(before + 1);
+    await context.close();
+  });
 });

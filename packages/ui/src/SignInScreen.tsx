@@ -1,4 +1,4 @@
-import type { LoginResponse, Result } from '@antre/protocol';
+import type { ApiError, LoginResponse, Result } from '@antre/protocol';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 
@@ -10,14 +10,31 @@ export type SignInWord =
   | 'signingIn'
   | 'language'
   | 'loginOffline'
+  | 'loginLocked'
   | 'wrongPassword';
+
+type Translate = (word: SignInWord, values?: Record<string, string | number>) => string;
+
+// The hub locks a name for 15 minutes; its answer says how many are left ("in 12 minutes").
+const LOCK_MINUTES = 15;
+export function lockMinutesLeft(hubMessage: string): number {
+  const minutes = Number(/in (\d+) minutes?/.exec(hubMessage)?.[1]);
+  return Number.isInteger(minutes) && minutes > 0 ? minutes : LOCK_MINUTES;
+}
+
+/** Why the sign-in failed, in the app's language: never the hub's English words. */
+export function signInRefusal(error: ApiError, t: Translate): string {
+  if (error.code === 'offline') return t('loginOffline');
+  if (error.code === 'locked') return t('loginLocked', { minutes: lockMinutesLeft(error.message) });
+  return t('wrongPassword');
+}
 
 /**
  * Staff sign-in for the counter and admin apps. The app decides who may use it: `refuse`
  * returns the reason (already in the app's language) for a person it does not serve.
  */
 export function SignInScreen(props: {
-  t: (word: SignInWord) => string;
+  t: Translate;
   notice: string | null;
   login: (username: string, password: string) => Promise<Result<LoginResponse>>;
   refuse: (signedIn: LoginResponse) => string | null;
@@ -39,7 +56,7 @@ export function SignInScreen(props: {
     const result = await props.login(username.trim(), password);
     setPending(false);
     if (!result.ok) {
-      setError(t(result.error.code === 'offline' ? 'loginOffline' : 'wrongPassword'));
+      setError(signInRefusal(result.error, t));
       return;
     }
     const refusal = props.refuse(result.value);

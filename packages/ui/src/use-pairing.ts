@@ -11,10 +11,59 @@ export type PairingView =
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+class HubAnswer extends Error {
+  constructor(readonly status: number) {
+    super(`The hub answered ${status}`);
+  }
+}
+
 async function getJson(url: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(url, init);
-  if (!response.ok) throw new Error(`${response.status}`);
+  if (!response.ok) throw new HubAnswer(response.status);
   return response.json();
+}
+
+// The ticket (with its secret) outlives the effect and a reload of the page, so a restarted
+// effect or a reopened page keeps showing the same code instead of leaving an orphan request.
+const storageKey = (hubUrl: string, role: string) => `antre.pairing.${role}@${hubUrl}`;
+
+function rememberedTicket(key: string): PairingTicket | null {
+  try {
+    const parsed = PairingTicketSchema.safeParse(JSON.parse(sessionStorage.getItem(key) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, ticket: PairingTicket | null): void {
+  try {
+    if (ticket) sessionStorage.setItem(key, JSON.stringify(ticket));
+    else sessionStorage.removeItem(key);
+  } catch {
+    // No storage (private mode): the code then lasts as long as the page.
+  }
+}
+
+// One request in flight per hub and role, shared by every effect run that waits for it.
+const asking = new Map<string, Promise<PairingTicket>>();
+
+function askForTicket(key: string, hubUrl: string, role: 'kiosk' | 'display') {
+  const running = asking.get(key);
+  if (running) return running;
+  const request = getJson(`${hubUrl}/api/pairing`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role }),
+  })
+    .then((body) => {
+      const ticket = PairingTicketSchema.parse(body);
+      remember(key, ticket);
+      return ticket;
+    })
+    .finally(() => asking.delete(key));
+  asking.set(key, request);
+  return request;
 }
 
 /**
@@ -30,22 +79,19 @@ export function usePairing(
 
   useEffect(() => {
     let stopped = false;
+    const key = storageKey(hubUrl, role);
     const run = async (): Promise<void> => {
       let rejectedBefore = false;
       while (!stopped) {
-        let ticket: PairingTicket;
-        try {
-          ticket = PairingTicketSchema.parse(
-            await getJson(`${hubUrl}/api/pairing`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ role }),
-            }),
-          );
-        } catch {
-          if (!stopped) setView({ stage: 'asking', offline: true });
-          await wait(RETRY_MS);
-          continue;
+        let ticket = rememberedTicket(key);
+        if (!ticket) {
+          try {
+            ticket = await askForTicket(key, hubUrl, role);
+          } catch {
+            if (!stopped) setView({ stage: 'asking', offline: true });
+            await wait(RETRY_MS);
+            continue;
+          }
         }
         if (stopped) return;
         setView({ stage: 'waiting', code: ticket.code, rejectedBefore });
@@ -56,12 +102,19 @@ export function usePairing(
           if (stopped) return;
           try {
             const answer = PairingStatusSchema.parse(await getJson(pollUrl));
-            if (answer.token) return onPaired(answer.token);
+            if (answer.token) {
+              remember(key, null);
+              return onPaired(answer.token);
+            }
             status = answer.status;
-          } catch {
-            // The hub is briefly unreachable: keep showing the code and ask again.
+          } catch (error) {
+            // The hub no longer knows the request (its data was replaced): ask for a new one.
+            if (error instanceof HubAnswer && error.status === 404) status = 'expired';
+            // Otherwise the hub is briefly unreachable: keep showing the code and ask again.
           }
         }
+        if (stopped) return;
+        remember(key, null);
         rejectedBefore = status === 'rejected';
       }
     };

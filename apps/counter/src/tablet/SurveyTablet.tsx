@@ -37,7 +37,7 @@ export function SurveyTablet() {
   if (!session || !client)
     return (
       <SignInScreen
-        t={(word) => (word === 'loginTitle' ? words('tabletLogin') : t(word))}
+        t={(word, values) => (word === 'loginTitle' ? words('tabletLogin') : t(word, values))}
         notice={notice}
         login={hubApi.login}
         refuse={(r) => (r.user.role !== 'admin' && !r.user.agencyId ? t('noAgency') : null)}

@@ -15,7 +15,10 @@ import { verifyPassword } from './passwords';
 const DECOY_HASH =
   'scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** Too many wrong passwords: the name waits, whatever is typed (429, code `locked`). */
+/**
+ * Too many wrong passwords: the name waits, whatever is typed (429, code `locked`). The
+ * sign-in screens read "in N minutes" from the message (lockMinutesLeft in @antre/ui).
+ */
 function lockedError(until: number): HttpError {
   const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
   return new HttpError(
