@@ -5,6 +5,7 @@ import { actionLabel, detailLines, originText, siteTime, targetText } from './au
 import { ACTION_FAMILIES, auditT } from './audit-messages';
 import { configApi } from './config-api';
 import { configT } from './config-messages';
+import { refusalText } from './conflict-messages';
 import { SelectField, TextField } from './ConfigField';
 import type { PageProps } from './page-props';
 
@@ -46,7 +47,7 @@ export function AuditPage(props: PageProps) {
       setEntries(answer.value.entries);
       setError(null);
     } else if (answer.refusal.status === 401) props.onUnauthorized();
-    else setError(t('refused', { reason: answer.refusal.message }));
+    else setError(t('refused', { reason: refusalText(answer.refusal, props.language) }));
   }
   // People and devices to pick from, so nobody has to know an id.
   async function loadActors(): Promise<void> {
@@ -161,7 +162,7 @@ export function AuditPage(props: PageProps) {
                   </td>
                   <td>
                     <dl className="detail">
-                      {detailLines(e.detail, building, at).map(([key, value]) => (
+                      {detailLines(e.detail, building, at, props.language).map(([key, value]) => (
                         <div key={key}>
                           <dt>{key}</dt>
                           <dd>{value}</dd>

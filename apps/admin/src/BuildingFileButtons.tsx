@@ -2,7 +2,7 @@ import type { Language } from '@antre/ui';
 import { useRef } from 'react';
 import { configApi } from './config-api';
 import type { ConfigT } from './config-messages';
-import { conflictText } from './conflict-messages';
+import { conflictText, refusalText } from './conflict-messages';
 import { importProblems } from './import-problems';
 
 /** Export downloads the hub's file; import sends a chosen file, which the hub validates first. */
@@ -21,7 +21,7 @@ export function BuildingFileButtons(props: {
     const answer = await configApi.exportBuilding(token);
     if (!answer.ok)
       return props.onNotice({
-        text: t('refused', { reason: answer.refusal.message }),
+        text: t('refused', { reason: refusalText(answer.refusal, props.language) }),
         kind: 'bad',
       });
     const blob = new Blob([JSON.stringify(answer.value, null, 2)], { type: 'application/json' });

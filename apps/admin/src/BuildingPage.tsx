@@ -12,7 +12,7 @@ import { BuildingLists } from './BuildingLists';
 import type { Refusal } from './config-api';
 import { configApi, fieldsOf } from './config-api';
 import { configT } from './config-messages';
-import { conflictText } from './conflict-messages';
+import { conflictText, refusalText } from './conflict-messages';
 import type { ConfigRow } from './ConfigList';
 import { Notice } from './ConfigField';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -64,7 +64,7 @@ export function BuildingPage(
         ? t('conflict', { reason: conflictText(r, props.language) })
         : r.status === 403
           ? t('forbidden')
-          : t('refused', { reason: r.message });
+          : t('refused', { reason: refusalText(r, props.language) });
 
   async function saveAll(next: Building, prefix: string): Promise<boolean> {
     const answer = await configApi.saveBuilding(token, next);

@@ -1,9 +1,11 @@
 import type { Building } from '@antre/domain';
 import type { DeviceSummary } from '@antre/protocol';
+import type { Language } from '@antre/ui';
 import { useEffect, useRef, useState } from 'react';
 import type { Refusal } from './config-api';
 import type { ConfigT } from './config-messages';
 import { Notice, TextField } from './ConfigField';
+import { refusalText } from './conflict-messages';
 import { deviceApi } from './device-api';
 import type { DeviceDraft } from './device-draft';
 import { draftOf, placeOf, settingsOf } from './device-draft';
@@ -17,6 +19,7 @@ export function DeviceEditPanel(props: {
   token: string;
   ct: ConfigT;
   t: DeviceT;
+  language: Language;
   onSaved: (device: DeviceSummary) => void;
   onClose: () => void;
 }) {
@@ -45,7 +48,7 @@ export function DeviceEditPanel(props: {
         text:
           answer.refusal.status === 400
             ? ct('fixFields')
-            : ct('refused', { reason: answer.refusal.message }),
+            : ct('refused', { reason: refusalText(answer.refusal, props.language) }),
         kind: 'bad',
       });
       return;

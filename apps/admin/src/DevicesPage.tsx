@@ -8,6 +8,7 @@ import { configApi } from './config-api';
 import { configT } from './config-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
 import { ConfirmDialog } from './ConfirmDialog';
+import { refusalText } from './conflict-messages';
 import { deviceApi } from './device-api';
 import type { DeviceDraft } from './device-draft';
 import { blankDraft, placeOf, settingsOf } from './device-draft';
@@ -83,7 +84,10 @@ export function DevicesPage(props: PageProps) {
 
   const bad = (r: Refusal) =>
     setNotice({
-      text: r.status === 400 ? ct('fixFields') : ct('refused', { reason: r.message }),
+      text:
+        r.status === 400
+          ? ct('fixFields')
+          : ct('refused', { reason: refusalText(r, props.language) }),
       kind: 'bad',
     });
   async function approve(): Promise<void> {
@@ -180,9 +184,12 @@ export function DevicesPage(props: PageProps) {
           token={token}
           ct={ct}
           t={t}
-          onSaved={(saved) =>
-            setDevices((list) => list.map((d) => (d.id === saved.id ? saved : d)))
-          }
+          language={props.language}
+          onSaved={(saved) => {
+            // The panel's title follows a rename.
+            setEditing(saved);
+            setDevices((list) => list.map((d) => (d.id === saved.id ? saved : d)));
+          }}
           onClose={() => setEditing(null)}
         />
       )}
@@ -254,7 +261,7 @@ export function DevicesPage(props: PageProps) {
           </button>
         </div>
       </form>
-      <MediaSection token={token} t={t} />
+      <MediaSection token={token} t={t} language={props.language} />
     </>
   );
 }

@@ -1,7 +1,9 @@
 import type { MediaItem } from '@antre/protocol';
 import { MEDIA_UPLOAD_TYPES } from '@antre/protocol';
 import { useEffect, useState } from 'react';
+import type { Language } from '@antre/ui';
 import { Notice } from './ConfigField';
+import { refusalText } from './conflict-messages';
 import { deviceApi } from './device-api';
 import type { DeviceT } from './device-messages';
 import { HUB_URL } from './session';
@@ -23,7 +25,7 @@ export function safeMediaName(name: string): string {
 }
 
 /** The images and videos boards show: thumbnails, upload, delete. Boards pick changes up live. */
-export function MediaSection(props: { token: string; t: DeviceT }) {
+export function MediaSection(props: { token: string; t: DeviceT; language: Language }) {
   const { t, token } = props;
   const [items, setItems] = useState<MediaItem[]>([]);
   const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
@@ -48,7 +50,7 @@ export function MediaSection(props: { token: string; t: DeviceT }) {
           ? t('tooLarge')
           : answer.refusal.status === 400 || answer.refusal.status === 415
             ? t('badType')
-            : answer.refusal.message;
+            : refusalText(answer.refusal, props.language);
       return setNotice({ text: t('uploadFailed', { name, reason }), kind: 'bad' });
     }
     setNotice({ text: t('uploaded', { name }), kind: 'ok' });

@@ -6,7 +6,7 @@ import type { Refusal } from './config-api';
 import { ClockInput } from './ClockInput';
 import { configApi, fieldsOf } from './config-api';
 import { configT } from './config-messages';
-import { conflictText } from './conflict-messages';
+import { conflictText, refusalText } from './conflict-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
 import { fieldMessage, pageLanguage } from './field-messages';
 import { fieldsUnder } from './field-paths';
@@ -51,7 +51,10 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
     const fresh = await configApi.building(token);
     if (!fresh.ok) {
       if (fresh.refusal.status === 401) props.onUnauthorized();
-      setNotice({ text: ct('refused', { reason: fresh.refusal.message }), kind: 'bad' });
+      setNotice({
+        text: ct('refused', { reason: refusalText(fresh.refusal, props.language) }),
+        kind: 'bad',
+      });
     } else {
       const answer = await configApi.saveBuilding(token, { ...fresh.value, site: next });
       if (answer.ok) {
@@ -67,7 +70,7 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
               ? ct('fixFields')
               : r.status === 409
                 ? ct('conflict', { reason: conflictText(r, props.language) })
-                : ct('refused', { reason: r.message }),
+                : ct('refused', { reason: refusalText(r, props.language) }),
           kind: 'bad',
         });
       }

@@ -2,7 +2,7 @@ import './template.css';
 import type { TicketTemplateView } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 import type { Refusal } from './config-api';
-import { fieldMessage } from './field-messages';
+import { refusalText } from './conflict-messages';
 import type { PageProps } from './page-props';
 import { templateApi } from './template-api';
 import type { TemplateT } from './template-messages';
@@ -28,11 +28,9 @@ export function TemplatePage(props: PageProps) {
   const [previews, setPreviews] = useState<Previews | null>(null);
   const [status, setStatus] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  // The hub words a bad template in English; the field's message has a translation.
+  // The hub words a bad template in English; its field's message or its code has a translation.
   const reason = (refusal: Refusal): string =>
-    refusal.code === 'offline'
-      ? t('offline')
-      : fieldMessage(refusal.fields.template ?? refusal.message, props.language);
+    refusal.code === 'offline' ? t('offline') : refusalText(refusal, props.language);
 
   useEffect(() => {
     void templateApi.load(token).then((answer) => {

@@ -223,4 +223,62 @@ describe('the admin edits devices and the board follows live', () => {
     expect((await listed('Kios Tanpa Printer')).revokedAt).toEqual(expect.any(Number));
     expect(native).toEqual([]);
   });
+  it('refuses a wrong code, a display approved as a kiosk and a name in use, each in Indonesian next to its field', async () => {
+    const form = page.getByRole('form', { name: 'Pasangkan perangkat' });
+    const field = (label: string) =>
+      form.locator('.field', { has: page.getByLabel(label, { exact: true }) });
+    await form.getByLabel('Kode pemasangan').fill('ZZZ-999');
+    await form.getByLabel('Nama', { exact: true }).fill('Kios Lantai 2');
+    await form.getByRole('button', { name: 'Setujui' }).click();
+    await field('Kode pemasangan')
+      .getByText('Tidak ada perangkat yang menunggu dengan kode ini.')
+      .waitFor();
+    await page.getByText('Ditolak oleh server: Tidak ada perangkat').waitFor();
+    await form
+      .getByRole('heading', { name: 'Pasangkan perangkat' })
+      .evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'admin-devices-10-bad-code');
+
+    const asked = await hub.api('/api/pairing', { body: { role: 'display', name: 'Layar Aula' } });
+    const code = asked.body.code as string;
+    const request = page.getByTestId('pending').locator('li', { hasText: code });
+    await request.getByRole('button', { name: 'Setujui' }).click();
+    await form.getByLabel('Peran').selectOption('kiosk');
+    await form.getByRole('button', { name: 'Setujui' }).click();
+    await field('Peran').getByText('Perangkat ini membuka aplikasi layar').waitFor();
+    await form
+      .getByRole('heading', { name: 'Pasangkan perangkat' })
+      .evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'admin-devices-11-wrong-role');
+
+    await form.getByLabel('Peran').selectOption('display');
+    await form.getByLabel('Nama', { exact: true }).fill('papan aula');
+    await form.getByRole('button', { name: 'Setujui' }).click();
+    await field('Nama').getByText('Nama ini sudah dipakai perangkat lain.').waitFor();
+    await form
+      .getByRole('heading', { name: 'Pasangkan perangkat' })
+      .evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'admin-devices-12-name-taken');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/No device is waiting|opened the|already used/);
+    expect(await listed('papan aula')).toBeUndefined();
+    expect(await request.count()).toBe(1);
+  });
+
+  it('renames a kiosk and the panel title follows; a name in use is refused by its field', async () => {
+    await page.getByRole('button', { name: 'Ubah Kios Lobi' }).click();
+    const panel = page.locator('form.config-form', { hasText: 'Ubah perangkat:' });
+    await panel.getByLabel('Nama', { exact: true }).fill('Kios Lobi Timur');
+    await panel.getByRole('button', { name: 'Simpan' }).click();
+    await panel.getByText('langsung berlaku').waitFor();
+    await panel.getByRole('heading', { name: 'Ubah perangkat: Kios Lobi Timur' }).waitFor();
+
+    await panel.getByLabel('Nama', { exact: true }).fill('Papan Aula');
+    await panel.getByRole('button', { name: 'Simpan' }).click();
+    await panel.getByText('Nama ini sudah dipakai perangkat lain.').waitFor();
+    await panel.getByRole('heading', { name: 'Ubah perangkat: Kios Lobi Timur' }).waitFor();
+    expect(await listed('Kios Lobi Timur')).toBeDefined();
+    await screenshot(page, 'admin-devices-13-rename-taken');
+    await panel.getByRole('button', { name: 'Tutup' }).click();
+  });
 });

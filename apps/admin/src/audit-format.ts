@@ -1,8 +1,10 @@
-import type { Building, TimezoneCode } from '@antre/domain';
+import type { Building, PriorityKind, TimezoneCode } from '@antre/domain';
 import type { AuditEntry } from '@antre/protocol';
 import type { Language } from '@antre/ui';
+import { PRIORITY_LABELS } from '@antre/ui';
 import type { AuditT } from './audit-messages';
 import { auditKnows } from './audit-messages';
+import { humanised, nestedText } from './audit-settings';
 
 const IANA: Record<TimezoneCode, string> = {
   WIB: 'Asia/Jakarta',
@@ -48,15 +50,17 @@ export function detailLines(
   detail: AuditEntry['detail'],
   building: Building,
   t: AuditT,
+  language: Language,
 ): [string, string][] {
   const named = (id: unknown): string => {
-    if (typeof id !== 'string') return valueText(id, t);
+    if (typeof id !== 'string') return valueText(id, t, language);
     // An edit is logged as "before → after".
     if (id.includes(' → ')) return id.split(' → ').map(named).join(' → ');
     return (
       building.services.find((s) => s.id === id)?.name ??
       building.agencies.find((a) => a.id === id)?.shortName ??
       building.zones.find((z) => z.id === id)?.name ??
+      building.counters.find((c) => c.id === id)?.name ??
       id
     );
   };
@@ -64,16 +68,21 @@ export function detailLines(
     .filter(([key]) => !SHOWN_ELSEWHERE.has(key))
     .map(([key, value]): [string, string] => {
       const word = `key.${key}`;
-      const label = auditKnows(word) ? t(word) : key;
+      const label = auditKnows(word) ? t(word) : humanised(key);
       const byName = /(Id|Ids)$/.test(key);
       const text = Array.isArray(value)
-        ? listText(byName ? value.map(named) : value.map((v) => valueText(v, t)))
+        ? listText(byName ? value.map(named) : value.map((v) => valueText(v, t, language)))
         : byName
           ? named(value)
-          : valueText(value, t);
+          : isRecord(value)
+            ? nestedText(value, language, named)
+            : valueText(value, t, language);
       return [label, text];
     });
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function listText(items: string[]): string {
   if (items.length === 0) return '—';
@@ -81,19 +90,20 @@ function listText(items: string[]): string {
   return items.length > MAX_LIST ? `${shown} +${items.length - MAX_LIST}` : shown;
 }
 
-function valueText(value: unknown, t: AuditT): string {
+function valueText(value: unknown, t: AuditT, language: Language): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
-    // A code (a status, a reason, a role) reads as words; a before → after edit side by side.
+    // A code (a status, a reason, a role, a priority) reads as words; an edit side by side.
     if (value.includes(' → '))
       return value
         .split(' → ')
-        .map((v) => valueText(v, t))
+        .map((v) => valueText(v, t, language))
         .join(' → ');
     const word = `value.${value}`;
-    return auditKnows(word) ? t(word) : value;
+    if (auditKnows(word)) return t(word);
+    return value in PRIORITY_LABELS.id ? PRIORITY_LABELS[language][value as PriorityKind] : value;
   }
-  return JSON.stringify(value).slice(0, 120);
+  return isRecord(value) ? nestedText(value, language, String) : String(value);
 }

@@ -91,6 +91,54 @@ describe('the audit log', () => {
   });
 });
 
+describe("audit details in the admin's words", () => {
+  it('when a kiosk is approved with settings and an elderly ticket is issued, then the details read as words, not codes or JSON', async () => {
+    const building = (await hub.api('/api/building', { token: admin })).body as unknown as Building;
+    const asked = await hub.api('/api/pairing', { body: { role: 'kiosk' } });
+    const approved = await hub.api('/api/pairing/approve', {
+      token: admin,
+      body: {
+        code: asked.body.code,
+        role: 'kiosk',
+        name: 'Kios Lantai 2',
+        agencyIds: ['disdukcapil'],
+        settings: { printer: { kind: 'virtual' }, paperWidth: 80, idleSeconds: 45, footer: '' },
+      },
+    });
+    expect(approved.status).toBe(200);
+    const serviceId = building.services[0]!.id;
+    const issued = await hub.api('/api/tickets', {
+      token: admin,
+      body: { serviceId, priority: 'elderly' },
+    });
+    expect(issued.status).toBe(201);
+
+    await nav('Log audit');
+    const table = page.getByTestId('audit');
+    await page.getByLabel('Pelaku').selectOption({ label: 'Semua orang dan perangkat' });
+    await page.getByLabel('Jenis tindakan').selectOption({ label: 'Perangkat' });
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    const device = table.getByRole('row', { name: /Perangkat disetujui/ });
+    await expect(device.textContent()).resolves.toMatch(
+      /Peran:?\s*kios.*Pengaturan:?\s*Printer: Virtual \(uji coba\) · Kertas: 80 mm · Kembali ke awal: 45 detik/,
+    );
+    await screenshot(page, 'audit-users-audit-device-approve');
+
+    await page.getByLabel('Jenis tindakan').selectOption({ label: 'Antrean: tiket' });
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    const ticket = table.getByRole('row', { name: new RegExp(issued.body.label as string) });
+    await expect(ticket.first().textContent()).resolves.toMatch(/Prioritas:?\s*Lansia/);
+    await screenshot(page, 'audit-users-audit-ticket-issued');
+
+    await page.getByLabel('Jenis tindakan').selectOption({ label: 'Semua tindakan' });
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await table.getByText('Loket dibuka').first().waitFor();
+    const text = (await table.textContent()) ?? '';
+    expect(text).toMatch(/Status:?\s*buka/);
+    expect(text).not.toMatch(/[{}]|elderly|Peran:?\s*kiosk|settings|status:/);
+  });
+});
+
 describe('people', () => {
   it('when the admin edits an officer into a supervisor of another agency, then the table and the audit log show it by name', async () => {
     await nav('Pengguna');

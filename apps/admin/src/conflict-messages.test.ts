@@ -1,6 +1,6 @@
 import type { ConflictReason } from '@antre/protocol';
 import { describe, expect, it } from 'vitest';
-import { conflictText } from './conflict-messages';
+import { conflictText, refusalText } from './conflict-messages';
 
 const refusal = (reasons: ConflictReason[]) => ({ message: 'Not saved: in English', reasons });
 
@@ -41,9 +41,52 @@ describe('conflict reasons from the hub', () => {
     expect(text).not.toContain('Loket 4');
   });
 
-  it('when the hub gives no reasons or one this app does not know, then its own message is shown', () => {
-    expect(conflictText({ message: 'Not saved: something new' }, 'id')).toBe('something new');
+  it('when the hub gives no reasons or one this app does not know, then its error code is read, never its English', () => {
+    expect(conflictText({ code: 'conflict', message: 'Not saved: something new' }, 'id')).toBe(
+      'Perintah ini bentrok dengan perintah lain.',
+    );
     const unknown = { code: 'zone_renamed', name: 'Lantai 1' } as unknown as ConflictReason;
-    expect(conflictText(refusal([unknown]), 'id')).toBe('in English');
+    expect(conflictText(refusal([unknown]), 'en')).toBe('This command clashes with another.');
+  });
+});
+
+describe('any refusal from the hub', () => {
+  it.each([
+    [
+      { code: 'forbidden', message: 'A supervisor may not do this' },
+      'Anda tidak berwenang melakukan ini.',
+      'You are not allowed to do this.',
+    ],
+    [
+      {
+        code: 'not_found',
+        message: 'No device is waiting with code ZZZ-999; check the code on its screen',
+        fields: { code: 'no device is waiting with this code' },
+      },
+      'Tidak ada perangkat yang menunggu dengan kode ini. Periksa kode di layar perangkat.',
+      'No device is waiting with this code. Check the code on its screen.',
+    ],
+    [
+      {
+        code: 'conflict',
+        message: 'This device opened the display app; pair it as a display',
+        fields: { role: 'the device opened the display app' },
+      },
+      'Perangkat ini membuka aplikasi layar; setujui sebagai Layar.',
+      'This device opened the display app; approve it as a Display.',
+    ],
+    [
+      { code: 'bad_request', message: 'the template is empty', fields: { template: 'x y z' } },
+      'Data yang dikirim tidak valid.',
+      'The data sent is not valid.',
+    ],
+    [
+      { code: 'offline', message: 'offline' },
+      'Tidak tersambung ke server. Coba lagi sebentar.',
+      'Not connected to the server. Try again shortly.',
+    ],
+  ])("%o reads in the admin's words", (given, id, en) => {
+    expect(refusalText(given, 'id')).toBe(id);
+    expect(refusalText(given, 'en')).toBe(en);
   });
 });

@@ -1,6 +1,7 @@
 import type { ConflictReason, ConflictReasonCode } from '@antre/protocol';
 import type { Language, Messages } from '@antre/ui';
-import { translator } from '@antre/ui';
+import { errorText, translator } from '@antre/ui';
+import { knownFieldMessage } from './field-messages';
 
 // The hub's 409 refusals, one sentence per reason code; {name} is what was refused.
 const MESSAGES: Messages<ConflictReasonCode | 'more'> = {
@@ -41,20 +42,36 @@ const MESSAGES: Messages<ConflictReasonCode | 'more'> = {
 
 const SHOWN = 3;
 
-/** A 409's reasons in the admin's language; the hub's English message when it gave none. */
-export function conflictText(
-  refusal: { message: string; reasons?: readonly ConflictReason[] },
-  language: Language,
-): string {
-  const reasons = refusal.reasons ?? [];
-  // A code this app does not know yet (a newer hub) is better read in English than as a code.
-  if (reasons.length === 0 || reasons.some((r) => !(r.code in MESSAGES.id)))
-    return refusal.message.replace(/^Not saved: /, '');
-  const t = translator(MESSAGES, language);
-  const sentences = reasons
-    .slice(0, SHOWN)
-    .map((r) => t(r.code, { name: r.name, label: r.label ?? '' }));
-  const more = reasons.length - SHOWN;
-  if (more > 0) sentences.push(t('more', { n: more }));
-  return sentences.join(' ');
+/** What a form or page gets back from the hub when it says no. */
+export interface RefusalWords {
+  code?: string;
+  message: string;
+  fields?: Record<string, string>;
+  reasons?: readonly ConflictReason[];
 }
+
+/**
+ * Any hub refusal in the admin's language: a 409's reasons one sentence each, else the bad
+ * fields' known messages, else the words for its error code. Never the hub's English message:
+ * a code this app does not know yet (a newer hub) still reads as plain words.
+ */
+export function refusalText(refusal: RefusalWords, language: Language): string {
+  const reasons = refusal.reasons ?? [];
+  if (reasons.length > 0 && reasons.every((r) => r.code in MESSAGES.id)) {
+    const t = translator(MESSAGES, language);
+    const sentences = reasons
+      .slice(0, SHOWN)
+      .map((r) => t(r.code, { name: r.name, label: r.label ?? '' }));
+    const more = reasons.length - SHOWN;
+    if (more > 0) sentences.push(t('more', { n: more }));
+    return sentences.join(' ');
+  }
+  const fields = Object.values(refusal.fields ?? {})
+    .map((message) => knownFieldMessage(message, language))
+    .filter((text): text is string => text !== null);
+  if (fields.length > 0) return [...new Set(fields)].join(' ');
+  return errorText(refusal.code ?? 'conflict', language);
+}
+
+/** The name the config pages first used, for 409s; reads any refusal the same way. */
+export const conflictText = refusalText;

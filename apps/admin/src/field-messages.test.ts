@@ -26,6 +26,27 @@ describe('field messages from the hub', () => {
       'Must be a PNG, JPEG or WebP image.',
     ],
     ['image larger than 200 KB', 'Gambar lebih dari 200 KB.', 'The image is over 200 KB.'],
+    ['the template is empty', 'Templat masih kosong.', 'The template is empty.'],
+    [
+      'no device is waiting with this code',
+      'Tidak ada perangkat yang menunggu dengan kode ini. Periksa kode di layar perangkat.',
+      'No device is waiting with this code. Check the code on its screen.',
+    ],
+    [
+      'this code has expired',
+      'Kode ini sudah kedaluwarsa. Perangkat kini menampilkan kode baru; pakai kode itu.',
+      'This code has expired. The device now shows a new code; use that one.',
+    ],
+    [
+      'the device opened the display app',
+      'Perangkat ini membuka aplikasi layar; setujui sebagai Layar.',
+      'This device opened the display app; approve it as a Display.',
+    ],
+    [
+      'name already used by another device',
+      'Nama ini sudah dipakai perangkat lain. Pilih nama lain.',
+      'Another device already has this name. Choose another.',
+    ],
     [
       'Too small: expected array to have >=1 items',
       'Pilih paling sedikit 1.',

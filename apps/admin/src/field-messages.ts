@@ -111,17 +111,60 @@ const RULES: Rule[] = [
     () => ({ id: 'Harus gambar PNG, JPEG atau WebP.', en: 'Must be a PNG, JPEG or WebP image.' }),
   ],
   [
+    /^the template is empty$/,
+    () => ({ id: 'Templat masih kosong.', en: 'The template is empty.' }),
+  ],
+  [
+    /^no device is waiting with this code$/,
+    () => ({
+      id: 'Tidak ada perangkat yang menunggu dengan kode ini. Periksa kode di layar perangkat.',
+      en: 'No device is waiting with this code. Check the code on its screen.',
+    }),
+  ],
+  [
+    /^this code has expired$/,
+    () => ({
+      id: 'Kode ini sudah kedaluwarsa. Perangkat kini menampilkan kode baru; pakai kode itu.',
+      en: 'This code has expired. The device now shows a new code; use that one.',
+    }),
+  ],
+  [
+    /^the device opened the (kiosk|display) app$/,
+    (m) =>
+      m[1] === 'display'
+        ? {
+            id: 'Perangkat ini membuka aplikasi layar; setujui sebagai Layar.',
+            en: 'This device opened the display app; approve it as a Display.',
+          }
+        : {
+            id: 'Perangkat ini membuka aplikasi kios; setujui sebagai Kios.',
+            en: 'This device opened the kiosk app; approve it as a Kiosk.',
+          },
+  ],
+  [
+    /^name already used by another device$/,
+    () => ({
+      id: 'Nama ini sudah dipakai perangkat lain. Pilih nama lain.',
+      en: 'Another device already has this name. Choose another.',
+    }),
+  ],
+  [
     /^image larger than 200 KB$/,
     () => ({ id: 'Gambar lebih dari 200 KB.', en: 'The image is over 200 KB.' }),
   ],
 ];
 
-export function fieldMessage(message: string, language: 'id' | 'en'): string {
+/** The message in the admin's words, or null when this app does not know it yet. */
+export function knownFieldMessage(message: string, language: 'id' | 'en'): string | null {
   for (const [pattern, words] of RULES) {
     const match = pattern.exec(message);
     if (match) return words(match)[language];
   }
-  return message;
+  return null;
+}
+
+export function fieldMessage(message: string, language: 'id' | 'en'): string {
+  return knownFieldMessage(message, language) ?? message;
 }
 
 /** The language the app set on the page (App keeps <html lang> current). */

@@ -70,6 +70,13 @@ describe('the ticket template page', () => {
     await screenshot(page, 'admin-template-03-refused');
   });
 
+  it('when the admin empties the template, then the preview says so in Indonesian', async () => {
+    await editor().fill('');
+    await page.getByText('Pratinjau gagal: Templat masih kosong.').waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('the template is empty');
+    await screenshot(page, 'admin-template-04-empty');
+  });
+
   it('when the admin presses Kembalikan ke bawaan and saves, then the default is in use again', async () => {
     await page.getByRole('button', { name: 'Kembalikan ke bawaan' }).click();
     await page.getByRole('button', { name: 'Simpan' }).click();

@@ -7,6 +7,7 @@ import type { AuthStore } from '../auth/auth-store';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/routes';
 import { formatPairingCode, newPairingCode, PAIRING_TTL_MS } from './pairing-codes';
+import { checkDeviceNameFree } from './device-names';
 import { checkDevicePlace } from './device-place';
 import type { Actor } from './device-registry';
 import type { PairingRow } from './pairing-store';
@@ -48,12 +49,14 @@ export function createDevicePairing(deps: {
         404,
         'not_found',
         `No device is waiting with code ${shown}; check the code on its screen`,
+        [{ path: 'code', message: 'no device is waiting with this code' }],
       );
     if (row.expires_at <= now())
       throw new HttpError(
         409,
         'conflict',
         `Code ${shown} has expired; the device shows a new code — use that one`,
+        [{ path: 'code', message: 'this code has expired' }],
       );
     return row;
   }
@@ -106,7 +109,9 @@ export function createDevicePairing(deps: {
             409,
             'conflict',
             `This device opened the ${row.role} app; pair it as a ${row.role}`,
+            [{ path: 'role', message: `the device opened the ${row.role} app` }],
           );
+        checkDeviceNameFree(db, body.name);
         const { id, token } = auth.createDevice(
           {
             name: body.name,

@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import { HttpError } from '../http/routes';
 import type { FeedPublisher } from '../realtime/feed-publisher';
 import type { Io } from '../realtime/socket-server';
+import { checkDeviceNameFree } from './device-names';
 import { checkDevicePlace, mergeSettings } from './device-place';
 import type { DeviceSockets } from './device-sockets';
 
@@ -86,6 +87,7 @@ export function createDeviceRegistry(deps: {
       if (row.revoked_at !== null)
         throw new HttpError(409, 'conflict', `${row.name} is revoked; pair the device again`);
       checkDevicePlace(row.role, change, deps.building());
+      checkDeviceNameFree(db, change.name, id);
       const settings = mergeSettings(settingsOf(row), change.settings);
       const at = now();
       db.transaction(() => {

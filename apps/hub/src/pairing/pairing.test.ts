@@ -30,12 +30,19 @@ const approve = (code: string, role: 'kiosk' | 'display', extra: object = {}) =>
     body: { code, role, name: `${role} lobby`, zoneIds: ['lantai-1'], ...extra },
   });
 
-async function pair(role: 'kiosk' | 'display'): Promise<{ token: string; deviceId: string }> {
+let paired = 0;
+async function pair(
+  role: 'kiosk' | 'display',
+  name = `${role} ${++paired}`,
+): Promise<{ token: string; deviceId: string }> {
   const ticket = await ask(role);
-  expect((await approve(ticket.code, role)).status).toBe(200);
+  expect((await approve(ticket.code, role, { name })).status).toBe(200);
   const { body } = await poll(ticket);
   return { token: body.token!, deviceId: body.deviceId! };
 }
+
+const fieldsOf = (body: Record<string, unknown>) =>
+  (body.error as { fields?: { path: string; message: string }[] }).fields ?? [];
 
 const devices = async (): Promise<DeviceSummary[]> =>
   (await hub.api('/api/devices', { token: admin })).body.devices as DeviceSummary[];
@@ -78,11 +85,19 @@ describe('device pairing', () => {
     const wrong = await approve('AAA-AAA', 'kiosk');
     expect(wrong).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
     expect(JSON.stringify(wrong.body)).toContain('AAA-AAA');
+    // The admin app words each refusal by its field, never by the English message.
+    expect(fieldsOf(wrong.body)).toEqual([
+      { path: 'code', message: 'no device is waiting with this code' },
+    ]);
     const malformed = await approve('K0O-1IX', 'kiosk');
     expect(malformed.status).toBe(400);
 
     const display = await ask('display');
-    expect((await approve(display.code, 'kiosk')).status).toBe(409);
+    const asKiosk = await approve(display.code, 'kiosk');
+    expect(asKiosk.status).toBe(409);
+    expect(fieldsOf(asKiosk.body)).toEqual([
+      { path: 'role', message: 'the device opened the display app' },
+    ]);
 
     const rejected = await ask('kiosk');
     expect(
@@ -97,6 +112,7 @@ describe('device pairing', () => {
     const expired = await approve(late.code, 'kiosk');
     expect(expired).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
     expect(JSON.stringify(expired.body)).toContain('expired');
+    expect(fieldsOf(expired.body)).toEqual([{ path: 'code', message: 'this code has expired' }]);
     expect((await poll(late)).body.status).toBe('expired');
     expect((await devices()).length).toBe(before);
   });
@@ -172,6 +188,32 @@ describe('device pairing', () => {
     expect(
       (await hub.api(`/api/devices/${deviceId}`, { token: admin, body: { name: '' } })).status,
     ).toBe(400);
+  });
+
+  it('when a name is already used by another device in use, then approving or renaming to it is refused on the name field', async () => {
+    const first = await pair('kiosk', 'Kios Lantai 2');
+    const before = (await devices()).length;
+    const again = await ask('kiosk');
+    const twin = await approve(again.code, 'kiosk', { name: ' kios lantai 2 ' });
+    expect(twin.status).toBe(400);
+    expect(fieldsOf(twin.body)).toEqual([
+      { path: 'name', message: 'name already used by another device' },
+    ]);
+    expect((await devices()).length).toBe(before);
+    expect((await poll(again)).body.status).toBe('pending');
+
+    const other = await pair('kiosk', 'Kios Lantai 3');
+    const rename = (id: string, name: string) =>
+      hub.api(`/api/devices/${id}`, { token: admin, body: { name } });
+    const clash = await rename(other.deviceId, 'Kios Lantai 2');
+    expect(clash.status).toBe(400);
+    expect(fieldsOf(clash.body).map((f) => f.path)).toEqual(['name']);
+    // Saving a device under its own name is no clash.
+    expect((await rename(first.deviceId, 'Kios Lantai 2')).status).toBe(200);
+
+    // A revoked device gives its name back.
+    await hub.api(`/api/devices/${first.deviceId}/revoke`, { token: admin, body: {} });
+    expect((await rename(other.deviceId, 'Kios Lantai 2')).status).toBe(200);
   });
 
   it('when one address asks for pairing too often, then it is told to wait', async () => {

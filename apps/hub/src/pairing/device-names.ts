@@ -1,0 +1,24 @@
+import type { Db } from '../db/database';
+import { HttpError } from '../http/routes';
+
+/** The field message the admin app translates (`field-messages.ts`). */
+export const NAME_TAKEN = 'name already used by another device';
+
+/**
+ * Refuses a name another device in use already has, so two kiosks are never both
+ * "Kios Lantai 2" in the device list or the audit log. A revoked device's name is free again;
+ * `exceptId` is the device being renamed. Case and outer spaces do not make a name new.
+ */
+export function checkDeviceNameFree(db: Db, name: string | undefined, exceptId?: string): void {
+  if (name === undefined) return;
+  const taken = db
+    .prepare<[string, string], { id: string }>(
+      `SELECT id FROM devices WHERE revoked_at IS NULL AND id != ?
+         AND lower(trim(name)) = lower(trim(?)) LIMIT 1`,
+    )
+    .get(exceptId ?? '', name);
+  if (taken)
+    throw new HttpError(400, 'bad_request', `Invalid input: name: ${NAME_TAKEN}`, [
+      { path: 'name', message: NAME_TAKEN },
+    ]);
+}
