@@ -67,6 +67,28 @@ export function BuildingLists(props: {
       />
     );
 
+  // Zones come first: a new building sets them up before its counters can point at them.
+  const zoneList =
+    isAdmin &&
+    list(
+      'zones',
+      t('zones'),
+      zones.map((z) => ({ id: z.id, label: z.name, detail: z.id, item: z })),
+      newZone,
+    );
+  const agencyList = list(
+    'agencies',
+    t('agencies'),
+    agencies.map((a) => ({
+      id: a.id,
+      label: a.name,
+      detail: a.shortName,
+      item: a,
+      logo: a.logo,
+    })),
+    newAgency,
+  );
+
   return (
     <>
       <div className="list-filter" role="search">
@@ -88,17 +110,11 @@ export function BuildingLists(props: {
         )}
       </div>
       <div className="config-columns">
-        {list(
-          'agencies',
-          t('agencies'),
-          agencies.map((a) => ({
-            id: a.id,
-            label: a.name,
-            detail: a.shortName,
-            item: a,
-            logo: a.logo,
-          })),
-          newAgency,
+        {(zoneList || agencyList) && (
+          <div className="config-stack">
+            {zoneList}
+            {agencyList}
+          </div>
         )}
         {list(
           'services',
@@ -123,13 +139,6 @@ export function BuildingLists(props: {
           })),
           () => newCounter(firstAgency, building.zones[0]?.id ?? '', nextNumber),
         )}
-        {isAdmin &&
-          list(
-            'zones',
-            t('zones'),
-            zones.map((z) => ({ id: z.id, label: z.name, detail: z.id, item: z })),
-            newZone,
-          )}
       </div>
     </>
   );

@@ -1,4 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+
+// Browsers ask every origin for /favicon.ico; the apps' pages link the sharper SVG.
+const ICONS_DIR = new URL('../../../../resources/icons/', import.meta.url);
+const ICONS = [
+  {
+    path: '/favicon.ico',
+    type: 'image/x-icon',
+    body: readFileSync(new URL('favicon.ico', ICONS_DIR)),
+  },
+  {
+    path: '/favicon.svg',
+    type: 'image/svg+xml',
+    body: readFileSync(new URL('favicon.svg', ICONS_DIR)),
+  },
+];
 
 const escapeHtml = (text: string): string =>
   text.replace(
@@ -20,7 +36,8 @@ export function homeRoutes(app: FastifyInstance, siteName: string, apps: string[
     .map((mount) => `<li><a href="${mount}">${APP_NAMES[mount]}</a> (<code>${mount}</code>)</li>`)
     .join('\n');
   const page = `<!doctype html><html lang="id"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Antre — ${escapeHtml(siteName)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>Antre — ${escapeHtml(siteName)}</title>
 <style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a2433}
 h1{font-size:1.6rem}a{color:#0b5cad}li{margin:.4rem 0}</style></head><body>
 <h1>Antre — ${escapeHtml(siteName)}</h1>
@@ -33,4 +50,8 @@ ${apps.includes('/counter/') ? '<li><a href="/counter/#/survei">Tablet survei di
 <li><a href="/api/openapi.json">API (OpenAPI)</a></li>
 </ul></body></html>`;
   app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+  for (const icon of ICONS)
+    app.get(icon.path, (_request, reply) =>
+      reply.type(icon.type).header('cache-control', 'public, max-age=86400').send(icon.body),
+    );
 }
