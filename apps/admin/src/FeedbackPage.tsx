@@ -1,8 +1,11 @@
 import type { Feedback } from '@antre/protocol';
-import { errorText, formatDate, formatTime } from '@antre/ui';
+import { errorText, formatDate, formatTime, hubRequest } from '@antre/ui';
+import { useState } from 'react';
+import { FileButtons } from './ExportButtons';
+import { downloadFile } from './file-download';
 import type { MessageKey } from './messages';
 import type { PageProps } from './page-props';
-import { hubApi } from './session';
+import { reportT } from './report-messages';
 import { useLoaded } from './use-loaded';
 
 // The national complaint channel: the same link the survey and the visitor's phone show.
@@ -14,16 +17,67 @@ const KIND_WORDS: Record<Feedback['kind'], MessageKey> = {
   compliment: 'kindCompliment',
 };
 
-/** The latest complaints, suggestions and compliments, newest first. */
+/**
+ * The latest complaints, suggestions and compliments, newest first; an admin may narrow to
+ * one agency (a supervisor sees only theirs), anyone to one kind. The file holds the same.
+ */
 export function FeedbackPage(props: PageProps) {
   const { t, language, session, building } = props;
   const tz = building.site.timezone;
-  const list = useLoaded(() => hubApi.feedback(session.token), 'feedback', props.onUnauthorized);
+  const rt = reportT(language);
+  const [agencyId, setAgencyId] = useState('');
+  const [kind, setKind] = useState<Feedback['kind'] | ''>('');
+  const filter = new URLSearchParams({
+    ...(agencyId ? { agencyId } : {}),
+    ...(kind ? { kind } : {}),
+  }).toString();
+  const list = useLoaded(
+    () => hubRequest<Feedback[]>(`/api/feedback?${filter}`, { token: session.token }),
+    `feedback|${filter}`,
+    props.onUnauthorized,
+  );
   return (
     <section>
       <header className="page-head">
         <h1>{t('feedbackTitle')}</h1>
       </header>
+      <div className="period-picker feedback-filters">
+        {session.user.role === 'admin' && (
+          <label className="agency-choice">
+            {t('agency')}
+            <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+              <option value="">{t('allAgencies')}</option>
+              {building.agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="agency-choice">
+          {t('kind')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as Feedback['kind'] | '')}>
+            <option value="">{rt('allKinds')}</option>
+            {(Object.keys(KIND_WORDS) as Feedback['kind'][]).map((k) => (
+              <option key={k} value={k}>
+                {t(KIND_WORDS[k])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <FileButtons
+          t={t}
+          testId="export-feedback"
+          save={(format) =>
+            downloadFile(
+              session.token,
+              `/api/feedback/export?${filter}${filter ? '&' : ''}format=${format}`,
+              `antre-masukan-${props.today}.${format}`,
+            )
+          }
+        />
+      </div>
       <p className="lapor">
         {t('feedbackLapor')}{' '}
         <a href={LAPOR_URL} target="_blank" rel="noreferrer">

@@ -1,4 +1,5 @@
 import type { LiveReport } from '@antre/protocol';
+import type { ReactNode } from 'react';
 import type { Translate } from './messages';
 import type { ReportT } from './report-messages';
 
@@ -16,13 +17,18 @@ export function LiveCounterTable(props: {
   rt: ReportT;
   counters: LiveCounter[];
   agencyName: (agencyId: string) => string;
+  /** The table's export buttons. */
+  actions?: ReactNode;
   /** A moment as the site's clock shows it. */
   timeOf: (at: number) => string;
 }) {
   const { t, rt } = props;
   return (
     <section className="report-block">
-      <h2>{rt('countersNowTitle')}</h2>
+      <header className="block-head">
+        <h2>{rt('countersNowTitle')}</h2>
+        {props.actions}
+      </header>
       {props.counters.length === 0 ? (
         <p className="muted">{rt('noCountersOpen')}</p>
       ) : (

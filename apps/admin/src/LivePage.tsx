@@ -1,6 +1,8 @@
 import { errorText, formatTime } from '@antre/ui';
 import type { DeviceAlert } from '@antre/protocol';
 import type { MessageKey } from './messages';
+import { FileButtons } from './ExportButtons';
+import { downloadFile } from './file-download';
 import { agencyNames, formatMinutes } from './format-report';
 import { LiveCounterTable } from './LiveCounterTable';
 import { LiveServiceTable } from './LiveServiceTable';
@@ -45,6 +47,20 @@ export function LivePage(props: PageProps) {
     const key = ALERT_WORDS[state];
     return key ? t(key) : state;
   };
+  // The file holds what the hub sees when it is asked, not the page's last refresh.
+  const liveExport = (table: 'live-services' | 'live-counters') => (
+    <FileButtons
+      t={t}
+      testId={`export-${table}`}
+      save={(format) =>
+        downloadFile(
+          session.token,
+          `/api/reports/live/export?table=${table}&format=${format}`,
+          `antre-${table}-${props.today}.${format}`,
+        )
+      }
+    />
+  );
   const open = alerts.state === 'ready' ? alerts.value.alerts.filter((a) => !a.clearedAt) : [];
 
   return (
@@ -106,6 +122,7 @@ export function LivePage(props: PageProps) {
             counters={live.value.counters}
             agencyName={agencyName}
             timeOf={(at) => formatTime(at, tz, language)}
+            actions={liveExport('live-counters')}
           />
           <LiveServiceTable
             t={t}
@@ -113,6 +130,7 @@ export function LivePage(props: PageProps) {
             language={language}
             services={live.value.services}
             agencyName={agencyName}
+            actions={liveExport('live-services')}
           />
         </>
       )}

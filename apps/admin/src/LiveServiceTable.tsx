@@ -1,4 +1,5 @@
 import type { LiveReport } from '@antre/protocol';
+import type { ReactNode } from 'react';
 import type { Language } from '@antre/ui';
 import { useState } from 'react';
 import { formatMinutes } from './format-report';
@@ -19,6 +20,8 @@ export function LiveServiceTable(props: {
   language: Language;
   services: LiveService[];
   agencyName: (agencyId: string) => string;
+  /** The table's export buttons. */
+  actions?: ReactNode;
 }) {
   const { t, rt, language } = props;
   const [showIdle, setShowIdle] = useState(false);
@@ -29,7 +32,10 @@ export function LiveServiceTable(props: {
   const shown = showIdle ? [...active, ...idle] : active;
   return (
     <section className="report-block">
-      <h2>{rt('servicesNowTitle')}</h2>
+      <header className="block-head">
+        <h2>{rt('servicesNowTitle')}</h2>
+        {props.actions}
+      </header>
       {shown.length === 0 ? (
         <p className="muted">{rt('noActiveServices')}</p>
       ) : (

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { MessageKey } from './messages';
 import type { PageProps } from './page-props';
 import type { PeriodKind } from './period';
-import { periodRange, showDay } from './period';
+import { isPeriod, periodRange, showDay } from './period';
+import { reportT } from './report-messages';
 import type { Period } from './session';
 
 const KINDS: readonly [PeriodKind, MessageKey][] = [
@@ -15,11 +16,19 @@ const KINDS: readonly [PeriodKind, MessageKey][] = [
 /** The period a page reports on, starting with today; an admin may narrow it to one agency. */
 export function usePeriod(today: string) {
   const [kind, setKind] = useState<PeriodKind>('today');
-  const [custom, setCustom] = useState(() => ({ from: today, to: today }));
+  // The dates as typed, and the last pair that makes a period: a "Dari" after "Sampai" is
+  // shown as a mistake next to the fields and never asked of the hub.
+  const [custom, setTyped] = useState(() => ({ from: today, to: today }));
+  const [applied, setApplied] = useState(custom);
   const [agencyId, setAgencyId] = useState('');
-  const range = kind === 'custom' ? custom : periodRange(kind, today);
+  const setCustom = (next: { from: string; to: string }) => {
+    setTyped(next);
+    if (isPeriod(next)) setApplied(next);
+  };
+  const range = kind === 'custom' ? applied : periodRange(kind, today);
   const period: Period = { ...range, ...(agencyId ? { agencyId } : {}) };
-  return { kind, setKind, custom, setCustom, agencyId, setAgencyId, period };
+  const invalid = kind === 'custom' && !isPeriod(custom);
+  return { kind, setKind, custom, setCustom, invalid, agencyId, setAgencyId, period };
 }
 
 export function PeriodPicker(props: PageProps & { state: ReturnType<typeof usePeriod> }) {
@@ -40,7 +49,7 @@ export function PeriodPicker(props: PageProps & { state: ReturnType<typeof usePe
         ))}
       </div>
       {state.kind === 'custom' && (
-        <span className="dates">
+        <span className="dates" aria-invalid={state.invalid}>
           <label>
             {t('periodFrom')}
             <input
@@ -63,6 +72,11 @@ export function PeriodPicker(props: PageProps & { state: ReturnType<typeof usePe
               }
             />
           </label>
+          {state.invalid && (
+            <span className="form-error" role="alert" data-testid="period-error">
+              {reportT(props.language)('fromAfterTo')}
+            </span>
+          )}
         </span>
       )}
       {session.user.role === 'admin' && (

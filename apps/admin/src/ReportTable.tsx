@@ -2,15 +2,24 @@ import type { ReportRow } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import type { ReactNode } from 'react';
 import { formatNumber, formatShare } from './format-report';
-import type { MessageKey, Translate } from './messages';
-import type { ReportT } from './report-messages';
+import type { Translate } from './messages';
+import type { ReportKey, ReportT } from './report-messages';
 
-const MINUTE_COLUMNS: readonly [keyof ReportRow, MessageKey][] = [
-  ['waitMean', 'waitMean'],
-  ['waitMedian', 'waitMedian'],
-  ['waitP90', 'waitP90'],
-  ['serviceMean', 'serviceMean'],
+/** Waiting and service time, each as "mean · median · p90" in one cell to fit 1366 px. */
+const MINUTE_COLUMNS: readonly ['wait' | 'service', ReportKey][] = [
+  ['wait', 'waitTime'],
+  ['service', 'serviceTime'],
 ];
+
+export function minuteTriple(row: ReportRow, part: 'wait' | 'service', language: Language) {
+  const values =
+    part === 'wait'
+      ? [row.waitMean, row.waitMedian, row.waitP90]
+      : [row.serviceMean, row.serviceMedian, row.serviceP90];
+  // No timed ticket: one dash, not three.
+  if (values.every((v) => v === null)) return formatNumber(null, language);
+  return values.map((v) => formatNumber(v, language)).join(' · ');
+}
 
 type CountKey = 'issued' | 'called' | 'served' | 'noShow' | 'cancelled' | 'transferred';
 
@@ -40,7 +49,6 @@ export function ReportTable(props: {
   detail?: (row: ReportRow) => string | undefined;
 }) {
   const { t, rt, language } = props;
-  const minutes = (v: number | null): string => formatNumber(v, language);
   const counts = COUNT_COLUMNS[props.kind];
   const label = (key: CountKey): string =>
     key === 'called' || key === 'cancelled' || key === 'transferred' ? rt(key) : t(key);
@@ -69,8 +77,8 @@ export function ReportTable(props: {
                 ))}
                 {MINUTE_COLUMNS.map(([, words]) => (
                   <th key={words} className="num">
-                    {t(words)}
-                    <small>{t('minutesUnit')}</small>
+                    {rt(words)}
+                    <small>{rt('minuteParts')}</small>
                   </th>
                 ))}
                 <th className="num">{t('withinTarget')}</th>
@@ -88,9 +96,9 @@ export function ReportTable(props: {
                       {row[key]}
                     </td>
                   ))}
-                  {MINUTE_COLUMNS.map(([key]) => (
-                    <td key={key} className="num">
-                      {minutes(row[key] as number | null)}
+                  {MINUTE_COLUMNS.map(([part]) => (
+                    <td key={part} className="num minutes" data-col={part}>
+                      {minuteTriple(row, part, language)}
                     </td>
                   ))}
                   <td className="num">{formatShare(row.withinTarget, language)}</td>

@@ -1,15 +1,15 @@
 import { errorText } from '@antre/ui';
 import { BarChart } from './BarChart';
 import { ExportButtons } from './ExportButtons';
-import { agencyNames, formatShare } from './format-report';
+import { agencyNames } from './format-report';
 import { HeatMap } from './HeatMap';
 import type { PageProps } from './page-props';
 import { PeriodPicker, periodKey, usePeriod } from './PeriodPicker';
 import { reportT } from './report-messages';
 import { ReportTable } from './ReportTable';
+import { ReportTiles } from './ReportTiles';
 import type { ExportTable } from './session';
 import { hubApi } from './session';
-import { Tile } from './Tile';
 import { useLoaded } from './use-loaded';
 
 /** Counts and times for a period, per agency, service, counter and officer. */
@@ -42,26 +42,7 @@ export function ReportsPage(props: PageProps) {
       )}
       {report.state === 'ready' && (
         <>
-          <div className="tiles">
-            <Tile label={t('issued')} value={report.value.totals.issued} id="total-issued" />
-            <Tile label={t('served')} value={report.value.totals.served} id="total-served" />
-            <Tile label={t('noShow')} value={report.value.totals.noShow} id="total-no-show" />
-            <Tile
-              label={rt('cancelled')}
-              value={report.value.totals.cancelled}
-              id="total-cancelled"
-            />
-            <Tile
-              label={rt('transferred')}
-              value={report.value.totals.transferred}
-              id="total-transferred"
-            />
-            <Tile
-              label={t('withinTarget')}
-              value={formatShare(report.value.totals.withinTarget, language)}
-              id="total-within-target"
-            />
-          </div>
+          <ReportTiles t={t} rt={rt} language={language} totals={report.value.totals} />
           <p className="muted report-note" data-testid="transfer-rule">
             {rt('transferRule')}
           </p>

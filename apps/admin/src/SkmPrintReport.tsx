@@ -77,7 +77,12 @@ export function SkmPrintReport(
         </tbody>
         <tfoot>
           <tr>
-            <th colSpan={4}>{t('weightedSum')}</th>
+            <th colSpan={4}>
+              {t('weightedSum')}
+              <small className="print-sum-note" data-testid="print-weighted-sum-note">
+                {t('weightedSumExact')}
+              </small>
+            </th>
             <td className="num" data-testid="print-weighted-sum">
               {n(figure.weightedSum, 3)}
             </td>

@@ -128,6 +128,23 @@ describe('the building admin', () => {
     const ktpRow = page.getByTestId('live-services').getByRole('row', { name: /KTP-el/ });
     await expect(ktpRow.locator('td').nth(4).textContent()).resolves.toBe('2');
     await screenshot(page, 'admin-02-live');
+
+    // Both tables of Hari ini come as files from the hub, like Laporan's.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-live-services-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('antre-live-services-2026-11-23.csv');
+    const lines = (await readFile(await download.path(), 'utf8')).split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFLayanan,Instansi,Menunggu,Tunggu terlama (menit),Dilayani,Loket buka',
+    );
+    expect(lines.find((l) => l.startsWith('Perekaman dan Pencetakan KTP-el,'))).toMatch(/,2,1$/);
+    const [counters] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-live-counters-xlsx').click(),
+    ]);
+    expect((await readFile(await counters.path())).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('when a visitor takes a ticket, then the live view shows it at its next 10-second refresh', async () => {
@@ -175,9 +192,14 @@ describe('the building admin', () => {
     await screenshot(page, 'admin-05-skm');
     await page.getByRole('button', { name: 'Cetak', exact: true }).click();
     await expect(text(page, 'print-ikm')).resolves.toBe('94,44');
+    await expect(text(page, 'print-weighted-sum-note')).resolves.toContain(
+      'dihitung dari nilai tak dibulatkan',
+    );
     await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'admin-06-skm-print');
+    await page.getByTestId('print-weighted-sum').scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-06b-skm-print-sum');
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByRole('button', { name: 'Kembali' }).click();
@@ -190,6 +212,25 @@ describe('the building admin', () => {
       page.getByRole('link', { name: 'lapor.go.id' }).getAttribute('href'),
     ).resolves.toBe('https://www.lapor.go.id');
     await screenshot(page, 'admin-07-feedback');
+
+    // Filters go to the hub, and the file holds what the list shows.
+    await page.getByLabel('Jenis').selectOption('complaint');
+    await page.getByText('Belum ada masukan.').waitFor();
+    await page.getByLabel('Jenis').selectOption('suggestion');
+    await expect(text(page, 'feedback-list')).resolves.toContain('tambah kursi');
+    await page.getByLabel('Instansi').selectOption('satpas');
+    await page.getByText('Belum ada masukan.').waitFor();
+    await page.getByLabel('Instansi').selectOption('disdukcapil');
+    await expect(text(page, 'feedback-list')).resolves.toContain('tambah kursi');
+    await screenshot(page, 'admin-07-feedback-filtered');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-feedback-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('antre-masukan-2026-11-23.csv');
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',Saran,Mohon tambah kursi di ruang tunggu lantai 1.,');
   });
 
   it('when switched to English on a 1920×1080 screen, then the pages read in English', async () => {
@@ -225,6 +266,11 @@ describe('a supervisor', () => {
     expect(other.status).toBe(403);
     await nav(page, 'SKM / IKM');
     await expect(text(page, 'ikm-grade')).resolves.toBe('A Sangat Baik');
+    // Masukan: their agency only, so the kind is the one filter offered.
+    await nav(page, 'Masukan');
+    await expect(text(page, 'feedback-list')).resolves.toContain('tambah kursi');
+    await expect(page.getByRole('combobox').count()).resolves.toBe(1);
+    await screenshot(page, 'admin-11-supervisor-feedback');
     await page.close();
   });
 });

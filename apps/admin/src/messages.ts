@@ -10,6 +10,8 @@ const id = {
   signingIn: 'Sedang masuk…',
   wrongPassword: 'Nama pengguna atau kata sandi salah. Periksa lalu coba lagi.',
   loginOffline: 'Server tidak dapat dihubungi. Periksa jaringan lalu coba lagi.',
+  loginLocked:
+    'Akun ini dikunci karena terlalu banyak kata sandi salah. Coba lagi dalam {minutes} menit, atau minta admin membuka kuncinya.',
   officerRefused:
     'Aplikasi ini hanya untuk admin gedung dan supervisor instansi. Petugas loket memakai aplikasi Loket.',
   expired: 'Sesi berakhir. Silakan masuk kembali.',
@@ -120,6 +122,8 @@ const id = {
   elementTotal: 'Jumlah nilai',
   weighted: 'NRR tertimbang',
   weightedSum: 'Jumlah NRR tertimbang',
+  weightedSumExact:
+    'dihitung dari nilai tak dibulatkan (seperti IKM), jadi bisa selisih beberapa perseribu dari jumlah angka di kolom',
   ikmTimes25: 'IKM unit pelayanan (× 25)',
   profileTitle: 'Profil responden',
   profileTrait: 'Karakteristik',
@@ -170,6 +174,8 @@ export const MESSAGES: Messages<Key> = {
     signingIn: 'Signing in…',
     wrongPassword: 'Wrong username or password. Check and try again.',
     loginOffline: 'The server cannot be reached. Check the network and try again.',
+    loginLocked:
+      'This account is locked after too many wrong passwords. Try again in {minutes} minutes, or ask the admin to unlock it.',
     officerRefused:
       'This app is for the building admin and agency supervisors. Counter officers use the Counter app.',
     expired: 'Your session ended. Please sign in again.',
@@ -280,6 +286,8 @@ export const MESSAGES: Messages<Key> = {
     elementTotal: 'Sum of scores',
     weighted: 'Weighted NRR',
     weightedSum: 'Sum of weighted NRR',
+    weightedSumExact:
+      'computed from the unrounded values (as the IKM is), so it may differ by a few thousandths from adding the column',
     ikmTimes25: 'Service unit IKM (× 25)',
     profileTitle: 'Respondent profile',
     profileTrait: 'Characteristic',

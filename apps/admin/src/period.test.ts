@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodRange, weekStart } from './period';
+import { isPeriod, periodRange, weekStart } from './period';
 
 describe('report periods', () => {
   it.each([
@@ -14,5 +14,14 @@ describe('report periods', () => {
   it('when this month is asked on the 23rd, then it runs from the 1st to today', () => {
     expect(periodRange('month', '2026-11-23')).toEqual({ from: '2026-11-01', to: '2026-11-23' });
     expect(periodRange('today', '2026-11-23')).toEqual({ from: '2026-11-23', to: '2026-11-23' });
+  });
+
+  it.each([
+    [{ from: '2026-11-20', to: '2026-11-23' }, true],
+    [{ from: '2026-11-23', to: '2026-11-23' }, true],
+    [{ from: '2026-11-24', to: '2026-11-23' }, false],
+    [{ from: '2026-12-01', to: '2026-11-30' }, false],
+  ])('when a custom period is %o, then it is a period: %s', (range, ok) => {
+    expect(isPeriod(range)).toBe(ok);
   });
 });

@@ -27,3 +27,6 @@ export function periodRange(
 
 /** "23/11/2026" in Indonesian and English alike: short and unambiguous here. */
 export const showDay = (day: string): string => day.split('-').reverse().join('/');
+
+/** A custom period runs forward: "Dari" on or before "Sampai" (ISO days compare as text). */
+export const isPeriod = (range: { from: string; to: string }): boolean => range.from <= range.to;

@@ -26,6 +26,17 @@ const id = {
   showIdle: 'Tampilkan {n} layanan tanpa kegiatan hari ini',
   hideIdle: 'Sembunyikan layanan tanpa kegiatan',
   noActiveServices: 'Belum ada kegiatan di layanan mana pun hari ini.',
+  waitTime: 'Waktu tunggu',
+  serviceTime: 'Waktu layanan',
+  minuteParts: 'rata‑rata · median · p90 (menit)',
+  expired: 'Kedaluwarsa',
+  voided: 'Gagal cetak',
+  unfinished: 'Belum selesai',
+  tallyRule:
+    '{issued} diterbitkan = {served} dilayani + {noShow} tidak hadir + {cancelled} dibatalkan + {expired} kedaluwarsa + {unfinished} belum selesai. Dialihkan tidak ikut dijumlah (hasilnya dihitung di layanan tujuan); gagal cetak tidak pernah diterbitkan.',
+  periodTimes: 'Seluruh periode: {wait}; {service}.',
+  fromAfterTo: '“Dari” harus sebelum atau sama dengan “Sampai”.',
+  allKinds: 'Semua jenis',
 } as const;
 
 type Key = keyof typeof id;
@@ -56,6 +67,17 @@ export const REPORT_MESSAGES: Messages<Key> = {
     showIdle: 'Show {n} services with no activity today',
     hideIdle: 'Hide services with no activity',
     noActiveServices: 'No activity at any service yet today.',
+    waitTime: 'Waiting time',
+    serviceTime: 'Service time',
+    minuteParts: 'mean · median · p90 (minutes)',
+    expired: 'Expired',
+    voided: 'Print failed',
+    unfinished: 'Not finished',
+    tallyRule:
+      '{issued} issued = {served} served + {noShow} no-show + {cancelled} cancelled + {expired} expired + {unfinished} not finished. Transfers are not added (the outcome counts at the service it went to); failed prints were never issued.',
+    periodTimes: 'Whole period: {wait}; {service}.',
+    fromAfterTo: '“From” must be on or before “To”.',
+    allKinds: 'All kinds',
   },
 };
 

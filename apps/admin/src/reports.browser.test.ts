@@ -140,6 +140,16 @@ describe('Laporan', () => {
     await expect(text(page, 'total-cancelled')).resolves.toBe('1');
     await expect(text(page, 'total-transferred')).resolves.toBe('1');
     await expect(text(page, 'transfer-rule')).resolves.toContain('di layanan asal');
+    // The outcomes add up to the issued: A-002 is being served, KK and SIM A still wait.
+    await expect(text(page, 'total-expired')).resolves.toBe('0');
+    await expect(text(page, 'total-voided')).resolves.toBe('0');
+    await expect(text(page, 'tally-rule')).resolves.toContain(
+      '6 diterbitkan = 2 dilayani + 0 tidak hadir + 1 dibatalkan + 0 kedaluwarsa + 3 belum selesai',
+    );
+    // Period-wide times as mean · median · p90; A-001 and D-001 took 10 and 8 minutes.
+    const triple = /^\d+(,\d)? · \d+(,\d)? · \d+(,\d)?$/;
+    await expect(text(page, 'total-wait')).resolves.toMatch(triple);
+    await expect(text(page, 'total-service')).resolves.toMatch(/^9 · /);
     // A-002 was issued and sent on at KTP-el, and served at KIA.
     const ktp = /Perekaman dan Pencetakan KTP-el/;
     await expect(cell(page, 'table-services', ktp, 'issued')).resolves.toBe('3');
@@ -148,6 +158,10 @@ describe('Laporan', () => {
     await expect(cell(page, 'table-services', ktp, 'transferred')).resolves.toBe('1');
     await expect(cell(page, 'table-services', /KIA/, 'issued')).resolves.toBe('1');
     await expect(cell(page, 'table-services', /KIA/, 'served')).resolves.toBe('1');
+    await expect(cell(page, 'table-services', ktp, 'service')).resolves.toMatch(/^10 · /);
+    await expect(cell(page, 'table-services', ktp, 'wait')).resolves.toMatch(triple);
+    const head = page.getByTestId('table-services').locator('thead');
+    await expect(head.textContent()).resolves.toContain('rata‑rata · median · p90 (menit)');
     await screenshot(page, 'reports-02-admin');
     await page.getByTestId('table-services').scrollIntoViewIfNeeded();
     await screenshot(page, 'reports-03-admin-services');
@@ -163,6 +177,34 @@ describe('Laporan', () => {
     await expect(cell(page, 'table-officers', /Petugas Disdukcapil/, 'called')).resolves.toBe('4');
     await counters.scrollIntoViewIfNeeded();
     await screenshot(page, 'reports-03-admin-counters');
+    await page.close();
+  });
+
+  it('when "Dari" is after "Sampai", then the picker says so and asks the hub nothing', async () => {
+    const page = await signIn('admin', ADMIN_PASSWORD);
+    await nav(page, 'Laporan');
+    await page.getByTestId('total-issued').waitFor();
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/reports/')) asked.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Pilih tanggal' }).click();
+    await page.getByLabel('Dari').fill('2026-11-20');
+    await expect(text(page, 'period-shown')).resolves.toContain('20/11/2026 s.d. 23/11/2026');
+    await page.getByLabel('Sampai').fill('2026-11-19');
+    await expect(text(page, 'period-error')).resolves.toBe(
+      '“Dari” harus sebelum atau sama dengan “Sampai”.',
+    );
+    await expect(text(page, 'period-shown')).resolves.toContain('20/11/2026 s.d. 23/11/2026');
+    await expect(page.getByText('Data yang dikirim tidak valid.').count()).resolves.toBe(0);
+    await screenshot(page, 'reports-06-bad-period');
+    await page.getByLabel('Sampai').fill('2026-11-21');
+    await expect(page.getByTestId('period-error').count()).resolves.toBe(0);
+    await expect(text(page, 'period-shown')).resolves.toContain('20/11/2026 s.d. 21/11/2026');
+    await page.getByTestId('total-issued').waitFor();
+    // Only forward periods reached the hub.
+    expect(asked.some((u) => u.includes('to=2026-11-19'))).toBe(false);
+    expect(asked.some((u) => u.includes('to=2026-11-21'))).toBe(true);
     await page.close();
   });
 

@@ -1,4 +1,6 @@
 import type { ReportRow, SummaryReport } from '@antre/protocol';
+import type { TimezoneCode } from '@antre/domain';
+import { localMoment } from '@antre/domain';
 import ExcelJS from 'exceljs';
 
 type Column = { header: string; value: (r: ReportRow) => string | number | null };
@@ -106,4 +108,26 @@ export async function toXlsx(
   });
   sheet.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** "2026-11-23 09.05" in the site's timezone: how a file states a moment. */
+export function localStamp(at: number, timezone: TimezoneCode): string {
+  const { date, minutes } = localMoment(at, timezone);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  return `${date} ${hh}.${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Answers a request with the cells as a CSV or XLSX attachment. */
+export function sendFile(
+  reply: { header: (k: string, v: string) => unknown; type: (t: string) => unknown },
+  cells: (string | number | null)[][],
+  file: { name: string; format: 'xlsx' | 'csv'; title: string; period: string },
+): string | Promise<Buffer> {
+  reply.header('content-disposition', `attachment; filename="${file.name}.${file.format}"`);
+  if (file.format === 'csv') {
+    reply.type('text/csv; charset=utf-8');
+    return toCsv(cells);
+  }
+  reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  return toXlsx(cells, file.title, file.period);
 }

@@ -11,8 +11,9 @@ import type { Principal } from '../auth/principal';
 import { reportScope } from './report-scope';
 import { defineRoute, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
+import { LIVE_TITLES, liveCells, LiveExportQuerySchema } from './live-export';
 import { liveReport } from './live-report';
-import { TABLE_TITLES, tableCells, toCsv, toXlsx } from './report-export';
+import { localStamp, sendFile, TABLE_TITLES, tableCells } from './report-export';
 import type { ReportStore } from './report-store';
 import { summaryReport } from './summary-report';
 
@@ -34,6 +35,17 @@ export function reportRoutes(engine: QueueEngine, store: ReportStore) {
       today: engine.state.serviceDay,
       now: engine.now(),
     });
+
+  const liveFor = (principal: Principal, asked: string | undefined) => {
+    const officers = store.officerNames();
+    return liveReport(
+      engine.state,
+      engine.index,
+      engine.now(),
+      reportScope(principal, asked),
+      (id) => officers.get(id),
+    );
+  };
 
   return [
     defineRoute({
@@ -57,14 +69,33 @@ export function reportRoutes(engine: QueueEngine, store: ReportStore) {
         const asked = (request.query as { agencyId?: unknown } | undefined)?.agencyId;
         if (asked !== undefined && (typeof asked !== 'string' || asked.length > 64))
           throw new HttpError(400, 'bad_request', 'agencyId must be an agency id');
-        const officers = store.officerNames();
-        return liveReport(
-          engine.state,
-          engine.index,
-          engine.now(),
-          reportScope(principal, asked as string | undefined),
-          (id) => officers.get(id),
-        );
+        return liveFor(principal, asked as string | undefined);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/reports/live/export',
+      summary: 'One table of Hari ini (services or open counters) as an XLSX or CSV file',
+      tag: 'reports',
+      access: ['admin', 'supervisor'],
+      response: zod.string().describe('the file'),
+      handle: async ({ principal, request, reply }) => {
+        const parsed = parseInput(LiveExportQuerySchema, request.query ?? {});
+        if (!parsed.ok)
+          throw new HttpError(400, 'bad_request', parsed.error.message, parsed.error.fields);
+        const { table, format, agencyId } = parsed.value;
+        const names = new Map(engine.index.building.agencies.map((a) => [a.id, a.name]));
+        const tz = engine.index.building.site.timezone;
+        const clock = (at: number) => localStamp(at, tz).slice(11);
+        const report = liveFor(principal, agencyId);
+        const cells = liveCells(report, table, (id) => names.get(id) ?? id, clock);
+        const day = report.serviceDay;
+        return sendFile(reply, cells, {
+          name: `antre-${table}-${day}`,
+          format,
+          title: LIVE_TITLES[table],
+          period: `${day} pukul ${clock(engine.now())}`,
+        });
       },
     }),
     defineRoute({
@@ -77,14 +108,12 @@ export function reportRoutes(engine: QueueEngine, store: ReportStore) {
       handle: async ({ principal, request, reply }) => {
         const query = parseQuery(ExportQuerySchema, request.query);
         const cells = tableCells(summaryFor(principal, query), query.table);
-        const name = `antre-${query.table}-${query.from}_${query.to}.${query.format}`;
-        reply.header('content-disposition', `attachment; filename="${name}"`);
-        if (query.format === 'csv') {
-          reply.type('text/csv; charset=utf-8');
-          return toCsv(cells);
-        }
-        reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        return toXlsx(cells, TABLE_TITLES[query.table], `${query.from} s.d. ${query.to}`);
+        return sendFile(reply, cells, {
+          name: `antre-${query.table}-${query.from}_${query.to}`,
+          format: query.format,
+          title: TABLE_TITLES[query.table],
+          period: `${query.from} s.d. ${query.to}`,
+        });
       },
     }),
   ];

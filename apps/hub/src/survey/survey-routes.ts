@@ -21,7 +21,9 @@ import { defineRoute, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { QueueStore } from '../queue/queue-store';
 import type { ReportStore } from '../reports/report-store';
+import { localStamp, sendFile } from '../reports/report-export';
 import { reportScope } from '../reports/report-scope';
+import { FeedbackExportQuerySchema, feedbackCells, FeedbackQuerySchema } from './feedback-export';
 import { ikmCsv, ikmSheet, ikmXlsx } from './ikm-export';
 import { ikmReport } from './ikm-report';
 import { saveSurveyAnswer, surveyChannelOf, surveyStateOf } from './survey-answers';
@@ -60,6 +62,24 @@ export function surveyRoutes(
     const today = engine.state.serviceDay;
     const served = reports.servedByService(from, to, today, engine.index, engine.now());
     return ikmReport(engine.index.building, surveys, served, { from, to, agencyId });
+  };
+
+  /** The latest feedback: a supervisor's agency whatever they asked, optionally one kind. */
+  const feedbackFor = (principal: Principal, query: { agencyId?: string; kind?: string }) => {
+    const agencyId = reportScope(principal, query.agencyId) ?? null;
+    const names = new Map(engine.index.building.agencies.map((a) => [a.id, a.name]));
+    return surveys.feedback(agencyId, 500, query.kind ?? null).map((row) => ({
+      id: row.id,
+      agencyId: row.agency_id,
+      agencyName: names.get(row.agency_id) ?? row.agency_id,
+      kind: row.kind,
+      message: row.message,
+      ticketLabel: row.label,
+      serviceName: row.service_id
+        ? (engine.index.services.get(row.service_id)?.name ?? null)
+        : null,
+      createdAt: row.created_at,
+    }));
   };
 
   return [
@@ -139,21 +159,27 @@ export function surveyRoutes(
       tag: 'survey',
       access: ['admin', 'supervisor'],
       response: z.array(FeedbackSchema),
-      handle: ({ principal }) => {
-        const agencyId = reportScope(principal, undefined) ?? null;
-        const names = new Map(engine.index.building.agencies.map((a) => [a.id, a.name]));
-        return surveys.feedback(agencyId, 500).map((row) => ({
-          id: row.id,
-          agencyId: row.agency_id,
-          agencyName: names.get(row.agency_id) ?? row.agency_id,
-          kind: row.kind,
-          message: row.message,
-          ticketLabel: row.label,
-          serviceName: row.service_id
-            ? (engine.index.services.get(row.service_id)?.name ?? null)
-            : null,
-          createdAt: row.created_at,
-        }));
+      handle: ({ principal, request }) =>
+        feedbackFor(principal, parsed(FeedbackQuerySchema, request.query)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/feedback/export',
+      summary: 'The feedback list, filtered as on the page, as an XLSX or CSV file',
+      tag: 'survey',
+      access: ['admin', 'supervisor'],
+      response: z.string().describe('the file'),
+      handle: ({ principal, request, reply }) => {
+        const query = parsed(FeedbackExportQuerySchema, request.query);
+        const tz = engine.index.building.site.timezone;
+        const cells = feedbackCells(feedbackFor(principal, query), (at) => localStamp(at, tz));
+        const now = localStamp(engine.now(), tz);
+        return sendFile(reply, cells, {
+          name: `antre-masukan-${now.slice(0, 10)}`,
+          format: query.format,
+          title: 'Masukan',
+          period: `diunduh ${now}`,
+        });
       },
     }),
     defineRoute({

@@ -142,15 +142,15 @@ export function createSurveyStore(db: Db) {
       );
     },
 
-    feedback(agencyId: string | null, limit: number) {
+    feedback(agencyId: string | null, limit: number, kind: string | null = null) {
       const rows = db
-        .prepare<[string | null, string | null, number], FeedbackRow>(
+        .prepare<[string | null, string | null, string | null, string | null, number], FeedbackRow>(
           `SELECT f.id, f.agency_id, f.kind, f.message, f.created_at, t.label, t.service_id
            FROM feedback f LEFT JOIN tickets t ON t.id = f.ticket_id
-           WHERE (? IS NULL OR f.agency_id = ?)
+           WHERE (? IS NULL OR f.agency_id = ?) AND (? IS NULL OR f.kind = ?)
            ORDER BY f.created_at DESC LIMIT ?`,
         )
-        .all(agencyId, agencyId, limit);
+        .all(agencyId, agencyId, kind, kind, limit);
       return rows;
     },
   };
