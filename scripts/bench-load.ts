@@ -60,8 +60,11 @@ async function tokens(url: string): Promise<Omit<WorkerSetup, 'url' | 'baseline'
       ).token as string,
     );
   }
+  // Device names are unique among devices in use.
+  let made = 0;
   const device = async (role: string, zoneIds: string[]): Promise<string> =>
-    (await post('/api/devices', { name: role, role, zoneIds }, admin)).token as string;
+    (await post('/api/devices', { name: `${role} ${++made}`, role, zoneIds }, admin))
+      .token as string;
   return {
     kiosks: await Promise.all(
       Array.from({ length: 20 }, async () => ({ token: await device('kiosk', []) })),

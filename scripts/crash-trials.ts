@@ -50,8 +50,8 @@ const officer = (
 ).token as string;
 const kioskTokens = await Promise.all(
   [1, 2, 3].map(
-    async () =>
-      (await post('/api/devices', { name: 'kiosk', role: 'kiosk' }, admin)).token as string,
+    async (n) =>
+      (await post('/api/devices', { name: `Kiosk ${n}`, role: 'kiosk' }, admin)).token as string,
   ),
 );
 const kiosks = kioskTokens.map((token) =>

@@ -130,7 +130,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const routes: RouteSpec[] = [
       ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
-      ...authRoutes(auth, () => engine.index.building),
+      ...authRoutes(auth, db, () => engine.index.building),
       ...catalogueRoutes(engine),
       ...ticketRoutes(engine, store),
       ...printing.routes,

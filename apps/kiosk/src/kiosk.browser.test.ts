@@ -66,10 +66,12 @@ afterAll(async () => {
   await printer?.close();
 });
 
+// Device names are unique among devices in use; each made here gets its own.
+let kiosks = 0;
 async function kioskToken(settings: Record<string, unknown>): Promise<string> {
   const { body } = await hub.api('/api/devices', {
     token: await hub.login('admin'),
-    body: { name: 'Kiosk Uji', role: 'kiosk', settings },
+    body: { name: `Kiosk Uji ${++kiosks}`, role: 'kiosk', settings },
   });
   return body.token as string;
 }

@@ -1,3 +1,5 @@
+import type { Db } from '../db/database';
+import { checkDeviceNameFree } from '../pairing/device-names';
 import type { Building } from '@antre/domain';
 import {
   CreateDeviceBodySchema,
@@ -28,7 +30,7 @@ function lockedError(until: number): HttpError {
   );
 }
 
-export function authRoutes(auth: AuthStore, building: () => Building) {
+export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
   return [
     defineRoute({
       method: 'POST',
@@ -87,6 +89,7 @@ export function authRoutes(auth: AuthStore, building: () => Building) {
       handle: ({ body }) => {
         // As strict as pairing: a typo in a setting is a 400, not a device that misbehaves.
         checkDevicePlace(body.role, body, building());
+        checkDeviceNameFree(db, body.name);
         return auth.createDevice(body, Date.now());
       },
     }),

@@ -13,10 +13,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => hub?.close());
 
+// Device names are unique among devices in use; each made here gets its own.
+let boards = 0;
 async function display(zoneIds: string[], settings: Record<string, unknown> = {}) {
   const { body } = await hub.api('/api/devices', {
     token: admin,
-    body: { name: 'Papan uji', role: 'display', zoneIds, settings },
+    body: { name: `Papan uji ${++boards}`, role: 'display', zoneIds, settings },
   });
   return body.token as string;
 }

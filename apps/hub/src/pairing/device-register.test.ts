@@ -54,4 +54,22 @@ describe('registering a device directly (POST /api/devices)', () => {
     const me = await hub.api('/api/devices/me', { token: made.body.token as string });
     expect(me.body).toMatchObject({ role: 'kiosk', agencyIds: ['samsat'], settings });
   });
+
+  it('when a second device is given the name of one in use, then it is 400 on name and none is made; once the first is revoked the name is free', async () => {
+    const first = await register({ name: 'Kios Lantai 2', role: 'kiosk' });
+    expect(first.status).toBe(201);
+    const before = await deviceCount();
+    const twin = await register({ name: ' kios lantai 2 ', role: 'kiosk' });
+    expect(twin.status).toBe(400);
+    const fields = (twin.body.error as unknown as { fields: { path: string }[] }).fields;
+    expect(fields.map((f) => f.path)).toEqual(['name']);
+    expect(await deviceCount()).toBe(before);
+
+    const id = (await hub.api('/api/devices/me', { token: first.body.token as string })).body
+      .id as string;
+    expect((await hub.api(`/api/devices/${id}/revoke`, { token: admin, body: {} })).status).toBe(
+      200,
+    );
+    expect((await register({ name: 'Kios Lantai 2', role: 'kiosk' })).status).toBe(201);
+  });
 });

@@ -12,10 +12,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => hub?.close());
 
+// Device names are unique among devices in use; each made here gets its own.
+let made = 0;
 async function device(role: 'kiosk' | 'display', place: object = {}) {
   const { body } = await hub.api('/api/devices', {
     token: admin,
-    body: { name: `${role} uji`, role, ...place },
+    body: { name: `${role} uji ${++made}`, role, ...place },
   });
   const token = body.token as string;
   const me = await hub.api('/api/devices/me', { token });

@@ -24,11 +24,13 @@ const CUSTOM = DEFAULT_TICKET_TEMPLATE.replace('{{footer}}', 'Terima kasih, Band
 const save = (template: string, token = adminToken) =>
   hub.api('/api/ticket-template', { token, method: 'PUT', body: { template } });
 
+// Device names are unique among devices in use; each made here gets its own.
+let kiosks = 0;
 async function tcpKiosk(): Promise<HubClient> {
   const { body } = await hub.api('/api/devices', {
     token: adminToken,
     body: {
-      name: 'Kiosk Uji',
+      name: `Kiosk Uji ${++kiosks}`,
       role: 'kiosk',
       settings: { printer: { kind: 'tcp', host: printer.host, port: printer.port } },
     },

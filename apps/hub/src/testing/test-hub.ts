@@ -63,6 +63,7 @@ export async function startTestHub(
       body: (await response.json()) as Record<string, unknown> & { error?: { code: string } },
     };
   }
+  let devicesMade = 0;
 
   return {
     get url() {
@@ -90,11 +91,14 @@ export async function startTestHub(
       agencyIds: string[] = [],
     ): Promise<string> {
       const token = await this.login('admin');
+      // Names are unique among devices in use: each device made here gets its own.
+      devicesMade += 1;
       const { body } = await api('/api/devices', {
         token,
-        body: { name: `${role} test`, role, zoneIds, agencyIds },
+        body: { name: `${role} test ${devicesMade}`, role, zoneIds, agencyIds },
       });
-      return body.token as string;
+      if (typeof body.token !== 'string') throw new Error(`No device: ${JSON.stringify(body)}`);
+      return body.token;
     },
     /** A connected client, closed with the hub. */
     async client(token?: string): Promise<HubClient> {

@@ -44,10 +44,16 @@ async function serveNext(): Promise<void> {
   }
 }
 
+// Device names are unique among devices in use; each made here gets its own.
+let kiosks = 0;
 async function openKiosk(viewport = PORTRAIT): Promise<Page> {
   const { body } = await hub.api('/api/devices', {
     token: await hub.login('admin'),
-    body: { name: 'Kiosk Survei', role: 'kiosk', settings: { printer: { kind: 'virtual' } } },
+    body: {
+      name: `Kiosk Survei ${++kiosks}`,
+      role: 'kiosk',
+      settings: { printer: { kind: 'virtual' } },
+    },
   });
   const page = await browser.newPage({ viewport, hasTouch: true });
   await page.goto(`${hub.url}/kiosk/?token=${String(body.token)}`);
