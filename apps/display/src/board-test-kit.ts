@@ -14,6 +14,9 @@ export function adminToken(hub: TestHub): Promise<string> {
   return token;
 }
 
+// Device names are unique among devices in use: each board made here gets its own number.
+let boardsMade = 0;
+
 /** A display device of these zones with these settings; returns its one-time link. */
 export async function boardLink(
   hub: TestHub,
@@ -23,7 +26,12 @@ export async function boardLink(
   const token = await adminToken(hub);
   const { status, body } = await hub.api('/api/devices', {
     token,
-    body: { name: `Papan ${zoneIds.join('+')}`, role: 'display', zoneIds, settings },
+    body: {
+      name: `Papan ${zoneIds.join('+')} ${++boardsMade}`,
+      role: 'display',
+      zoneIds,
+      settings,
+    },
   });
   if (status !== 201) throw new Error(`device: ${JSON.stringify(body)}`);
   return `${hub.url}/display/?token=${String(body.token)}`;
