@@ -1,9 +1,9 @@
 import type { Building } from '@antre/domain';
 import type { LiveReport, ReportRow, SummaryReport } from '@antre/protocol';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
 import { DEMO_PASSWORD, startTestHub } from '../testing/test-hub';
+import { csvLines, fetchFile, firstSheet } from '../testing/export-files';
 
 const MIN = 60_000;
 let hub: TestHub;
@@ -129,12 +129,7 @@ describe('reports', () => {
 });
 
 describe('exports', () => {
-  const download = async (query: string) => {
-    const response = await fetch(`${hub.url}/api/reports/export?${query}`, {
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    return { response, bytes: Buffer.from(await response.arrayBuffer()) };
-  };
+  const download = (query: string) => fetchFile(`${hub.url}/api/reports/export?${query}`, admin);
 
   it('when the services table is exported as XLSX, then exceljs reads back the figures', async () => {
     const { response, bytes } = await download(
@@ -142,9 +137,7 @@ describe('exports', () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('antre-services-2026-11-01');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    const sheet = workbook.worksheets[0]!;
+    const sheet = await firstSheet(bytes);
     expect(String(sheet.getCell('A1').value)).toContain('Per layanan');
     expect(sheet.getRow(3).getCell(1).value).toBe('Nama');
     const name = building.services.find((s) => s.id === serviceId)!.name;
@@ -157,10 +150,7 @@ describe('exports', () => {
 
   it('when the counters table is exported, then it says what counters did, not tickets issued', async () => {
     const { bytes } = await download('from=2026-11-01&to=2026-11-30&table=counters&format=csv');
-    const [header] = bytes
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .split('\r\n');
+    const [header] = csvLines(bytes);
     expect(header!.split(',').slice(0, 3)).toEqual(['Nama', 'Dipanggil', 'Dilayani']);
   });
 
@@ -169,11 +159,7 @@ describe('exports', () => {
       'from=2026-11-01&to=2026-11-30&table=heatmap&format=csv',
     );
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = bytes
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    const lines = csvLines(bytes);
     expect(lines[0]!.split(',')[10]).toBe('09.00');
     const monday = lines.find((l) => l.startsWith('Senin,'))!.split(',');
     expect(monday[10]).toBe('4');

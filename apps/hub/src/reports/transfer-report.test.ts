@@ -1,8 +1,8 @@
 import type { LiveReport, SummaryReport } from '@antre/protocol';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
 import { DEMO_PASSWORD, startTestHub } from '../testing/test-hub';
+import { csvLines, fetchFile, firstSheet } from '../testing/export-files';
 
 const MIN = 60_000;
 
@@ -63,20 +63,14 @@ describe('a transferred ticket', () => {
     ]);
   });
 
-  const liveFile = async (query: string) => {
-    const response = await fetch(`${other.url}/api/reports/live/export?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    return { response, bytes: Buffer.from(await response.arrayBuffer()) };
-  };
+  const liveFile = (query: string) =>
+    fetchFile(`${other.url}/api/reports/live/export?${query}`, token);
 
   it('when Hari ini’s services are exported as XLSX, then exceljs reads back the open counter', async () => {
     const { response, bytes } = await liveFile('table=live-services&format=xlsx');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('antre-live-services-2026-11-23');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    const sheet = workbook.worksheets[0]!;
+    const sheet = await firstSheet(bytes);
     expect(String(sheet.getCell('A1').value)).toContain('Layanan hari ini');
     expect(sheet.getRow(3).values).toEqual([
       undefined, // exceljs counts cells from 1
@@ -95,11 +89,7 @@ describe('a transferred ticket', () => {
   it('when the open counters are exported as CSV, then the counter, officer and ticket show', async () => {
     const { response, bytes } = await liveFile('table=live-counters&format=csv');
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = bytes
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    const lines = csvLines(bytes);
     expect(lines[0]).toBe('Loket,Instansi,Status,Alasan istirahat,Sejak,Petugas,Tiket,Layanan');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`,Buka,,09.08,${officerName},A-001 sedang dilayani,`);

@@ -1,8 +1,8 @@
 import type { Feedback } from '@antre/protocol';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
 import { startTestHub } from '../testing/test-hub';
+import { csvLines, fetchFile, firstSheet } from '../testing/export-files';
 
 let hub: TestHub;
 let admin: string;
@@ -26,12 +26,8 @@ afterAll(async () => hub.close(), 60_000);
 
 const list = async (query: string, token = admin) =>
   (await hub.api(`/api/feedback?${query}`, { token })).body as unknown as Feedback[];
-const file = async (query: string, token = admin) => {
-  const response = await fetch(`${hub.url}/api/feedback/export?${query}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
-};
+const file = (query: string, token = admin) =>
+  fetchFile(`${hub.url}/api/feedback/export?${query}`, token);
 
 describe('Masukan filters', () => {
   it.each([
@@ -59,9 +55,7 @@ describe('Masukan export', () => {
     const { response, bytes } = await file('format=xlsx&agencyId=disdukcapil');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('antre-masukan-2026-11-23.xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    const sheet = workbook.worksheets[0]!;
+    const sheet = await firstSheet(bytes);
     expect(String(sheet.getCell('A1').value)).toContain('Masukan');
     const rows = [3, 4, 5].map((r) => (sheet.getRow(r).values as unknown[]).slice(1, 5));
     expect(rows).toEqual([
@@ -85,11 +79,7 @@ describe('Masukan export', () => {
   it('when exported as CSV by kind, then only suggestions, quoted where needed', async () => {
     const { response, bytes } = await file('format=csv&kind=suggestion');
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = bytes
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    const lines = csvLines(bytes);
     expect(lines[0]).toBe('Waktu,Instansi,Jenis,Isi,Tiket,Layanan');
     expect(lines.slice(1)).toEqual([
       '2026-11-23 09.02,Dinas Kependudukan dan Pencatatan Sipil Kota Harapan,Saran,"Tambah kursi, ""ruang"" tunggu",,',

@@ -1,10 +1,10 @@
 import { SKM_ELEMENTS } from '@antre/domain';
 import type { IkmReport } from '@antre/protocol';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
 import { startTestHub } from '../testing/test-hub';
 import { serveAndAnswer } from '../testing/survey-answers';
+import { csvLines, fetchFile, firstSheet } from '../testing/export-files';
 
 let hub: TestHub;
 let admin: string;
@@ -27,23 +27,8 @@ beforeAll(async () => {
 });
 afterAll(async () => hub.close());
 
-const download = async (query: string, token = admin) => {
-  const response = await fetch(`${hub.url}/api/reports/ikm/export?${query}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
-};
-async function sheetOf(bytes: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  return workbook.worksheets[0]!;
-}
-const csvLines = (bytes: Buffer) =>
-  bytes
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n');
+const download = (query: string, token = admin) =>
+  fetchFile(`${hub.url}/api/reports/ikm/export?${query}`, token);
 
 describe('the IKM report', () => {
   it('when three visitors answered, then the weighted NRR, its sum and the profile are reported', async () => {
@@ -67,7 +52,7 @@ describe('SKM/IKM exports', () => {
     expect(response.headers.get('content-disposition')).toContain(
       'antre-skm-elements-2026-11-23_2026-11-23.xlsx',
     );
-    const sheet = await sheetOf(bytes);
+    const sheet = await firstSheet(bytes);
     expect(String(sheet.getCell('A1').value)).toContain('NRR per unsur');
     expect(sheet.getRow(3).values).toEqual([
       undefined,
@@ -97,7 +82,7 @@ describe('SKM/IKM exports', () => {
   });
 
   it('when the profile is exported as XLSX, then counts and shares per answer are there', async () => {
-    const sheet = await sheetOf((await download(`${DAY}&table=profile&format=xlsx`)).bytes);
+    const sheet = await firstSheet((await download(`${DAY}&table=profile&format=xlsx`)).bytes);
     const rows = sheet
       .getRows(4, sheet.rowCount - 3)!
       .map((r) => [1, 2, 3, 4].map((c) => r.getCell(c).value));
