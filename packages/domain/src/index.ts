@@ -14,3 +14,4 @@ export * from './counter-commands';
 export * from './estimate';
 export * from './ikm';
 export * from './duration-stats';
+export * from './place';
