@@ -3,8 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { binPath, ensureInstalled, ROOT } from './bootstrap.mjs';
+import { ensureChromium } from './find-chromium.mjs';
 
 ensureInstalled();
+// Every browser test launches the Chromium found here (apps/hub/src/testing/browser.ts).
+process.env.CHROMIUM_PATH = ensureChromium();
 const outDir = join(ROOT, '.test-results');
 mkdirSync(outDir, { recursive: true });
 const report = join(outDir, 'vitest.json');
