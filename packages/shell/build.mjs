@@ -14,7 +14,8 @@ export async function buildShell({ outdir = `${here}dist`, minify = false } = {}
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron'],
+    // usb is native: loaded from node_modules, and only where a USB printer is configured.
+    external: ['electron', 'usb'],
     sourcemap: 'linked',
     minify,
     logLevel: 'warning',

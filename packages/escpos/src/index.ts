@@ -9,6 +9,8 @@ export { escapeReceiptText } from './receipt-escape';
 export type { PaperWidth, PrinterModel } from './ticket-render';
 export { toEscPos, toSvg } from './ticket-render';
 export type { PrinterState, PrinterStatus } from './printer-status';
+// For transports outside this package (the shell's USB printer) that ask the same questions.
+export { isStatusByte, STATUS_QUERY, stateFromAnswers } from './printer-status';
 export type {
   PrintFailureReason,
   Printer,

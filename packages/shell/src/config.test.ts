@@ -96,9 +96,25 @@ describe('shell config', () => {
     ['tcp://printer.local', { kind: 'tcp', host: 'printer.local' }],
     ['device:/dev/usb/lp0', { kind: 'device', path: '/dev/usb/lp0' }],
     ['virtual:/var/lib/antre/printed', { kind: 'virtual', dir: '/var/lib/antre/printed' }],
+    ['os:EPSON TM-T82 Receipt', { kind: 'os', name: 'EPSON TM-T82 Receipt' }],
+    ['usb:04b8:0e28', { kind: 'usb', vendorId: 0x04b8, productId: 0x0e28 }],
+    ['usb:4b8:e28', null],
+    ['os:', null],
     ['lp0', null],
   ])('reads the printer flag %s', (flag, printer) => {
     expect(printerFromArgument(flag)).toEqual(printer);
+  });
+
+  it.each([
+    [{ kind: 'os', name: 'POS-58' }, true],
+    [{ kind: 'usb', vendorId: 0x0416, productId: 0x5011 }, true],
+    [{ kind: 'usb', vendorId: 0x0416 }, false],
+    [{ kind: 'usb', vendorId: 70000, productId: 1 }, false],
+    [{ kind: 'os', name: '' }, false],
+  ])('When the printer is %j, then the config is accepted: %s', (printer, ok) => {
+    const parsed = parseShellConfig({ app: 'kiosk', hubUrl: 'http://10.0.0.2:8080', printer });
+    expect(parsed.ok).toBe(ok);
+    if (!parsed.ok) expect(parsed.error).toContain('{kind:"os",name}');
   });
 
   it('opens the app on the hub, with the device token for the first start', () => {

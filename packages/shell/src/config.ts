@@ -8,10 +8,19 @@ export interface ShellConfig {
   hubUrl: string;
   /** the device token the admin gave this machine, handed to the app as `?token=` */
   deviceToken?: string;
-  printer?: PrinterConfig;
+  printer?: ShellPrinterConfig;
   paperWidth: PaperWidth;
   model: PrinterModel;
 }
+
+/**
+ * The hub's transports, plus two only a kiosk PC has: a printer installed in the OS (Windows
+ * spooler or CUPS, by its name) and a raw ESC/POS printer on USB (by vendor and product id).
+ */
+export type ShellPrinterConfig =
+  | PrinterConfig
+  | { kind: 'os'; name: string }
+  | { kind: 'usb'; vendorId: number; productId: number };
 
 export type ConfigResult = { ok: true; value: ShellConfig } | { ok: false; error: string };
 
@@ -36,7 +45,8 @@ export function parseShellConfig(input: unknown): ConfigResult {
   const printer = raw.printer === undefined ? undefined : parsePrinter(raw.printer);
   if (printer === null)
     return fail(
-      '"printer" must be {kind:"tcp",host}, {kind:"device",path} or {kind:"virtual",dir}',
+      '"printer" must be {kind:"tcp",host}, {kind:"device",path}, {kind:"os",name}, ' +
+        '{kind:"usb",vendorId,productId} or {kind:"virtual",dir}',
     );
   return {
     ok: true,
@@ -63,7 +73,7 @@ function httpOrigin(value: unknown): string | null {
   }
 }
 
-function parsePrinter(value: unknown): PrinterConfig | null {
+function parsePrinter(value: unknown): ShellPrinterConfig | null {
   if (typeof value !== 'object' || value === null) return null;
   const raw = value as Record<string, unknown>;
   const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -80,12 +90,18 @@ function parsePrinter(value: unknown): PrinterConfig | null {
     };
   }
   if (raw.kind === 'device' && text(raw.path)) return { kind: 'device', path: raw.path };
+  if (raw.kind === 'os' && text(raw.name)) return { kind: 'os', name: raw.name };
+  if (raw.kind === 'usb' && int(raw.vendorId, 1, 0xffff) && int(raw.productId, 0, 0xffff))
+    return { kind: 'usb', vendorId: raw.vendorId, productId: raw.productId };
   if (raw.kind === 'virtual' && text(raw.dir)) return { kind: 'virtual', dir: raw.dir };
   return null;
 }
 
-/** `tcp://10.0.0.5:9100`, `device:/dev/usb/lp0` or `virtual:/var/lib/antre/printed`. */
-export function printerFromArgument(value: string): PrinterConfig | null {
+/**
+ * `tcp://10.0.0.5:9100`, `device:/dev/usb/lp0`, `os:EPSON TM-T82 Receipt`, `usb:04b8:0202`
+ * (hexadecimal ids, as Device Manager and lsusb show them) or `virtual:/var/lib/antre/printed`.
+ */
+export function printerFromArgument(value: string): ShellPrinterConfig | null {
   if (value.startsWith('tcp://')) {
     try {
       const url = new URL(value);
@@ -96,6 +112,10 @@ export function printerFromArgument(value: string): PrinterConfig | null {
   }
   if (value.startsWith('device:') && value.length > 7)
     return { kind: 'device', path: value.slice(7) };
+  if (value.startsWith('os:') && value.length > 3) return { kind: 'os', name: value.slice(3) };
+  const usb = /^usb:([0-9a-f]{4}):([0-9a-f]{4})$/i.exec(value);
+  if (usb?.[1] && usb[2])
+    return { kind: 'usb', vendorId: parseInt(usb[1], 16), productId: parseInt(usb[2], 16) };
   if (value.startsWith('virtual:') && value.length > 8)
     return { kind: 'virtual', dir: value.slice(8) };
   return null;

@@ -76,9 +76,10 @@ describe('the built shell', () => {
 describe('the built main process, on a fake Electron', () => {
   let fake: FakePrinter;
   const { electron, recorded } = fakeElectron();
+  let required: string[] = [];
   beforeAll(async () => {
     fake = await startFakePrinter();
-    runBundle(join(outdir, 'main.cjs'), electron, [
+    required = runBundle(join(outdir, 'main.cjs'), electron, [
       'electron',
       'main.cjs',
       '--app=kiosk',
@@ -109,6 +110,12 @@ describe('the built main process, on a fake Electron', () => {
     expect(recorded.applicationMenu).toBeNull();
     expect(recorded.switches).toContainEqual(['autoplay-policy', 'no-user-gesture-required']);
     expect(window().webContents.loaded).toEqual([`${HUB}/kiosk/`]);
+  });
+
+  it('When no USB printer is configured, then the native usb module is never loaded', () => {
+    expect(required).not.toContain('usb');
+    // …and it stays outside the bundle, loaded from node_modules where one is configured.
+    expect(readFileSync(join(outdir, 'main.cjs'), 'utf8')).toMatch(/import\("usb"\)/);
   });
 
   it('keeps navigation on the hub and opens no windows', () => {

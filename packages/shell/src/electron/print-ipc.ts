@@ -1,15 +1,23 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { ipcMain } from 'electron';
-import { openPrinter } from '@antre/escpos';
 import { SHELL_CHANNELS } from '../bridge-contract';
 import type { ShellConfig } from '../config';
 import { isTrustedSender } from '../ipc-guard';
 import { createPrintBridge } from '../print-bridge';
+import { openShellPrinter } from '../shell-printer';
+import { electronOsPrintPort } from './os-print-port';
+import { libUsbPort } from './usb-port';
 
 /** The two bridge calls, answered only for the hub's own top frame. */
 export function setupPrintIpc(config: ShellConfig): void {
   const bridge = createPrintBridge({
-    printer: config.printer ? openPrinter(config.printer) : null,
+    printer: config.printer
+      ? openShellPrinter(
+          config.printer,
+          { os: electronOsPrintPort, usb: () => libUsbPort() },
+          config.paperWidth,
+        )
+      : null,
     paperWidth: config.paperWidth,
     model: config.model,
   });
