@@ -1,7 +1,12 @@
 // Crash trials: SIGKILL the hub at random moments under load, restart it on the same file,
-// and check that nothing acknowledged was lost. Usage: npm run trials:crash [-- --trials 200]
+// and check that nothing acknowledged was lost and that tickets and counters agree. Each
+// trial also kills the hub between a self-printing kiosk's issue and its print result, has a
+// counter call that ticket after the restart, then sends the late print result.
+// Usage: npm run trials:crash [-- --trials 200]
 import type { HubClient } from '@antre/client';
 import { createHubClient } from '@antre/client';
+import { holdDisagreementsInDatabase } from '@antre/hub';
+import type { KioskIssueResult, Result } from '@antre/protocol';
 import Database from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
@@ -57,14 +62,33 @@ const kioskTokens = await Promise.all(
 const kiosks = kioskTokens.map((token) =>
   createHubClient({ url, token, ackTimeoutMs: 2_000, commandDeadlineMs: 60_000 }),
 );
+// A self-printing kiosk and two counters of another agency, which the load above never reaches.
+const selfPrinting = createHubClient({
+  url,
+  token: (await post('/api/devices', { name: 'Kiosk mandiri', role: 'kiosk' }, admin))
+    .token as string,
+  ackTimeoutMs: 2_000,
+  commandDeadlineMs: 60_000,
+});
+const lateOfficer = createHubClient({
+  url,
+  token: (
+    await post('/api/auth/login', { username: 'spv.instansi-2', password: 'load-demo-password' })
+  ).token as string,
+  ackTimeoutMs: 2_000,
+  commandDeadlineMs: 60_000,
+});
+const [lateCounter, otherCounter] = ['loket-11', 'loket-12'] as const;
 const counterIds = Array.from({ length: 10 }, (_, i) => `loket-${i + 1}`);
 const counters = counterIds.map(() =>
   createHubClient({ url, token: officer, ackTimeoutMs: 2_000, commandDeadlineMs: 60_000 }),
 );
 await sleep(500);
-await Promise.all(
-  counters.map((c, i) => c.command('counter:open', { counterId: counterIds[i] as string })),
-);
+await Promise.all([
+  ...counters.map((c, i) => c.command('counter:open', { counterId: counterIds[i] as string })),
+  lateOfficer.command('counter:open', { counterId: lateCounter }),
+  lateOfficer.command('counter:open', { counterId: otherCounter }),
+]);
 
 let running = true;
 async function kioskLoop(client: HubClient): Promise<void> {
@@ -91,17 +115,56 @@ const loops = [
   ...counters.map((c, i) => counterLoop(c, counterIds[i] as string)),
 ];
 
+/** Issued in `printing` for the kiosk to print itself; its print result is not sent yet. */
+async function issueSelfPrinted(trial: number): Promise<string | null> {
+  const result: Result<KioskIssueResult> = await selfPrinting.socket
+    .timeout(5_000)
+    .emitWithAck('kiosk:issue', {
+      commandId: `self-print-${trial}-${Math.floor(rand() * 1e9)}`,
+      serviceId: 'instansi-2-layanan-1',
+      priority: null,
+      printBy: 'self',
+    })
+    .catch(() => null);
+  if (!result?.ok || result.value.outcome !== 'print_yourself') return null;
+  acked.set(result.value.ticket.id, result.value.ticket.label);
+  return result.value.ticket.id;
+}
+
+/**
+ * After the restart: a counter calls the ticket, then the kiosk's print result arrives. It must
+ * change nothing, and the agency's other counter must still be able to call.
+ */
+async function lateResult(ticketId: string): Promise<void> {
+  const call = await lateOfficer.command('counter:call', { counterId: lateCounter, ticketId });
+  if (!call.ok) {
+    totals.lateNotCalled += 1;
+    return;
+  }
+  const late = await selfPrinting.command('ticket:print-result', { ticketId, printed: true });
+  if (!late.ok || late.value.tickets.length > 0) totals.lateChanged += 1;
+  const other = await lateOfficer.command('counter:call-next', { counterId: otherCounter });
+  if (!other.ok && other.error.code !== 'queue_empty') totals.otherCounterRefused += 1;
+  await lateOfficer.command('counter:finish', { counterId: lateCounter });
+  totals.lateResults += 1;
+}
+
 const totals = {
   trials: 0,
   lost: 0,
   duplicates: 0,
   doubleHolds: 0,
-  badHolds: 0,
+  disagreements: 0,
   integrity: 0,
+  lateResults: 0,
+  lateNotCalled: 0,
+  lateChanged: 0,
+  otherCounterRefused: 0,
   resyncMs: [] as number[],
 };
 for (let trial = 1; trial <= TRIALS; trial += 1) {
   await sleep(100 + rand() * 1400);
+  const selfPrinted = await issueSelfPrinted(trial);
   hub.kill('SIGKILL');
   await new Promise((r) => hub.once('exit', r));
   const epoch = counters[0]?.state.hubEpoch;
@@ -110,6 +173,7 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   while (counters[0]?.state.hubEpoch === epoch && Date.now() - restartedAt < 15_000)
     await sleep(20);
   totals.resyncMs.push(Date.now() - restartedAt);
+  if (selfPrinted) await lateResult(selfPrinted);
   const db = new Database(join(dataDir, 'antre.db'), { readonly: true });
   try {
     const ids = new Set(
@@ -131,13 +195,9 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
           'SELECT COUNT(*) AS n FROM (SELECT 1 FROM counter_states WHERE ticket_id IS NOT NULL GROUP BY ticket_id HAVING COUNT(*) > 1)',
         )
         .get()?.n ?? 0;
-    totals.badHolds +=
-      db
-        .prepare<[], { n: number }>(
-          `SELECT COUNT(*) AS n FROM counter_states c LEFT JOIN tickets t ON t.id = c.ticket_id
-           WHERE c.ticket_id IS NOT NULL AND (t.id IS NULL OR t.status NOT IN ('called', 'serving') OR t.counter_id != c.counter_id)`,
-        )
-        .get()?.n ?? 0;
+    const disagreements = holdDisagreementsInDatabase(db);
+    if (disagreements.length > 0) console.error('disagreement', disagreements);
+    totals.disagreements += disagreements.length;
     if (db.pragma('integrity_check', { simple: true }) !== 'ok') totals.integrity += 1;
   } finally {
     db.close();
@@ -146,22 +206,31 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   if (trial % 10 === 0 || trial === TRIALS) {
     const worst = Math.max(...totals.resyncMs);
     console.log(
-      `trial ${trial}/${TRIALS}: ${acked.size} issues acknowledged, lost ${totals.lost}, duplicate numbers ${totals.duplicates}, double holds ${totals.doubleHolds}, stale holds ${totals.badHolds}, integrity failures ${totals.integrity}, slowest re-sync ${worst} ms`,
+      `trial ${trial}/${TRIALS}: ${acked.size} issues acknowledged, lost ${totals.lost}, duplicate numbers ${totals.duplicates}, double holds ${totals.doubleHolds}, tickets/counters disagreements ${totals.disagreements}, late print results ${totals.lateResults} (changed a ticket ${totals.lateChanged}), integrity failures ${totals.integrity}, slowest re-sync ${worst} ms`,
     );
   }
 }
 running = false;
 hub.kill('SIGTERM');
-[...kiosks, ...counters].forEach((c) => c.close());
+[...kiosks, ...counters, selfPrinting, lateOfficer].forEach((c) => c.close());
 await Promise.race([Promise.all(loops), sleep(2_000)]);
 const sorted = [...totals.resyncMs].sort((a, b) => a - b);
 console.log(
   `\n${totals.trials} trials, ${acked.size} acknowledged issues: lost ${totals.lost}, duplicate numbers ${totals.duplicates}, ` +
-    `tickets held by two counters ${totals.doubleHolds}, stale holds ${totals.badHolds}, integrity failures ${totals.integrity}; ` +
+    `tickets held by two counters ${totals.doubleHolds}, tickets/counters disagreements ${totals.disagreements}, integrity failures ${totals.integrity}; ` +
+    `late print results after a restart ${totals.lateResults} (ticket not callable ${totals.lateNotCalled}, result changed a ticket ${totals.lateChanged}, other counter refused ${totals.otherCounterRefused}); ` +
     `re-sync p50 ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted.at(-1)} ms (limit 10000).`,
 );
 process.exit(
-  totals.lost + totals.duplicates + totals.doubleHolds + totals.badHolds + totals.integrity > 0
+  totals.lost +
+    totals.duplicates +
+    totals.doubleHolds +
+    totals.disagreements +
+    totals.integrity +
+    totals.lateNotCalled +
+    totals.lateChanged +
+    totals.otherCounterRefused >
+    0
     ? 1
     : 0,
 );

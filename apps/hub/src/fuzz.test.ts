@@ -1,12 +1,19 @@
 import type { Result } from '@antre/protocol';
-import { COMMAND_NAMES, PROTOCOL_VERSION } from '@antre/protocol';
+import {
+  COMMAND_NAMES,
+  KIOSK_EVENT_NAMES,
+  PROTOCOL_VERSION,
+  SURVEY_EVENT_NAMES,
+} from '@antre/protocol';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOCKET_EVENT_LIMITS } from './realtime/event-limits';
+import { floodSocket } from './testing/socket-flood';
 import type { TestHub } from './testing/test-hub';
-import { startTestHub } from './testing/test-hub';
+import { startTestHub, until } from './testing/test-hub';
 
 // A seeded generator: a failing run can be replayed exactly.
 function random(seed: number) {
@@ -94,8 +101,8 @@ const digest = (): string => {
   }
 };
 
-function connect(token: string | undefined): Promise<Socket> {
-  const socket = io(hub.url, {
+function connect(token: string | undefined, on: TestHub = hub): Promise<Socket> {
+  const socket = io(on.url, {
     auth: { protocolVersion: PROTOCOL_VERSION, ...(token ? { token } : {}) },
     transports: ['websocket'],
     reconnection: false,
@@ -107,8 +114,17 @@ function connect(token: string | undefined): Promise<Socket> {
   });
 }
 
+// Thousands of events in a few seconds on purpose: here the flood limit would answer most of
+// them before validation could; the flood cases below run on a hub with the real limits.
+const NO_FLOOD_LIMIT = { events: 1_000_000, perSeconds: 1 };
+
+// Signed in before the REST fuzz, whose bogus sign-ins use up the address's sign-in budget.
+let officerToken: string;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub(undefined, {
+    socketEventLimits: { signedIn: NO_FLOOD_LIMIT, anonymous: NO_FLOOD_LIMIT },
+  });
+  officerToken = await hub.login('petugas.disdukcapil');
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());
@@ -202,7 +218,7 @@ describe('fuzzing the hub', () => {
   });
 
   it('when a socket sends more than the hub accepts in one message, then that socket is dropped and the hub keeps serving', async () => {
-    const socket = await connect(await hub.login('petugas.disdukcapil'));
+    const socket = await connect(officerToken);
     const before = digest();
     const dropped = new Promise<string>((resolve) => socket.on('disconnect', resolve));
     socket.emit('counter:call-next', { commandId: 'oversized-1', counterId: 'x'.repeat(200_000) });
@@ -210,4 +226,131 @@ describe('fuzzing the hub', () => {
     expect((await hub.api('/api/health')).body.status).toBe('ok');
     expect(digest()).toBe(before);
   });
+});
+
+describe('fuzzing floods and ended sessions, with the real limits', () => {
+  let limited: TestHub;
+  beforeAll(async () => {
+    limited = await startTestHub();
+  });
+  afterAll(async () => limited.close());
+
+  it('when every kind of client floods random events at full speed, then past its limit each is answered rate_limited, none gets more handled, the flooders are cut and the hub keeps serving', async () => {
+    const rng = random(20261204);
+    const flooders = [
+      { token: await limited.login('petugas.disdukcapil'), limit: SOCKET_EVENT_LIMITS.signedIn },
+      { token: await limited.device('display', ['lantai-1']), limit: SOCKET_EVENT_LIMITS.signedIn },
+      { token: await limited.device('kiosk'), limit: SOCKET_EVENT_LIMITS.signedIn },
+      { token: undefined, limit: SOCKET_EVENT_LIMITS.anonymous },
+    ];
+    const events = [
+      ...COMMAND_NAMES,
+      ...KIOSK_EVENT_NAMES,
+      ...SURVEY_EVENT_NAMES,
+      'sync:request',
+      'ticket:watch',
+      'admin:drop-all',
+    ];
+    // Past five times its limit a socket is cut, so every flooder here is.
+    const count = SOCKET_EVENT_LIMITS.anonymous.events * 5 + 500;
+    const floods = await Promise.all(
+      flooders.map(async ({ token, limit }) => {
+        const socket = await connect(token, limited);
+        const flood = floodSocket(socket, count, () => [
+          rng.pick(events),
+          rng.int(3) === 0 ? {} : badPayload(rng),
+        ]);
+        return { socket, flood, limit };
+      }),
+    );
+    await Promise.all(floods.map(({ flood }) => flood.done));
+
+    for (const { socket, flood, limit } of floods) {
+      expect(flood.answers.get('rate_limited') ?? 0).toBeGreaterThan(0);
+      expect(flood.handled()).toBeLessThanOrEqual(limit.events);
+      expect(socket.connected).toBe(false);
+    }
+    const fresh = await connect(await limited.login('petugas.samsat'), limited);
+    const answer = (await fresh.timeout(5_000).emitWithAck('sync:request', {})) as Result<unknown>;
+    expect(answer.ok).toBe(true);
+    expect((await limited.api('/api/health')).body.status).toBe('ok');
+  }, 120_000);
+
+  it('when sessions end in every way, in random order, while their sockets keep sending, then nothing sent after the end runs and each socket is cut within a second', async () => {
+    const rng = random(15);
+    const admin = await limited.login('admin');
+    const endings = ['sign-out', 'deactivate', 'password', 'role', 'agency'];
+    const order = endings
+      .map((ending) => ({ ending, key: rng.next() }))
+      .sort((a, b) => a.key - b.key)
+      .map((e) => e.ending);
+    const commands = (): [string, object] => {
+      const counterId = rng.pick(['loket-1', 'loket-2', 'loket-3', 'loket-4', 'loket-5']);
+      const commandId = `fuzz-end-${rng.int(1e9)}`;
+      return rng.pick<[string, object]>([
+        ['counter:open', { commandId, counterId }],
+        ['counter:call-next', { commandId, counterId }],
+        ['ticket:issue', { commandId, serviceId: 'disdukcapil-kia', priority: null }],
+        ['sync:request', {}],
+      ]);
+    };
+
+    for (const [round, ending] of order.entries()) {
+      const username = `petugas.akhir${round}`;
+      const created = await limited.api('/api/users', {
+        token: admin,
+        body: {
+          username,
+          displayName: `Petugas Akhir ${round}`,
+          role: 'officer',
+          agencyId: 'disdukcapil',
+          password: 'akhir-sesi-rahasia-7',
+        },
+      });
+      const id = (created.body.user as { id: string }).id;
+      const token = await limited.login(username, 'akhir-sesi-rahasia-7');
+      const socket = await connect(token, limited);
+      let cut = false;
+      socket.on('disconnect', () => {
+        cut = true;
+      });
+      for (let i = 0; i < rng.int(5); i += 1) {
+        const [name, payload] = commands();
+        await socket.timeout(5_000).emitWithAck(name, payload);
+      }
+
+      const path = {
+        'sign-out': '/api/auth/logout',
+        deactivate: `/api/users/${id}/deactivate`,
+        password: `/api/users/${id}/password`,
+        role: `/api/users/${id}`,
+        agency: `/api/users/${id}`,
+      }[ending] as string;
+      const body =
+        ending === 'role'
+          ? { displayName: 'Naik Jabatan', role: 'supervisor', agencyId: 'disdukcapil' }
+          : ending === 'agency'
+            ? { displayName: 'Pindah Instansi', role: 'officer', agencyId: 'samsat' }
+            : undefined;
+      const ended = await limited.api(path, {
+        method: 'POST',
+        token: ending === 'sign-out' ? token : admin,
+        ...(body ? { body } : {}),
+      });
+      expect(ended.status, ending).toBe(200);
+
+      const after = await Promise.all(
+        Array.from({ length: 1 + rng.int(10) }, async () => {
+          const [name, payload] = commands();
+          try {
+            return (await socket.timeout(1_000).emitWithAck(name, payload)) as Result<unknown>;
+          } catch {
+            return null; // the socket was already cut: nothing reached the hub
+          }
+        }),
+      );
+      expect(after.filter((r) => r?.ok).length, ending).toBe(0);
+      await until(() => cut, 1_000);
+    }
+  }, 120_000);
 });

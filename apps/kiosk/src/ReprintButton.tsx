@@ -1,3 +1,4 @@
+import { MAX_REPRINTS } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 import type { KioskHub } from './kiosk-hub';
 import type { MessageKey } from './messages';
@@ -28,33 +29,40 @@ function PrinterIcon() {
   );
 }
 
-/** "Cetak ulang": the last ticket again, for 2 minutes after it was printed. */
+/** "Cetak ulang": the last ticket again, for 2 minutes after it was printed, MAX_REPRINTS times. */
 export function ReprintButton({ t, hub, last, named }: Props) {
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ReprintOutcome | null>(null);
+  const [copies, setCopies] = useState(0);
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1_000);
     return () => window.clearInterval(timer);
   }, []);
   if (now > last.reprintDeadline && outcome === null) return null;
+  // The hub counts too (a reload does not reset it); this spares a tap that would be refused.
+  const used = copies >= MAX_REPRINTS || outcome === 'no_more_copies';
 
   const onClick = async (): Promise<void> => {
     setBusy(true);
-    setOutcome(await reprintTicket(hub, last));
+    const answer = await reprintTicket(hub, last);
+    if (answer === 'printed') setCopies((n) => n + 1);
+    setOutcome(answer);
     setBusy(false);
   };
   const feedback =
     outcome === 'printed'
-      ? t('reprinted')
-      : outcome === 'too_late'
-        ? t('reprintTooLate')
-        : outcome
-          ? t('printerTrouble')
-          : null;
+      ? t(used ? 'reprintedLast' : 'reprinted')
+      : outcome === 'no_more_copies'
+        ? t('reprintNoMore', { n: MAX_REPRINTS })
+        : outcome === 'too_late'
+          ? t('reprintTooLate')
+          : outcome
+            ? t('printerTrouble')
+            : null;
   return (
     <div className="reprint">
-      {now <= last.reprintDeadline ? (
+      {now <= last.reprintDeadline && !used ? (
         <button
           type="button"
           className="secondary-button"

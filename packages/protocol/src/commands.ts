@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { safeLine, safeText } from './safe-text';
 import { PrioritySchema } from './building-schemas';
 
 // A command id is made by the client, so a retry after a lost ack is recognised.
 const commandId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, - or _');
 const ref = z.string().min(1).max(64);
-const reason = z.string().trim().min(1).max(200);
+const reason = safeLine().min(1).max(200);
 
 const onCounter = { commandId, counterId: ref };
 
@@ -18,7 +19,7 @@ export const CommandSchemas = {
     commandId,
     ticketId: ref,
     printed: z.boolean(),
-    reason: z.string().max(200).optional(),
+    reason: safeLine().max(200).optional(),
   }),
   'ticket:requeue': z.strictObject({ commandId, ticketId: ref }),
   'ticket:cancel': z.strictObject({ commandId, ticketId: ref }),
@@ -33,7 +34,7 @@ export const CommandSchemas = {
   'counter:transfer': z.strictObject({
     ...onCounter,
     toServiceId: ref,
-    note: z.string().trim().max(500).default(''),
+    note: safeText().trim().max(500).default(''),
     position: z.enum(['arrival', 'first']).default('arrival'),
   }),
   'counter:pause': z.strictObject({ ...onCounter, reason }),

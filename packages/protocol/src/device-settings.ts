@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './safe-text';
 import { KioskPrinterSchema } from './kiosk';
 import type { DeviceSummary, PairingChanged } from './pairing';
 
@@ -18,7 +19,7 @@ export const DisplaySettingsInputSchema = z
     announceAgency: z.boolean(),
     recentCalls: z.int().min(0).max(40),
     agencyColumns: z.array(z.string().min(1).max(64)).max(8),
-    runningText: z.string().max(2000),
+    runningText: safeText().max(2000),
     showMedia: z.boolean(),
     mediaSeconds: z.int().min(3).max(600),
   })
@@ -30,7 +31,7 @@ export const KioskSettingsInputSchema = z
     printer: KioskPrinterSchema,
     paperWidth: z.union([z.literal(58), z.literal(80)]),
     model: z.enum(['epson', 'generic']),
-    footer: z.string().max(200),
+    footer: safeText().max(200),
     idleSeconds: z.int().min(5).max(600),
   })
   .partial();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeLine } from './safe-text';
 
 /** A pairing code: 6 characters with no look-alikes (no 0/O, 1/I), shown as `K7P-2QX`. */
 export const PAIRING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -22,7 +23,7 @@ export const PairingCodeSchema = z
 
 export const RequestPairingBodySchema = z.strictObject({
   role: z.enum(PAIRABLE_ROLES),
-  name: z.string().trim().min(1).max(120).optional(),
+  name: safeLine().min(1).max(120).optional(),
 });
 
 export const PairingTicketSchema = z.object({
@@ -69,7 +70,7 @@ export type PairingChanged = z.infer<typeof PairingChangedSchema>;
 
 export const ApprovePairingBodySchema = z.strictObject({
   code: PairingCodeSchema,
-  name: z.string().trim().min(1).max(120),
+  name: safeLine().min(1).max(120),
   role: z.enum(PAIRABLE_ROLES),
   zoneIds: Ids.max(50).default([]),
   agencyIds: Ids.max(100).default([]),
@@ -98,7 +99,7 @@ export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
 
 /** Rename or reassign: only the fields given change. */
 export const UpdateDeviceBodySchema = z.strictObject({
-  name: z.string().trim().min(1).max(120).optional(),
+  name: safeLine().min(1).max(120).optional(),
   zoneIds: Ids.max(50).optional(),
   agencyIds: Ids.max(100).optional(),
   settings: z.record(z.string(), z.unknown()).optional(),

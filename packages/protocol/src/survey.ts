@@ -1,5 +1,6 @@
 import { SKM_ELEMENTS } from '@antre/domain';
 import { z } from 'zod';
+import { safeText } from './safe-text';
 
 // The SKM form (PermenPANRB 14/2017): nine elements 1–4 and optional demographics, as the
 // regulation's questionnaire asks them. Answers are anonymous.
@@ -58,7 +59,7 @@ export const FEEDBACK_KINDS = ['complaint', 'suggestion', 'compliment'] as const
 export const FeedbackBodySchema = z.strictObject({
   agencyId: z.string().min(1).max(64),
   kind: z.enum(FEEDBACK_KINDS),
-  message: z.string().trim().min(5).max(2000),
+  message: safeText().trim().min(5).max(2000),
   /** The ticket it is about, if any; never a name or NIK. */
   ticketCode: z
     .string()

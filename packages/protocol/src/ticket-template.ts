@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { safeText } from './safe-text';
 
 /** Big enough for any sensible receipt, small enough that a paste accident is refused. */
 export const TICKET_TEMPLATE_MAX_CHARS = 4000;
 
-const template = z
-  .string()
+const template = safeText()
   .min(1, 'the template is empty')
   .max(TICKET_TEMPLATE_MAX_CHARS, `at most ${TICKET_TEMPLATE_MAX_CHARS} characters`);
 

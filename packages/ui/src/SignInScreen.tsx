@@ -15,17 +15,18 @@ export type SignInWord =
 
 type Translate = (word: SignInWord, values?: Record<string, string | number>) => string;
 
-// The hub locks a name for 15 minutes; its answer says how many are left ("in 12 minutes").
+// The hub says how long a lock lasts (`retryAfterSeconds`); an older hub only in words.
 const LOCK_MINUTES = 15;
-export function lockMinutesLeft(hubMessage: string): number {
-  const minutes = Number(/in (\d+) minutes?/.exec(hubMessage)?.[1]);
-  return Number.isInteger(minutes) && minutes > 0 ? minutes : LOCK_MINUTES;
+export function lockMinutesLeft(error: ApiError): number {
+  if (error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0)
+    return Math.ceil(error.retryAfterSeconds / 60);
+  return LOCK_MINUTES;
 }
 
 /** Why the sign-in failed, in the app's language: never the hub's English words. */
 export function signInRefusal(error: ApiError, t: Translate): string {
   if (error.code === 'offline') return t('loginOffline');
-  if (error.code === 'locked') return t('loginLocked', { minutes: lockMinutesLeft(error.message) });
+  if (error.code === 'locked') return t('loginLocked', { minutes: lockMinutesLeft(error) });
   return t('wrongPassword');
 }
 

@@ -4,14 +4,22 @@ import { signInRefusal } from './SignInScreen';
 
 const t = (word: string, values: Record<string, string | number> = {}): string =>
   `${word}${values.minutes === undefined ? '' : `:${values.minutes}`}`;
-const LOCKED_12 =
-  'Too many wrong passwords; this account is locked. Try again in 12 minutes or ask the admin';
+const LOCKED = 'Too many wrong passwords; this account is locked here';
 
 describe('signInRefusal', () => {
   it.each([
     ['a wrong password', 'wrongPassword', { code: 'unauthorized', message: 'Wrong password' }],
     ['no hub', 'loginOffline', { code: 'offline', message: 'The hub could not be reached' }],
-    ['a locked name, 12 minutes left', 'loginLocked:12', { code: 'locked', message: LOCKED_12 }],
+    [
+      'a locked name, 11 min 5 s left',
+      'loginLocked:12',
+      { code: 'locked', message: LOCKED, retryAfterSeconds: 665 },
+    ],
+    [
+      'a locked name, 30 s left',
+      'loginLocked:1',
+      { code: 'locked', message: LOCKED, retryAfterSeconds: 30 },
+    ],
     ['a locked name, time not given', 'loginLocked:15', { code: 'locked', message: 'Locked' }],
   ] as [string, string, ApiError][])(
     'when the hub answers %s, then it says %s',

@@ -9,6 +9,7 @@ import {
 } from '@antre/protocol';
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
+import { checkChosenPassword } from '../auth/password-strength';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
@@ -86,7 +87,9 @@ export function userRoutes(deps: {
           );
           if (Object.keys(changed).length === 0) return user;
           db.transaction(() => {
-            users.update(user, body);
+            users.update(id, body);
+            // A new role or agency: they sign in again to get it, on every screen and socket.
+            if (moves) auth.endSessionsOf(id);
             audit.record(
               principal,
               request,
@@ -161,6 +164,7 @@ export function userRoutes(deps: {
           ]);
         if (auth.findUser(body.username))
           throw conflictError([{ code: 'username_taken', name: body.username }]);
+        checkChosenPassword(body.password, [body.username, body.displayName]);
         const password = body.password ?? generatePassword();
         const passwordHash = await hashPassword(password);
         const now = engine.now();
@@ -197,6 +201,7 @@ export function userRoutes(deps: {
           throw conflictError([{ code: 'deactivate_self', name: user.username }]);
         db.transaction(() => {
           users.deactivate(id);
+          auth.endSessionsOf(id);
           audit.record(
             principal,
             request,
@@ -225,6 +230,7 @@ export function userRoutes(deps: {
         const passwordHash = await hashPassword(password);
         db.transaction(() => {
           users.setPasswordHash(id, passwordHash);
+          auth.endSessionsOf(id);
           auth.lockout.recordSuccess(user.username);
           audit.record(
             principal,

@@ -12,10 +12,12 @@ interface UserRow {
   locked_until: number | null;
 }
 
-// A lock is shown only while it lasts; the lockout keeps names in lower case.
+// A lock is shown only while it lasts; the lockout keeps names in lower case, one row per
+// address a name was tried from: the admin sees the latest lock from any of them.
 const SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.agency_id, u.active,
     u.created_at, CASE WHEN l.locked_until > @now THEN l.locked_until END AS locked_until
-  FROM users u LEFT JOIN login_lockouts l ON l.username = lower(u.username)`;
+  FROM users u LEFT JOIN (SELECT username, MAX(locked_until) AS locked_until
+    FROM login_lockouts GROUP BY username) l ON l.username = lower(u.username)`;
 
 const toView = (row: UserRow): UserView => ({
   id: row.id,
@@ -28,9 +30,11 @@ const toView = (row: UserRow): UserView => ({
   lockedUntil: row.locked_until,
 });
 
-/** People as the admin pages see them; creating one goes through the auth store. */
+/**
+ * People as the admin pages see them; creating one and ending their sessions go through the
+ * auth store, which tells the socket server.
+ */
 export function createUserStore(db: Db) {
-  const endSessions = db.prepare('DELETE FROM sessions WHERE user_id = ?');
   return {
     list(agencyId: string | null, now: number): UserView[] {
       const rows =
@@ -53,27 +57,21 @@ export function createUserStore(db: Db) {
       return row ? toView(row) : undefined;
     },
 
-    /** A new role or agency ends the person's sessions: they sign in again with it. */
-    update(before: UserView, next: UpdateUserBody): void {
+    update(id: string, next: UpdateUserBody): void {
       db.prepare('UPDATE users SET display_name = ?, role = ?, agency_id = ? WHERE id = ?').run(
         next.displayName,
         next.role,
         next.agencyId,
-        before.id,
+        id,
       );
-      if (before.role !== next.role || before.agencyId !== next.agencyId)
-        endSessions.run(before.id);
     },
 
-    /** Deactivating also ends the person's sessions: they are signed out at once. */
     deactivate(id: string): void {
       db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(id);
-      endSessions.run(id);
     },
 
     setPasswordHash(id: string, passwordHash: string): void {
       db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
-      endSessions.run(id);
     },
   };
 }

@@ -8,29 +8,31 @@ import {
   LoginResponseSchema,
 } from '@antre/protocol';
 import { z } from 'zod';
-import { defineRoute, HttpError } from '../http/routes';
+import { defineRoute, HttpError, TooManyError } from '../http/routes';
 import { checkDevicePlace } from '../pairing/device-place';
 import type { AuthStore } from './auth-store';
 import { verifyPassword } from './passwords';
+import { createSignInLimits, SIGN_IN_RATE_LIMIT } from './sign-in-limits';
 
 // Verified against when the username is unknown, so timing does not reveal which names exist.
 const DECOY_HASH =
   'scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /**
- * Too many wrong passwords: the name waits, whatever is typed (429, code `locked`). The
- * sign-in screens read "in N minutes" from the message (lockMinutesLeft in @antre/ui).
+ * Too many wrong passwords for this name from this address: it waits, whatever is typed (429,
+ * code `locked`). The sign-in screens say the wait from `retryAfterSeconds`.
  */
-function lockedError(until: number): HttpError {
-  const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
-  return new HttpError(
-    429,
+function lockedError(until: number): TooManyError {
+  const seconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
+  return new TooManyError(
     'locked',
-    `Too many wrong passwords; this account is locked. Try again in ${minutes} minutes or ask the admin`,
+    `Too many wrong passwords; this account is locked here. Try again in ${Math.ceil(seconds / 60)} minutes or ask the admin`,
+    seconds,
   );
 }
 
 export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
+  const limits = createSignInLimits();
   return [
     defineRoute({
       method: 'POST',
@@ -41,29 +43,33 @@ export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
       access: 'public',
       body: LoginBodySchema,
       response: LoginResponseSchema,
-      handle: async ({ body }) => {
-        const locked = auth.lockout.lockedUntil(body.username, Date.now());
-        if (locked !== null) throw lockedError(locked);
-        const user = auth.findUser(body.username);
-        const valid = await verifyPassword(body.password, user?.password_hash ?? DECOY_HASH);
-        if (!user || !valid || user.active !== 1) {
-          const nowLocked = auth.lockout.recordFailure(body.username, Date.now());
-          if (nowLocked !== null) throw lockedError(nowLocked);
-          throw new HttpError(401, 'unauthorized', 'Wrong username or password');
-        }
-        auth.lockout.recordSuccess(body.username);
-        const session = auth.createSession(user.id, Date.now());
-        return {
-          ...session,
-          user: {
-            id: user.id,
-            username: user.username,
-            displayName: user.display_name,
-            role: user.role,
-            agencyId: user.agency_id,
-          },
-        };
-      },
+      rateLimit: SIGN_IN_RATE_LIMIT,
+      handle: ({ body, request }) =>
+        limits.guard(request, async () => {
+          const address = request.ip;
+          const locked = auth.lockout.lockedUntil(body.username, address, Date.now());
+          if (locked !== null) throw lockedError(locked);
+          const user = auth.findUser(body.username);
+          const valid = await verifyPassword(body.password, user?.password_hash ?? DECOY_HASH);
+          if (!user || !valid || user.active !== 1) {
+            await limits.wrongPassword(request);
+            const nowLocked = auth.lockout.recordFailure(body.username, address, Date.now());
+            if (nowLocked !== null) throw lockedError(nowLocked);
+            throw new HttpError(401, 'unauthorized', 'Wrong username or password');
+          }
+          auth.lockout.recordSuccess(body.username, address);
+          const session = auth.createSession(user.id, Date.now());
+          return {
+            ...session,
+            user: {
+              id: user.id,
+              username: user.username,
+              displayName: user.display_name,
+              role: user.role,
+              agencyId: user.agency_id,
+            },
+          };
+        }),
     }),
     defineRoute({
       method: 'POST',

@@ -54,6 +54,11 @@ export function createAuthStore(db: Db) {
   const deviceByToken = db.prepare<[string], DeviceRow>(
     'SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
   );
+  const sessionsEndedListeners = new Set<() => void>();
+  // Told a microtask later, once the transaction that ended them has committed; a listener
+  // re-resolves what it holds, so a rolled-back ending changes nothing.
+  const announceSessionsEnded = (): void =>
+    queueMicrotask(() => sessionsEndedListeners.forEach((listener) => listener()));
 
   return {
     /** Failed sign-ins per username, for the lockout. */
@@ -85,6 +90,19 @@ export function createAuthStore(db: Db) {
 
     endSession(token: string): void {
       db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+      announceSessionsEnded();
+    },
+
+    /** Signs a person out everywhere: deactivation, a new password, a new role or agency. */
+    endSessionsOf(userId: string): void {
+      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+      announceSessionsEnded();
+    },
+
+    /** The socket server listens, to cut the sockets whose sessions are gone. */
+    onSessionsEnded(listener: () => void): () => void {
+      sessionsEndedListeners.add(listener);
+      return () => sessionsEndedListeners.delete(listener);
     },
 
     createDevice(device: NewDevice, now: number): { id: string; token: string } {

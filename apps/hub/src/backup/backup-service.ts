@@ -70,22 +70,41 @@ export function createBackupService(db: Db, options: BackupOptions) {
       if (file.takenAt < cutoff) rmSync(file.path, { force: true });
   }
 
-  const timer =
-    options.intervalMs > 0
-      ? setInterval(() => {
-          backupNow('scheduled').catch((error: unknown) =>
-            console.error('scheduled backup failed', error),
-          );
-        }, options.intervalMs)
-      : null;
-  timer?.unref();
+  // Scheduled by the newest backup on disk, not by process start: a hub that restarts more
+  // often than the interval still backs up once the interval since the last backup has passed.
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  function scheduleNext(afterFailure = false): void {
+    if (stopped || options.intervalMs <= 0) return;
+    const last = listBackups(options.dir).at(-1)?.takenAt ?? 0;
+    // Never sooner than now nor later than one interval (the clock may have been set back);
+    // after a failure, a full interval, so a full disk is not retried in a loop.
+    const wait = afterFailure
+      ? options.intervalMs
+      : Math.min(options.intervalMs, Math.max(0, last + options.intervalMs - Date.now()));
+    timer = setTimeout(() => {
+      const latest = listBackups(options.dir).at(-1)?.takenAt ?? 0;
+      // Another backup (a manual one) may have been taken meanwhile.
+      if (latest + options.intervalMs > Date.now()) return scheduleNext();
+      backupNow('scheduled').then(
+        () => scheduleNext(),
+        (error: unknown) => {
+          console.error('scheduled backup failed', error);
+          scheduleNext(true);
+        },
+      );
+    }, wait);
+    timer.unref();
+  }
+  scheduleNext();
 
   return {
     backupNow,
     list: () => listBackups(options.dir),
     /** Stops the schedule and takes the shutdown backup. */
     async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
+      stopped = true;
+      if (timer) clearTimeout(timer);
       await running?.catch(() => undefined);
       await backupNow('shutdown');
     },

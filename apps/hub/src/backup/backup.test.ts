@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ describe('backups', () => {
 
     const restored = mkdtempSync(join(tmpdir(), 'antre-restored-'));
     dirs.push(restored);
-    expect(restoreBackup(backup, restored, MIGRATIONS_DIR).replaced).toBeNull();
+    expect((await restoreBackup(backup, restored, MIGRATIONS_DIR)).replaced).toBeNull();
     const again = await startTestHub(restored);
     try {
       const officer = await again.client(await again.login('petugas.disdukcapil'));
@@ -45,12 +45,13 @@ describe('backups', () => {
     expect(backups.map((b) => b.reason)).toContain('shutdown');
   });
 
-  it('when the file to restore is not a database, then nothing is replaced', () => {
+  it('when the file to restore is not a database, then nothing is replaced', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'antre-bad-backup-'));
     dirs.push(dir);
     const bogus = join(dir, 'bogus.db');
     writeFileSync(bogus, 'not a database at all '.repeat(300));
     writeFileSync(join(dir, 'antre.db'), 'current');
-    expect(() => restoreBackup(bogus, dir, MIGRATIONS_DIR)).toThrow(RestoreError);
+    await expect(restoreBackup(bogus, dir, MIGRATIONS_DIR)).rejects.toThrow(RestoreError);
+    expect(readFileSync(join(dir, 'antre.db'), 'utf8')).toBe('current');
   });
 });

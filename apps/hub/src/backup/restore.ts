@@ -1,22 +1,69 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/database';
 import { migrationFiles } from '../db/migrations';
+import { DataFolderInUseError, lockDataFolder } from './data-folder-lock';
+import { carryNumbering, type NumberingCarried } from './restore-numbering';
 
 export class RestoreError extends Error {}
+
+export interface RestoreReport {
+  /** Where the database that was in place is kept, if there was one. */
+  replaced: string | null;
+  numbering: NumberingCarried;
+}
 
 /**
  * Puts a backup in place of the site's database. The backup is checked first (it opens,
  * passes integrity_check, and its migrations are a prefix of this build's); the current
- * file is kept beside it, never deleted. Run it with the hub stopped.
+ * file is kept beside it, never deleted, and the numbers it already issued stay issued.
+ * Refuses while a hub (or another restore) holds the data folder.
  */
-export function restoreBackup(
+export async function restoreBackup(
   backupPath: string,
   dataDir: string,
   migrationsDir: string,
   now = Date.now(),
-): { replaced: string | null } {
+): Promise<RestoreReport> {
   if (!existsSync(backupPath)) throw new RestoreError(`No backup at ${backupPath}`);
+  let releaseLock;
+  try {
+    releaseLock = await lockDataFolder(dataDir, 'Antre restore');
+  } catch (error) {
+    if (error instanceof DataFolderInUseError)
+      throw new RestoreError(
+        `The hub is running on ${dataDir} (or another restore is): stop it first`,
+      );
+    throw error;
+  }
+  try {
+    checkBackup(backupPath, migrationsDir);
+    const target = join(dataDir, 'antre.db');
+    // Prepared beside the target, so the swap below is two renames.
+    const incoming = `${target}.restoring`;
+    copyFileSync(backupPath, incoming);
+    let numbering: NumberingCarried;
+    try {
+      numbering = carryNumbering(incoming, existsSync(target) ? target : null);
+    } catch (error) {
+      rmSync(incoming, { force: true });
+      throw error;
+    }
+    let replaced: string | null = null;
+    if (existsSync(target)) {
+      replaced = `${target}.before-restore-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(target, replaced);
+      for (const suffix of ['-wal', '-shm'])
+        if (existsSync(target + suffix)) renameSync(target + suffix, replaced + suffix);
+    }
+    renameSync(incoming, target);
+    return { replaced, numbering };
+  } finally {
+    await releaseLock();
+  }
+}
+
+function checkBackup(backupPath: string, migrationsDir: string): void {
   let check;
   try {
     check = openDatabase(backupPath);
@@ -36,14 +83,4 @@ export function restoreBackup(
   } finally {
     check.close();
   }
-  const target = join(dataDir, 'antre.db');
-  let replaced: string | null = null;
-  if (existsSync(target)) {
-    replaced = `${target}.before-restore-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(target, replaced);
-    for (const suffix of ['-wal', '-shm'])
-      if (existsSync(target + suffix)) renameSync(target + suffix, replaced + suffix);
-  }
-  copyFileSync(backupPath, target);
-  return { replaced };
 }

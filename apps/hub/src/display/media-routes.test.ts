@@ -13,8 +13,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => hub?.close());
 
-// The 8-byte PNG signature is enough: the hub stores bytes, it does not decode images.
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+// A real 1x1 PNG: the hub checks what the bytes are, not only what the sender says.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFQ5EAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function put(name: string, body: Buffer, type: string, token: string | null = admin) {
   const response = await fetch(`${hub.url}/api/display/media/${name}`, {
@@ -75,6 +78,28 @@ describe('board media uploads', () => {
       expect(refused.status).toBe(status);
       expect(refused.body.ok).toBe(false);
       expect(await list()).toEqual([]);
+    },
+  );
+
+  it.each([
+    [
+      'a web page named as a PNG',
+      'foto.png',
+      Buffer.from('<html><script>alert(1)</script>'),
+      'image/png',
+    ],
+    ['a PNG named and sent as a JPEG', 'foto.jpg', PNG, 'image/jpeg'],
+    ['a PNG sent as a video', 'iklan.mp4', PNG, 'video/mp4'],
+  ])(
+    'when the admin sends %s, then its content is refused and nothing is stored',
+    async (_c, name, body, type) => {
+      const refused = await put(name, body, type);
+      expect(refused).toMatchObject({
+        status: 415,
+        body: { ok: false, error: { fields: [{ path: 'file' }] } },
+      });
+      expect(await list()).toEqual([]);
+      expect(readdirSync(join(hub.dataDir, 'media'))).toEqual([]);
     },
   );
 

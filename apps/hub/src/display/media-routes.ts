@@ -5,6 +5,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'no
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileTypeFromFile } from 'file-type';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store';
 import { defineRoute, HttpError } from '../http/routes';
@@ -40,6 +41,29 @@ async function saveUpload(body: Readable, path: string, limit: number): Promise<
     if (error instanceof HttpError) throw error;
     throw new HttpError(400, 'bad_request', 'The upload was interrupted');
   }
+}
+
+// What the bytes may turn out to be for each declared type: an MP4 may carry the M4V brand.
+const SNIFFED_AS: Record<string, string[]> = {
+  'image/jpeg': ['image/jpeg'],
+  'image/png': ['image/png'],
+  'image/webp': ['image/webp'],
+  'image/gif': ['image/gif'],
+  'video/mp4': ['video/mp4', 'video/x-m4v'],
+  'video/webm': ['video/webm'],
+};
+
+/** The declared type is only a claim: the file's own bytes must say the same, or it is dropped. */
+async function checkContent(path: string, declared: string): Promise<void> {
+  const sniffed = (await fileTypeFromFile(path))?.mime;
+  if (sniffed && SNIFFED_AS[declared]?.includes(sniffed)) return;
+  rmSync(path, { force: true });
+  throw new HttpError(
+    415,
+    'bad_request',
+    `The file's content is ${sniffed ?? 'not a known image or video'}, not ${declared}; nothing was saved`,
+    [{ path: 'file', message: 'content does not match its type' }],
+  );
 }
 
 /**
@@ -80,6 +104,7 @@ export function mediaRoutes(deps: {
         // Written beside the others under a hidden name, then renamed: a board never lists half a file.
         const partial = join(dir, `.upload-${randomUUID()}`);
         await saveUpload(body, partial, limit);
+        await checkContent(partial, type);
         renameSync(partial, join(dir, name));
         const at = deps.now();
         deps.audit.record(principal, request, { action: 'media.upload', target: name }, at);

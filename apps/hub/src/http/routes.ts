@@ -18,6 +18,26 @@ export class HttpError extends Error {
   }
 }
 
+/** A 429: the caller waits; the answer says how long (`retryAfterSeconds`, and Retry-After). */
+export class TooManyError extends HttpError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message);
+  }
+}
+
+/** A per-address limit on one route, kept by @fastify/rate-limit (registered with global: false). */
+export interface RouteRateLimit {
+  max: number;
+  timeWindowMs: number;
+  /** Refusal code and message; the wait is added from the limiter. */
+  code: ErrorCode;
+  message: string;
+}
+
 export interface RouteSpec<B extends z.ZodType = z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
@@ -28,6 +48,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType> {
   body?: B;
   /** Bytes a body may have when more than the hub's 256 KB (a building with its logos). */
   bodyLimit?: number;
+  /** Requests one address may make in a window; refused before sign-in or body parsing. */
+  rateLimit?: RouteRateLimit;
   response: z.ZodType;
   status?: number;
   handle: (input: {
@@ -49,8 +71,10 @@ export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
       message: error.message,
       ...(error.fields ? { fields: error.fields } : {}),
       ...(error.reasons ? { reasons: error.reasons } : {}),
+      ...(error instanceof TooManyError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     },
   };
+  if (error instanceof TooManyError) reply.header('retry-after', error.retryAfterSeconds);
   return reply.status(error.status).send(body);
 }
 
@@ -71,6 +95,13 @@ function authorise(route: RouteSpec, principal: Principal): void {
     throw new HttpError(403, 'forbidden', `A ${principal.role} may not do this`);
 }
 
+const rateLimitConfig = (limit: RouteRateLimit) => ({
+  max: limit.max,
+  timeWindow: limit.timeWindowMs,
+  errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+    new TooManyError(limit.code, limit.message, Math.max(1, Math.ceil(context.ttl / 1000))),
+});
+
 /** Authenticate -> authorise -> validate -> handle, the same for every endpoint. */
 export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], auth: AuthStore): void {
   // A large body is read only once its sender is known to be allowed to send it.
@@ -81,6 +112,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], auth: 
       method: route.method,
       url: route.url,
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit, onRequest: authoriseFirst(route) } : {}),
+      ...(route.rateLimit ? { config: { rateLimit: rateLimitConfig(route.rateLimit) } } : {}),
       handler: async (request, reply) => {
         const principal = principalOf(request, auth);
         authorise(route, principal);

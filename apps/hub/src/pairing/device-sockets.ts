@@ -2,6 +2,7 @@ import type { DeviceSummary, PairingChanged } from '@antre/protocol';
 import type { Principal } from '../auth/principal';
 import type { FeedPublisher } from '../realtime/feed-publisher';
 import { feedsOf, roomsFor } from '../realtime/rooms';
+import { cutSocket, DEVICE_REVOKED } from '../realtime/socket-cut';
 import type { Io } from '../realtime/socket-server';
 
 type DevicePrincipal = Extract<Principal, { kind: 'device' }>;
@@ -44,16 +45,12 @@ export function createDeviceSockets() {
       }
     },
 
-    /** Cuts the device's sockets now; socket.io clients do not reconnect after a server disconnect. */
+    /**
+     * Cuts the device's sockets now, for good. The notice comes first, so the app can forget its
+     * token and show the pairing code again.
+     */
     disconnect(deviceId: string): void {
-      for (const socket of socketsOf(deviceId)) {
-        // Said first, so the app can forget its token and show the pairing code again.
-        socket.emit('hub:notice', {
-          code: 'device_revoked',
-          message: 'This device has been revoked',
-        });
-        socket.disconnect(true);
-      }
+      for (const socket of socketsOf(deviceId)) cutSocket(socket, DEVICE_REVOKED, 'for-good');
     },
 
     /** Tells the admins' screens how a device is now. */

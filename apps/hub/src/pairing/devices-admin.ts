@@ -27,7 +27,7 @@ export function createDevicesAdmin(deps: {
   const devices = createDeviceRegistry({ ...deps, sockets });
   return {
     routes: [
-      ...pairingRoutes(pairing, devices, deps.now),
+      ...pairingRoutes(pairing, devices),
       ...mediaRoutes({ ...deps, changed: sockets.boardsChanged }),
       ...kioskTemplateRoutes(deps.templateOf),
     ],

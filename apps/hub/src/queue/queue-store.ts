@@ -1,4 +1,11 @@
-import type { QueueChange, QueueEvent, QueueState, ServiceDayState, Ticket } from '@antre/domain';
+import type {
+  HoldDisagreement,
+  QueueChange,
+  QueueEvent,
+  QueueState,
+  ServiceDayState,
+  Ticket,
+} from '@antre/domain';
 import type { RequestOrigin } from '../audit/request-origin';
 import type { Db } from '../db/database';
 import type { CounterStateRow, EventRow, TicketRow } from './queue-rows';
@@ -119,6 +126,16 @@ export function createQueueStore(db: Db) {
         .all(serviceDay, ...types, limit)
         .reverse()
         .map(toEvent);
+    },
+
+    /** Repairs made at start go to the audit log, by the system, against the counter. */
+    recordHoldRepairs(found: HoldDisagreement[], now: number): void {
+      const insert = db.prepare(
+        `INSERT INTO audit_log (at, actor_user_id, actor_device_id, action, target, detail)
+         VALUES (?, NULL, NULL, 'queue.repaired', ?, ?)`,
+      );
+      for (const d of found)
+        insert.run(now, d.counterId, JSON.stringify({ problem: d.problem, ticketId: d.ticketId }));
     },
 
     issuingDevice(ticketId: string): string | null {

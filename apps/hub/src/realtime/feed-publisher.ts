@@ -112,18 +112,22 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     publishStats(change, state);
   }
 
-  /** A ticket's page follows its own changes and its place in line. */
+  /** A ticket's page follows its own changes, its place in line and its counters opening. */
   function publishTracking(change: QueueChange, state: QueueState): void {
-    const services = new Set(
-      change.tickets.flatMap((t) => [t.serviceId, t.transferredFromServiceId ?? '']),
-    );
+    const services = new Set([
+      ...change.tickets.flatMap((t) => [t.serviceId, t.transferredFromServiceId ?? '']),
+      ...change.counters.flatMap(
+        (c) => engine.index.counters.get(c.counterId)?.services.map((l) => l.serviceId) ?? [],
+      ),
+    ]);
     for (const ticket of state.tickets.values()) {
       const room = `ticket:${ticket.code}`;
       if (!io.sockets.adapter.rooms.has(room)) continue;
       const touched =
         ticketsChanged(change, ticket.id) ||
         (ticket.status === 'waiting' && services.has(ticket.serviceId));
-      if (touched) io.to(room).emit('ticket:tracked', toTracking(engine.index, state, ticket));
+      if (touched)
+        io.to(room).emit('ticket:tracked', toTracking(engine.index, state, ticket, engine.now()));
     }
   }
 
@@ -134,6 +138,16 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
       .map((id) => serviceStats(engine.index, state, id, now))
       .filter((s): s is ServiceStats => s !== null);
     if (stats.length > 0) io.to('catalogue').emit('catalogue:stats', stats);
+    // Boards show how many wait for their zones' agencies (public numbers, as /api/services).
+    const byZone = new Map<string, ServiceStats[]>();
+    for (const s of stats) {
+      const agencyId = agencyOfService(engine.index, s.serviceId);
+      const zones = engine.index.building.counters
+        .filter((c) => c.agencyId === agencyId)
+        .map((c) => `zone:${c.zoneId}`);
+      for (const zone of new Set(zones)) byZone.set(zone, [...(byZone.get(zone) ?? []), s]);
+    }
+    for (const [zone, list] of byZone) io.to(zone).emit('catalogue:stats', list);
   }
 
   engine.onChange(publish);

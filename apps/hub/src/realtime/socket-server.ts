@@ -2,11 +2,9 @@ import type { ClientToHub, CommandName, HubToClient, Result } from '@antre/proto
 import {
   COMMAND_NAMES,
   errResult,
-  KIOSK_EVENT_NAMES,
   okResult,
   parseInput,
   PROTOCOL_VERSION,
-  SURVEY_EVENT_NAMES,
   SyncRequestSchema,
   WatchTicketSchema,
 } from '@antre/protocol';
@@ -20,22 +18,18 @@ import type { QueueEngine } from '../queue/queue-engine';
 import { queueCommands, runCommand } from '../queue/queue-handlers';
 import type { QueueStore } from '../queue/queue-store';
 import { serviceStats, toTracking } from '../queue/ticket-views';
+import type { SocketEventLimits } from './event-limits';
+import { createEventLimiter } from './event-limits';
 import type { FeedPublisher } from './feed-publisher';
 import { createFeedPublisher } from './feed-publisher';
 import { feedsOf, roomsFor } from './rooms';
 import type { SocketData } from './socket-data';
+import { gateEvents } from './socket-gate';
+import { createSocketSessions } from './socket-sessions';
 
 export type Io = Server<ClientToHub, HubToClient, never, SocketData>;
 
 const MAX_PAYLOAD_BYTES = 64 * 1024;
-// Kiosk events are handled by printing/kiosk-socket.ts on its own connection listener.
-const KNOWN_EVENTS = new Set<string>([
-  ...COMMAND_NAMES,
-  ...KIOSK_EVENT_NAMES,
-  ...SURVEY_EVENT_NAMES,
-  'sync:request',
-  'ticket:watch',
-]);
 
 /** Refusals carry a code in `data`, so a client can say why it cannot connect. */
 function refusal(
@@ -47,7 +41,13 @@ function refusal(
 
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: { engine: QueueEngine; store: QueueStore; auth: AuthStore },
+  deps: {
+    engine: QueueEngine;
+    store: QueueStore;
+    auth: AuthStore;
+    /** Defaults to SOCKET_EVENT_LIMITS; tests that fire thousands of events on purpose raise it. */
+    eventLimits?: SocketEventLimits | undefined;
+  },
 ): { io: Io; feeds: FeedPublisher } {
   const { engine, store, auth } = deps;
   const io: Io = new Server(httpServer, {
@@ -56,6 +56,8 @@ export function createSocketServer(
   });
   const feeds = createFeedPublisher(io, engine, store);
   const specs = queueCommands(engine, store);
+  const limiter = createEventLimiter(deps.eventLimits);
+  const sessions = createSocketSessions(() => io.of('/').sockets.values(), auth);
 
   io.use((socket, next) => {
     const handshake = (socket.handshake.auth ?? {}) as {
@@ -83,6 +85,7 @@ export function createSocketServer(
     const rooms = roomsFor(principal);
     socket.data = {
       principal,
+      token: typeof handshake.token === 'string' ? handshake.token : null,
       feeds: feedsOf(rooms),
       origin: originOf(socket.handshake.address, socket.handshake.headers['user-agent']),
     };
@@ -91,6 +94,8 @@ export function createSocketServer(
   });
 
   io.on('connection', (socket) => {
+    // Registered before any handler, and socket.io runs it for every listener's events.
+    gateEvents(socket, limiter, sessions);
     const { principal } = socket.data;
     if (socket.data.feeds.length > 0)
       socket.emit('sync:snapshot', feeds.snapshotFor(socket.data.feeds));
@@ -148,20 +153,9 @@ export function createSocketServer(
         if (!ticket) return errResult('not_found', 'No ticket with this code');
         void socket.join(`ticket:${ticket.code}`);
         const live = engine.state.tickets.get(ticket.id) ?? ticket;
-        return okResult(toTracking(engine.index, engine.state, live));
+        return okResult(toTracking(engine.index, engine.state, live, engine.now()));
       }),
     );
-
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (KNOWN_EVENTS.has(event)) return;
-      const ack = args.at(-1);
-      const error = {
-        code: 'unknown_event' as const,
-        message: `The hub does not know the event "${event.slice(0, 60)}"`,
-      };
-      if (typeof ack === 'function') (ack as (r: Result<never>) => void)({ ok: false, error });
-      else socket.emit('hub:notice', error);
-    });
   });
 
   return { io, feeds };

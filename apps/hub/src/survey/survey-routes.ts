@@ -17,6 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal';
+import type { RouteRateLimit } from '../http/routes';
 import { defineRoute, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { QueueStore } from '../queue/queue-store';
@@ -28,6 +29,13 @@ import { ikmCsv, ikmSheet, ikmXlsx } from './ikm-export';
 import { ikmReport } from './ikm-report';
 import { saveSurveyAnswer, surveyChannelOf, surveyStateOf } from './survey-answers';
 import type { SurveyStore } from './survey-store';
+
+export const FEEDBACK_RATE_LIMIT: RouteRateLimit = {
+  max: 20,
+  timeWindowMs: 10 * 60_000,
+  code: 'rate_limited',
+  message: 'Too much feedback from this address; wait a few minutes',
+};
 
 export const LAPOR_URL = 'https://www.lapor.go.id';
 const CODE = /^[A-Za-z0-9]{6,32}$/;
@@ -135,6 +143,8 @@ export function surveyRoutes(
       tag: 'survey',
       access: 'public',
       body: FeedbackBodySchema,
+      // Anyone may write, so one address may not fill the agencies' inboxes.
+      rateLimit: FEEDBACK_RATE_LIMIT,
       status: 201,
       response: z.object({ id: z.string(), laporUrl: z.string() }),
       handle: ({ body }) => {

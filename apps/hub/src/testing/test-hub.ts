@@ -1,10 +1,12 @@
 import type { HubClient } from '@antre/client';
 import { createHubClient } from '@antre/client';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningHub } from '../hub';
+import type { HubOptions, RunningHub } from '../hub';
 import { startHub } from '../hub';
+import { holdDisagreementsInDatabase } from '../queue/hold-check';
 
 // Monday 23 November 2026, 09:00 WIB: the demo building is open.
 export const MONDAY_MORNING = Date.parse('2026-11-23T02:00:00Z');
@@ -17,7 +19,7 @@ export const DEMO_PASSWORD = 'demo-test-password';
  */
 export async function startTestHub(
   dataDir = mkdtempSync(join(tmpdir(), 'antre-hub-')),
-  options: { tickMs?: number } = {},
+  options: Pick<HubOptions, 'tickMs' | 'socketEventLimits'> = {},
 ) {
   let now = MONDAY_MORNING;
   const clients: HubClient[] = [];
@@ -65,6 +67,19 @@ export async function startTestHub(
   }
   let devicesMade = 0;
 
+  // Every hub test checks for free that no command left tickets and counters disagreeing:
+  // on the database, whenever the hub stops (a few milliseconds).
+  function checkHolds(): void {
+    const db = new Database(join(dataDir, 'antre.db'), { readonly: true, fileMustExist: true });
+    try {
+      const found = holdDisagreementsInDatabase(db);
+      if (found.length > 0)
+        throw new Error(`Tickets and counters disagree in the database: ${JSON.stringify(found)}`);
+    } finally {
+      db.close();
+    }
+  }
+
   return {
     get url() {
       return hub.url;
@@ -111,9 +126,12 @@ export async function startTestHub(
       await until(() => client.connection !== 'connecting');
       return client;
     },
+    /** Throws if the database's tickets and counters disagree now. */
+    checkHolds,
     async restart(): Promise<void> {
       const { port } = hub;
       await hub.close();
+      checkHolds();
       hub = await boot(port); // same address, so clients reconnect by themselves
     },
     /** Takes an online backup now and returns its path. */
@@ -124,12 +142,17 @@ export async function startTestHub(
     async stopKeepingData() {
       for (const c of clients) c.close();
       await hub.close();
+      checkHolds();
       return hub.backups.list();
     },
     async close(): Promise<void> {
       for (const c of clients) c.close();
       await hub.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        checkHolds();
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }

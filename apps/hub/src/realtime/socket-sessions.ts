@@ -1,0 +1,38 @@
+import type { AuthStore } from '../auth/auth-store';
+import { cutSocket, DEVICE_REVOKED, SESSION_ENDED } from './socket-cut';
+import type { HubSocket } from './socket-data';
+
+/**
+ * A socket lives on the credential it connected with. That credential is resolved again
+ * before every event, and for every signed-in socket whenever a session ends (sign-out,
+ * deactivation, a new password, a new role or agency), so a stale socket can do nothing.
+ */
+export function createSocketSessions(
+  sockets: () => Iterable<HubSocket>,
+  auth: AuthStore,
+  now: () => number = Date.now,
+) {
+  /** True while the socket's token still stands for someone; keeps its principal current. */
+  function holds(socket: HubSocket): boolean {
+    const { token } = socket.data;
+    if (token === null) return true;
+    const principal = auth.resolve(token, now());
+    if (principal) socket.data.principal = principal;
+    return principal !== null;
+  }
+
+  /** A revoked device is gone for good; a person's app is refused on its way back and signs out. */
+  function cut(socket: HubSocket): void {
+    if (socket.data.principal.kind === 'device') cutSocket(socket, DEVICE_REVOKED, 'for-good');
+    else cutSocket(socket, SESSION_ENDED, 'refused-on-return');
+  }
+
+  auth.onSessionsEnded(() => {
+    for (const socket of [...sockets()])
+      if (socket.data.principal.kind === 'user' && !holds(socket)) cut(socket);
+  });
+
+  return { holds, cut };
+}
+
+export type SocketSessions = ReturnType<typeof createSocketSessions>;
