@@ -8,6 +8,7 @@ import { LiveCounterTable } from './LiveCounterTable';
 import { LiveServiceTable } from './LiveServiceTable';
 import { reportT } from './report-messages';
 import type { PageProps } from './page-props';
+import { PublicAddressWarning } from './PublicAddressWarning';
 import { hubApi } from './session';
 import { Tile } from './Tile';
 import { useLoaded } from './use-loaded';
@@ -71,6 +72,7 @@ export function LivePage(props: PageProps) {
           <p className="muted">{t('liveUpdated', { time: formatTime(live.at, tz, language) })}</p>
         )}
       </header>
+      <PublicAddressWarning {...props} />
       {open.length > 0 && (
         <div className="alerts" role="alert" data-testid="device-alerts">
           <h2>{t('alertsTitle')}</h2>

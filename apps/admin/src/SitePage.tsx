@@ -1,6 +1,7 @@
 import './admin-config.css';
 import './admin-site.css';
 import type { Site } from '@antre/domain';
+import type { PublicAddress } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 import type { Refusal } from './config-api';
 import { ClockInput } from './ClockInput';
@@ -11,8 +12,10 @@ import { Notice, SelectField, TextField } from './ConfigField';
 import { fieldMessage, pageLanguage } from './field-messages';
 import { fieldsUnder } from './field-paths';
 import { HolidayList, sortedHolidays } from './HolidayList';
+import { HoursOverrides } from './HoursOverrides';
 import { LogoPicker } from './LogoPicker';
 import type { PageProps } from './page-props';
+import { PublicAddressField } from './PublicAddressField';
 import { siteT } from './site-messages';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor';
 
@@ -28,12 +31,19 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [building, setBuilding] = useState(props.building);
+  const [address, setAddress] = useState<PublicAddress | null>(null);
+  const loadAddress = () =>
+    configApi.address(token).then((answer) => setAddress(answer.ok ? answer.value : null));
 
   useEffect(() => {
     void configApi.building(token).then((fresh) => {
-      if (fresh.ok) setSite(fresh.value.site);
-      else if (fresh.refusal.status === 401) props.onUnauthorized();
+      if (fresh.ok) {
+        setSite(fresh.value.site);
+        setBuilding(fresh.value);
+      } else if (fresh.refusal.status === 401) props.onUnauthorized();
     });
+    void loadAddress();
   }, [token]);
 
   const set = (patch: Partial<Site>) => setSite({ ...site, ...patch });
@@ -46,7 +56,9 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
 
   async function save(): Promise<void> {
     setBusy(true);
-    const next = { ...site, holidays: sortedHolidays(site.holidays) };
+    // An emptied address is no address: the hub falls back to its LAN one.
+    const publicUrl = site.publicUrl?.trim() || undefined;
+    const next = { ...site, holidays: sortedHolidays(site.holidays), publicUrl };
     setSite(next);
     const fresh = await configApi.building(token);
     if (!fresh.ok) {
@@ -61,6 +73,7 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
         setRefusal(null);
         setNotice({ text: ct('saved'), kind: 'ok' });
         props.onSiteSaved?.(next);
+        void loadAddress();
       } else {
         setRefusal(answer.refusal);
         const r = answer.refusal;
@@ -114,6 +127,16 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
                 />
               </div>
             </section>
+            <section aria-labelledby="address-title">
+              <h3 id="address-title">{t('addressTitle')}</h3>
+              <PublicAddressField
+                t={t}
+                value={site.publicUrl ?? ''}
+                onChange={(publicUrl) => set({ publicUrl })}
+                error={errors.publicUrl}
+                current={address}
+              />
+            </section>
             <section>
               <LogoPicker
                 t={t}
@@ -132,6 +155,7 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
                 errors={fieldsUnder(errors, 'hours')}
               />
             </section>
+            <HoursOverrides building={building} t={t} />
             <section aria-labelledby="prayer-title">
               <h3 id="prayer-title">{t('prayerTitle')}</h3>
               <div className="inline-field">

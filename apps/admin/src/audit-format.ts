@@ -5,6 +5,7 @@ import { PRIORITY_LABELS } from '@antre/ui';
 import type { AuditT } from './audit-messages';
 import { auditKnows } from './audit-messages';
 import { humanised, nestedText } from './audit-settings';
+import { siteChangeLines } from './audit-site';
 
 const IANA: Record<TimezoneCode, string> = {
   WIB: 'Asia/Jakarta',
@@ -14,6 +15,7 @@ const IANA: Record<TimezoneCode, string> = {
 // Shown under "who" (the origin) or as the target and counter, not again among the details.
 const SHOWN_ELSEWHERE = new Set(['ip', 'client', 'label', 'counterNumber']);
 const MAX_LIST = 8;
+const ITEM_LISTS = new Set(['added', 'removed', 'changed']);
 
 /** "03/12/26 08.15.02 WITA": the building's clock, whatever the admin's computer says. */
 export function siteTime(at: number, timezone: TimezoneCode, language: Language): string {
@@ -66,7 +68,20 @@ export function detailLines(
   };
   return Object.entries(detail)
     .filter(([key]) => !SHOWN_ELSEWHERE.has(key))
-    .map(([key, value]): [string, string] => {
+    .flatMap(([key, value]): [string, string][] => {
+      // A site save lists each changed setting, before → after.
+      const siteLines =
+        key === 'site' && isRecord(value)
+          ? siteChangeLines(value, language, (yes) => t(yes ? 'yes' : 'no'))
+          : null;
+      if (siteLines) return siteLines;
+      // A save's added/removed/changed items (`services/kk-baru`) by name; none is no line.
+      if (ITEM_LISTS.has(key) && Array.isArray(value)) {
+        if (value.length === 0) return [];
+        const names = value.map((item) => named(String(item).split('/').pop()));
+        const word = `key.${key}`;
+        return [[auditKnows(word) ? t(word) : humanised(key), listText(names)]];
+      }
       const word = `key.${key}`;
       const label = auditKnows(word) ? t(word) : humanised(key);
       const byName = /(Id|Ids)$/.test(key);
@@ -77,7 +92,7 @@ export function detailLines(
           : isRecord(value)
             ? nestedText(value, language, named)
             : valueText(value, t, language);
-      return [label, text];
+      return [[label, text]];
     });
 }
 

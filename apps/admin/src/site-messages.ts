@@ -70,6 +70,27 @@ const id = {
   filterNone: 'Tidak ada yang cocok dengan “{query}”.',
   supervisorHint:
     'Anda dapat mengubah kuota, jam, target tunggu dan standar pelayanan. Nama, awalan dan aturan prioritas diatur admin gedung.',
+  addressTitle: 'Alamat untuk ponsel pengunjung',
+  publicUrl: 'Alamat publik hub',
+  publicUrlHint:
+    'QR pada tiket membuka alamat ini di ponsel pengunjung. Contoh: https://antre.mpp-kota.go.id atau http://192.168.1.10:8080. Kosongkan untuk memakai alamat LAN hub.',
+  inUsePublic: 'Tiket sekarang memakai {url}.',
+  inUseLan:
+    'Belum diatur: tiket sekarang memakai alamat LAN hub {url}, yang hanya terbuka dari jaringan gedung.',
+  inUseNone:
+    'Belum diatur dan hub tidak menemukan alamat LAN: QR tiket tidak akan terbuka di ponsel.',
+  checkAddress: 'Periksa alamat',
+  checking: 'Memeriksa {url}…',
+  checkAnswers: 'Hub menjawab di {url}.',
+  checkReachable: 'Ada yang menjawab di {url}, tetapi browser tidak dapat memastikan itu hub ini.',
+  checkSilent:
+    'Tidak ada jawaban dari {url}. Periksa alamat, jaringan, dan apakah hub menerima sambungan dari luar.',
+  checkInvalid: 'Alamat tidak valid. Tulis seperti https://antre.mpp-kota.go.id, tanpa jalur.',
+  overridesTitle: 'Layanan dengan jam sendiri',
+  overridesCount: '{services} layanan di {agencies} instansi memakai jam sendiri',
+  overridesHint:
+    'Jam gedung di atas tidak berlaku untuk layanan ini. Klik untuk mengubahnya di halaman Gedung.',
+  overridesNone: 'Semua layanan mengikuti jam gedung.',
 } as const;
 
 type Key = keyof typeof id;
@@ -143,6 +164,28 @@ export const SITE_MESSAGES: Messages<Key> = {
     filterNone: 'Nothing matches “{query}”.',
     supervisorHint:
       'You can change the quota, hours, target wait and service standard. Name, prefix and priority rule are set by the building admin.',
+    addressTitle: "Address for visitors' phones",
+    publicUrl: "Hub's public address",
+    publicUrlHint:
+      "The ticket's QR opens this address on the visitor's phone. E.g. https://antre.mpp-kota.go.id or http://192.168.1.10:8080. Leave empty to use the hub's LAN address.",
+    inUsePublic: 'Tickets now carry {url}.',
+    inUseLan:
+      "Not set: tickets now carry the hub's LAN address {url}, which opens only on the building's network.",
+    inUseNone:
+      'Not set, and the hub found no LAN address: ticket QR codes will not open on phones.',
+    checkAddress: 'Check address',
+    checking: 'Checking {url}…',
+    checkAnswers: 'The hub answers at {url}.',
+    checkReachable: 'Something answers at {url}, but the browser cannot confirm it is this hub.',
+    checkSilent:
+      'No answer from {url}. Check the address, the network, and that the hub accepts outside connections.',
+    checkInvalid:
+      'Not a valid address. Write it like https://antre.mpp-kota.go.id, without a path.',
+    overridesTitle: 'Services with their own hours',
+    overridesCount: '{services} services in {agencies} agencies keep their own hours',
+    overridesHint:
+      "The building's hours above do not apply to these. Click one to change it on the Building page.",
+    overridesNone: "Every service follows the building's hours.",
   },
 };
 

@@ -96,6 +96,45 @@ describe('the SKM / IKM page', () => {
     await screenshot(page, 'skm-0-page');
   });
 
+  it('when the page is shown at 1440×900, then the profile tables sit apart and nothing scrolls sideways or is cut', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const profile = page.getByTestId('table-profile');
+    await profile.scrollIntoViewIfNeeded();
+    await screenshot(page, 'skm-3-profile-1440');
+    const layout = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('[data-testid="table-profile"] table')].map(
+        (table) => table.getBoundingClientRect(),
+      );
+      const overlaps = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter(
+            (b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom,
+          )
+          .map(() => i),
+      );
+      // Elements holding text of their own whose text is wider than their box.
+      const cut = [...document.querySelectorAll('main *')]
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+        .filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.tagName}: ${el.textContent!.slice(0, 40)}`);
+      const root = document.scrollingElement!;
+      return {
+        tables: boxes.length,
+        overlaps,
+        cut,
+        scrollWidth: root.scrollWidth,
+        clientWidth: root.clientWidth,
+      };
+    });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    expect(layout.tables).toBe(4);
+    expect(layout.overlaps).toEqual([]);
+    expect(layout.cut).toEqual([]);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+  });
+
   it('when the admin downloads the SKM tables, then the XLSX and the CSV hold the figures', async () => {
     const save = async (testId: string) => {
       const [download] = await Promise.all([

@@ -15,12 +15,15 @@ export function availableActions(
   const open = mine && status.status === 'open';
   const called = open && held?.status === 'called';
   const serving = open && held?.status === 'serving';
+  // Where serving starts on the call, the visitor may not have come yet: recall and
+  // no-show stay possible until the officer finishes (as the hub allows).
+  const awaiting = called || (serving && site.autoServeOnCall);
   return {
     callNext: mine ? status.status === 'closed' || (open && (!held || serving)) : false,
-    recall: called,
+    recall: awaiting,
     start: called && !site.autoServeOnCall,
     finish: serving || (called && site.autoServeOnCall),
-    noShow: called && (held?.recallCount ?? 0) >= site.recallsBeforeNoShow,
+    noShow: awaiting && (held?.recallCount ?? 0) >= site.recallsBeforeNoShow,
     park: called || serving,
     transfer: called || serving,
     pause: mine && ((open && !held) || status.status === 'paused'),

@@ -112,7 +112,6 @@ describe('three counters, two agencies', () => {
 describe('serving, one press at a time', () => {
   it('when Loket 1 transfers its ticket to Samsat with a note, then Loket 6 sees it live and reads the note on calling', async () => {
     const label = (await current(a.page).textContent())!;
-    await a.page.keyboard.press('F3');
     await a.page.getByText('Sedang dilayani').waitFor();
     await a.page.keyboard.press('F8');
     const dialog = a.page.getByRole('dialog');
@@ -153,7 +152,6 @@ describe('serving, one press at a time', () => {
 
   it('when the officer parks a ticket, then it waits in the parked list and one press calls it back', async () => {
     const label = (await current(a.page).textContent())!;
-    await a.page.keyboard.press('F3');
     await a.page.getByText('Sedang dilayani').waitFor();
     await a.page.keyboard.press('F7');
     await a.page.getByRole('dialog').getByRole('button', { name: 'Mengambil fotokopi' }).click();
@@ -169,9 +167,10 @@ describe('serving, one press at a time', () => {
     await expect(current(a.page).textContent()).resolves.toBe(label);
     // The call back's answer may arrive after its delta: a key pressed while a command is
     // in flight is ignored on purpose, so wait until the screen takes keys again.
-    await a.page.locator('button:not([disabled])', { hasText: 'Mulai layani' }).waitFor();
-    await a.page.keyboard.press('F3');
+    // The demo serves on call: the called-back visitor is served at once, F3 stays off.
+    await a.page.locator('button:not([disabled])', { hasText: 'Selesai' }).waitFor();
     await a.page.getByText('Sedang dilayani').waitFor();
+    await expect(button(a.page, /F3 Mulai layani/).isDisabled()).resolves.toBe(true);
     await advance(6);
     await a.page.keyboard.press('F4');
     await a.page.getByText('Belum ada tiket').waitFor();
@@ -179,7 +178,6 @@ describe('serving, one press at a time', () => {
   });
 
   it('when Loket 2 pauses, then no call reaches it until it resumes', async () => {
-    await b.page.keyboard.press('F3');
     await b.page.getByText('Sedang dilayani').waitFor();
     await b.page.keyboard.press('F4');
     await b.page.getByText('Belum ada tiket').waitFor();
@@ -265,7 +263,8 @@ describe('a network that drops', () => {
     await expect(current(a.page).textContent()).resolves.toBe(first);
     await list(a.page, 'waiting-list').getByText(second).waitFor();
     const called = [...desk.state.tickets.values()].filter(
-      (t) => t.counterId === 'loket-1' && t.status === 'called',
+      // The demo serves on call: the one ticket called is already serving.
+      (t) => t.counterId === 'loket-1' && t.status === 'serving',
     );
     expect(called.map((t) => t.label)).toEqual([first]);
   });

@@ -3,6 +3,8 @@ import type { Ticket } from '@antre/domain';
 import { useState } from 'react';
 
 const ASK_KEY = 'antre.counter.askSurvey';
+// Set once "no tablet" was said in this tab's session; cleared when a tablet is reached.
+const NO_TABLET_SAID_KEY = 'antre.counter.noTabletSaid';
 
 export type SurveyOutcome =
   | { kind: 'sent'; label: string }
@@ -31,8 +33,16 @@ export function useSurveyRequest(client: HubClient) {
         .timeout(5_000)
         .emitWithAck('survey:request', { ticketId: ticket.id });
       const label = ticket.label;
-      if (!result.ok) setOutcome({ kind: 'failed', label });
-      else setOutcome({ kind: result.value.tablets > 0 ? 'sent' : 'no_tablet', label });
+      if (!result.ok) return setOutcome({ kind: 'failed', label });
+      if (result.value.tablets > 0) {
+        sessionStorage.removeItem(NO_TABLET_SAID_KEY);
+        return setOutcome({ kind: 'sent', label });
+      }
+      // With one key per visitor every call finishes someone: say "no tablet" once, not
+      // after every visitor, until a tablet answers again.
+      if (sessionStorage.getItem(NO_TABLET_SAID_KEY)) return setOutcome(null);
+      sessionStorage.setItem(NO_TABLET_SAID_KEY, '1');
+      setOutcome({ kind: 'no_tablet', label });
     } catch {
       setOutcome({ kind: 'failed', label: ticket.label });
     }

@@ -16,6 +16,7 @@ export function AgencyColumns({
     <section className="agencies" aria-label={t('nowServing')}>
       {columns.map((column) => (
         <div key={column.agencyId} className="agency" data-testid={`agency-${column.agencyId}`}>
+          {/* A long short name wraps to a second line rather than lose its end. */}
           <h2 className="agency-name">{column.name}</h2>
           <p className="agency-caption">{t('nowServing')}</p>
           <ul className="agency-counters">

@@ -12,6 +12,7 @@ import type { HubClock } from './hub-clock';
 import { createHubClock } from './hub-clock';
 import { MESSAGES } from './messages';
 import { setSpeaking } from './speaking';
+import { watchWaiting } from './waiting-counts';
 
 const HUB_URL = window.location.origin;
 const RETRY_MS = 5_000;
@@ -74,6 +75,8 @@ export function App({ token, onRefused }: { token: string | null; onRefused?: ()
   );
   const settingsRef = useRef(board?.settings);
   settingsRef.current = board?.settings;
+  const zonesRef = useRef(board?.zones);
+  zonesRef.current = board?.zones;
 
   useEffect(() => {
     if (!client || !token) return;
@@ -84,6 +87,7 @@ export function App({ token, onRefused }: { token: string | null; onRefused?: ()
     };
     const stop = startAnnouncements(client, player, {
       settings: () => settingsRef.current!,
+      zones: () => zonesRef.current ?? [],
       hubNow: async () => {
         const result = await fetchBoard(HUB_URL, token);
         if (result.ok && clock.current) clock.current.offsetMs = result.value.clockOffsetMs;
@@ -120,11 +124,14 @@ function ConnectedBoard(props: {
 }) {
   const { state, connection } = useHub(props.client);
   const unlocked = useSyncExternalStore(player.onUnlockChange, () => player.unlocked);
+  const [waitingByAgency, setWaiting] = useState<ReadonlyMap<string, number>>(new Map());
+  useEffect(() => watchWaiting(HUB_URL, props.client, setWaiting), [props.client]);
   return (
     <Board
       board={props.board}
       calls={state.calls}
       counters={state.counters}
+      waitingByAgency={waitingByAgency}
       online={connection === 'online'}
       now={props.clock.now}
       language={props.language}

@@ -1,13 +1,16 @@
 import type { HubClient } from '@antre/client';
-import type { CallView, DisplaySettings } from '@antre/protocol';
+import type { CallView, DisplayBoard, DisplaySettings } from '@antre/protocol';
 import type { ClipPath, ClipPlayer } from '@antre/voice';
 import { announcementClips, createAnnouncer } from '@antre/voice';
+import { floorToSay } from './zone-names';
 
 /** One announcement as the board made it; tests read them from `window.__antreAnnouncements`. */
 export interface AnnouncementRecord {
   eventId: string;
   label: string;
   counterNumber: number;
+  /** The floor said after the counter; null when the board does not say one. */
+  floor: number | null;
   recall: boolean;
   clips: ClipPath[];
   /** False when sound is off or not yet unlocked: the call was shown, not heard. */
@@ -29,6 +32,7 @@ export function startAnnouncements(
   player: ClipPlayer,
   options: {
     settings: () => DisplaySettings;
+    zones: () => DisplayBoard['zones'];
     /** Re-measures the hub's clock and returns its time now. */
     hubNow: () => Promise<number>;
   },
@@ -36,16 +40,21 @@ export function startAnnouncements(
   const log = (window.__antreAnnouncements ??= []);
   const announcer = createAnnouncer<CallView>(async (call) => {
     const settings = options.settings();
-    const clips = announcementClips(call, {
-      languages: settings.voiceLanguages,
-      withAgency: settings.announceAgency,
-      repeat: settings.repeatCall,
-    });
+    const floor = floorToSay(options.zones(), call.zoneId);
+    const clips = announcementClips(
+      { ...call, floor },
+      {
+        languages: settings.voiceLanguages,
+        withAgency: settings.announceAgency,
+        repeat: settings.repeatCall,
+      },
+    );
     const audible = settings.voice && player.unlocked;
     log.push({
       eventId: call.eventId,
       label: call.label,
       counterNumber: call.counterNumber,
+      floor,
       recall: call.recall,
       clips,
       audible,

@@ -58,28 +58,52 @@ export async function createCaller(hub: TestHub) {
       if (!counter) throw new Error(`no counter ${id}`);
       return counter;
     },
-    /** Issues a ticket for the counter's first service and calls it there; returns its label. */
-    async call(counterId: string): Promise<string> {
-      const counter = this.counter(counterId);
+    /** Calls the next waiting ticket at the counter (opening it first); returns its label. */
+    async callNext(counterId: string): Promise<string> {
       if (!opened.has(counterId)) {
         await command('counter:open', counterId);
         opened.add(counterId);
       }
       if (holding.has(counterId)) await command('counter:start', counterId);
-      const issued = await hub.api('/api/tickets', {
-        token,
-        body: { serviceId: counter.services[0]!.serviceId },
-      });
-      if (issued.status !== 201) throw new Error(`issue: ${JSON.stringify(issued.body)}`);
       const ack = await command('counter:call-next', counterId);
       holding.add(counterId);
-      const called = ack.tickets.find((t) => t.status === 'called');
-      if (!called || called.label !== issued.body.label)
-        throw new Error(`called ${called?.label} not ${String(issued.body.label)}`);
+      // With "serving starts on call" (the demo's choice) the ticket is serving at once.
+      const called = ack.tickets.find((t) => t.status === 'called' || t.status === 'serving');
+      if (!called) throw new Error(`nothing called at ${counterId}`);
       return called.label;
+    },
+    /** Issues a ticket (for the counter's first service unless named) and calls it there; returns its label. */
+    async call(counterId: string, serviceId?: string): Promise<string> {
+      const label = await this.issue(serviceId ?? this.counter(counterId).services[0]!.serviceId);
+      const called = await this.callNext(counterId);
+      if (called !== label) throw new Error(`called ${called} not ${label}`);
+      return called;
     },
     async recall(counterId: string): Promise<void> {
       await command('counter:recall', counterId);
+    },
+    /** Issues a ticket that waits (nobody calls it). */
+    async issue(serviceId: string): Promise<string> {
+      const issued = await hub.api('/api/tickets', { token, body: { serviceId } });
+      if (issued.status !== 201) throw new Error(`issue: ${JSON.stringify(issued.body)}`);
+      return String(issued.body.label);
+    },
+    /** Ends what the counter holds: finished, no-show, or sent to another service. */
+    async release(
+      counterId: string,
+      how: { finish: true } | { noShow: true } | { transferTo: string },
+    ): Promise<void> {
+      const result =
+        'transferTo' in how
+          ? await client.command('counter:transfer', {
+              counterId,
+              toServiceId: how.transferTo,
+            } as never)
+          : await client.command('noShow' in how ? 'counter:no-show' : 'counter:finish', {
+              counterId,
+            } as never);
+      if (!result.ok) throw new Error(`release ${counterId}: ${result.error.message}`);
+      holding.delete(counterId);
     },
   };
 }
@@ -91,4 +115,4 @@ export const latestNumber = (page: Page): Promise<string | null> =>
   page.getByTestId('latest-number').textContent({ timeout: 5_000 });
 
 export const recentLabels = (page: Page): Promise<string[]> =>
-  page.locator('.recent-number').allTextContents();
+  page.locator('.recent-label').allTextContents();

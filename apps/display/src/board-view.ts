@@ -1,4 +1,4 @@
-import type { CounterState } from '@antre/domain';
+import type { CounterState, CounterStatus } from '@antre/domain';
 import type { CallView, DisplayBoard } from '@antre/protocol';
 
 export interface ServingCounter {
@@ -14,24 +14,49 @@ export interface AgencyColumn {
   counters: ServingCounter[];
 }
 
+/** A counter of the board's zones for the "now serving" list of an idle board. */
+export interface ZoneCounter extends ServingCounter {
+  agencyName: string;
+  /** Closed when the hub has no state for it yet (not opened today). */
+  status: CounterStatus;
+}
+
+export interface AgencyWaiting {
+  agencyId: string;
+  name: string;
+  waiting: number;
+}
+
 export interface BoardView {
+  /** The newest call, while its counter still holds that ticket; null once it has moved on. */
   latest: CallView | null;
   /** Earlier calls, newest first, one line per ticket. */
   recent: CallView[];
   columns: AgencyColumn[];
+  counters: ZoneCounter[];
+  /** People waiting for the agencies that have counters in the board's zones. */
+  waiting: AgencyWaiting[];
 }
+
+type BoardConfig = Pick<DisplayBoard, 'settings' | 'agencies' | 'counters'>;
+
+/** A call holds while its counter still has that ticket (not finished, transferred, no-show…). */
+export const callHolds = (call: CallView, counters: ReadonlyMap<string, CounterState>): boolean =>
+  counters.get(call.counterId)?.ticketId === call.ticketId;
 
 /** What the board shows, derived from the hub's calls and counters for its zones. */
 export function boardView(
   calls: readonly CallView[],
   counters: ReadonlyMap<string, CounterState>,
-  board: Pick<DisplayBoard, 'settings' | 'agencies' | 'counters'>,
+  board: BoardConfig,
+  waitingByAgency: ReadonlyMap<string, number> = new Map(),
 ): BoardView {
   const ordered = [...calls].sort((a, b) => a.at - b.at);
-  const latest = ordered.at(-1) ?? null;
+  const newest = ordered.at(-1) ?? null;
+  const latest = newest && callHolds(newest, counters) ? newest : null;
   const shown = new Set(latest ? [latest.ticketId] : []);
   const recent: CallView[] = [];
-  for (let i = ordered.length - 2; i >= 0 && recent.length < board.settings.recentCalls; i--) {
+  for (let i = ordered.length - 1; i >= 0 && recent.length < board.settings.recentCalls; i--) {
     const call = ordered[i]!;
     if (shown.has(call.ticketId)) continue;
     shown.add(call.ticketId);
@@ -39,18 +64,35 @@ export function boardView(
   }
 
   const lastCallOf = new Map(ordered.map((c) => [c.ticketId, c]));
+  const servingAt = (counterId: string): string | null => {
+    const ticketId = counters.get(counterId)?.ticketId ?? null;
+    return ticketId ? (lastCallOf.get(ticketId)?.label ?? null) : null;
+  };
+  const byNumber = [...board.counters].sort((a, b) => a.number - b.number);
+  const shortName = (agencyId: string): string =>
+    board.agencies.find((a) => a.id === agencyId)?.shortName ?? agencyId;
+
   const columns = board.settings.agencyColumns.flatMap((agencyId): AgencyColumn[] => {
     const agency = board.agencies.find((a) => a.id === agencyId);
     if (!agency) return [];
-    const serving = board.counters
+    const serving = byNumber
       .filter((c) => c.agencyId === agencyId)
-      .sort((a, b) => a.number - b.number)
-      .map((c) => {
-        const ticketId = counters.get(c.id)?.ticketId ?? null;
-        const label = ticketId ? (lastCallOf.get(ticketId)?.label ?? null) : null;
-        return { counterId: c.id, counterNumber: c.number, label };
-      });
+      .map((c) => ({ counterId: c.id, counterNumber: c.number, label: servingAt(c.id) }));
     return [{ agencyId, name: agency.shortName, counters: serving }];
   });
-  return { latest, recent, columns };
+
+  const zoneCounters = byNumber.map((c) => ({
+    counterId: c.id,
+    counterNumber: c.number,
+    label: servingAt(c.id),
+    agencyName: shortName(c.agencyId),
+    status: counters.get(c.id)?.status ?? 'closed',
+  }));
+  const zoneAgencies = [...new Set(byNumber.map((c) => c.agencyId))];
+  const waiting = zoneAgencies.map((agencyId) => ({
+    agencyId,
+    name: shortName(agencyId),
+    waiting: waitingByAgency.get(agencyId) ?? 0,
+  }));
+  return { latest, recent, columns, counters: zoneCounters, waiting };
 }

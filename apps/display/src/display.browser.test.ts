@@ -11,6 +11,7 @@ import {
   latestNumber,
   recentLabels,
 } from './board-test-kit';
+import { whatIsCut } from './board-measure';
 
 let hub: TestHub;
 let browser: Browser;
@@ -55,49 +56,170 @@ async function checkReadable(page: Page) {
   expect(fit.pageHeight).toBeLessThanOrEqual(fit.height);
 }
 
+/** The smallest font, in px, of the numbers, counters and agencies of the earlier calls. */
+const recentLineSizes = (page: Page) =>
+  page.evaluate(() => {
+    const smallest = (selector: string): number =>
+      Math.min(
+        ...[...document.querySelectorAll(selector)].map((el) =>
+          Number.parseFloat(getComputedStyle(el).fontSize),
+        ),
+      );
+    return {
+      number: smallest('.recent-label'),
+      counter: smallest('.recent-counter .fit-text'),
+      agency: smallest('.recent-agency .fit-text'),
+    };
+  });
+
 describe('the display board', () => {
-  it('when 1, 8 and 40 earlier calls are made, then boards of the zone at 1080p, 4K and portrait all show the same calls, readable', async () => {
+  it('when a board of a zone is idle, then its other half shows what each counter holds and how many wait per agency, live', async () => {
     const caller = await createCaller(hub);
-    const link = await boardLink(hub, ['lantai-1'], {
+    const link = await boardLink(hub, ['lantai-2']);
+    const pages = await Promise.all(SCREENS.map((s) => openBoard(link, s)));
+    const page = pages[0]!;
+    await page.getByTestId('zone-summary').waitFor();
+    expect(await page.getByTestId('serving-loket-21').textContent()).toBe('Loket 21Tutup');
+    expect(await page.getByTestId('waiting-imigrasi').textContent()).toBe('Imigrasi0 orang');
+
+    // Counts change on every board of the zone as tickets are taken, without a reload.
+    const first = await caller.issue('imigrasi-paspor-baru');
+    await caller.issue('imigrasi-paspor-baru');
+    for (const p of pages)
+      await expect
+        .poll(() => p.getByTestId('waiting-imigrasi').textContent(), { timeout: 10_000 })
+        .toBe('Imigrasi2 orang');
+    const label = await caller.callNext('loket-21');
+    expect(label).toBe(first);
+    for (const [i, p] of pages.entries()) {
+      await expect.poll(() => latestNumber(p), { timeout: 10_000 }).toBe(label);
+      await expect
+        .poll(() => p.getByTestId('serving-loket-21').textContent(), { timeout: 10_000 })
+        .toBe(`Loket 21${label}`);
+      await expect
+        .poll(() => p.getByTestId('waiting-imigrasi').textContent(), { timeout: 10_000 })
+        .toBe('Imigrasi1 orang');
+      expect(await whatIsCut(p)).toEqual([]);
+      await screenshot(p, `display-${SCREENS[i]!.name}-idle-zone`);
+    }
+    await caller.callNext('loket-21'); // the second ticket, so later tests find no one waiting
+    await Promise.all(pages.map((p) => p.close()));
+  }, 120_000);
+
+  it('when 1, 9 and 41 calls of three floors are made (long agency names, two-letter numbers, counters past 10, recalls), then nothing of a call is cut at 1080p, 4K and portrait', async () => {
+    const caller = await createCaller(hub);
+    const link = await boardLink(hub, ['lantai-1', 'lantai-2', 'lantai-3'], {
       recentCalls: 40,
-      agencyColumns: ['disdukcapil', 'samsat', 'bank-daerah'],
+      agencyColumns: ['bank-daerah', 'bpjs-ketenagakerjaan', 'pdam'],
     });
     const pages = await Promise.all(SCREENS.map((s) => openBoard(link, s)));
-    const counters = [
-      'loket-1',
-      'loket-6',
-      'loket-10',
-      'loket-3',
-      'loket-12',
-      'loket-7',
-      'loket-13',
+    const AA = 'bpjs-ketenagakerjaan-informasi-perubahan-data';
+    const calls: [string, string?][] = [
+      ['loket-26', AA],
+      ['loket-10'],
+      ['loket-12'],
+      ['loket-25'],
+      ['loket-13'],
+      ['loket-22'],
+      ['loket-11'],
+      ['loket-35'],
+      ['loket-14'],
     ];
     const labels: string[] = [];
+    const normal: Awaited<ReturnType<typeof recentLineSizes>>[] = [];
     const held = new Map<string, string>();
 
-    for (const recent of [0, 8, 40]) {
-      while (labels.length < recent + 1) {
-        const counter = counters[labels.length % counters.length]!;
-        labels.push(await caller.call(counter));
+    for (const total of [1, 9, 41]) {
+      while (labels.length < total) {
+        const [counter, service] = calls[labels.length % calls.length]!;
+        labels.push(await caller.call(counter, service));
         held.set(counter, labels.at(-1)!);
+        // Every fourth call is made again: the list marks it as a recall.
+        if (labels.length % 4 === 0 && labels.length < total) await caller.recall(counter);
       }
       const latest = labels.at(-1)!;
-      const expectedRecent = labels.slice(0, -1).reverse();
       for (const [i, page] of pages.entries()) {
-        await expect.poll(() => latestNumber(page), { timeout: 10_000 }).toBe(latest);
-        await expect.poll(() => recentLabels(page), { timeout: 10_000 }).toEqual(expectedRecent);
+        await page.bringToFront(); // a page in the background may not lay out until shown
+        await expect.poll(() => latestNumber(page), { timeout: 20_000 }).toBe(latest);
+        // Earlier tests' calls follow ours in the list; a long history shows its newest only.
+        const ours = labels.slice(0, -1).reverse();
+        if (ours.length > 0)
+          await expect
+            .poll(async () => (await recentLabels(page))[0], { timeout: 10_000 })
+            .toBe(ours[0]);
+        const shown = (await recentLabels(page)).slice(0, ours.length);
+        expect(shown).toEqual(ours.slice(0, shown.length));
         await checkReadable(page);
-        await screenshot(page, `display-${SCREENS[i]!.name}-${recent + 1}-calls`);
+        expect(await whatIsCut(page)).toEqual([]);
+        // Every line keeps at least 85% of the size it has with 9 calls: fewer earlier calls
+        // show rather than all of them shrinking out of reach of a reader across the room.
+        const sizes = await recentLineSizes(page);
+        if (total === 9) normal[i] = sizes;
+        if (total === 41) {
+          expect(shown.length).toBeLessThan(40);
+          for (const part of ['number', 'counter', 'agency'] as const)
+            expect(sizes[part], `${SCREENS[i]!.name} ${part}`).toBeGreaterThanOrEqual(
+              0.85 * normal[i]![part],
+            );
+        }
+        await screenshot(page, `display-${SCREENS[i]!.name}-${total}-calls`);
       }
     }
+    expect(await pages[0]!.locator('.recent-recall').count()).toBeGreaterThan(0);
     // The agency columns show what each counter holds now.
-    const disdukcapil = pages[0]!.getByTestId('agency-disdukcapil');
-    const column = await disdukcapil.textContent();
-    expect(column).toContain(`Loket 1${held.get('loket-1')}`);
-    expect(column).toContain(`Loket 3${held.get('loket-3')}`);
-    expect(column).toContain('Loket 2—');
+    const column = await pages[0]!.getByTestId('agency-bank-daerah').textContent();
+    expect(column).toContain(`Loket 10${held.get('loket-10')}`);
+    expect(column).toContain(`Loket 11${held.get('loket-11')}`);
     await Promise.all(pages.map((p) => p.close()));
-  }, 240_000);
+  }, 300_000);
+
+  it('when the called ticket is transferred, finished or marked no-show, then it leaves the big panel and stays in the earlier calls', async () => {
+    hub.advance(60_000);
+    const caller = await createCaller(hub);
+    const page = await openBoard(await boardLink(hub, ['lantai-1']), SCREENS[0]);
+    const endings = [
+      { transferTo: 'samsat-pajak-tahunan' },
+      { finish: true },
+      { noShow: true },
+    ] as const;
+    for (const how of endings) {
+      const label = await caller.call('loket-4');
+      await expect.poll(() => latestNumber(page), { timeout: 10_000 }).toBe(label);
+      // A no-show needs the site's one recall first.
+      if ('noShow' in how) await caller.recall('loket-4');
+      await caller.release('loket-4', how);
+      await expect
+        .poll(() => page.locator('[data-testid="latest-number"]').count(), { timeout: 10_000 })
+        .toBe(0);
+      expect(await page.locator('.latest-caption').textContent()).toBe(
+        'Menunggu panggilan berikutnya',
+      );
+      expect((await recentLabels(page))[0]).toBe(label);
+      if ('transferTo' in how) await screenshot(page, 'display-1080p-after-transfer');
+    }
+    await page.close();
+  }, 90_000);
+
+  it('when a board of two floors announces a call, then it says the floor, a board of one zone does not, and both show the zone', async () => {
+    hub.advance(60_000);
+    const caller = await createCaller(hub);
+    const both = await openBoard(await boardLink(hub, ['lantai-1', 'lantai-2']), SCREENS[0]);
+    const one = await openBoard(await boardLink(hub, ['lantai-2']), SCREENS[2]);
+    const label = await caller.call('loket-19');
+    for (const page of [both, one]) {
+      await expect.poll(() => latestNumber(page), { timeout: 10_000 }).toBe(label);
+      expect(await page.getByTestId('latest-zone').textContent()).toBe('Lantai 2 — Sayap Timur');
+    }
+    const heard = async (page: Page) =>
+      (await announcementsOf(page)).find((a) => a.label === label);
+    await expect.poll(async () => (await heard(both))?.floor, { timeout: 10_000 }).toBe(2);
+    expect((await heard(both))!.clips.slice(-2)).toEqual(['id/lantai', 'id/dua']);
+    await expect.poll(async () => (await heard(one))?.floor, { timeout: 10_000 }).toBeNull();
+    expect((await heard(one))!.clips).not.toContain('id/lantai');
+    await screenshot(both, 'display-1080p-two-floors');
+    await screenshot(one, 'display-portrait-zone-shown');
+    await Promise.all([both.close(), one.close()]);
+  }, 90_000);
 
   it('when a call is made in one zone, then a board of that zone shows and announces it and a board of another zone does not', async () => {
     hub.advance(60_000); // earlier tests' calls are now too old to be announced by a new board

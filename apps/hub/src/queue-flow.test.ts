@@ -6,6 +6,8 @@ import { startTestHub, until } from './testing/test-hub';
 
 let hub: TestHub;
 let building: Building;
+// The demo building serves on call (one key per visitor): a called ticket is already serving.
+const CALLED = 'serving';
 
 beforeEach(async () => {
   hub = await startTestHub();
@@ -59,9 +61,9 @@ describe('a ticket from kiosk to counter', () => {
       zoneId,
       recall: false,
     });
-    await until(() => tracked.some((v) => v.status === 'called'));
+    await until(() => tracked.some((v) => v.status === CALLED));
     expect(tracked.at(-1)?.counter).toEqual({ name: counter.name, number: counter.number });
-    await until(() => officer.state.tickets.get(ticket!.id)?.status === 'called');
+    await until(() => officer.state.tickets.get(ticket!.id)?.status === CALLED);
     expect(otherCalls).toEqual([]);
     expect(elsewhere.state.calls).toEqual([]);
   });
@@ -100,7 +102,7 @@ describe('a ticket from kiosk to counter', () => {
       'retry-call-0001',
     );
     expect(again).toEqual(first);
-    const called = [...staff.state.tickets.values()].filter((t) => t.status === 'called');
+    const called = [...staff.state.tickets.values()].filter((t) => t.status === CALLED);
     expect(called).toHaveLength(1);
   });
 
@@ -163,6 +165,6 @@ describe('a print left unfinished by a crash', () => {
     const officer = await hub.client(await hub.login('petugas.disdukcapil'));
     expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
     const call = await officer.command('counter:call-next', { counterId: counter.id });
-    expect(call.ok && call.value.tickets[0]).toMatchObject({ id: ticket!.id, status: 'called' });
+    expect(call.ok && call.value.tickets[0]).toMatchObject({ id: ticket!.id, status: CALLED });
   });
 });

@@ -145,7 +145,8 @@ describe('the kiosk, from the first tap to a ticket in hand', () => {
         await shot('6-result');
         const printed = decodeEscPos(await job);
         expect(printed.largestText.replace(/\s/g, '')).toBe(label);
-        expect(printed.qrPayloads[0]).toMatch(new RegExp(`^${hub.url}/t/[A-Z0-9]{12}$`));
+        // Opened on 127.0.0.1, the QR still carries an address a phone can open (issue 17).
+        expect(printed.qrPayloads[0]).toMatch(/^http:\/\/(?!127\.)[\d.]+:\d+\/t\/[A-Z0-9]{12}$/);
 
         await page.getByRole('button', { name: words.done, exact: true }).click();
         // Done brings the next visitor the kiosk as it starts: in Indonesian.
@@ -184,7 +185,7 @@ describe('the kiosk, from the first tap to a ticket in hand', () => {
     });
   }
 
-  it('when nobody touches the kiosk, then it goes back to the first screen; a closed service says why and cannot be tapped', async () => {
+  it('when nobody touches the kiosk, then it goes back to the first screen; a closed service says why and when it opens, and gives no number', async () => {
     const token = await kioskToken({ printer: { kind: 'virtual' }, idleSeconds: 5 });
     const page = await browser.newPage({ viewport: ORIENTATIONS.portrait });
     await page.goto(`${hub.url}/kiosk/?token=${token}`);
@@ -192,14 +193,17 @@ describe('the kiosk, from the first tap to a ticket in hand', () => {
     await heading(page, 'Pilih layanan').waitFor();
     await heading(page, WORDS.id.agencies).waitFor({ timeout: 10_000 });
 
-    // 17:00 WIB: every service has closed for the day.
-    hub.setNow(MONDAY_MORNING + 8 * 60 * 60_000);
+    // 15:30 WIB: the building is open, Satpas' SIM services closed at 14:00.
+    hub.setNow(MONDAY_MORNING + 6.5 * 60 * 60_000);
     await page.reload();
-    await page.getByRole('button', { name: /^Disdukcapil/ }).click();
-    const card = page.getByRole('button', { name: /Perekaman dan Pencetakan KTP-el/ });
-    expect(await card.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: /^Satpas SIM/ }).click();
+    const card = page.getByRole('button', { name: /Perpanjangan SIM A/ });
     expect(await card.textContent()).toContain('Sudah tutup untuk hari ini');
+    expect(await card.textContent()).toContain('Buka lagi Selasa, 24 November pukul 08.00 WIB');
     await screenshot(page, 'kiosk-portrait-id-2-services-closed');
+    await card.click(); // the standard stays readable; only the number is refused
+    await page.getByRole('heading', { name: 'Persyaratan' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Ambil nomor antrean' }).count()).toBe(0);
     hub.setNow(MONDAY_MORNING);
     await page.close();
   });

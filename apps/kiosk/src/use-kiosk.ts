@@ -84,6 +84,14 @@ export function useKiosk(): KioskBoot & { refresh: () => void } {
     return () => void hub.client.socket.off('building:changed', changed);
   }, [hub]);
 
+  // Opening and closing change no ticket, so no stats arrive then: look again each minute,
+  // so a kiosk left on its first screen turns to the after-hours message at closing time.
+  useEffect(() => {
+    if (!hub) return;
+    const timer = window.setInterval(() => setReload((n) => n + 1), 60_000);
+    return () => window.clearInterval(timer);
+  }, [hub]);
+
   useEffect(() => {
     if (!hub) return;
     return hub.client.onStats((stats) => setCatalogue((c) => (c ? mergeStats(c, stats) : c)));

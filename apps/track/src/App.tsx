@@ -16,9 +16,12 @@ export function App() {
   const t = translator(MESSAGES, language);
   const view = tracking.kind === 'ticket' ? tracking.view : null;
 
+  // Where serving starts on the call (one key per visitor), a called ticket is already
+  // "serving": both mean "go to that counter now".
+  const atCounter = view?.status === 'called' || view?.status === 'serving';
   // A call (or a recall, which moves calledAt) buzzes and chimes once.
   const alerted = useRef<string | null>(null);
-  const callKey = view?.status === 'called' ? `${view.code}:${view.calledAt}` : null;
+  const callKey = atCounter ? `${view.code}:${view.calledAt}` : null;
   useEffect(() => {
     if (callKey && alerted.current !== callKey) alertCalled();
     alerted.current = callKey;
@@ -39,8 +42,7 @@ export function App() {
     </button>
   );
 
-  if (view?.status === 'called' && view.counter)
-    return <CalledScreen t={t} view={view} toggle={toggle} />;
+  if (atCounter && view.counter) return <CalledScreen t={t} view={view} toggle={toggle} />;
 
   return (
     <div className="track">

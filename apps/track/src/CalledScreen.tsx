@@ -16,6 +16,11 @@ export function CalledScreen({ t, view, toggle }: Props) {
       <p className="called-lead">{t('goTo')}</p>
       <p className="called-counter">{t('counterNumber', { n: view.counter?.number ?? '' })}</p>
       <p className="called-counter-name">{view.counter?.name}</p>
+      {view.place.zones.length > 0 ? (
+        <p className="called-zone" data-testid="called-zone">
+          {view.place.zones.map((z) => z.name).join(' · ')}
+        </p>
+      ) : null}
       <p className="called-label">{t('calledNote', { label: view.label })}</p>
       <p className="called-service">{view.serviceName}</p>
     </main>

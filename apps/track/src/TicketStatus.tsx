@@ -4,6 +4,7 @@ import { formatWait, PRIORITY_LABELS } from '@antre/ui';
 import { useState } from 'react';
 import { alertsReady, enableAlerts } from './call-alert';
 import type { MessageKey } from './messages';
+import { placeText, waitingState } from './place-text';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -17,13 +18,17 @@ interface Props {
 function StatusPanel({ t, language, view }: Props) {
   const counter = view.counter?.name ?? '';
   switch (view.status) {
-    case 'waiting':
+    case 'waiting': {
+      const waiting = waitingState(t, language, view);
+      if (waiting.kind === 'closed')
+        return <Plain tone="warn" title={waiting.title} note={waiting.note ?? ''} />;
       return (
-        <div className="state state-waiting">
-          <p className="state-title">
-            {view.ahead > 0 ? t('ahead', { n: view.ahead }) : t('noneAhead')}
+        <div className={`state state-waiting${waiting.kind === 'hold' ? ' state-hold' : ''}`}>
+          <p className="state-title" data-testid="waiting-title">
+            {waiting.title}
           </p>
-          {view.ahead > 0 ? (
+          {waiting.note ? <p className="state-note">{waiting.note}</p> : null}
+          {waiting.kind === 'ok' && view.ahead > 0 ? (
             <p className="state-note">
               {t('estimatedWait', { wait: formatWait(view.estimatedMinutes, language) })}
             </p>
@@ -31,6 +36,7 @@ function StatusPanel({ t, language, view }: Props) {
           <p className="state-live">{t('liveNote')}</p>
         </div>
       );
+    }
     case 'printing':
       return <p className="state state-title">{t('printing')}</p>;
     case 'called':
@@ -78,6 +84,7 @@ function AlertsButton({ t }: { t: T }) {
 
 export function TicketStatus({ t, language, view }: Props) {
   const live = view.status === 'waiting' || view.status === 'printing';
+  const place = placeText(t, view.place);
   return (
     <section className="track-card" data-status={view.status}>
       <p className="ticket-caption">{t('yourNumber')}</p>
@@ -87,6 +94,12 @@ export function TicketStatus({ t, language, view }: Props) {
       {view.priority ? (
         <p className="ticket-priority">
           {t('priority', { kind: PRIORITY_LABELS[language][view.priority] })}
+        </p>
+      ) : null}
+      {live && place ? (
+        <p className="ticket-place" data-testid="ticket-place">
+          <span className="ticket-place-label">{t('placeLabel')}</span>
+          <span className="ticket-place-text">{place}</span>
         </p>
       ) : null}
       {view.transferredFrom && live ? (

@@ -1,11 +1,11 @@
 import type { HubClient } from '@antre/client';
 import type { Building, Ticket } from '@antre/domain';
 import type { TestHub } from '@antre/hub/testing';
-import { launchBrowser, screenshot, startTestHub } from '@antre/hub/testing';
+import { launchBrowser, MONDAY_MORNING, screenshot, startTestHub } from '@antre/hub/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.setConfig({ testTimeout: 90_000 });
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 120_000 });
 
 let hub: TestHub;
 let browser: Browser;
@@ -151,5 +151,46 @@ describe('the tracking page on a visitor phone', () => {
     page = await phone('ZZZZZZZZZZZZ');
     await page.getByText('Tiket tidak ditemukan').waitFor();
     await screenshot(page, 'track-id-8-unknown');
+  });
+});
+
+describe('where to go, and whether anyone serves', () => {
+  it('when no counter of the service is open, then the page never says "you are next": it says so and where to go, and follows the counter opening', async () => {
+    const pdam = await hub.client(await hub.login('petugas.pdam'));
+    const issued = await pdam.command('ticket:issue', {
+      serviceId: 'pdam-sambungan-baru',
+      priority: null,
+    });
+    const page = await phone(issued.ok ? issued.value.tickets[0]!.code : '');
+    await page.getByText('Belum ada loket yang buka untuk layanan ini').waitFor();
+    await expect(page.getByText(/Anda berikutnya/).count()).resolves.toBe(0);
+    await expect(page.getByTestId('ticket-place').textContent()).resolves.toBe(
+      'Tempat layananLoket 12 · Lantai 1 — Aula Utama',
+    );
+    await screenshot(page, 'track-id-9-no-counter-open');
+    await pdam.command('counter:open', { counterId: 'loket-12' });
+    await page.getByText('Anda berikutnya. Bersiaplah di dekat loket.').waitFor();
+  });
+
+  it('when transferred to a service on another floor, then the phone says the new place; once it has closed for the day, it says so and what to do', async () => {
+    const [counter] = countersOfKtp();
+    const moved = await issue();
+    await atCounter(
+      counter!.id,
+      ['counter:call', { ticketId: moved.id }],
+      ['counter:transfer', { toServiceId: 'satpas-perpanjangan-sim-a' }],
+    );
+    let page = await phone(moved.code);
+    await page.getByText(/Anda dialihkan dari layanan/).waitFor();
+    await expect(page.getByTestId('ticket-place').textContent()).resolves.toBe(
+      'Tempat layananLoket 15–17 · Lantai 2 — Sayap Timur',
+    );
+    await screenshot(page, 'track-id-10-transferred-upstairs');
+    hub.setNow(MONDAY_MORNING + 5.5 * 3_600_000); // 14:30: Satpas closed at 14:00
+    page = await phone(moved.code);
+    await page.getByText('Layanan ini sudah tutup hari ini').waitFor();
+    await expect(page.getByText(/Anda berikutnya/).count()).resolves.toBe(0);
+    await screenshot(page, 'track-id-11-closed-today');
+    hub.setNow(MONDAY_MORNING);
   });
 });

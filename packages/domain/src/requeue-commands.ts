@@ -7,6 +7,7 @@ import type { Result } from './result';
 import { fail, ok } from './result';
 import type { Ticket } from './ticket';
 import { moveTicket } from './ticket';
+import { checkTransferTarget, serviceToday } from './service-today';
 
 export interface TransferRequest {
   toServiceId: string;
@@ -27,6 +28,10 @@ export function transfer(
     if (!target.active) return fail('service_inactive', `${target.name} is not offered`);
     if (target.id === ticket.serviceId)
       return fail('same_service', `${ticket.label} is already queued for ${target.name}`);
+    const today = serviceToday(ctx.index, ctx.state, target.id, ctx.now);
+    const check = today ? checkTransferTarget(today) : null;
+    if (check && !check.allowed)
+      return fail('service_closed', `${target.name} serves no one else today (${check.reason})`);
     const moved = moveTicket(ticket, 'waiting', {
       serviceId: target.id,
       sortKey:

@@ -1,4 +1,4 @@
-import type { DayHours, Service, Site } from './building';
+import type { DayHours, Service, Site, Weekday } from './building';
 import { clockMinutes, localMoment } from './service-day';
 
 export type ClosedReason =
@@ -19,11 +19,7 @@ export function serviceAvailability(
   const local = localMoment(now, site.timezone);
   const holiday = site.holidays.find((h) => h.date === local.date);
   if (holiday) return closed('holiday', holiday.name, null);
-  const siteHours = site.hours[local.weekday] ?? null;
-  const hours = narrowest(
-    siteHours,
-    service.hours ? (service.hours[local.weekday] ?? null) : siteHours,
-  );
+  const hours = issuingHours(site, service, local.weekday);
   if (!hours) return closed('closed_today', null, null);
   if (local.minutes < clockMinutes(hours.open)) return closed('not_yet_open', null, hours.open);
   if (local.minutes >= clockMinutes(hours.close)) return closed('closed_for_day', null, null);
@@ -34,6 +30,16 @@ export function serviceAvailability(
   const onBreak =
     pause && local.minutes >= clockMinutes(pause.open) && local.minutes < clockMinutes(pause.close);
   return { open: true, closesAt: hours.close, onBreakUntil: onBreak ? pause.close : null };
+}
+
+/** The hours a service issues tickets on a weekday (the building's with `null`), or null. */
+export function issuingHours(
+  site: Site,
+  service: Service | null,
+  weekday: Weekday,
+): DayHours | null {
+  const siteHours = site.hours[weekday] ?? null;
+  return narrowest(siteHours, service?.hours ? (service.hours[weekday] ?? null) : siteHours);
 }
 
 /** A service's own hours never reach outside the building's. */

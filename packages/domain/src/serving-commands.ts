@@ -39,6 +39,9 @@ export function recall(ctx: CommandContext, counterId: string): Result<QueueChan
 
 export function startServing(ctx: CommandContext, counterId: string): Result<QueueChange> {
   return withHeld(ctx, counterId, (at, ticket) => {
+    // Serving began on the call: a client that still sends "start" (two-key habit, an
+    // integration) asks for what already holds, so it changes nothing rather than failing.
+    if (ticket.status === 'serving' && ctx.index.site.autoServeOnCall) return ok(emptyChange());
     const moved = moveTicket(ticket, 'serving', { servingAt: ctx.now });
     if (!moved.ok) return moved;
     return ok({

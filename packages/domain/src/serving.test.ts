@@ -116,6 +116,17 @@ describe('auto-serve on call', () => {
     );
     expect(codeOf(result)).toBe(code);
   });
+
+  it('when a client still sends start after an auto-served call, then nothing changes and it is not an error', () => {
+    const q = autoServe().open('loket2');
+    const t = q.issue('ktp');
+    q.must((ctx) => callNext(ctx, 'loket2'));
+    const before = q.ticket(t.id);
+    q.advance(2);
+    const change = q.must((ctx) => startServing(ctx, 'loket2'));
+    expect(change.events).toEqual([]);
+    expect(q.ticket(t.id)).toEqual(before);
+  });
 });
 
 describe('no-show where serving starts on call', () => {

@@ -15,7 +15,9 @@ export interface DecodedEscPos {
 // The upper half of code page 437, the printers' default (page 0).
 const CP437_HIGH =
   'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
-const WINDOWS_1252 = new TextDecoder('windows-1252');
+// 0x80–0x9f of Windows-1252 (page 16; above it, Latin-1): Node's TextDecoder reads these as
+// Latin-1 control codes, which would turn a printed "–" into "\x96".
+const WINDOWS_1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 const ESC = 0x1b;
 const GS = 0x1d;
@@ -149,7 +151,7 @@ function addImage(out: DecodedEscPos, readImages: boolean, image: RasterImage): 
 function decodeChar(b: number, page: number): string {
   if (b < 0x80) return String.fromCharCode(b);
   if (page === 0) return CP437_HIGH[b - 0x80] ?? '?';
-  if (page === 16) return WINDOWS_1252.decode(Uint8Array.of(b));
+  if (page === 16) return b < 0xa0 ? (WINDOWS_1252_80_9F[b - 0x80] ?? '?') : String.fromCharCode(b);
   // Page 1 is where receiptline draws its rules (0x90–0x9f).
   if (page === 1 && b >= 0x8f && b <= 0x9f) return b === 0x96 ? '|' : '-';
   return '?';

@@ -24,6 +24,8 @@ export interface TicketContent {
   estimatedWaitMinutes: number | null;
   /** http://hub/t/<code> */
   trackingUrl: string;
+  /** where to go: 'Loket 12–13 · Lantai 1 — Aula Utama' */
+  place?: string;
   footer?: string;
   /** default 'id': Indonesian date, time and words */
   language?: TicketLanguage;
@@ -38,6 +40,7 @@ export const DEFAULT_TICKET_TEMPLATE = `"{{siteName}}"
 {{agencyName}}
 -
 ^^{{serviceName}}
+{{place}}
 
 {{bigLabel}}
 "{{priorityLabel}}"
@@ -59,6 +62,7 @@ export const TICKET_PLACEHOLDERS = [
   'siteName',
   'agencyName',
   'serviceName',
+  'place',
   'label',
   'bigLabel',
   'priorityLabel',
@@ -116,6 +120,7 @@ function ticketValues(content: TicketContent): Record<TicketPlaceholder, string>
     siteName: content.siteName,
     agencyName: content.agencyName,
     serviceName: content.serviceName,
+    place: content.place ?? '',
     label: content.label,
     priorityLabel: content.priorityLabel ?? '',
     issuedAt: formatIssuedAt(content.issuedAt, content.timeZone, language),

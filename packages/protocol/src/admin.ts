@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeLine } from './safe-text';
 import { BuildingSchema, ServiceStandardSchema, WeeklyHoursSchema } from './building-schemas';
 import { USER_ROLES } from './rest';
 
@@ -18,6 +19,16 @@ export const SaveBuildingResponseSchema = z.object({
   services: z.number(),
   counters: z.number(),
 });
+
+/** Where tickets' QR codes point, for the site page: the admin's address or the hub's LAN one. */
+export const PublicAddressSchema = z.object({
+  publicUrl: z.string().nullable(),
+  /** The hub's own LAN address, used while no public address is set. */
+  lanUrl: z.string().nullable(),
+  /** What a ticket printed now carries. */
+  inUse: z.string().nullable(),
+});
+export type PublicAddress = z.infer<typeof PublicAddressSchema>;
 
 /** The one file an export gives and an import takes. */
 export const BuildingFileSchema = z.strictObject({
@@ -62,7 +73,7 @@ export const CreateUserBodySchema = z
       .string()
       .trim()
       .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '3–64 lowercase letters, digits, dots, - or _'),
-    displayName: z.string().trim().min(1).max(120),
+    displayName: safeLine().min(1).max(120),
     role: z.enum(USER_ROLES),
     agencyId: id.nullable().default(null),
     /** Left out: the hub makes one and returns it once. */
@@ -79,7 +90,7 @@ export type CreateUserBody = z.output<typeof CreateUserBodySchema>;
 /** What an admin may change of a person; a supervisor only the name of their officers. */
 export const UpdateUserBodySchema = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(120),
+    displayName: safeLine().min(1).max(120),
     role: z.enum(USER_ROLES),
     agencyId: id.nullable(),
   })

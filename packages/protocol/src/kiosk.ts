@@ -1,4 +1,4 @@
-import type { PriorityKind } from '@antre/domain';
+import type { Place, PriorityKind } from '@antre/domain';
 import { z } from 'zod';
 import { PrioritySchema } from './building-schemas';
 import type { Result } from './result';
@@ -74,6 +74,8 @@ export interface PrintableTicket {
   peopleAhead: number;
   estimatedWaitMinutes: number | null;
   trackingUrl: string;
+  /** Where to go: "Loket 12–13 · Lantai 1 — Aula Utama". */
+  place?: string;
   footer?: string;
   language?: 'id' | 'en';
 }
@@ -90,6 +92,8 @@ export interface KioskTicketView {
   estimatedMinutes: number;
   issuedAt: number;
   trackUrl: string;
+  /** The counters that serve the ticket's service and the zones they are in. */
+  place: Place;
   printable: PrintableTicket;
   /** Until when "Cetak ulang" may print it again (epoch ms). */
   reprintUntil: number;
@@ -102,10 +106,15 @@ export type KioskIssueResult =
   /** Issued in `printing`: the kiosk prints it and reports with `ticket:print-result`. */
   | { outcome: 'print_yourself'; ticket: KioskTicketView };
 
+/** Copies "Cetak ulang" may print of one ticket: enough for a jam, too few to hoard numbers. */
+export const MAX_REPRINTS = 2;
+
 export type KioskReprintResult =
-  | { outcome: 'printed' }
+  /** copiesLeft: how many more copies the kiosk may still print of it. */
+  | { outcome: 'printed'; copiesLeft: number }
   | { outcome: 'print_failed'; reason: PrintFailure }
-  | { outcome: 'too_late' };
+  | { outcome: 'too_late' }
+  | { outcome: 'no_more_copies' };
 
 export interface KioskPrinterStatus {
   state: PrinterStateName | 'none';

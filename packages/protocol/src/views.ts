@@ -1,4 +1,12 @@
-import type { CounterState, PriorityKind, QueueEvent, Ticket, TicketStatus } from '@antre/domain';
+import type {
+  CounterState,
+  Place,
+  PriorityKind,
+  QueueEvent,
+  ServiceToday,
+  Ticket,
+  TicketStatus,
+} from '@antre/domain';
 
 /** What a visitor's phone may know of a ticket: no staff, no other visitors. */
 export interface TrackingView {
@@ -17,6 +25,10 @@ export interface TrackingView {
   calledAt: number | null;
   counter: { name: string; number: number } | null;
   transferredFrom: string | null;
+  /** Where to go: the counter holding it, else those serving its service now (after a transfer, the new one's). */
+  place: Place;
+  /** Its service's hours and counters now, so a page never says "you're next" where nobody serves. */
+  today: ServiceToday | null;
 }
 
 /** A call as a display board shows and announces it. */
@@ -33,6 +45,8 @@ export interface CallView {
   zoneId: string;
   at: number;
   recall: boolean;
+  /** A booked visitor's ticket (channel `online`): the board marks it. Absent for walk-ins. */
+  online?: true;
 }
 
 export interface ServiceStats {
@@ -43,6 +57,17 @@ export interface ServiceStats {
   onBreakUntil: string | null;
   waiting: number;
   estimatedMinutes: number;
+  /** For a number already held (a transfer): hours today and counters open or paused. */
+  today: ServiceToday;
+  /** When a closed service next takes numbers ("2026-11-24", "08:00"); null while open. */
+  opensNext: OpeningView | null;
+}
+
+export interface OpeningView {
+  /** YYYY-MM-DD in the site's timezone. */
+  date: string;
+  /** HH:MM in the site's timezone. */
+  time: string;
 }
 
 /** A feed is an audience's stream of deltas, numbered without gaps. */

@@ -17,6 +17,7 @@ export const TicketContentSchema = z.strictObject({
   peopleAhead: count,
   estimatedWaitMinutes: count.nullable(),
   trackingUrl: z.url({ protocol: /^https?$/ }).max(500),
+  place: text().optional(),
   footer: text().optional(),
   language: z.enum(['id', 'en']).optional(),
 }) satisfies z.ZodType<TicketContent>;

@@ -18,6 +18,10 @@ export function formatTime(at: number, timezone: TimezoneCode, language: Languag
   }).format(at);
 }
 
+/** A wall-clock "13:00" from the building's hours, as people write it: "13.00" / "13:00". */
+export const formatClock = (hhmm: string, language: Language = 'id'): string =>
+  language === 'id' ? hhmm.replace(':', '.') : hhmm;
+
 /** "Senin, 23 November 2026". */
 export function formatDate(at: number, timezone: TimezoneCode, language: Language = 'id'): string {
   return new Intl.DateTimeFormat(LOCALE[language], {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { announcementClips, callClips, ticketClips } from './call-clips';
 import { LETTER_NAMES, LETTERS, letterClip } from './letters';
@@ -73,6 +74,21 @@ describe("a call's clip list", () => {
       { chime: false },
       'nomor-antrean letter-a seratus dua puluh tiga silakan-menuju loket tiga',
     ],
+    [
+      { label: 'C-104', counterNumber: 14, agencyId: 'imigrasi', floor: 2 },
+      { withAgency: true },
+      'chime nomor-antrean letter-c seratus empat silakan-menuju loket empat belas agency-imigrasi lantai dua',
+    ],
+    [
+      { label: 'C-104', counterNumber: 14, agencyId: 'imigrasi', floor: 2 },
+      { language: 'en' as const },
+      'chime ticket-number letter-c one hundred four please-proceed-to counter fourteen floor two',
+    ],
+    [
+      { label: 'C-104', counterNumber: 14, agencyId: 'imigrasi', floor: null },
+      {},
+      'chime nomor-antrean letter-c seratus empat silakan-menuju loket empat belas',
+    ],
   ])('when the call is %j with %j, then the clips are %s', (c, options, clips) => {
     expect(callClips(c, options).join(' ')).toBe(clips);
   });
@@ -82,11 +98,23 @@ describe("a call's clip list", () => {
       const texts = clipTexts(language);
       for (let n = 0; n <= 9999; n += 7) {
         const clips = callClips(
-          { label: `AZ-${n}`, counterNumber: n % 60, agencyId: 'x' },
+          { label: `AZ-${n}`, counterNumber: n % 60, agencyId: 'x', floor: n % 12 },
           { language },
         );
         expect(clips.filter((c) => c !== 'chime' && !(c in texts))).toEqual([]);
       }
+    }
+  });
+});
+
+describe('the recorded clips', () => {
+  it('when a language lists its clips, then resources/audio has a recording of each', () => {
+    for (const language of ['id', 'en'] as const) {
+      const folder = new URL(`../../../resources/audio/${language}/`, import.meta.url);
+      const missing = Object.keys(clipTexts(language)).filter(
+        (clip) => !existsSync(new URL(`${clip}.wav`, folder)),
+      );
+      expect(missing).toEqual([]);
     }
   });
 });

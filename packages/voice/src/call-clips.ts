@@ -8,6 +8,11 @@ export interface SpokenCall {
   label: string;
   counterNumber: number;
   agencyId: string;
+  /**
+   * The counter's floor, said after the counter when the call leaves the board's floor
+   * ("…loket 14, lantai 2"); null or absent when the listener is on that floor already.
+   */
+  floor?: number | null;
 }
 
 export interface CallClipOptions {
@@ -34,7 +39,10 @@ export function ticketClips(label: string, language: VoiceLanguage = 'id'): stri
   return clips;
 }
 
-/** Chime, "nomor antrean", the ticket, "silakan menuju", "loket", the counter's number. */
+/**
+ * Chime, "nomor antrean", the ticket, "silakan menuju", "loket", the counter's number, then
+ * the agency and the floor when asked for.
+ */
 export function callClips(call: SpokenCall, options: CallClipOptions = {}): string[] {
   const language = options.language ?? 'id';
   const words = PHRASES[language];
@@ -46,6 +54,7 @@ export function callClips(call: SpokenCall, options: CallClipOptions = {}): stri
     words.counter,
     ...readNumber(language, call.counterNumber),
     ...(options.withAgency ? [agencyClip(call.agencyId)] : []),
+    ...(call.floor != null ? [words.floor, ...readNumber(language, call.floor)] : []),
   ];
 }
 

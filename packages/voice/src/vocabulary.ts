@@ -9,16 +9,22 @@ export const CHIME = 'chime';
 
 /** The fixed words of a call, by clip name. */
 export const PHRASES = {
-  id: { intro: 'nomor-antrean', toward: 'silakan-menuju', counter: 'loket' },
-  en: { intro: 'ticket-number', toward: 'please-proceed-to', counter: 'counter' },
+  id: { intro: 'nomor-antrean', toward: 'silakan-menuju', counter: 'loket', floor: 'lantai' },
+  en: { intro: 'ticket-number', toward: 'please-proceed-to', counter: 'counter', floor: 'floor' },
 } as const;
 
 const PHRASE_TEXTS: Record<VoiceLanguage, Record<string, string>> = {
-  id: { 'nomor-antrean': 'nomor antrean', 'silakan-menuju': 'silakan menuju', loket: 'loket' },
+  id: {
+    'nomor-antrean': 'nomor antrean',
+    'silakan-menuju': 'silakan menuju',
+    loket: 'loket',
+    lantai: 'lantai',
+  },
   en: {
     'ticket-number': 'ticket number',
     'please-proceed-to': 'please proceed to',
     counter: 'counter',
+    floor: 'floor',
   },
 };
 

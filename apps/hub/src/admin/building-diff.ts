@@ -1,10 +1,13 @@
 import type { Building } from '@antre/domain';
+import type { SiteChange } from './site-diff';
+import { diffSite } from './site-diff';
 
 type Section = 'zones' | 'agencies' | 'services' | 'counters';
 const SECTIONS: Section[] = ['zones', 'agencies', 'services', 'counters'];
 
 export interface BuildingDiff {
-  site: boolean;
+  /** Each changed site setting with its value before and after; empty when none changed. */
+  site: Record<string, SiteChange>;
   added: string[];
   removed: string[];
   changed: string[];
@@ -13,7 +16,7 @@ export interface BuildingDiff {
 /** What a save changed, as `services/kk-baru` style keys, for the audit log. */
 export function diffBuildings(before: Building, after: Building): BuildingDiff {
   const diff: BuildingDiff = {
-    site: JSON.stringify(before.site) !== JSON.stringify(after.site),
+    site: diffSite(before.site, after.site),
     added: [],
     removed: [],
     changed: [],

@@ -13,6 +13,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
+import { lanAddress } from './public-address';
 import { startTestHub, until } from '../testing/test-hub';
 
 let hub: TestHub;
@@ -81,9 +82,11 @@ describe('a kiosk in a plain browser prints through the hub', () => {
     const printed = decodeEscPos(await job);
     expect(printed.largestText.replace(/\s/g, '')).toBe(ticket.label);
     expect(printed.lines.join('\n')).toContain('Perekaman dan Pencetakan KTP-el');
-    expect(printed.qrPayloads).toEqual([`${hub.url}/t/${ticket.code}`]);
+    // The kiosk reached the hub on 127.0.0.1; a phone reaches it on the LAN address.
+    const phoneUrl = `${hub.url.replace('127.0.0.1', lanAddress()!)}/t/${ticket.code}`;
+    expect(printed.qrPayloads).toEqual([phoneUrl]);
     expect(printed.cuts).toBe(1);
-    expect(ticket.trackUrl).toBe(`${hub.url}/t/${ticket.code}`);
+    expect(ticket.trackUrl).toBe(phoneUrl);
 
     const tracked = await hub.api(`/api/tickets/${ticket.code}`);
     expect(tracked.body.status).toBe('waiting');
@@ -146,7 +149,7 @@ describe('a kiosk in a plain browser prints through the hub', () => {
     },
   );
 
-  it('when the visitor asks for a copy within 2 minutes, then it prints again; later it does not', async () => {
+  it('when the visitor asks for copies within 2 minutes, then two print again; a third or later ones do not', async () => {
     const kiosk = await tcpKiosk();
     const result = await issue(kiosk);
     if (!result.ok || result.value.outcome !== 'printed') throw new Error('not printed');
@@ -154,12 +157,21 @@ describe('a kiosk in a plain browser prints through the hub', () => {
     await until(() => printer.jobs().length === 1);
 
     const copy = printer.nextJob();
-    expect(await reprint(kiosk, ticket.id)).toEqual({ ok: true, value: { outcome: 'printed' } });
+    expect(await reprint(kiosk, ticket.id)).toEqual({
+      ok: true,
+      value: { outcome: 'printed', copiesLeft: 1 },
+    });
     expect(decodeEscPos(await copy).qrPayloads).toEqual([ticket.trackUrl]);
+    const [last, extra] = await Promise.all([reprint(kiosk, ticket.id), reprint(kiosk, ticket.id)]);
+    expect([last, extra]).toEqual([
+      { ok: true, value: { outcome: 'printed', copiesLeft: 0 } },
+      { ok: true, value: { outcome: 'no_more_copies' } },
+    ]);
+    expect(printer.jobs()).toHaveLength(3);
 
     hub.advance(2 * 60_000 + 1);
     expect(await reprint(kiosk, ticket.id)).toEqual({ ok: true, value: { outcome: 'too_late' } });
-    expect(printer.jobs()).toHaveLength(2);
+    expect(printer.jobs()).toHaveLength(3);
     expect(await waitingAt(KTP)).toBe(1);
 
     const other = await tcpKiosk();

@@ -26,10 +26,12 @@ export function createKioskPrinting(deps: {
   return {
     printedDir: printers.printedDir,
     alerts,
+    /** Kiosk check-ins of bookings print through the same service as kiosk:issue. */
+    service,
     routes: deviceAlertRoutes(alerts),
     attach(io: Io): void {
       publishDeviceAlerts(io, alerts);
-      attachKioskPrinting(io, service);
+      attachKioskPrinting(io, service, () => deps.engine.index.site);
     },
   };
 }

@@ -1,26 +1,30 @@
+import type { Site } from '@antre/domain';
 import type { Result } from '@antre/protocol';
 import { errResult } from '@antre/protocol';
 import type { Io } from '../realtime/socket-server';
 import type { PrintService } from './print-service';
+import type { SeenAddress } from './public-address';
+import { publicHubUrl } from './public-address';
 
 type Socket = Parameters<Parameters<Io['on']>[1]>[0];
 
-/**
- * The address the kiosk reached the hub by: a phone on the same network reaches it the same
- * way, so the QR points there rather than at the hub's own idea of its address.
- */
-function hubUrlSeenBy(socket: Socket): string {
-  const host = socket.handshake.headers.host;
-  const scheme = socket.handshake.secure ? 'https' : 'http';
-  return host && /^[A-Za-z0-9.:[\]-]{1,260}$/.test(host) ? `${scheme}://${host}` : '';
+/** How the kiosk reached the hub; the QR's address is resolved from it at each print. */
+function addressSeenBy(socket: Socket): SeenAddress {
+  return {
+    scheme: socket.handshake.secure ? 'https' : 'http',
+    host: socket.handshake.headers.host,
+    port: socket.request.socket.localPort,
+  };
 }
 
 /** Wires the kiosk's printing events; they are async (a printer answers), unlike commands. */
-export function attachKioskPrinting(io: Io, service: PrintService): void {
+export function attachKioskPrinting(io: Io, service: PrintService, site: () => Site): void {
   io.on('connection', (socket) => {
     // The principal is read per event: an admin's device update swaps it live.
     const principal = () => socket.data.principal;
-    const hubUrl = hubUrlSeenBy(socket);
+    const seen = addressSeenBy(socket);
+    // Read per print: the admin may set the public address while the kiosk stays connected.
+    const hubUrl = () => publicHubUrl(site(), seen);
 
     const guard = <T>(ack: unknown, work: () => Promise<Result<T>>): void => {
       if (typeof ack !== 'function') {
@@ -39,10 +43,10 @@ export function attachKioskPrinting(io: Io, service: PrintService): void {
     };
 
     socket.on('kiosk:issue', (payload, ack) =>
-      guard(ack, () => service.issue(principal(), payload, hubUrl, socket.data.origin)),
+      guard(ack, () => service.issue(principal(), payload, hubUrl(), socket.data.origin)),
     );
     socket.on('kiosk:reprint', (payload, ack) =>
-      guard(ack, () => service.reprint(principal(), payload, hubUrl)),
+      guard(ack, () => service.reprint(principal(), payload, hubUrl())),
     );
     socket.on('kiosk:printer-status', (payload, ack) =>
       guard(ack, () => service.printerStatus(principal(), payload)),

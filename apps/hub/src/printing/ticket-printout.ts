@@ -1,5 +1,12 @@
-import type { BuildingIndex, PriorityKind, QueueState, Ticket, TimezoneCode } from '@antre/domain';
-import { estimateTicket } from '@antre/domain';
+import type {
+  BuildingIndex,
+  Place,
+  PriorityKind,
+  QueueState,
+  Ticket,
+  TimezoneCode,
+} from '@antre/domain';
+import { counterNumbersText, estimateTicket, placeOfService } from '@antre/domain';
 import type { KioskSettings, KioskTicketView, PrintableTicket } from '@antre/protocol';
 
 /** How long after issue the kiosk may print a ticket again ("Cetak ulang"). */
@@ -19,6 +26,14 @@ const PRIORITY_WORDS: Record<PriorityKind, string> = {
   child: 'Anak-anak',
   disaster_victim: 'Korban bencana',
 };
+
+/** "Loket 12–13 · Lantai 1 — Aula Utama", in Indonesian like the rest of the paper. */
+export function placeText(place: Place): string {
+  const counters = place.counterNumbers.length > 0;
+  const where = place.zones.map((z) => z.name).join(', ');
+  const loket = counters ? `Loket ${counterNumbersText(place.counterNumbers)}` : '';
+  return [loket, where].filter((part) => part !== '').join(' · ');
+}
 
 /**
  * People ahead and the wait as the ticket will stand once printed: a ticket still in
@@ -41,6 +56,7 @@ export function kioskTicketView(
   const service = index.services.get(ticket.serviceId);
   const agency = index.building.agencies.find((a) => a.id === service?.agencyId);
   const estimate = estimateOnceQueued(index, state, ticket);
+  const place = placeOfService(index, ticket.serviceId);
   const trackUrl = `${hubUrl}/t/${ticket.code}`;
   const printable: PrintableTicket = {
     siteName: index.site.name,
@@ -53,6 +69,7 @@ export function kioskTicketView(
     peopleAhead: estimate.ahead,
     estimatedWaitMinutes: estimate.minutes,
     trackingUrl: trackUrl,
+    place: placeText(place),
     ...(settings.footer ? { footer: settings.footer } : {}),
     language: 'id',
   };
@@ -67,6 +84,7 @@ export function kioskTicketView(
     estimatedMinutes: estimate.minutes,
     issuedAt: ticket.issuedAt,
     trackUrl,
+    place,
     printable,
     reprintUntil: ticket.issuedAt + REPRINT_WINDOW_MS,
   };

@@ -1,12 +1,27 @@
-import type { BuildingIndex, QueueEvent, QueueState, Ticket } from '@antre/domain';
-import { estimateNewTicket, estimateTicket, issuedToday, serviceAvailability } from '@antre/domain';
-import type { CallView, ServiceStats, TrackingView } from '@antre/protocol';
+import type { BuildingIndex, Opening, QueueEvent, QueueState, Ticket } from '@antre/domain';
+import {
+  estimateNewTicket,
+  estimateTicket,
+  issuedToday,
+  nextOpening,
+  placeOfCounter,
+  placeOfService,
+  serviceAvailability,
+  serviceToday,
+} from '@antre/domain';
+import type { CallView, OpeningView, ServiceStats, TrackingView } from '@antre/protocol';
 
 export function agencyOfService(index: BuildingIndex, serviceId: string | null): string | null {
   return serviceId ? (index.services.get(serviceId)?.agencyId ?? null) : null;
 }
 
-export function toTracking(index: BuildingIndex, state: QueueState, ticket: Ticket): TrackingView {
+/** `now` reads the service's hours today; without it (a past day's ticket) `today` is null. */
+export function toTracking(
+  index: BuildingIndex,
+  state: QueueState,
+  ticket: Ticket,
+  now: number | null,
+): TrackingView {
   const service = index.services.get(ticket.serviceId);
   const agency = index.building.agencies.find((a) => a.id === service?.agencyId);
   const counter = ticket.counterId ? index.counters.get(ticket.counterId) : undefined;
@@ -35,6 +50,14 @@ export function toTracking(index: BuildingIndex, state: QueueState, ticket: Tick
     calledAt: ticket.calledAt,
     counter: holds && counter ? { name: counter.name, number: counter.number } : null,
     transferredFrom: from?.name ?? null,
+    place:
+      holds && counter
+        ? placeOfCounter(index, counter.id)
+        : placeOfService(index, ticket.serviceId),
+    today:
+      now !== null && state.serviceDay === ticket.serviceDay
+        ? serviceToday(index, state, ticket.serviceId, now)
+        : null,
   };
 }
 
@@ -63,6 +86,7 @@ export function toCallView(
     zoneId: counter.zoneId,
     at: event.at,
     recall: event.type === 'ticket:recalled',
+    ...(ticket?.channel === 'online' ? { online: true as const } : {}),
   };
 }
 
@@ -89,5 +113,11 @@ export function serviceStats(
     onBreakUntil: availability.open ? availability.onBreakUntil : null,
     waiting: estimate.ahead,
     estimatedMinutes: estimate.minutes,
+    today: serviceToday(index, state, serviceId, now)!,
+    opensNext: availability.open ? null : openingView(nextOpening(index.site, service, now)),
   };
+}
+
+export function openingView(opening: Opening | null): OpeningView | null {
+  return opening ? { date: opening.date, time: opening.time } : null;
 }

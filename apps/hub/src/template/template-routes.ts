@@ -13,9 +13,11 @@ import {
   TicketPreviewSchema,
   TicketTemplateViewSchema,
 } from '@antre/protocol';
+import { placeOfService } from '@antre/domain';
 import type { AuditStore } from '../audit/audit-store';
 import type { Db } from '../db/database';
 import { defineRoute, HttpError } from '../http/routes';
+import { placeText } from '../printing/ticket-printout';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { TemplateStore } from './template-store';
 
@@ -36,6 +38,7 @@ function sampleContent(engine: QueueEngine): TicketContent {
     peopleAhead: 3,
     estimatedWaitMinutes: 15,
     trackingUrl: 'http://192.168.1.10:8080/t/AB12CD34',
+    place: placeText(placeOfService(engine.index, service?.id ?? '')),
     language: 'id',
   };
 }

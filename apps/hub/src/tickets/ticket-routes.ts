@@ -49,7 +49,7 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore) {
         if (!ticket) throw new HttpError(500, 'internal', 'No ticket was issued');
         const state = engine.state;
         return {
-          ...toTracking(engine.index, state, state.tickets.get(ticket.id) ?? ticket),
+          ...toTracking(engine.index, state, state.tickets.get(ticket.id) ?? ticket, engine.now()),
           id: ticket.id,
           number: ticket.number,
           trackUrl: `/t/${ticket.code}`,
@@ -68,7 +68,12 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore) {
         const ticket = /^[A-Za-z0-9]{6,32}$/.test(code) ? store.ticketByCode(code) : undefined;
         if (!ticket) throw new HttpError(404, 'not_found', 'No ticket with this code');
         const state = engine.state;
-        return toTracking(engine.index, state, state.tickets.get(ticket.id) ?? ticket);
+        return toTracking(
+          engine.index,
+          state,
+          state.tickets.get(ticket.id) ?? ticket,
+          engine.now(),
+        );
       },
     }),
   ];

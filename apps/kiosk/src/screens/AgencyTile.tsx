@@ -1,34 +1,12 @@
-// The agency's logo when the admin gave one; else its initials on a colour of its own.
-const COLOURS = [
-  '#0b5cad',
-  '#1d7a46',
-  '#8a3ffc',
-  '#b42318',
-  '#a15c00',
-  '#006d77',
-  '#5b4636',
-  '#3a4cb4',
-];
+import type { AgencyBadge } from '../agency-badges';
 
-function initials(shortName: string): string {
-  const words = shortName.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
-  if (words.length >= 2) return (words[0]![0]! + words[1]![0]!).toUpperCase();
-  return (words[0] ?? shortName).slice(0, 2).toUpperCase();
-}
-
-function colourOf(id: string): string {
-  let hash = 0;
-  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return COLOURS[hash % COLOURS.length]!;
-}
-
+// The agency's logo when the admin gave one; else its letters on a colour of its own (both
+// from agencyBadges, so no two tiles of the building look alike).
 export function AgencyTile({
-  id,
-  shortName,
+  badge,
   logoUrl,
 }: {
-  id: string;
-  shortName: string;
+  badge: AgencyBadge | undefined;
   logoUrl?: string | undefined;
 }) {
   if (logoUrl)
@@ -37,9 +15,15 @@ export function AgencyTile({
         <img src={logoUrl} alt="" />
       </span>
     );
+  const text = badge?.text ?? '';
   return (
-    <span className="agency-tile" aria-hidden="true" style={{ background: colourOf(id) }}>
-      {initials(shortName)}
+    <span
+      className={`agency-tile${text.length > 3 ? ' is-long' : ''}`}
+      aria-hidden="true"
+      style={{ background: badge?.colour }}
+      data-badge={text}
+    >
+      {text}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import type { Language } from '@antre/ui';
 import { formatWait } from '@antre/ui';
+import type { AgencyBadge } from '../agency-badges';
 import type { KioskAgency, KioskService } from '../kiosk-hub';
 import type { MessageKey } from '../messages';
 import { AgencyTile } from './AgencyTile';
@@ -10,7 +11,10 @@ interface Props {
   t: T;
   language: Language;
   agency: KioskAgency | undefined;
+  badge: AgencyBadge | undefined;
   notice: string | null;
+  /** "Buka lagi Selasa, 24 November pukul 07.30 WIB" for a closed service, or null. */
+  opensText: (service: KioskService) => string | null;
   onChoose: (serviceId: string) => void;
 }
 
@@ -28,12 +32,13 @@ function closedText(t: T, service: KioskService): string {
   return t(key, { detail: service.closedDetail ?? '' });
 }
 
-export function ServiceScreen({ t, language, agency, notice, onChoose }: Props) {
+export function ServiceScreen(props: Props) {
+  const { t, language, agency, badge, notice, opensText, onChoose } = props;
   if (!agency) return null;
   return (
     <section className="screen">
       <div className="screen-heading">
-        <AgencyTile id={agency.id} shortName={agency.shortName} />
+        <AgencyTile badge={badge} logoUrl={agency.logoUrl} />
         <div>
           <p className="screen-kicker">{agency.name}</p>
           <h1 className="screen-title">{t('chooseService')}</h1>
@@ -50,7 +55,6 @@ export function ServiceScreen({ t, language, agency, notice, onChoose }: Props) 
             key={service.id}
             type="button"
             className={`service-card${service.open ? '' : ' is-closed'}`}
-            disabled={!service.open}
             onClick={() => onChoose(service.id)}
           >
             <span className="service-name">{service.name}</span>
@@ -74,13 +78,13 @@ export function ServiceScreen({ t, language, agency, notice, onChoose }: Props) 
               <span className="service-meta">
                 <span className="pill pill-closed">{t('closed')}</span>
                 <span className="service-closed-reason">{closedText(t, service)}</span>
+                {opensText(service) ? <span>{opensText(service)}</span> : null}
+                <span className="service-read">{t('standardTitle')}</span>
               </span>
             )}
-            {service.open ? (
-              <span className="chevron" aria-hidden="true">
-                ›
-              </span>
-            ) : null}
+            <span className="chevron" aria-hidden="true">
+              ›
+            </span>
           </button>
         ))}
       </div>

@@ -1,16 +1,20 @@
 import { useRef } from 'react';
 import type { KioskService } from '../kiosk-hub';
 import type { MessageKey } from '../messages';
+import { useHiddenBelow } from './use-hidden-below';
 
 interface Props {
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
   service: KioskService;
+  /** Set while numbers cannot be taken: the standard stays readable, the button gives way. */
+  closedNote: string | null;
   onTake: () => void;
 }
 
 /** The six public components of the standar pelayanan, before the visitor queues. */
-export function StandardScreen({ t, service, onTake }: Props) {
+export function StandardScreen({ t, service, closedNote, onTake }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const below = useHiddenBelow(scroller, service.id);
   const { standard } = service;
   // Visible buttons as well as swiping: no hidden gestures.
   const scroll = (direction: 1 | -1): void =>
@@ -69,9 +73,20 @@ export function StandardScreen({ t, service, onTake }: Props) {
           </button>
         </div>
       </div>
-      <button type="button" className="primary-button" onClick={onTake}>
-        {t('takeNumber')} <span aria-hidden="true">›</span>
-      </button>
+      {below.length > 0 ? (
+        <p className="standard-more" data-testid="more-below">
+          <span aria-hidden="true">▼</span> {t('moreBelow', { names: below.join(', ') })}
+        </p>
+      ) : null}
+      {closedNote ? (
+        <p className="notice" role="status">
+          {closedNote}
+        </p>
+      ) : (
+        <button type="button" className="primary-button" onClick={onTake}>
+          {t('takeNumber')} <span aria-hidden="true">›</span>
+        </button>
+      )}
     </section>
   );
 }

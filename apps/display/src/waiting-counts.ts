@@ -1,0 +1,57 @@
+import type { HubClient } from '@antre/client';
+import type { ServiceStats } from '@antre/protocol';
+import { CatalogueSchema } from '@antre/protocol';
+
+/**
+ * People waiting per agency, from the public catalogue (`/api/services`) and then the
+ * `catalogue:stats` the hub sends the board's zones as their agencies' queues change. Loaded
+ * again after every snapshot (a reconnect, a new day), when counts may have been missed.
+ */
+export function watchWaiting(
+  hubUrl: string,
+  client: HubClient,
+  onChange: (waitingByAgency: ReadonlyMap<string, number>) => void,
+): () => void {
+  const services = new Map<string, { agencyId: string; waiting: number }>();
+  let stopped = false;
+  const report = (): void => {
+    const byAgency = new Map<string, number>();
+    for (const s of services.values())
+      byAgency.set(s.agencyId, (byAgency.get(s.agencyId) ?? 0) + s.waiting);
+    onChange(byAgency);
+  };
+  const load = async (): Promise<void> => {
+    try {
+      const response = await fetch(`${hubUrl}/api/services`);
+      if (!response.ok || stopped) return;
+      const catalogue = CatalogueSchema.parse(await response.json());
+      services.clear();
+      for (const agency of catalogue.agencies)
+        for (const s of agency.services)
+          services.set(s.serviceId, { agencyId: agency.id, waiting: s.waiting });
+      report();
+    } catch {
+      // Offline: the counts stay as they were until the next snapshot brings the board back.
+    }
+  };
+  const stats = (list: ServiceStats[]): void => {
+    let changed = false;
+    for (const s of list) {
+      const known = services.get(s.serviceId);
+      if (known && known.waiting !== s.waiting) {
+        known.waiting = s.waiting;
+        changed = true;
+      }
+    }
+    if (changed) report();
+  };
+  const snapshot = (): void => void load();
+  client.socket.on('catalogue:stats', stats);
+  client.socket.on('sync:snapshot', snapshot);
+  void load();
+  return () => {
+    stopped = true;
+    client.socket.off('catalogue:stats', stats);
+    client.socket.off('sync:snapshot', snapshot);
+  };
+}
