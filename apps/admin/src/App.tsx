@@ -3,6 +3,7 @@ import type { Language } from '@antre/ui';
 import { SignInScreen, translator } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import { AuditPage } from './AuditPage';
+import { BookingsPage } from './BookingsPage';
 import { BuildingPage } from './BuildingPage';
 import { DevicesPage } from './DevicesPage';
 import { FeedbackPage } from './FeedbackPage';
@@ -19,7 +20,8 @@ import { SkmPage } from './SkmPage';
 import { TemplatePage } from './TemplatePage';
 import { UsersPage } from './UsersPage';
 
-const askedPage = (): string => window.location.hash.slice(1);
+// `#building?edit=services/x` asks for the Gedung page; the page reads the rest.
+const askedPage = (): string => window.location.hash.slice(1).split('?')[0] ?? '';
 
 /** Sign in -> a left nav of read-only pages; the page lives in the URL hash. */
 export function App() {
@@ -119,6 +121,7 @@ export function App() {
     >
       {page === 'live' && <LivePage {...props} />}
       {page === 'reports' && <ReportsPage {...props} />}
+      {page === 'bookings' && <BookingsPage {...props} />}
       {page === 'skm' && <SkmPage {...props} />}
       {page === 'feedback' && <FeedbackPage {...props} />}
       {page === 'building' && <BuildingPage {...props} onBuildingChanged={setBuilding} />}

@@ -9,6 +9,7 @@ import { BuildingFileButtons } from './BuildingFileButtons';
 import type { Editing } from './BuildingItemForm';
 import { BuildingItemForm } from './BuildingItemForm';
 import { BuildingLists } from './BuildingLists';
+import { linkedItem } from './building-links';
 import type { Refusal } from './config-api';
 import { configApi, fieldsOf } from './config-api';
 import { configT } from './config-messages';
@@ -50,13 +51,21 @@ export function BuildingPage(
     setBuilding(fresh.value);
     return fresh.value;
   };
-  useEffect(() => void reload(), []);
-
   const open = (section: Section, draft: Item) => {
     setEditing({ section, draft });
     setRefusal(null);
     setNotice(null);
   };
+  useEffect(() => {
+    void reload().then((fresh) => {
+      // A link from elsewhere (the site page's own-hours list) opens that item's form.
+      const linked = linkedItem(window.location.hash);
+      if (!linked) return;
+      window.history.replaceState(null, '', '#building');
+      const item = fresh?.[linked.section].find((i) => i.id === linked.id);
+      if (item) open(linked.section, item);
+    });
+  }, []);
   const explain = (r: Refusal): string =>
     r.status === 400
       ? t('fixFields')

@@ -1,4 +1,5 @@
 import type { Building } from '@antre/domain';
+import { BookingSettingsFields } from './BookingSettingsFields';
 import type { Service } from './building-drafts';
 import type { ConfigT } from './config-messages';
 import { SelectField, TextField } from './ConfigField';
@@ -136,6 +137,14 @@ export function ServiceForm(props: {
           />
         )}
       </fieldset>
+      {full && (
+        <BookingSettingsFields
+          building={props.building}
+          draft={s}
+          onChange={(booking) => set({ booking })}
+          errors={e}
+        />
+      )}
       <h3>{t('standardTitle')}</h3>
       <div className="form-grid">
         <TextField

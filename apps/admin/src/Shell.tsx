@@ -7,6 +7,7 @@ import type { PageProps } from './page-props';
 export const PAGES = [
   'live',
   'reports',
+  'bookings',
   'skm',
   'feedback',
   'building',
@@ -21,6 +22,7 @@ export type PageId = (typeof PAGES)[number];
 const NAV_LABELS: Record<PageId, MessageKey> = {
   live: 'navLive',
   reports: 'navReports',
+  bookings: 'navBookings',
   skm: 'navSkm',
   feedback: 'navFeedback',
   building: 'navBuilding',

@@ -4,6 +4,7 @@ import type {
   BuildingFile,
   DeviceSummary,
   PendingPairing,
+  PublicAddress,
   ServicePatch,
   UserView,
 } from '@antre/protocol';
@@ -38,6 +39,7 @@ export interface AuditFilter {
 export const configApi = {
   building: (t: string) => send<Building>(t, '/api/building'),
   saveBuilding: (t: string, b: Building) => send<{ ok: true }>(t, '/api/building', 'PUT', b),
+  address: (t: string) => send<PublicAddress>(t, '/api/site/address'),
   patchService: (t: string, agencyId: string, serviceId: string, patch: ServicePatch) =>
     send<{ ok: true }>(
       t,

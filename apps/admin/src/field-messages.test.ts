@@ -80,6 +80,11 @@ describe('field messages from the hub', () => {
       'Unknown placeholders: {{a}}, {{b}}. Choose from the list.',
     ],
     [
+      'control or text-direction characters are not allowed',
+      'Berisi karakter kendali atau penanda arah teks yang tidak diizinkan. Ketik ulang teksnya.',
+      'Contains control or text-direction characters, which are not allowed. Type it again.',
+    ],
+    [
       'something the hub may say one day',
       'something the hub may say one day',
       'something the hub may say one day',

@@ -39,6 +39,13 @@ const RULES: Rule[] = [
       en: 'Lowercase letters, digits and dashes only.',
     }),
   ],
+  [
+    /^an address like https:\/\/antre\.example\.go\.id, not loopback$/,
+    () => ({
+      id: 'Tulis alamat seperti https://antre.mpp-kota.go.id atau http://192.168.1.10:8080: http atau https, tanpa jalur, bukan 127.0.0.1/localhost.',
+      en: 'Write an address like https://antre.mpp-kota.go.id or http://192.168.1.10:8080: http or https, no path, not 127.0.0.1/localhost.',
+    }),
+  ],
   [/^a time like 07:30$/, () => ({ id: 'Tulis jam seperti 07:30.', en: 'A time like 07:30.' })],
   [
     /^closes before it opens$/,
@@ -50,6 +57,22 @@ const RULES: Rule[] = [
       id: 'Satu atau dua huruf kapital, mis. A atau AB.',
       en: 'One or two capital letters, e.g. A or AB.',
     }),
+  ],
+  [
+    /^the session ends before it starts$/,
+    () => ({ id: 'Sesi selesai sebelum dimulai.', en: 'The session ends before it starts.' }),
+  ],
+  [
+    /^sessions overlap$/,
+    () => ({ id: 'Sesi ini bertumpang tindih dengan sesi lain.', en: 'Sessions overlap.' }),
+  ],
+  [
+    /^two sessions share an id$/,
+    () => ({ id: 'Dua sesi memakai kode yang sama.', en: 'Two sessions share an id.' }),
+  ],
+  [
+    /^one capital letter$/,
+    () => ({ id: 'Satu huruf kapital, mis. B.', en: 'One capital letter, e.g. B.' }),
   ],
   [/^duplicate id$/, () => ({ id: 'Kode ini sudah dipakai.', en: 'This id is already used.' })],
   [
@@ -106,6 +129,13 @@ const RULES: Rule[] = [
     (m) => ({ id: `Isian tidak dikenal: ${m[1]}.`, en: `Unknown field: ${m[1]}.` }),
   ],
   [/^Invalid ISO date$/, () => ({ id: 'Isi tanggal yang lengkap.', en: 'Enter a full date.' })],
+  [
+    /^control or text-direction characters are not allowed$/,
+    () => ({
+      id: 'Berisi karakter kendali atau penanda arah teks yang tidak diizinkan. Ketik ulang teksnya.',
+      en: 'Contains control or text-direction characters, which are not allowed. Type it again.',
+    }),
+  ],
   [
     /^a PNG, JPEG or WebP image$/,
     () => ({ id: 'Harus gambar PNG, JPEG atau WebP.', en: 'Must be a PNG, JPEG or WebP image.' }),

@@ -5,6 +5,7 @@ import { errorText, useHub } from '@antre/ui';
 import { useState } from 'react';
 import type { ActionButton } from './ActionBar';
 import { ActionBar } from './ActionBar';
+import { CheckInDialog } from './CheckInDialog';
 import { CloseCounterDialog } from './CloseCounterDialog';
 import { ConnectionBanner } from './ConnectionBanner';
 import { availableActions } from './counter-actions';
@@ -35,7 +36,7 @@ const BUTTONS: ActionButton[] = [
   { action: 'close', label: 'close', command: 'counter:close', tone: 'quiet' },
 ];
 
-type Dialog = 'park' | 'pause' | 'transfer' | 'close' | null;
+type Dialog = 'park' | 'pause' | 'transfer' | 'close' | 'check-in' | null;
 
 /** The officer's one screen: the ticket at the desk, its actions, and the lines behind it. */
 export function CounterScreen(props: {
@@ -65,6 +66,8 @@ export function CounterScreen(props: {
   const enabled = availableActions(view, building.site, mine && online);
   const stats = officerStats(state.tickets.values(), me);
   const counterId = counter.id;
+  // Check-in by code for the agency's booked visitors without a phone.
+  const takesBookings = building.services.some((s) => s.agencyId === counter.agencyId && s.booking);
 
   const act = (action: Action): void => {
     if (!enabled[action] || busy) return;
@@ -110,8 +113,9 @@ export function CounterScreen(props: {
       : status.status === 'paused'
         ? 'statusPaused'
         : 'statusClosed';
-  const needsRecall =
-    held?.status === 'called' && held.recallCount < building.site.recallsBeforeNoShow;
+  const awaitingVisitor =
+    held?.status === 'called' || (held?.status === 'serving' && building.site.autoServeOnCall);
+  const needsRecall = awaitingVisitor && held.recallCount < building.site.recallsBeforeNoShow;
 
   return (
     <main className={`counter-screen status-${status.status}`}>
@@ -129,6 +133,11 @@ export function CounterScreen(props: {
             <dd>{stats.averageMinutes === null ? '—' : minutesText(t, stats.averageMinutes)}</dd>
           </div>
         </dl>
+        {takesBookings && (
+          <button type="button" onClick={() => setDialog('check-in')}>
+            {t('checkInOpen')}
+          </button>
+        )}
         <button type="button" onClick={props.onToggleLanguage}>
           {t('language')}
         </button>
@@ -157,7 +166,14 @@ export function CounterScreen(props: {
       )}
       <div className="workspace">
         <div className="desk">
-          <CurrentTicket t={t} language={language} building={building} ticket={held} now={now} />
+          <CurrentTicket
+            t={t}
+            language={language}
+            building={building}
+            ticket={held}
+            counterStatus={status.status}
+            now={now}
+          />
           {error && (
             <p className="form-error" role="alert" data-testid="command-error">
               {errorText(error.code, language)}
@@ -226,9 +242,18 @@ export function CounterScreen(props: {
           }}
         />
       )}
+      {dialog === 'check-in' && (
+        <CheckInDialog
+          t={t}
+          language={language}
+          token={session.token}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog === 'transfer' && held && (
         <TransferDialog
           t={t}
+          language={language}
           building={building}
           ticket={held}
           onCancel={() => setDialog(null)}

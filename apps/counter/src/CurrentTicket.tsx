@@ -1,7 +1,9 @@
-import type { Building, Ticket } from '@antre/domain';
+import type { Building, CounterStatus, Ticket } from '@antre/domain';
 import type { Language } from '@antre/ui';
 import { minutesBetween, PRIORITY_LABELS } from '@antre/ui';
+import { isOnline } from './booking-check-in';
 import type { Translate } from './messages';
+import { OnlineMark } from './OnlineMark';
 
 export const minutesText = (t: Translate, minutes: number): string =>
   t('minutesShort', { n: Math.round(minutes) });
@@ -12,13 +14,21 @@ export function CurrentTicket(props: {
   language: Language;
   building: Building;
   ticket: Ticket | null;
+  counterStatus: CounterStatus;
   now: number;
 }) {
   const { t, ticket, building } = props;
   if (!ticket)
     return (
       <section className="current empty" aria-label={t('currentTicket')}>
-        <p>{t('noTicket')}</p>
+        {/* Say the key that works now: a paused or closed counter cannot call yet. */}
+        <p>
+          {props.counterStatus === 'paused'
+            ? t('noTicketPaused')
+            : props.counterStatus === 'closed'
+              ? t('noTicketClosed')
+              : t('noTicket')}
+        </p>
       </section>
     );
   const service = building.services.find((s) => s.id === ticket.serviceId);
@@ -30,6 +40,7 @@ export function CurrentTicket(props: {
         <span className="current-state">
           {ticket.status === 'serving' ? t('serving') : t('called')}
         </span>
+        {isOnline(ticket) && <OnlineMark t={t} />}
         {ticket.priority && (
           <span className="badge priority">
             {t('priority')}: {PRIORITY_LABELS[props.language][ticket.priority]}

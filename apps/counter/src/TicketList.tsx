@@ -1,7 +1,9 @@
 import type { Building, Ticket } from '@antre/domain';
 import type { Language } from '@antre/ui';
 import { minutesBetween, PRIORITY_LABELS } from '@antre/ui';
+import { isOnline } from './booking-check-in';
 import { minutesText } from './CurrentTicket';
+import { OnlineMark } from './OnlineMark';
 import type { Translate } from './messages';
 
 /** A list the officer can act on: each row one ticket, its wait, and one button. */
@@ -40,6 +42,7 @@ export function TicketList(props: {
                         {PRIORITY_LABELS[props.language][ticket.priority]}
                       </span>
                     )}
+                    {isOnline(ticket) && <OnlineMark t={t} />}
                     {ticket.transferredFromServiceId && <span className="badge">↪</span>}
                     {detail ?? minutesText(t, minutesBetween(ticket.issuedAt, props.now))}
                   </span>

@@ -8,12 +8,16 @@ import { createAuthStore } from './auth/auth-store';
 import { authRoutes } from './auth/auth-routes';
 import type { BackupService } from './backup/backup-service';
 import { createBackupService } from './backup/backup-service';
+import { lockDataFolder } from './backup/data-folder-lock';
+import type { VerifyCitizen } from './bookings/booking-service';
+import { createBookings } from './bookings/bookings';
 import { loadBuilding } from './building/building-store';
 import type { FirstStartReport } from './building/first-start';
 import { prepareFirstStart } from './building/first-start';
 import { catalogueRoutes } from './catalogue/catalogue-routes';
 import { counterRoutes } from './counters/counter-routes';
 import { createStaffStore } from './counters/staff-store';
+import type { Db } from './db/database';
 import { openDatabase } from './db/database';
 import { displayFileRoutes } from './display/display-files';
 import { displayRoutes } from './display/display-routes';
@@ -23,13 +27,16 @@ import { appRoutes } from './http/app-routes';
 import { homeRoutes } from './http/home-routes';
 import type { RouteSpec } from './http/routes';
 import { installErrorHandlers, openApiDocument, registerRoutes } from './http/routes';
+import { closeSlowConnections, installSecurity, SERVER_TIMEOUTS } from './http/security';
 import { logoRoutes } from './logos/logo-routes';
 import { createDevicesAdmin } from './pairing/devices-admin';
 import { createKioskPrinting } from './printing/kiosk-printing';
 import { createQueueEngine } from './queue/queue-engine';
 import { createQueueStore } from './queue/queue-store';
+import type { SocketEventLimits } from './realtime/event-limits';
 import { createSocketServer } from './realtime/socket-server';
 import { createReportStore } from './reports/report-store';
+import { createChannelReport } from './reports/channel-report';
 import { reportRoutes } from './reports/report-routes';
 import { createSurveyStore } from './survey/survey-store';
 import { kioskSurveyRoutes } from './survey/kiosk-survey-routes';
@@ -62,6 +69,14 @@ export interface HubOptions {
   /** Online backups into <dataDir>/backups: how often (0 = only at shutdown) and for how long. */
   backupIntervalMs?: number;
   backupKeepDays?: number;
+  /** Events a socket may send (realtime/event-limits.ts); a fuzz test raises them. */
+  socketEventLimits?: SocketEventLimits;
+  /**
+   * Antrean online: checks a citizen's NIK and name (e.g. against Dukcapil) before a booking
+   * is made. The default accepts every plausible NIK. It receives the NIK in clear: it must
+   * neither log nor keep it.
+   */
+  verifyCitizen?: VerifyCitizen;
 }
 
 export interface RunningHub {
@@ -80,7 +95,15 @@ export interface RunningHub {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const startedAt = Date.now();
   const dbPath = join(options.dataDir, 'antre.db');
-  const db = openDatabase(dbPath);
+  // Held until close: a second hub or a restore on this folder refuses instead of corrupting it.
+  const releaseLock = await lockDataFolder(options.dataDir, 'Antre hub');
+  let db: Db;
+  try {
+    db = openDatabase(dbPath);
+  } catch (error) {
+    await releaseLock();
+    throw error;
+  }
   try {
     migrate(db, MIGRATIONS_DIR);
     const auth = createAuthStore(db);
@@ -89,6 +112,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       building: options.seedBuilding,
       adminPassword: options.adminPassword,
       demoPassword: options.demoPassword,
+      queueNow: (options.clock ?? Date.now)(),
     });
     const building = loadBuilding(db);
     if (!building) throw new Error('The database has no building configuration');
@@ -107,8 +131,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ),
     );
 
-    const app = Fastify({ logger: options.logRequests ?? false, bodyLimit: 256 * 1024 });
+    const app = Fastify({
+      // A booking's NIK may come as ?nik=: it never reaches the log.
+      logger: options.logRequests ? { serializers: { req: requestForLog } } : false,
+      bodyLimit: 256 * 1024,
+      ...SERVER_TIMEOUTS,
+    });
     installErrorHandlers(app);
+    await installSecurity(app);
+    closeSlowConnections(app.server);
     const templates = createTemplateStore(db);
     const printing = createKioskPrinting({
       db,
@@ -117,7 +148,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       dataDir: options.dataDir,
       templateOf: templates.current,
     });
-    const admin = adminRoutes({ db, engine, auth, audit: createAuditStore(db) });
+    const bookings = createBookings({
+      db,
+      engine,
+      printing: printing.service,
+      verifyCitizen: options.verifyCitizen,
+    });
+    const admin = adminRoutes({
+      db,
+      engine,
+      auth,
+      audit: createAuditStore(db),
+      onBuildingSaved: bookings.strand,
+    });
     const surveys = createSurveyStore(db);
     const devicesAdmin = createDevicesAdmin({
       db,
@@ -138,10 +181,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...admin.routes,
       ...surveyRoutes(engine, store, surveys, reports),
       ...kioskSurveyRoutes(engine, surveys),
-      ...reportRoutes(engine, reports),
+      ...reportRoutes(engine, reports, createChannelReport(db)),
       ...counterRoutes(engine, createStaffStore(db)),
       ...displayRoutes(engine, options.dataDir),
       ...templateRoutes({ db, engine, audit: createAuditStore(db), templates }),
+      ...bookings.routes,
     ];
     registerRoutes(app, routes, auth);
     displayFileRoutes(app, options.dataDir);
@@ -149,9 +193,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const openApi = openApiDocument(routes, HUB_VERSION);
     app.get('/api/openapi.json', () => openApi);
     const apps = await appRoutes(app, options.appsDir);
-    homeRoutes(app, building.site.name, apps);
+    homeRoutes(app, () => engine.index.building.site.name, apps);
 
-    const { io, feeds } = createSocketServer(app.server, { engine, store, auth });
+    const { io, feeds } = createSocketServer(app.server, {
+      engine,
+      store,
+      auth,
+      eventLimits: options.socketEventLimits,
+    });
     printing.attach(io);
     attachSurveyTablets(io, engine, surveys);
     devicesAdmin.attach(io, feeds);
@@ -167,6 +216,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const tick = setInterval(() => {
       engine.tick();
       devicesAdmin.tick();
+      bookings.tick();
     }, options.tickMs ?? 30_000);
     tick.unref();
 
@@ -184,10 +234,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         await app.close();
         await backups.stop();
         db.close();
+        await releaseLock();
       },
     };
   } catch (error) {
     if (db.open) db.close();
+    await releaseLock();
     throw error;
   }
+}
+
+/** Fastify's request line for the log, with a NIK in the query replaced. */
+function requestForLog(request: { method: string; url: string; ip: string }) {
+  return {
+    method: request.method,
+    url: request.url.replace(/([?&]nik=)[^&]*/gi, '$1[hidden]'),
+    remoteAddress: request.ip,
+  };
 }

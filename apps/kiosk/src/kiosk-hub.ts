@@ -1,6 +1,7 @@
 import type { HubClient } from '@antre/client';
 import { createHubClient } from '@antre/client';
 import type {
+  ApiError,
   Catalogue,
   DeviceSelf,
   KioskIssueResult,
@@ -81,6 +82,31 @@ export function createKioskHub(token: string) {
       return ask<KioskIssueResult>(() =>
         socket().emitWithAck('kiosk:issue', { commandId, serviceId, priority, printBy }),
       );
+    },
+    /** A booking's check-in (REST): the ticket prints like a tapped one (see print-flow). */
+    async checkIn(code: string, printBy: 'hub' | 'self'): Promise<Result<KioskIssueResult>> {
+      const commandId = globalThis.crypto.randomUUID();
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        try {
+          const response = await fetch(`/api/bookings/${encodeURIComponent(code)}/check-in`, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify({ commandId, printBy }),
+          });
+          const body = (await response.json()) as {
+            print?: KioskIssueResult;
+            error?: ApiError;
+          };
+          if (response.ok && body.print) return { ok: true, value: body.print };
+          return {
+            ok: false,
+            error: body.error ?? { code: 'internal', message: `HTTP ${response.status}` },
+          };
+        } catch {
+          // lost answer: the same command id again is answered with the first outcome
+        }
+      }
+      return OFFLINE;
     },
     reprint: (ticketId: string) =>
       ask<KioskReprintResult>(() => socket().emitWithAck('kiosk:reprint', { ticketId })),

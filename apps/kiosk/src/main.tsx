@@ -1,6 +1,7 @@
 import '@antre/ui/theme.css';
 import '@antre/ui/skm-steps.css';
 import './kiosk.css';
+import './screens/check-in.css';
 import './survey/kiosk-survey.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

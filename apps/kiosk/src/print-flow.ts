@@ -1,5 +1,5 @@
 import type { PriorityKind } from '@antre/domain';
-import type { KioskTicketView } from '@antre/protocol';
+import type { KioskIssueResult, KioskTicketView, Result } from '@antre/protocol';
 import type { KioskHub } from './kiosk-hub';
 import { kioskShell } from './shell-bridge';
 
@@ -8,7 +8,7 @@ export type TakeOutcome =
   /** The ticket (if any) was voided; the kiosk stops offering tickets. */
   | { kind: 'printer_trouble' }
   /** The hub refused: closed, quota reached, offline… (an error code to translate). */
-  | { kind: 'refused'; code: string };
+  | { kind: 'refused'; code: string; message?: string };
 
 /**
  * One tap on "take a number": in Electron the shell prints to the kiosk's own printer and
@@ -19,9 +19,20 @@ export async function takeNumber(
   serviceId: string,
   priority: PriorityKind | null,
 ): Promise<TakeOutcome> {
+  const issued = await hub.issue(serviceId, priority, kioskShell() ? 'self' : 'hub');
+  return printIssued(hub, issued);
+}
+
+/** A booked visitor's check-in by code: its ticket prints exactly like a tapped one. */
+export async function checkInBooking(hub: KioskHub, code: string): Promise<TakeOutcome> {
+  return printIssued(hub, await hub.checkIn(code, kioskShell() ? 'self' : 'hub'));
+}
+
+/** What the hub answered to an issue (or a check-in), printed by the shell when it must be. */
+async function printIssued(hub: KioskHub, issued: Result<KioskIssueResult>): Promise<TakeOutcome> {
   const shell = kioskShell();
-  const issued = await hub.issue(serviceId, priority, shell ? 'self' : 'hub');
-  if (!issued.ok) return { kind: 'refused', code: issued.error.code };
+  if (!issued.ok)
+    return { kind: 'refused', code: issued.error.code, message: issued.error.message };
   const result = issued.value;
   if (result.outcome === 'printed') return { kind: 'printed', ticket: result.ticket };
   if (result.outcome === 'print_failed' || !shell) return { kind: 'printer_trouble' };
@@ -40,7 +51,8 @@ export async function takeNumber(
     await hub.printerStatus(status?.state ?? 'no_answer');
     return { kind: 'printer_trouble' };
   }
-  if (!reported.ok) return { kind: 'refused', code: reported.error.code };
+  if (!reported.ok)
+    return { kind: 'refused', code: reported.error.code, message: reported.error.message };
   await hub.printerStatus('ready');
   return { kind: 'printed', ticket: result.ticket };
 }
@@ -51,7 +63,8 @@ async function templateFor(hub: KioskHub): Promise<string | undefined> {
   return answer && answer !== 'unauthorized' ? answer.template : undefined;
 }
 
-export type ReprintOutcome = 'printed' | 'too_late' | 'printer_trouble' | 'failed';
+export type ReprintOutcome =
+  'printed' | 'too_late' | 'no_more_copies' | 'printer_trouble' | 'failed';
 
 /** The last ticket, with the kiosk's own deadline: the hub's clock may differ from the kiosk's. */
 export interface LastTicket {

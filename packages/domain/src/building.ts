@@ -1,6 +1,8 @@
 // The building as the queue rules see it. Plain data: the hub loads it from SQLite, the
 // demo seed from resources/demo-building.json, and both are validated by @antre/protocol.
 
+import type { BookingPolicy, BookingSettings } from './booking';
+
 export type TimezoneCode = 'WIB' | 'WITA' | 'WIT';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -39,6 +41,13 @@ export interface Site {
   autoServeOnCall: boolean;
   /** Waiting tickets expire this long after the site closes (and always at day change). */
   expireAfterCloseMinutes: number;
+  /**
+   * Where a visitor's phone reaches the hub (`https://antre.mpp-kota.go.id`), used in the
+   * ticket's QR; unset, the hub uses its own LAN address.
+   */
+  publicUrl?: string;
+  /** Limits on bookings per person and how long their personal data is kept. */
+  bookingPolicy?: BookingPolicy;
 }
 
 export interface Zone {
@@ -84,6 +93,8 @@ export interface Service {
   priorityRule: PriorityRule;
   standard: ServiceStandard;
   active: boolean;
+  /** Antrean online: sessions and rules; absent or null, the service takes no bookings. */
+  booking?: BookingSettings | null;
 }
 
 export interface CounterServiceLink {

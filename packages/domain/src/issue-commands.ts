@@ -1,4 +1,6 @@
-import type { PriorityKind } from './building';
+import { walkInQuota } from './booking';
+import { walkInRefusedUntil } from './booking-check-in';
+import type { PriorityKind, Service } from './building';
 import type { CommandContext } from './command-context';
 import { eventOf, findTicket } from './command-context';
 import type { QueueChange } from './queue-state';
@@ -48,6 +50,8 @@ export function issueTicket(ctx: CommandContext, request: IssueRequest): Result<
       return fail('service_inactive', `${service.name} is not offered`);
     return fail('service_closed', `${service.name} is closed now (${availability.reason})`);
   }
+  const walkIn = walkInRefusal(ctx, service, request.channel);
+  if (walkIn) return walkIn;
   const day = serviceDayState(ctx.state, service.id);
   const number = day.lastNumber + 1;
   const ticket: Ticket = {
@@ -88,10 +92,47 @@ export function issueTicket(ctx: CommandContext, request: IssueRequest): Result<
   });
 }
 
-/** The printer took the ticket: only now does it enter the queue. */
-export function confirmPrint(ctx: CommandContext, ticketId: string): Result<QueueChange> {
+/**
+ * Antrean online: in a service's online-only hours the kiosk (and an integration) gives no
+ * walk-in number, and walk-ins share only the quota left beside the places offered online.
+ * Staff may still issue on a visitor's behalf in online-only hours.
+ */
+function walkInRefusal(
+  ctx: CommandContext,
+  service: Service,
+  channel: TicketChannel,
+): Result<never> | null {
+  if (!service.booking || channel === 'online') return null;
+  const until = channel === 'staff' ? null : walkInRefusedUntil(ctx.index.site, service, ctx.now);
+  if (until)
+    return fail('online_only', `${service.name} takes only online bookings until ${until}`);
+  const quota = walkInQuota(service, ctx.index.site, ctx.state.serviceDay);
+  if (quota === null) return null;
+  let walkIns = 0;
+  for (const t of ctx.state.tickets.values())
+    if (t.originServiceId === service.id && t.channel !== 'online' && t.status !== 'void')
+      walkIns += 1;
+  return walkIns >= quota
+    ? fail('quota_reached', `${service.name} has issued its ${quota} walk-in tickets for today`)
+    : null;
+}
+
+/**
+ * A print result settles only a ticket still `printing`. One that arrives after the ticket was
+ * settled otherwise (queued at a restart, then maybe called; voided at the day's end) changes
+ * nothing and succeeds: the kiosk's report is answered, and a retry stops.
+ */
+function stillPrinting(ctx: CommandContext, ticketId: string): Result<Ticket | null> {
   const found = findTicket(ctx, ticketId);
   if (!found.ok) return found;
+  return ok(found.value.status === 'printing' ? found.value : null);
+}
+
+/** The printer took the ticket: only now does it enter the queue. */
+export function confirmPrint(ctx: CommandContext, ticketId: string): Result<QueueChange> {
+  const found = stillPrinting(ctx, ticketId);
+  if (!found.ok) return found;
+  if (!found.value) return ok(emptyChange());
   const moved = moveTicket(found.value, 'waiting');
   if (!moved.ok) return moved;
   return ok({
@@ -107,8 +148,9 @@ export function voidPrint(
   ticketId: string,
   reason: string,
 ): Result<QueueChange> {
-  const found = findTicket(ctx, ticketId);
+  const found = stillPrinting(ctx, ticketId);
   if (!found.ok) return found;
+  if (!found.value) return ok(emptyChange());
   const moved = moveTicket(found.value, 'void', { voidReason: reason, finishedAt: ctx.now });
   if (!moved.ok) return moved;
   return ok({

@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | 'service_inactive'
   | 'service_closed'
   | 'quota_reached'
+  | 'online_only'
   | 'counter_not_found'
   | 'counter_closed'
   | 'counter_paused'

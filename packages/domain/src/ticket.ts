@@ -16,7 +16,8 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export type TicketChannel = 'kiosk' | 'api' | 'staff';
+/** online: a booked place, checked in (antrean online). */
+export type TicketChannel = 'kiosk' | 'api' | 'staff' | 'online';
 
 export interface Ticket {
   id: string;

@@ -1,22 +1,32 @@
 import type { Building } from '@antre/domain';
-import { PRIORITY_KINDS, WEEKDAYS } from '@antre/domain';
+import { PRIORITY_KINDS } from '@antre/domain';
 import { z } from 'zod';
+import { safeLine, safeText } from './safe-text';
+import { BookingPolicySchema, BookingSettingsSchema } from './booking-settings';
+import { DayHoursSchema, WeeklyHoursSchema } from './hours-schemas';
+export { DayHoursSchema, WeeklyHoursSchema } from './hours-schemas';
 import { LogoSchema } from './logo';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
-const text = (max: number) => z.string().trim().min(1).max(max);
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 07:30');
-
-export const DayHoursSchema = z
-  .strictObject({ open: clock, close: clock })
-  .refine((h) => h.open < h.close, { message: 'closes before it opens' });
-
-export const WeeklyHoursSchema = z.strictObject(
-  Object.fromEntries(WEEKDAYS.map((d) => [d, DayHoursSchema.nullable().optional()])) as Record<
-    (typeof WEEKDAYS)[number],
-    z.ZodOptional<z.ZodNullable<typeof DayHoursSchema>>
-  >,
-);
+const text = (max: number) => safeLine().min(1).max(max);
+const paragraph = (max: number) => safeText().trim().min(1).max(max);
+// The address printed in every ticket's QR: a bare origin a phone can open, never loopback.
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
+export const PublicUrlSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .refine(
+    (text) => {
+      if (!/^https?:\/\/[^/?#\s@]+\/?$/i.test(text)) return false;
+      try {
+        return !LOOPBACK_HOST.test(new URL(text).hostname);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'an address like https://antre.example.go.id, not loopback' },
+  );
 
 export const SiteSchema = z.strictObject({
   name: text(120),
@@ -29,6 +39,8 @@ export const SiteSchema = z.strictObject({
   recallsBeforeNoShow: z.int().min(0).max(10),
   autoServeOnCall: z.boolean(),
   expireAfterCloseMinutes: z.int().min(0).max(720),
+  publicUrl: PublicUrlSchema.optional(),
+  bookingPolicy: BookingPolicySchema.optional(),
 });
 
 export const ZoneSchema = z.strictObject({ id, name: text(120) });
@@ -37,17 +49,17 @@ export const AgencySchema = z.strictObject({
   id,
   name: text(200),
   shortName: text(60),
-  contact: z.string().max(200).optional(),
+  contact: safeLine().max(200).optional(),
   logo: LogoSchema.optional(),
 });
 
 export const ServiceStandardSchema = z.strictObject({
-  requirements: z.array(text(500)).max(50),
-  procedure: z.array(text(500)).max(50),
-  duration: text(300),
-  cost: text(300),
-  product: text(300),
-  complaints: text(500),
+  requirements: z.array(paragraph(500)).max(50),
+  procedure: z.array(paragraph(500)).max(50),
+  duration: paragraph(300),
+  cost: paragraph(300),
+  product: paragraph(300),
+  complaints: paragraph(500),
 });
 
 export const PriorityRuleSchema = z.discriminatedUnion('kind', [
@@ -67,6 +79,7 @@ export const ServiceSchema = z.strictObject({
   priorityRule: PriorityRuleSchema,
   standard: ServiceStandardSchema,
   active: z.boolean(),
+  booking: BookingSettingsSchema.nullable().optional(),
 });
 
 export const CounterSchema = z.strictObject({

@@ -1,3 +1,5 @@
+// First: sets how zod runs before any schema below is built (see schema-eval.ts).
+import './schema-eval';
 export * from './building-schemas';
 export * from './logo';
 export * from './result';
@@ -17,3 +19,6 @@ export * from './device-settings';
 export * from './admin';
 export * from './ticket-template';
 export * from './conflict';
+export * from './safe-text';
+export * from './booking-settings';
+export * from './booking';

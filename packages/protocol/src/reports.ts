@@ -7,7 +7,14 @@ export const ReportQuerySchema = z.strictObject({
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
-export const REPORT_TABLES = ['agencies', 'services', 'counters', 'officers', 'heatmap'] as const;
+export const REPORT_TABLES = [
+  'agencies',
+  'services',
+  'counters',
+  'officers',
+  'heatmap',
+  'channels',
+] as const;
 export const ExportQuerySchema = ReportQuerySchema.extend({
   table: z.enum(REPORT_TABLES),
   format: z.enum(['xlsx', 'csv']),
@@ -41,6 +48,27 @@ export const ReportRowSchema = z.object({
 });
 export type ReportRow = z.infer<typeof ReportRowSchema>;
 
+/** Antrean online beside walk-ins: who came by which channel, and how long they waited. */
+export const TICKET_CHANNELS_REPORTED = ['walk_in', 'online', 'staff', 'integration'] as const;
+export const ChannelRowSchema = z.object({
+  channel: z.enum(TICKET_CHANNELS_REPORTED),
+  issued: z.number(),
+  called: z.number(),
+  served: z.number(),
+  noShow: z.number(),
+  /** Arrival (issue or check-in) to call. */
+  waitMean: minutes,
+});
+export const OnlineSummarySchema = z.object({
+  /** Bookings of the period by what became of them. */
+  booked: z.number(),
+  checkedIn: z.number(),
+  noShow: z.number(),
+  cancelled: z.number(),
+  /** No-shows of the bookings that were due (checked in or absent), 0–1; null when none. */
+  noShowRate: z.number().nullable(),
+});
+
 export const SummaryReportSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -51,6 +79,8 @@ export const SummaryReportSchema = z.object({
   officers: z.array(ReportRowSchema),
   /** Arrivals by weekday (0 = Sunday … 6 = Saturday) and local hour. */
   heatmap: z.array(z.object({ weekday: z.number(), hour: z.number(), arrivals: z.number() })),
+  channels: z.array(ChannelRowSchema).optional(),
+  online: OnlineSummarySchema.optional(),
 });
 export type SummaryReport = z.infer<typeof SummaryReportSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeLine } from './safe-text';
 import { PrioritySchema, ServiceStandardSchema } from './building-schemas';
 import { ConflictReasonSchema } from './conflict';
 
@@ -31,7 +32,7 @@ export const IssueTicketBodySchema = z.strictObject({
 });
 
 export const CreateDeviceBodySchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: safeLine().min(1).max(120),
   role: z.enum(DEVICE_ROLES),
   zoneIds: z.array(z.string().min(1).max(64)).max(50).default([]),
   agencyIds: z.array(z.string().min(1).max(64)).max(100).default([]),
@@ -48,6 +49,31 @@ export const DeviceSelfSchema = z.object({
 });
 export type DeviceSelf = z.infer<typeof DeviceSelfSchema>;
 
+const OpeningViewSchema = z.object({ date: z.string(), time: z.string() });
+
+const ServiceTodaySchema = z.object({
+  hours: z.enum(['open', 'later_today', 'closed_today']),
+  closedReason: z
+    .enum([
+      'inactive',
+      'holiday',
+      'closed_today',
+      'not_yet_open',
+      'closed_for_day',
+      'quota_reached',
+    ])
+    .nullable(),
+  opensAt: z.string().nullable(),
+  onBreakUntil: z.string().nullable(),
+  openCounters: z.number(),
+  pausedCounters: z.number(),
+});
+
+const PlaceSchema = z.object({
+  counterNumbers: z.array(z.number()),
+  zones: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
 const ServiceStatsSchema = z.object({
   serviceId: z.string(),
   open: z.boolean(),
@@ -56,6 +82,8 @@ const ServiceStatsSchema = z.object({
   onBreakUntil: z.string().nullable(),
   waiting: z.number(),
   estimatedMinutes: z.number(),
+  today: ServiceTodaySchema,
+  opensNext: OpeningViewSchema.nullable(),
 });
 
 export const CatalogueSchema = z.object({
@@ -65,6 +93,8 @@ export const CatalogueSchema = z.object({
     serviceDay: z.string(),
     /** `/api/logos/site?v=…`; absent without a logo. */
     logoUrl: z.string().optional(),
+    /** When the building next opens, after now (tomorrow's opening while open today). */
+    opensNext: OpeningViewSchema.nullable(),
   }),
   agencies: z.array(
     z.object({
@@ -80,6 +110,8 @@ export const CatalogueSchema = z.object({
           dailyQuota: z.number().nullable(),
           targetWaitMinutes: z.number(),
           standard: ServiceStandardSchema,
+          /** The service takes online bookings (the booking page lists only these). */
+          takesBookings: z.boolean().optional(),
         }),
       ),
     }),
@@ -103,6 +135,8 @@ export const TrackingViewSchema = z.object({
   calledAt: z.number().nullable(),
   counter: z.object({ name: z.string(), number: z.number() }).nullable(),
   transferredFrom: z.string().nullable(),
+  place: PlaceSchema,
+  today: ServiceTodaySchema.nullable(),
 });
 
 export const IssuedTicketSchema = TrackingViewSchema.extend({
@@ -127,5 +161,6 @@ export const ErrorBodySchema = z.object({
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     reasons: z.array(ConflictReasonSchema).optional(),
+    retryAfterSeconds: z.number().optional(),
   }),
 });

@@ -1,12 +1,15 @@
 import type { DomainErrorCode } from '@antre/domain';
+import type { BookingRefusal } from './booking';
 
 export type ErrorCode =
   | DomainErrorCode
+  | BookingRefusal
   | 'bad_request'
   | 'unknown_event'
   | 'unauthorized'
   | 'forbidden'
   | 'locked'
+  | 'rate_limited'
   | 'not_found'
   | 'version_mismatch'
   | 'conflict'
@@ -18,6 +21,8 @@ export interface ApiError {
   message: string;
   /** Field paths and what is wrong with each, for forms. */
   fields?: { path: string; message: string }[];
+  /** On a 429: how long to wait before trying again, for the UI to say in its own words. */
+  retryAfterSeconds?: number;
 }
 
 /** Every ack and every error body has this shape. */

@@ -6,6 +6,8 @@ export interface HubRequest {
   token?: string;
   /** Sent as JSON; a request with a body is a POST unless `method` says otherwise. */
   json?: unknown;
+  /** Extra headers, e.g. a NIK sent in a header to keep it out of addresses and logs. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -20,6 +22,7 @@ export async function hubRequest<T>(path: string, init: HubRequest = {}): Promis
       headers: {
         ...(json === undefined ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...init.headers,
       },
       body: json === undefined ? undefined : JSON.stringify(json),
     });

@@ -1,8 +1,10 @@
+import type { Building } from '@antre/domain';
 import type { AuditStore } from '../audit/audit-store';
 import { auditRoutes } from '../audit/audit-routes';
 import type { AuthStore } from '../auth/auth-store';
 import type { Db } from '../db/database';
 import type { QueueEngine } from '../queue/queue-engine';
+import { addressRoutes } from './address-routes';
 import { createBuildingChanges } from './building-changes';
 import { buildingRoutes } from './building-routes';
 import { userRoutes } from './user-routes';
@@ -14,12 +16,15 @@ export function adminRoutes(deps: {
   engine: QueueEngine;
   auth: AuthStore;
   audit: AuditStore;
+  /** Runs in the save's transaction: bookings the new building strands are cancelled. */
+  onBuildingSaved?: (next: Building, at: number) => void;
 }) {
   const changes = createBuildingChanges(deps);
   const users = createUserStore(deps.db);
   return {
     routes: [
       ...buildingRoutes(deps.engine, changes),
+      ...addressRoutes(deps.engine),
       ...userRoutes({ ...deps, users }),
       ...auditRoutes(deps.audit),
     ],

@@ -16,7 +16,12 @@ type Emitter = Pick<Server<never, HubToClient>, 'emit'>;
  * The one way a configuration changes: check it keeps today's queue whole, save it with its
  * audit entry in one transaction, apply it live, and tell every app to refetch.
  */
-export function createBuildingChanges(deps: { db: Db; engine: QueueEngine; audit: AuditStore }) {
+export function createBuildingChanges(deps: {
+  db: Db;
+  engine: QueueEngine;
+  audit: AuditStore;
+  onBuildingSaved?: ((next: Building, at: number) => void) | undefined;
+}) {
   const { db, engine, audit } = deps;
   let io: Emitter | null = null;
 
@@ -38,6 +43,7 @@ export function createBuildingChanges(deps: { db: Db; engine: QueueEngine; audit
         db.transaction(() => {
           saveBuilding(db, next);
           audit.record(principal, request, entry, now);
+          deps.onBuildingSaved?.(next, now);
         })();
       } catch (error) {
         if (error instanceof ConfigInUseError) throw conflictError([error.reason], 'Not saved: ');

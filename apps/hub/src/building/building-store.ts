@@ -23,6 +23,8 @@ interface ServiceRow {
   priority_rule: string;
   standard: string;
   active: number;
+  /** BookingSettings as JSON; null when the service takes no bookings. */
+  booking: string | null;
 }
 
 interface CounterRow {
@@ -98,15 +100,15 @@ export function saveBuilding(db: Db, building: Building): void {
     removeServicesNotIn(db, new Set(building.services.map((s) => s.id)));
     const service = db.prepare(
       `INSERT INTO services (id, agency_id, name, prefix, daily_quota, hours, target_wait_minutes,
-         default_service_minutes, priority_rule, standard, active, position)
+         default_service_minutes, priority_rule, standard, active, booking, position)
        VALUES (@id, @agency_id, @name, @prefix, @daily_quota, @hours, @target_wait_minutes,
-         @default_service_minutes, @priority_rule, @standard, @active, @position)
+         @default_service_minutes, @priority_rule, @standard, @active, @booking, @position)
        ON CONFLICT (id) DO UPDATE SET agency_id = excluded.agency_id, name = excluded.name,
          prefix = excluded.prefix, daily_quota = excluded.daily_quota, hours = excluded.hours,
          target_wait_minutes = excluded.target_wait_minutes,
          default_service_minutes = excluded.default_service_minutes,
          priority_rule = excluded.priority_rule, standard = excluded.standard,
-         active = excluded.active, position = excluded.position`,
+         active = excluded.active, booking = excluded.booking, position = excluded.position`,
     );
     building.services.forEach((s, i) => service.run({ ...toServiceRow(s), position: i }));
     const counter = db.prepare(
@@ -184,6 +186,7 @@ function toService(row: ServiceRow): Service {
     priorityRule: JSON.parse(row.priority_rule) as Service['priorityRule'],
     standard: JSON.parse(row.standard) as Service['standard'],
     active: row.active === 1,
+    ...(row.booking ? { booking: JSON.parse(row.booking) as Service['booking'] } : {}),
   };
 }
 
@@ -200,6 +203,7 @@ function toServiceRow(s: Service): Omit<ServiceRow, 'position'> {
     priority_rule: JSON.stringify(s.priorityRule),
     standard: JSON.stringify(s.standard),
     active: s.active ? 1 : 0,
+    booking: s.booking ? JSON.stringify(s.booking) : null,
   };
 }
 

@@ -1,6 +1,7 @@
+import { nextOpening } from '@antre/domain';
 import { BuildingSchema, CatalogueSchema } from '@antre/protocol';
 import type { QueueEngine } from '../queue/queue-engine';
-import { serviceStats } from '../queue/ticket-views';
+import { openingView, serviceStats } from '../queue/ticket-views';
 import { defineRoute } from '../http/routes';
 import { logoUrl, withoutLogos } from '../logos/logo-files';
 
@@ -24,6 +25,7 @@ export function catalogueRoutes(engine: QueueEngine) {
             timezone: index.site.timezone,
             serviceDay: state.serviceDay,
             logoUrl: logoUrl(index.building, 'site'),
+            opensNext: openingView(nextOpening(index.site, null, now)),
           },
           agencies: index.building.agencies.map((agency) => ({
             id: agency.id,
@@ -35,8 +37,20 @@ export function catalogueRoutes(engine: QueueEngine) {
               .flatMap((s) => {
                 const stats = serviceStats(index, state, s.id, now);
                 if (!stats) return [];
+                const takesBookings = Boolean(s.booking);
                 const { id, name, prefix, dailyQuota, targetWaitMinutes, standard } = s;
-                return [{ ...stats, id, name, prefix, dailyQuota, targetWaitMinutes, standard }];
+                return [
+                  {
+                    ...stats,
+                    id,
+                    name,
+                    prefix,
+                    dailyQuota,
+                    targetWaitMinutes,
+                    standard,
+                    takesBookings,
+                  },
+                ];
               }),
           })),
         };

@@ -14,6 +14,7 @@ export const WEB_APPS = [
   { name: 'display', mount: '/display/' },
   { name: 'admin', mount: '/admin/' },
   { name: 'track', mount: '/t/' },
+  { name: 'booking', mount: '/booking/' },
 ] as const;
 
 export function builtApps(appsDir = APPS_DIR) {

@@ -28,19 +28,24 @@ const APP_NAMES: Record<string, string> = {
   '/counter/': 'Loket petugas / Counter',
   '/display/': 'Papan panggilan / Display board',
   '/admin/': 'Admin',
+  '/booking/': 'Antrean online (pesan dari rumah) / Online booking',
 };
 
-export function homeRoutes(app: FastifyInstance, siteName: string, apps: string[]): void {
+// A file, not a <style> in the page: the hub's CSP allows no inline style.
+const HOME_CSS = `body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a2433}
+h1{font-size:1.6rem}a{color:#0b5cad}li{margin:.4rem 0}`;
+
+/** The site name is read on every visit: the admin may rename the site while the hub runs. */
+export function homeRoutes(app: FastifyInstance, siteName: () => string, apps: string[]): void {
   const links = apps
     .filter((mount) => APP_NAMES[mount])
     .map((mount) => `<li><a href="${mount}">${APP_NAMES[mount]}</a> (<code>${mount}</code>)</li>`)
     .join('\n');
-  const page = `<!doctype html><html lang="id"><head><meta charset="utf-8">
+  const page = (name: string) => `<!doctype html><html lang="id"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>Antre — ${escapeHtml(siteName)}</title>
-<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a2433}
-h1{font-size:1.6rem}a{color:#0b5cad}li{margin:.4rem 0}</style></head><body>
-<h1>Antre — ${escapeHtml(siteName)}</h1>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>Antre — ${name}</title>
+<link rel="stylesheet" href="/home.css"></head><body>
+<h1>Antre — ${name}</h1>
 <p>Hub antrean berjalan. / The queue hub is running.</p>
 <ul>
 ${links}
@@ -49,7 +54,10 @@ ${apps.includes('/counter/') ? '<li><a href="/counter/#/survei">Tablet survei di
 <li><a href="/api/health">Status hub / Health</a> (<code>/api/health</code>)</li>
 <li><a href="/api/openapi.json">API (OpenAPI)</a></li>
 </ul></body></html>`;
-  app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+  app.get('/', (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(page(escapeHtml(siteName()))),
+  );
+  app.get('/home.css', (_request, reply) => reply.type('text/css; charset=utf-8').send(HOME_CSS));
   for (const icon of ICONS)
     app.get(icon.path, (_request, reply) =>
       reply.type(icon.type).header('cache-control', 'public, max-age=86400').send(icon.body),

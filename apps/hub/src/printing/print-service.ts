@@ -1,4 +1,5 @@
 import type {
+  CommandAck,
   KioskIssueCommand,
   KioskIssueResult,
   KioskPrinterStatus,
@@ -13,6 +14,7 @@ import {
   KioskPrinterStatusSchema,
   KioskReprintSchema,
   KioskSettingsSchema,
+  MAX_REPRINTS,
   okResult,
   parseInput,
 } from '@antre/protocol';
@@ -68,16 +70,35 @@ export function createPrintService(deps: {
     const key = `${kiosk.id}:${parsed.value.commandId}`;
     const running = inFlight.get(key);
     if (running) return running;
-    const work = issueAndPrint(kiosk, parsed.value, hubUrl, origin).finally(() =>
-      inFlight.delete(key),
-    );
+    const command = parsed.value;
+    const work = issueAndPrint(
+      kiosk,
+      command,
+      () =>
+        runCommand(
+          engine,
+          specs,
+          kiosk,
+          'ticket:issue',
+          {
+            commandId: command.commandId,
+            serviceId: command.serviceId,
+            priority: command.priority,
+          },
+          origin,
+        ),
+      hubUrl,
+      origin,
+    ).finally(() => inFlight.delete(key));
     inFlight.set(key, work);
     return work;
   }
 
+  /** Issues by `issueOne` (a tap, or a booking's check-in), then prints as the kiosk asked. */
   async function issueAndPrint(
     kiosk: Kiosk,
-    command: KioskIssueCommand,
+    command: Pick<KioskIssueCommand, 'commandId' | 'printBy'>,
+    issueOne: () => Result<CommandAck>,
     hubUrl: string,
     origin?: RequestOrigin,
   ): Promise<Result<KioskIssueResult>> {
@@ -88,14 +109,7 @@ export function createPrintService(deps: {
       if (!settings.printer) alerts.reportPrinter(kiosk.id, 'no_printer');
       return okResult({ outcome: 'print_failed', reason: 'no_printer', ticket: null });
     }
-    const issued = runCommand(
-      engine,
-      specs,
-      kiosk,
-      'ticket:issue',
-      { commandId: command.commandId, serviceId: command.serviceId, priority: command.priority },
-      origin,
-    );
+    const issued = issueOne();
     if (!issued.ok) return issued;
     const first = issued.value.tickets[0];
     if (!first) return errResult('internal', 'No ticket was issued');
@@ -133,6 +147,10 @@ export function createPrintService(deps: {
     );
   }
 
+  // Copies printed per ticket while its window is open; a restart forgets them, which only
+  // gives back at most MAX_REPRINTS copies of tickets issued in the last two minutes.
+  const reprints = new Map<string, { copies: number; until: number }>();
+
   async function reprint(
     principal: Principal,
     payload: unknown,
@@ -148,15 +166,25 @@ export function createPrintService(deps: {
       return errResult('ticket_not_found', 'This kiosk did not print that ticket today');
     if (ticket.status === 'void' || ticket.status === 'printing')
       return errResult('illegal_transition', `Ticket ${ticket.label} was never printed`);
-    if (engine.now() > ticket.issuedAt + REPRINT_WINDOW_MS)
-      return okResult({ outcome: 'too_late' });
+    const now = engine.now();
+    const until = ticket.issuedAt + REPRINT_WINDOW_MS;
+    if (now > until) return okResult({ outcome: 'too_late' });
+    for (const [id, past] of reprints) if (past.until < now) reprints.delete(id);
+    const entry = reprints.get(ticket.id) ?? { copies: 0, until };
+    if (entry.copies >= MAX_REPRINTS) return okResult({ outcome: 'no_more_copies' });
+    // Counted before printing, so two quick taps cannot both pass; a failed print gives it back.
+    entry.copies += 1;
+    reprints.set(ticket.id, entry);
     const settings = settingsOf(kiosk);
     // The copy is of the ticket as issued: same number, same QR.
     const view = kioskTicketView(engine.index, state, ticket, hubUrl, settings);
     const printed = await printers.print(settings, view.printable);
     reportPrint(kiosk.id, printed);
+    if (!printed.ok) entry.copies -= 1;
     return okResult(
-      printed.ok ? { outcome: 'printed' } : { outcome: 'print_failed', reason: printed.reason },
+      printed.ok
+        ? { outcome: 'printed', copiesLeft: MAX_REPRINTS - entry.copies }
+        : { outcome: 'print_failed', reason: printed.reason },
     );
   }
 
@@ -184,7 +212,20 @@ export function createPrintService(deps: {
     return okResult({ state: status.state, canPrint: status.canPrint, by: 'hub' });
   }
 
-  return { issue, reprint, printerStatus };
+  /** A booking's check-in at a kiosk: its ticket is printed like a tap's (printBy hub|self). */
+  function checkInAndPrint(
+    principal: Principal,
+    command: Pick<KioskIssueCommand, 'commandId' | 'printBy'>,
+    checkIn: () => Result<CommandAck>,
+    hubUrl: string,
+    origin?: RequestOrigin,
+  ): Promise<Result<KioskIssueResult>> {
+    const kiosk = asKiosk(principal);
+    if (!kiosk) return Promise.resolve(NOT_A_KIOSK);
+    return issueAndPrint(kiosk, command, checkIn, hubUrl, origin);
+  }
+
+  return { issue, reprint, printerStatus, checkInAndPrint };
 }
 
 const PRINT_FAILURES: readonly PrintFailure[] = [

@@ -2,6 +2,7 @@ import type {
   Building,
   BuildingIndex,
   CommandContext,
+  HoldDisagreement,
   QueueChange,
   QueueState,
 } from '@antre/domain';
@@ -11,8 +12,11 @@ import {
   confirmPrint,
   emptyChange,
   expireTickets,
+  holdDisagreements,
   indexBuilding,
   localMoment,
+  repairHolds,
+  scopeOfChange,
   serviceDay,
 } from '@antre/domain';
 import type { CommandAck, CommandName, Result } from '@antre/protocol';
@@ -42,6 +46,7 @@ export function createQueueEngine(
   let index: BuildingIndex = indexBuilding(building);
   let state: QueueState = startDay();
   settleUnfinishedPrints();
+  repairDisagreeingHolds();
   const changeListeners: ChangeListener[] = [];
   const dayListeners: DayListener[] = [];
 
@@ -76,6 +81,30 @@ export function createQueueEngine(
     state = applyChange(state, change);
   }
 
+  /**
+   * Tickets and counters must agree (a counter holds a ticket iff it is called or served
+   * there). A database that says otherwise (an older hub's bug, a hand edit) is repaired at
+   * start where that is safe, and each repair is logged and audited; otherwise the hub refuses.
+   */
+  function repairDisagreeingHolds(): void {
+    const found = holdDisagreements(state);
+    if (found.length === 0) return;
+    const change = repairHolds(contextFor(state, SYSTEM), found);
+    const repaired = applyChange(state, change);
+    const left = holdDisagreements(repaired);
+    if (left.length > 0) {
+      throw new Error(
+        `The database's tickets and counters disagree and cannot be repaired safely: ${describeHolds(left)}`,
+      );
+    }
+    db.transaction(() => {
+      store.saveChange(state.serviceDay, change);
+      store.recordHoldRepairs(found, clock());
+    })();
+    console.warn(`Repaired tickets and counters that disagreed: ${describeHolds(found)}`);
+    state = repaired;
+  }
+
   function closeDay(dayState: QueueState): void {
     const change = expireTickets(contextFor(dayState, SYSTEM), 'all');
     db.transaction(() => store.saveChange(dayState.serviceDay, change))();
@@ -85,8 +114,8 @@ export function createQueueEngine(
     return { index, state: on, now: clock(), actor };
   }
 
-  function commit(change: QueueChange): void {
-    state = applyChange(state, change);
+  function commit(change: QueueChange, next = applyChange(state, change)): void {
+    state = next;
     for (const listener of changeListeners) listener(change, state);
   }
 
@@ -119,10 +148,12 @@ export function createQueueEngine(
      */
     execute(
       principal: Principal,
-      name: CommandName,
+      name: CommandName | 'booking:check-in',
       commandId: string,
       run: (ctx: CommandContext) => Result<QueueChange>,
       origin?: RequestOrigin,
+      /** Saved in the same transaction as the change (a booking marked checked in). */
+      alongside?: (change: QueueChange) => void,
     ): Result<CommandAck> {
       ensureDay();
       const actor = actorKey(principal);
@@ -134,14 +165,22 @@ export function createQueueEngine(
       }
       const ctx = contextFor(state, actorOf(principal));
       const outcome = run(ctx);
+      const next = outcome.ok ? applyChange(state, outcome.value) : state;
+      // A rule that would leave tickets and counters disagreeing is a bug: nothing is saved.
+      const broken = outcome.ok ? holdDisagreements(next, scopeOfChange(state, outcome.value)) : [];
+      if (broken.length > 0) {
+        console.error(`${name} refused: it would break ${describeHolds(broken)}`);
+        return errResult('internal', 'The hub could not complete this; nothing was changed');
+      }
       const ack: Result<CommandAck> = outcome.ok
         ? okResult({ tickets: outcome.value.tickets, counters: outcome.value.counters })
         : errResult(outcome.error.code, outcome.error.message);
       db.transaction(() => {
         if (outcome.ok) store.saveChange(state.serviceDay, outcome.value, origin);
+        if (outcome.ok) alongside?.(outcome.value);
         store.saveCommand(actor, commandId, name, ack, ctx.now);
       })();
-      if (outcome.ok) commit(outcome.value);
+      if (outcome.ok) commit(outcome.value, next);
       return ack;
     },
 
@@ -166,3 +205,6 @@ export function createQueueEngine(
 }
 
 export type QueueEngine = ReturnType<typeof createQueueEngine>;
+
+const describeHolds = (found: HoldDisagreement[]): string =>
+  found.map((d) => `${d.problem} (counter ${d.counterId}, ticket ${d.ticketId})`).join(', ');

@@ -2,6 +2,7 @@ import type { ReportRow, SummaryReport } from '@antre/protocol';
 import type { TimezoneCode } from '@antre/domain';
 import { localMoment } from '@antre/domain';
 import ExcelJS from 'exceljs';
+import { channelCells } from './channel-report';
 
 type Column = { header: string; value: (r: ReportRow) => string | number | null };
 
@@ -50,6 +51,7 @@ export const TABLE_TITLES = {
   counters: 'Per loket',
   officers: 'Per petugas',
   heatmap: 'Kedatangan per jam',
+  channels: 'Per kanal antrean',
 } as const;
 
 export type ReportTable = keyof typeof TABLE_TITLES;
@@ -59,6 +61,7 @@ export function tableCells(
   report: SummaryReport,
   table: ReportTable,
 ): (string | number | null)[][] {
+  if (table === 'channels') return channelCells(report);
   if (table === 'heatmap') {
     const hours = Array.from({ length: 24 }, (_, h) => h);
     const count = new Map(report.heatmap.map((c) => [`${c.weekday}|${c.hour}`, c.arrivals]));

@@ -14,6 +14,7 @@ import type { QueueEngine } from '../queue/queue-engine';
 import { LIVE_TITLES, liveCells, LiveExportQuerySchema } from './live-export';
 import { liveReport } from './live-report';
 import { localStamp, sendFile, TABLE_TITLES, tableCells } from './report-export';
+import type { ChannelReport } from './channel-report';
 import type { ReportStore } from './report-store';
 import { summaryReport } from './summary-report';
 
@@ -26,7 +27,7 @@ function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S>
   return value;
 }
 
-export function reportRoutes(engine: QueueEngine, store: ReportStore) {
+export function reportRoutes(engine: QueueEngine, store: ReportStore, channels?: ChannelReport) {
   const summaryFor = (principal: Principal, q: { from: string; to: string; agencyId?: string }) =>
     summaryReport(store, engine.index, {
       from: q.from,
@@ -35,6 +36,18 @@ export function reportRoutes(engine: QueueEngine, store: ReportStore) {
       today: engine.state.serviceDay,
       now: engine.now(),
     });
+  // The summary with its split by channel (walk-in, online, staff, integration).
+  const summaryWithChannels = (
+    principal: Principal,
+    q: { from: string; to: string; agencyId?: string },
+  ) => ({
+    ...summaryFor(principal, q),
+    ...channels?.(engine.index, {
+      from: q.from,
+      to: q.to,
+      agencyId: reportScope(principal, q.agencyId),
+    }),
+  });
 
   const liveFor = (principal: Principal, asked: string | undefined) => {
     const officers = store.officerNames();
@@ -56,7 +69,7 @@ export function reportRoutes(engine: QueueEngine, store: ReportStore) {
       access: ['admin', 'supervisor'],
       response: SummaryReportSchema,
       handle: ({ principal, request }) =>
-        summaryFor(principal, parseQuery(ReportQuerySchema, request.query)),
+        summaryWithChannels(principal, parseQuery(ReportQuerySchema, request.query)),
     }),
     defineRoute({
       method: 'GET',
@@ -107,7 +120,7 @@ export function reportRoutes(engine: QueueEngine, store: ReportStore) {
       response: zod.string().describe('the file'),
       handle: async ({ principal, request, reply }) => {
         const query = parseQuery(ExportQuerySchema, request.query);
-        const cells = tableCells(summaryFor(principal, query), query.table);
+        const cells = tableCells(summaryWithChannels(principal, query), query.table);
         return sendFile(reply, cells, {
           name: `antre-${query.table}-${query.from}_${query.to}`,
           format: query.format,

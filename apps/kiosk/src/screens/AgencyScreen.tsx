@@ -1,4 +1,5 @@
 import type { Language } from '@antre/ui';
+import type { AgencyBadge } from '../agency-badges';
 import type { KioskAgency, KioskHub } from '../kiosk-hub';
 import type { MessageKey } from '../messages';
 import type { LastTicket } from '../print-flow';
@@ -10,19 +11,29 @@ interface Props {
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
   language: Language;
   agencies: KioskAgency[];
+  badges: Map<string, AgencyBadge>;
   last: LastTicket | null;
   hub: KioskHub;
   onChoose: (agencyId: string) => void;
   onSurvey: () => void;
+  /** Null when no service here takes online bookings. */
+  onCheckIn: (() => void) | null;
 }
 
-export function AgencyScreen({ t, language, agencies, last, hub, onChoose, onSurvey }: Props) {
+export function AgencyScreen(props: Props) {
+  const { t, language, agencies, badges, last, hub, onChoose, onSurvey, onCheckIn } = props;
   return (
     <section className="screen">
       <div className="agency-head">
         <h1 className="screen-title">{t('chooseAgency')}</h1>
         <SurveyEntry language={language} onOpen={onSurvey} />
       </div>
+      {onCheckIn ? (
+        <button type="button" className="booked-online" onClick={onCheckIn}>
+          <span className="booked-online-title">{t('bookedOnline')}</span>
+          <span className="booked-online-note">{t('bookedOnlineNote')}</span>
+        </button>
+      ) : null}
       {agencies.length === 0 ? <p className="lead">{t('noServices')}</p> : null}
       <div className="agency-grid">
         {agencies.map((agency) => {
@@ -35,7 +46,7 @@ export function AgencyScreen({ t, language, agencies, last, hub, onChoose, onSur
               className={`agency-card${open ? '' : ' is-closed'}`}
               onClick={() => onChoose(agency.id)}
             >
-              <AgencyTile id={agency.id} shortName={agency.shortName} logoUrl={agency.logoUrl} />
+              <AgencyTile badge={badges.get(agency.id)} logoUrl={agency.logoUrl} />
               <span className="agency-text">
                 <span className="agency-short">{agency.shortName}</span>
                 <span className="agency-name">{agency.name}</span>

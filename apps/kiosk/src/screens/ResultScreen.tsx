@@ -1,3 +1,4 @@
+import { counterNumbersText } from '@antre/domain';
 import type { Language } from '@antre/ui';
 import { formatWait, PRIORITY_LABELS } from '@antre/ui';
 import QRCode from 'qrcode';
@@ -15,11 +16,13 @@ interface Props {
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
   language: Language;
   last: LastTicket;
+  /** A booking's check-in: the ticket is marked as an online one. */
+  online?: boolean;
   hub: KioskHub;
   onDone: () => void;
 }
 
-export function ResultScreen({ t, language, last, hub, onDone }: Props) {
+export function ResultScreen({ t, language, last, online = false, hub, onDone }: Props) {
   const { ticket } = last;
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
@@ -30,17 +33,36 @@ export function ResultScreen({ t, language, last, hub, onDone }: Props) {
     }).then(setQr);
   }, [ticket.trackUrl]);
   useIdle(BACK_HOME_MS, onDone, true, ticket.id);
+  const { counterNumbers, zones } = ticket.place;
+  const placeLine = [
+    counterNumbers.length > 0
+      ? t('placeCounters', { numbers: counterNumbersText(counterNumbers) })
+      : '',
+    zones.map((z) => z.name).join(', '),
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
 
   return (
     <section className="screen result-screen">
       <h1 className="result-take">{t('takeTicket')}</h1>
       <div className="result-card">
         <p className="result-caption">{t('yourNumber')}</p>
+        {online ? (
+          <p className="result-online" data-testid="online-mark">
+            {t('onlineTicket')}
+          </p>
+        ) : null}
         <p className="result-number" data-testid="ticket-number">
           {ticket.label}
         </p>
         <p className="result-service">{ticket.serviceName}</p>
         <p className="result-agency">{ticket.agencyName}</p>
+        {placeLine ? (
+          <p className="result-place" data-testid="ticket-place">
+            <span className="result-place-label">{t('goTo')}</span> {placeLine}
+          </p>
+        ) : null}
         {ticket.priority ? (
           <p className="result-priority">
             {t('priorityBadge', { kind: PRIORITY_LABELS[language][ticket.priority] })}

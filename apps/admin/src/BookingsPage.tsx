@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import type { BookingKey } from './booking-messages';
+import { bookingT, cancelReasonWords } from './booking-messages';
+import { FileButtons } from './ExportButtons';
+import { downloadFile } from './file-download';
+import { send } from './hub-answer';
+import type { PageProps } from './page-props';
+
+const STATUSES = ['booked', 'checked_in', 'served', 'no_show', 'cancelled'] as const;
+type Status = (typeof STATUSES)[number];
+
+/** One row of `GET /api/admin/bookings` (apps/hub/src/bookings/booking-list.ts). */
+interface BookingRow {
+  code: string;
+  sessionId: string;
+  sessionStart: number;
+  status: Status;
+  name: string | null;
+  nikLast4: string;
+  ticketLabel: string | null;
+  cancelReason: string | null;
+}
+
+/** Today's and upcoming bookings of one service, by session, with search and files. */
+export function BookingsPage(props: PageProps) {
+  const { session, building, today, language } = props;
+  const t = bookingT(language);
+  const agencyId = session.user.role === 'admin' ? null : session.user.agencyId;
+  const services = building.services.filter(
+    (s) => s.booking && (agencyId === null || s.agencyId === agencyId),
+  );
+  const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
+  const [date, setDate] = useState(today);
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const [rows, setRows] = useState<BookingRow[] | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const query = new URLSearchParams({ serviceId, date, ...(q ? { q } : {}) });
+
+  useEffect(() => {
+    if (!serviceId) return;
+    let live = true;
+    void send<{ bookings: BookingRow[] }>(session.token, `/api/admin/bookings?${query}`).then(
+      (got) => {
+        if (!live) return;
+        if (got.ok) return (setRows(got.value.bookings), setFailed(null));
+        if (got.refusal.status === 401) props.onUnauthorized();
+        setFailed(got.refusal.message || got.refusal.code);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [serviceId, date, q]);
+
+  if (services.length === 0) return <p>{t('noServices')}</p>;
+  const sessions = services.find((s) => s.id === serviceId)?.booking?.sessions ?? [];
+  const list = rows ?? [];
+  return (
+    <section className="bookings-page">
+      <h1>{t('pageTitle')}</h1>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(typed.trim());
+        }}
+      >
+        <label>
+          {t('service')}
+          <select
+            aria-label={t('service')}
+            value={serviceId}
+            onChange={(e) => setServiceId(e.target.value)}
+          >
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('date')}
+          <input
+            type="date"
+            aria-label={t('date')}
+            min={today}
+            value={date}
+            onChange={(e) => setDate(e.target.value || today)}
+          />
+        </label>
+        <label>
+          {t('search')}
+          <input
+            type="search"
+            aria-label={t('search')}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        </label>
+        <button type="submit">{t('searchButton')}</button>
+        <FileButtons
+          t={props.t}
+          testId="export-bookings"
+          save={(format) =>
+            downloadFile(
+              session.token,
+              `/api/admin/bookings?${query}&format=${format}`,
+              `antre-booking-${serviceId}-${date}.${format}`,
+            )
+          }
+        />
+      </form>
+      {failed && <p className="form-error">{t('loadFailed', { reason: failed })}</p>}
+      <ul className="booking-counts" data-testid="booking-counts">
+        {STATUSES.map((s) => (
+          <li key={s}>
+            {t(`st_${s}` as BookingKey)}:{' '}
+            <strong>{list.filter((r) => r.status === s).length}</strong>
+          </li>
+        ))}
+      </ul>
+      {rows && list.length === 0 && <p>{t('noBookings')}</p>}
+      {sessions
+        .map((s) => ({ s, mine: list.filter((r) => r.sessionId === s.id) }))
+        .filter(({ mine }) => mine.length > 0)
+        .map(({ s, mine }) => (
+          <table key={s.id} className="booking-table" data-testid={`bookings-${s.id}`}>
+            <caption>
+              {t('sessionHead', { start: `${s.start}–${s.end}` })} · {mine.length}/{s.places}
+            </caption>
+            <thead>
+              <tr>
+                <th>{t('code')}</th>
+                <th>{t('name')}</th>
+                <th>{t('nik')}</th>
+                <th>{t('ticket')}</th>
+                <th>{t('status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mine.map((r) => (
+                <tr key={r.code}>
+                  <td>
+                    <code>{r.code}</code>
+                  </td>
+                  <td>{r.name ?? '—'}</td>
+                  <td>…{r.nikLast4}</td>
+                  <td>{r.ticketLabel ?? '—'}</td>
+                  <td>
+                    {t(`st_${r.status}` as BookingKey)}
+                    {r.status === 'cancelled' && r.cancelReason
+                      ? ` (${cancelReasonWords(t, r.cancelReason)})`
+                      : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </section>
+  );
+}

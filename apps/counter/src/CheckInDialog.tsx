@@ -1,0 +1,90 @@
+import type { Language } from '@antre/ui';
+import { errorText } from '@antre/ui';
+import type { FormEvent, KeyboardEvent } from 'react';
+import { useState } from 'react';
+import type { CheckInAnswer } from './booking-check-in';
+import { checkInByCode } from './booking-check-in';
+import type { Translate } from './messages';
+
+/** "Check-in pesanan": the officer types (or scans) a booking code; stays open for the next. */
+export function CheckInDialog(props: {
+  t: Translate;
+  language: Language;
+  token: string;
+  onClose: () => void;
+}) {
+  const { t } = props;
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<CheckInAnswer | null>(null);
+  const ready = /^[A-Z0-9]{6,10}$/.test(code) && !busy;
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    const result = await checkInByCode(props.token, code);
+    setBusy(false);
+    setAnswer(result);
+    if (result.ok) setCode('');
+  };
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') props.onClose();
+  };
+  const refusal = (a: Extract<CheckInAnswer, { ok: false }>): string => {
+    const time = a.detail.replace(':', props.language === 'id' ? '.' : ':');
+    if (a.code === 'too_early' && a.detail) return t('checkInTooEarly', { time });
+    if (a.code === 'too_late' && a.detail) return t('checkInTooLate', { time });
+    if (a.code === 'booking_not_found' || a.code === 'bad_request') return t('checkInNotFound');
+    const text = errorText(a.code, props.language);
+    return a.detail ? `${text} (${a.detail})` : text;
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog check-in-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('checkInTitle')}
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={onKey}
+      >
+        <h2>{t('checkInTitle')}</h2>
+        <label>
+          {t('checkInCode')}
+          <input
+            autoFocus
+            name="booking-code"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={10}
+            value={code}
+            onChange={(e) => {
+              setCode(e.target.value.toUpperCase().replace(/[^A-Z0-9]/g, ''));
+              setAnswer(null);
+            }}
+          />
+        </label>
+        {answer?.ok === true && (
+          <p className="check-in-done" role="status" data-testid="check-in-result">
+            {t('checkInDone', { label: answer.label })}
+          </p>
+        )}
+        {answer?.ok === false && (
+          <p className="form-error" role="alert" data-testid="check-in-result">
+            {refusal(answer)}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={props.onClose}>
+            {t('checkInClose')} <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="primary" disabled={!ready}>
+            {busy ? t('checkInBusy') : t('checkInSubmit')} <kbd>Enter</kbd>
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { checkInTicket, decideCheckIn } from '@antre/domain';
+import type { CommandAck, KioskIssueResult, Result } from '@antre/protocol';
+import { errResult, okResult } from '@antre/protocol';
+import type { RequestOrigin } from '../audit/request-origin';
+import { mayIssue } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import type { PrintService } from '../printing/print-service';
+import type { QueueEngine } from '../queue/queue-engine';
+import { newTicketCode, newTicketId } from '../queue/ticket-codes';
+import type { BookingStore } from './booking-store';
+import { toBooking } from './booking-store';
+
+export interface CheckInRequest {
+  code: string;
+  commandId: string;
+  printBy?: 'hub' | 'self' | undefined;
+}
+
+/**
+ * A booking's check-in is a queue command: decided and saved by the engine with the new
+ * ticket (exactly once per command id, published like any issue), and the booking is marked
+ * checked in in the same transaction.
+ */
+export function createBookingCheckIn(deps: {
+  engine: QueueEngine;
+  store: BookingStore;
+  printing: PrintService;
+}) {
+  const { engine, store } = deps;
+
+  function run(
+    principal: Principal,
+    request: CheckInRequest,
+    needsPrint: boolean,
+    origin: RequestOrigin,
+  ): Result<CommandAck> {
+    const found = store.byCode(request.code);
+    if (!found) return errResult('booking_not_found', 'No booking with this code');
+    const allowed = mayIssue(principal, engine.index, found.service_id);
+    if (!allowed.ok) return allowed;
+    let ticketId = '';
+    return engine.execute(
+      principal,
+      'booking:check-in',
+      request.commandId,
+      (ctx) => {
+        // Read again inside the command: a retry or another kiosk may have checked it in.
+        const row = store.byCode(request.code) ?? found;
+        const settings = ctx.index.services.get(row.service_id)?.booking;
+        if (!settings) return errResult('booking_not_offered', 'This service takes no bookings');
+        // A check-in whose ticket never printed (voided) may be done again.
+        const unprinted =
+          row.status === 'checked_in' &&
+          row.ticket_id !== null &&
+          ctx.state.tickets.get(row.ticket_id)?.status === 'void';
+        const booking = toBooking(unprinted ? { ...row, status: 'booked' } : row);
+        const place = decideCheckIn(ctx.index.site, settings, booking, ctx.now);
+        if (!place.ok)
+          return errResult(
+            place.error.code,
+            `Check-in refused: ${place.error.code}${place.error.detail ? ` (${place.error.detail})` : ''}`,
+          );
+        ticketId = newTicketId();
+        const change = checkInTicket(ctx, {
+          booking,
+          place: place.value,
+          ticketId,
+          code: newTicketCode(),
+          needsPrint,
+        });
+        return change
+          ? okResult(change)
+          : errResult('booking_not_offered', 'This service takes no bookings');
+      },
+      origin,
+      () => store.checkIn(found.id, ticketId, engine.now()),
+    );
+  }
+
+  return {
+    /** Staff or an integration: the ticket joins the queue at once. */
+    byStaff: (principal: Principal, request: CheckInRequest, origin: RequestOrigin) =>
+      run(principal, request, false, origin),
+    /** A kiosk: the ticket is printed (by the hub or the kiosk) like a tapped one. */
+    byKiosk: (
+      principal: Principal,
+      request: CheckInRequest,
+      hubUrl: string,
+      origin: RequestOrigin,
+    ): Promise<Result<KioskIssueResult>> =>
+      deps.printing.checkInAndPrint(
+        principal,
+        { commandId: request.commandId, printBy: request.printBy ?? 'hub' },
+        () => run(principal, request, true, origin),
+        hubUrl,
+        origin,
+      ),
+  };
+}
+
+export type BookingCheckIn = ReturnType<typeof createBookingCheckIn>;

@@ -1,0 +1,185 @@
+import type { BookingErrorCode, BookingResult } from '@antre/domain';
+import { bookingCalendar, checkNik, decideBooking } from '@antre/domain';
+import type { BookingView, CreateBookingBody } from '@antre/protocol';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { HttpError } from '../http/routes';
+import type { QueueEngine } from '../queue/queue-engine';
+import type { BookingRow, BookingStore } from './booking-store';
+import { toBooking } from './booking-store';
+import { bookingPolicyOf, toBookingView } from './booking-views';
+
+/**
+ * Checks a citizen against the population register (Dukcapil) before a booking is made. The
+ * default accepts everyone whose NIK is plausible; a site plugs in its own through
+ * HubOptions.verifyCitizen. It sees the NIK in clear: it must not log or keep it.
+ */
+export type VerifyCitizen = (nik: string, name: string) => Promise<boolean>;
+export const ACCEPT_EVERY_CITIZEN: VerifyCitizen = () => Promise.resolve(true);
+
+const REFUSAL_STATUS: Partial<Record<string, number>> = {
+  invalid_nik: 400,
+  booking_not_found: 404,
+};
+const MESSAGES: Record<BookingErrorCode, string> = {
+  booking_not_offered: 'This service takes no online bookings',
+  unknown_session: 'No such session on that day',
+  date_not_bookable: 'That day takes no bookings',
+  window_closed: 'Booking for that day is closed or not open yet',
+  full: 'That session is full',
+  duplicate_booking: 'This NIK already has a booking for this service on that day',
+  too_many_bookings: 'This NIK has too many active bookings',
+  booking_cancelled: 'This booking was cancelled',
+  already_checked_in: 'This booking is already checked in',
+  not_today: 'This booking is for another day',
+  too_early: 'Check-in is not open yet',
+  too_late: 'The check-in window has closed',
+};
+
+/** A refused booking rule as the HTTP answer UIs translate by its code. */
+export function refusal(error: { code: BookingErrorCode; detail: string | null }): HttpError {
+  const detail = error.detail ? ` (${error.detail})` : '';
+  return new HttpError(409, error.code, `${MESSAGES[error.code]}${detail}`);
+}
+export const bookingError = (code: 'invalid_nik' | 'booking_not_found', message: string) =>
+  new HttpError(REFUSAL_STATUS[code] ?? 409, code, message);
+
+const NOT_FOUND = () => bookingError('booking_not_found', 'No booking with this code and NIK');
+
+// No 0/O or 1/I: the code is read aloud and typed on a kiosk keypad.
+export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const newBookingCode = (): string =>
+  [...randomBytes(8)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+
+export function createBookingService(deps: {
+  engine: QueueEngine;
+  store: BookingStore;
+  verifyCitizen: VerifyCitizen;
+}) {
+  const { engine, store } = deps;
+
+  const view = (row: BookingRow): BookingView =>
+    toBookingView(engine.index, row, row.ticket_id ? store.ticketCode(row.ticket_id) : null);
+
+  /** The NIK as typed, checked; refused with invalid_nik before anything is looked up. */
+  function nikOf(input: string): { nik: string; last4: string; hash: string } {
+    const checked = checkNik(input);
+    if (!checked.ok)
+      throw bookingError('invalid_nik', `This is not a valid NIK (${checked.problem})`);
+    return { ...checked, hash: store.nikHash(checked.nik) };
+  }
+
+  /** The booking with this code whose NIK matches; never says which of the two was wrong. */
+  function find(code: string, nikInput: string): BookingRow {
+    const checked = checkNik(nikInput);
+    const row = store.byCode(code);
+    if (!checked.ok || !row?.nik_hash) throw NOT_FOUND();
+    const given = Buffer.from(store.nikHash(checked.nik), 'hex');
+    const kept = Buffer.from(row.nik_hash, 'hex');
+    if (given.length !== kept.length || !timingSafeEqual(given, kept)) throw NOT_FOUND();
+    return row;
+  }
+
+  const unwrap = <T>(result: BookingResult<T>): T => {
+    if (!result.ok) throw refusal(result.error);
+    return result.value;
+  };
+
+  /** Count, decide and insert in one synchronous transaction: no race can overbook. */
+  async function create(body: CreateBookingBody): Promise<BookingView> {
+    const nik = nikOf(body.nik);
+    if (!(await deps.verifyCitizen(nik.nik, body.name)))
+      throw bookingError('invalid_nik', 'This NIK could not be verified');
+    const service = engine.index.services.get(body.serviceId);
+    if (!service) throw refusal({ code: 'booking_not_offered', detail: null });
+    const row = store.transaction(() => {
+      const now = engine.now();
+      const decided = unwrap(
+        decideBooking({
+          site: engine.index.site,
+          service,
+          policy: bookingPolicyOf(engine.index),
+          date: body.date,
+          sessionId: body.sessionId,
+          now,
+          taken: (d, s) => store.taken(service.id, d, s),
+          sameNik: store.activeOfNik(nik.hash).map(toBooking),
+        }),
+      );
+      const fresh = {
+        id: randomUUID(),
+        code: newBookingCode(),
+        service_id: service.id,
+        date: body.date,
+        session_id: body.sessionId,
+        session_start: decided.sessionStart,
+        session_end: decided.sessionEnd,
+        nik_hash: nik.hash,
+        nik_last4: nik.last4,
+        name: body.name,
+        phone: body.consent && body.phone ? body.phone : null,
+        language: body.language,
+        created_at: now,
+      };
+      store.insert(fresh);
+      return store.byCode(fresh.code);
+    });
+    if (!row) throw new HttpError(500, 'internal', 'The booking was not saved');
+    return view(row);
+  }
+
+  function cancelByCitizen(code: string, nik: string): BookingView {
+    const row = find(code, nik);
+    if (row.status === 'cancelled') throw refusal({ code: 'booking_cancelled', detail: null });
+    if (row.status === 'checked_in') throw refusal({ code: 'already_checked_in', detail: null });
+    if (row.status === 'no_show') throw refusal({ code: 'too_late', detail: null });
+    store.cancel(row.id, 'citizen', engine.now());
+    return view(store.byCode(code) ?? row);
+  }
+
+  /** Another day or session of the same service; decided like a new booking, without itself. */
+  function move(code: string, nik: string, date: string, sessionId: string): BookingView {
+    const found = find(code, nik);
+    const service = engine.index.services.get(found.service_id);
+    if (!service) throw refusal({ code: 'booking_not_offered', detail: null });
+    store.transaction(() => {
+      const row = store.byCode(code) ?? found;
+      if (row.status !== 'booked')
+        throw refusal({
+          code: row.status === 'checked_in' ? 'already_checked_in' : 'booking_cancelled',
+          detail: null,
+        });
+      const decided = unwrap(
+        decideBooking({
+          site: engine.index.site,
+          service,
+          policy: bookingPolicyOf(engine.index),
+          date,
+          sessionId,
+          now: engine.now(),
+          taken: (d, s) =>
+            store.taken(service.id, d, s) - (d === row.date && s === row.session_id ? 1 : 0),
+          sameNik: store
+            .activeOfNik(row.nik_hash ?? '')
+            .filter((b) => b.id !== row.id)
+            .map(toBooking),
+        }),
+      );
+      store.move(row.id, date, sessionId, decided.sessionStart, decided.sessionEnd);
+    });
+    return view(store.byCode(code) ?? found);
+  }
+
+  /** Days, sessions and places left of a service, from today through its booking window. */
+  function availability(serviceId: string, from?: string, to?: string) {
+    const service = engine.index.services.get(serviceId);
+    if (!service?.booking) throw refusal({ code: 'booking_not_offered', detail: null });
+    const days = bookingCalendar(engine.index.site, service, engine.now(), (d, s) =>
+      store.taken(service.id, d, s),
+    ).filter((d) => (!from || d.date >= from) && (!to || d.date <= to));
+    return { serviceId, timezone: engine.index.site.timezone, days };
+  }
+
+  return { view, find, create, cancelByCitizen, move, availability, nikOf };
+}
+
+export type BookingService = ReturnType<typeof createBookingService>;

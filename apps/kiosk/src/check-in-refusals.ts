@@ -1,0 +1,76 @@
+import type { MessageKey } from './messages';
+import { timeText } from './opening-text';
+
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** The hub puts a refusal's detail (a time, a date, a cancel reason) in brackets at the end. */
+const detailOf = (message: string | undefined): string =>
+  /\(([^()]*)\)\s*$/.exec(message ?? '')?.[1]?.trim() ?? '';
+
+const CANCEL_REASONS: Record<string, MessageKey> = {
+  citizen: 'cancelCitizen',
+  holiday: 'cancelHoliday',
+  service_closed: 'cancelClosed',
+  closed_day: 'cancelClosed',
+  session_removed: 'cancelSession',
+  places_reduced: 'cancelSession',
+  booking_off: 'cancelOff',
+};
+
+/** A refused check-in in plain words, with what the visitor should do next. */
+export function checkInRefusal(
+  t: Translate,
+  language: 'id' | 'en',
+  timezone: string,
+  code: string,
+  message?: string,
+): { title: string; next: string } {
+  const detail = detailOf(message);
+  const time = /^\d{1,2}:\d{2}$/.test(detail) ? timeText(detail, language, timezone) : detail;
+  switch (code) {
+    case 'too_early':
+      return { title: t('refusedTooEarly', { time }), next: t('nextTooEarly') };
+    case 'too_late':
+      return { title: t('refusedTooLate', { time }), next: t('nextWalkIn') };
+    case 'not_today':
+      return {
+        title: t('refusedNotToday', { date: dayText(detail, language) }),
+        next: t('nextNotToday'),
+      };
+    case 'booking_cancelled': {
+      const [reason = '', ...rest] = detail.split(':');
+      const key = CANCEL_REASONS[reason.trim()];
+      const why = key ? t(key, { detail: rest.join(':').trim() }) : detail;
+      return {
+        title: why ? t('refusedCancelledWhy', { why }) : t('refusedCancelled'),
+        next: t('nextBookAgain'),
+      };
+    }
+    case 'already_checked_in':
+      return { title: t('refusedAlready'), next: t('nextAlready') };
+    case 'booking_not_found':
+    case 'bad_request':
+      return { title: t('refusedNotFound'), next: t('nextNotFound') };
+    case 'offline':
+      return { title: t('offline'), next: t('nextTryAgain') };
+    default:
+      return { title: t('refusedOther'), next: t('nextAskStaff') };
+  }
+}
+
+/** "Selasa, 24 November 2026" from the booking's ISO date. */
+function dayText(date: string, language: 'id' | 'en'): string {
+  const day = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(day.getTime())) return date;
+  return day.toLocaleDateString(language === 'id' ? 'id-ID' : 'en-GB', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+}
+
+/** "Only booked visitors until 10:00": the hub's online_only message ends "until HH:MM". */
+export const onlineOnlyUntil = (message: string | undefined): string =>
+  /until (\d{1,2}[:.]\d{2})/.exec(message ?? '')?.[1] ?? '';
