@@ -155,6 +155,10 @@ describe('the display board', () => {
         // show rather than all of them shrinking out of reach of a reader across the room.
         const sizes = await recentLineSizes(page);
         if (total === 9) normal[i] = sizes;
+        // Read from across the room: an earlier call's number is at least 1.6% of the
+        // screen's height (17 px at 1080p, 31 px on a portrait 1920), whatever the history.
+        const { height } = page.viewportSize() ?? { height: 0 };
+        expect(sizes.number, `${SCREENS[i]!.name} number`).toBeGreaterThanOrEqual(0.016 * height);
         if (total === 41) {
           expect(shown.length).toBeLessThan(40);
           for (const part of ['number', 'counter', 'agency'] as const)
