@@ -2,11 +2,9 @@ import type { Service, Site } from './building';
 import type { Booking, BookingResult, BookingSettings } from './booking';
 import { dayClosure, refuse, sessionsOn } from './booking';
 import type { CommandContext } from './command-context';
-import { eventOf } from './command-context';
 import type { QueueChange } from './queue-state';
-import { emptyChange, serviceDayState } from './queue-state';
+import { newTicketChange } from './new-ticket';
 import { clockMinutes, formatClock, localMoment } from './service-day';
-import type { Ticket } from './ticket';
 
 export interface CheckInWindow {
   opensAt: number;
@@ -70,46 +68,21 @@ export interface CheckInTicketRequest {
 export function checkInTicket(ctx: CommandContext, r: CheckInTicketRequest): QueueChange | null {
   const service = ctx.index.services.get(r.booking.serviceId);
   if (!service?.booking) return null;
-  const day = serviceDayState(ctx.state, service.id);
-  const number = day.lastNumber + 1;
-  const ticket: Ticket = {
-    id: r.ticketId,
-    code: r.code,
-    serviceDay: ctx.state.serviceDay,
-    originServiceId: service.id,
-    serviceId: service.id,
-    number,
-    label: onlineLabel(service.prefix, service.booking.ticketMark, number),
-    priority: null,
-    status: r.needsPrint ? 'printing' : 'waiting',
-    channel: 'online',
-    issuedAt: ctx.now,
-    sortKey: r.place.sortKey,
-    calledAt: null,
-    servingAt: null,
-    finishedAt: null,
-    counterId: null,
-    officerId: null,
-    recallCount: 0,
-    noShowAt: null,
-    parkReason: null,
-    transferNote: null,
-    transferredFromServiceId: null,
-    voidReason: null,
-  };
-  return {
-    ...emptyChange(),
-    tickets: [ticket],
-    services: [{ ...day, lastNumber: number }],
-    events: [
-      eventOf(ctx, 'ticket:issued', ticket, null, {
-        label: ticket.label,
-        priority: null,
-        bookingCode: r.booking.code,
-        late: r.place.late,
-      }),
-    ],
-  };
+  const { ticketMark } = service.booking;
+  return newTicketChange(
+    ctx,
+    service,
+    {
+      ticketId: r.ticketId,
+      code: r.code,
+      priority: null,
+      channel: 'online',
+      needsPrint: r.needsPrint,
+      sortKey: r.place.sortKey,
+      label: (number) => onlineLabel(service.prefix, ticketMark, number),
+    },
+    { bookingCode: r.booking.code, late: r.place.late },
+  );
 }
 
 /** Booked places whose check-in window has closed: they become no-shows. */

@@ -4,7 +4,8 @@ import type { PriorityKind, Service } from './building';
 import type { CommandContext } from './command-context';
 import { eventOf, findTicket } from './command-context';
 import type { QueueChange } from './queue-state';
-import { emptyChange, serviceDayState } from './queue-state';
+import { emptyChange } from './queue-state';
+import { newTicketChange } from './new-ticket';
 import type { Result } from './result';
 import { fail, ok } from './result';
 import { serviceAvailability } from './schedule';
@@ -52,44 +53,13 @@ export function issueTicket(ctx: CommandContext, request: IssueRequest): Result<
   }
   const walkIn = walkInRefusal(ctx, service, request.channel);
   if (walkIn) return walkIn;
-  const day = serviceDayState(ctx.state, service.id);
-  const number = day.lastNumber + 1;
-  const ticket: Ticket = {
-    id: request.ticketId,
-    code: request.code,
-    serviceDay: ctx.state.serviceDay,
-    originServiceId: service.id,
-    serviceId: service.id,
-    number,
-    label: formatLabel(service.prefix, number),
-    priority: request.priority,
-    status: request.needsPrint ? 'printing' : 'waiting',
-    channel: request.channel,
-    issuedAt: ctx.now,
-    sortKey: ctx.now,
-    calledAt: null,
-    servingAt: null,
-    finishedAt: null,
-    counterId: null,
-    officerId: null,
-    recallCount: 0,
-    noShowAt: null,
-    parkReason: null,
-    transferNote: null,
-    transferredFromServiceId: null,
-    voidReason: null,
-  };
-  return ok({
-    ...emptyChange(),
-    tickets: [ticket],
-    services: [{ ...day, lastNumber: number }],
-    events: [
-      eventOf(ctx, 'ticket:issued', ticket, null, {
-        label: ticket.label,
-        priority: ticket.priority,
-      }),
-    ],
-  });
+  return ok(
+    newTicketChange(ctx, service, {
+      ...request,
+      sortKey: ctx.now,
+      label: (number) => formatLabel(service.prefix, number),
+    }),
+  );
 }
 
 /**
