@@ -30,6 +30,10 @@ import { installErrorHandlers, openApiDocument, registerRoutes } from './http/ro
 import { closeSlowConnections, installSecurity, SERVER_TIMEOUTS } from './http/security';
 import { logoRoutes } from './logos/logo-routes';
 import { createDevicesAdmin } from './pairing/devices-admin';
+import { alarmRoutes, createAlarmService } from './notifications/alarm-service';
+import { createNotifications } from './notifications/notifications';
+import { notifyRoutes } from './notifications/notify-routes';
+import { publicHubUrl } from './printing/public-address';
 import { createKioskPrinting } from './printing/kiosk-printing';
 import { createQueueEngine } from './queue/queue-engine';
 import { createQueueStore } from './queue/queue-store';
@@ -48,6 +52,14 @@ import { createTemplateStore } from './template/template-store';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
 export const HUB_VERSION = '0.1.0';
+/** The alarm service reads every printer alert, as the admin would. */
+const ALARM_READER = {
+  kind: 'user',
+  id: 'alarms',
+  role: 'admin',
+  agencyId: null,
+  name: 'alarms',
+} as const;
 
 export interface HubOptions {
   dataDir: string;
@@ -77,6 +89,13 @@ export interface HubOptions {
    * neither log nor keep it.
    */
   verifyCitizen?: VerifyCitizen;
+  /** The notification worker: one attempt's limit and how often due retries are looked for. */
+  notify?: {
+    attemptTimeoutMs?: number;
+    pollMs?: number;
+    backoffBaseMs?: number;
+    alarmEveryMs?: number;
+  };
 }
 
 export interface RunningHub {
@@ -148,6 +167,23 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       dataDir: options.dataDir,
       templateOf: templates.current,
     });
+    let listeningPort = options.port ?? 8080;
+    const notifications = createNotifications({
+      db,
+      engine,
+      publicUrl: () =>
+        publicHubUrl(engine.index.site, { scheme: 'http', host: undefined, port: listeningPort }),
+      attemptTimeoutMs: options.notify?.attemptTimeoutMs,
+      pollMs: options.notify?.pollMs,
+      backoffBaseMs: options.notify?.backoffBaseMs,
+    });
+    const alarms = createAlarmService({
+      db,
+      engine,
+      notifications,
+      printerAlerts: () => printing.alerts.openFor(ALARM_READER),
+      everyMs: options.notify?.alarmEveryMs,
+    });
     const bookings = createBookings({
       db,
       engine,
@@ -186,6 +222,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...displayRoutes(engine, options.dataDir),
       ...templateRoutes({ db, engine, audit: createAuditStore(db), templates }),
       ...bookings.routes,
+      ...notifyRoutes(engine, notifications),
+      ...alarmRoutes(alarms),
     ];
     registerRoutes(app, routes, auth);
     displayFileRoutes(app, options.dataDir);
@@ -205,9 +243,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     attachSurveyTablets(io, engine, surveys);
     devicesAdmin.attach(io, feeds);
     admin.attach(io);
+    alarms.attach(io);
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
+    listeningPort = port;
+    notifications.start();
+    alarms.start();
     const backups = createBackupService(db, {
       dir: join(options.dataDir, 'backups'),
       keepDays: options.backupKeepDays ?? 14,
@@ -217,6 +259,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       engine.tick();
       devicesAdmin.tick();
       bookings.tick();
+      notifications.tick();
     }, options.tickMs ?? 30_000);
     tick.unref();
 
@@ -230,6 +273,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       printedDir: printing.printedDir,
       close: async () => {
         clearInterval(tick);
+        notifications.stop();
+        alarms.stop();
         await io.close();
         await app.close();
         await backups.stop();

@@ -21,3 +21,4 @@ export * from './nik';
 export * from './booking';
 export * from './booking-check-in';
 export * from './service-today';
+export * from './alarms';

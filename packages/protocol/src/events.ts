@@ -5,6 +5,7 @@ import type { HubToStaffAlerts, KioskToHub } from './kiosk';
 import type { AdminHubToClient } from './admin';
 import type { HubToSurveyTablet, SurveyToHub } from './survey-channels';
 import type { HubToAdminDevices } from './device-settings';
+import type { HubToStaffAlarms } from './notifications';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -22,7 +23,11 @@ export interface ClientToHub extends CommandHandlers, KioskToHub, SurveyToHub {
 
 /** Events are past tense or state: snapshot once, then numbered deltas. */
 export interface HubToClient
-  extends HubToStaffAlerts, AdminHubToClient, HubToAdminDevices, HubToSurveyTablet {
+  extends HubToStaffAlerts,
+    AdminHubToClient,
+    HubToAdminDevices,
+    HubToSurveyTablet,
+    HubToStaffAlarms {
   'sync:snapshot': (snapshot: Snapshot) => void;
   'sync:delta': (delta: Delta) => void;
   'ticket:tracked': (view: TrackingView) => void;

@@ -22,3 +22,4 @@ export * from './conflict';
 export * from './safe-text';
 export * from './booking-settings';
 export * from './booking';
+export * from './notifications';

@@ -29,6 +29,8 @@ import type { QueueStore } from './queue-store';
 
 export type ChangeListener = (change: QueueChange, state: QueueState) => void;
 export type DayListener = (state: QueueState) => void;
+/** Runs inside the change's transaction: what it writes is kept with the change or not at all. */
+export type SaveListener = (change: QueueChange, before: QueueState, after: QueueState) => void;
 
 const SYSTEM = { userId: null, deviceId: null };
 const KEEP_COMMANDS_MS = 2 * 24 * 60 * 60_000;
@@ -49,6 +51,7 @@ export function createQueueEngine(
   repairDisagreeingHolds();
   const changeListeners: ChangeListener[] = [];
   const dayListeners: DayListener[] = [];
+  const saveListeners: SaveListener[] = [];
 
   function startDay(): QueueState {
     const today = serviceDay(clock(), index.site.timezone);
@@ -141,6 +144,7 @@ export function createQueueEngine(
     now: clock,
     onChange: (listener: ChangeListener) => changeListeners.push(listener),
     onNewDay: (listener: DayListener) => dayListeners.push(listener),
+    onSave: (listener: SaveListener) => saveListeners.push(listener),
 
     /**
      * Runs a command once per (actor, command id): the result, success or refusal, is saved
@@ -174,10 +178,13 @@ export function createQueueEngine(
       }
       const ack: Result<CommandAck> = outcome.ok
         ? okResult({ tickets: outcome.value.tickets, counters: outcome.value.counters })
-        : errResult(outcome.error.code, outcome.error.message);
+        : { ok: false, error: outcome.error };
       db.transaction(() => {
-        if (outcome.ok) store.saveChange(state.serviceDay, outcome.value, origin);
-        if (outcome.ok) alongside?.(outcome.value);
+        if (outcome.ok) {
+          store.saveChange(state.serviceDay, outcome.value, origin);
+          alongside?.(outcome.value);
+          for (const listener of saveListeners) listener(outcome.value, state, next);
+        }
         store.saveCommand(actor, commandId, name, ack, ctx.now);
       })();
       if (outcome.ok) commit(outcome.value, next);
@@ -193,8 +200,12 @@ export function createQueueEngine(
       if (local.minutes < clockMinutes(hours.close) + index.site.expireAfterCloseMinutes) return;
       const change = expireTickets(contextFor(state, SYSTEM), 'waiting');
       if (change.tickets.length === 0) return;
-      db.transaction(() => store.saveChange(state.serviceDay, change))();
-      commit(change);
+      const next = applyChange(state, change);
+      db.transaction(() => {
+        store.saveChange(state.serviceDay, change);
+        for (const listener of saveListeners) listener(change, state, next);
+      })();
+      commit(change, next);
     },
 
     /** A new configuration takes effect for the next command. */

@@ -1,0 +1,227 @@
+import type { Alarm, AlarmThresholds, PrinterAlert } from '@antre/domain';
+import { evaluateAlarms } from '@antre/domain';
+import type { AlarmView, DeviceAlert, NotifySettings } from '@antre/protocol';
+import type { Principal } from '../auth/principal';
+import type { Db } from '../db/database';
+import { defineRoute } from '../http/routes';
+import { z } from 'zod';
+import type { QueueEngine } from '../queue/queue-engine';
+import type { Io } from '../realtime/socket-server';
+import type { Notifications } from './notifications';
+import type { PlannedMessage } from './visitor-messages';
+
+interface AlarmRow {
+  id: number;
+  key: string;
+  kind: AlarmView['kind'];
+  agency_id: string | null;
+  subject_id: string;
+  detail: string;
+  since: number;
+  raised_at: number;
+  cleared_at: number | null;
+}
+
+const ROOM_ALL = 'alarms';
+const roomOf = (agencyId: string) => `alarms:${agencyId}`;
+
+/** Who sees an alarm: the admin all of them, a supervisor their agency's. */
+export function mayHearAlarm(principal: Principal, agencyId: string | null): boolean {
+  if (principal.kind !== 'user') return false;
+  if (principal.role === 'admin') return true;
+  return principal.role === 'supervisor' && agencyId !== null && principal.agencyId === agencyId;
+}
+
+/** Plain Indonesian for a staff member's phone; the screens word alarms themselves. */
+export function alarmText(alarm: Alarm, agencyName: string): string {
+  const d = alarm.detail;
+  const where = agencyName ? `${agencyName} · ` : '';
+  switch (alarm.kind) {
+    case 'wait_over_target':
+      return `${where}${d.serviceName}: antrean terlama ${d.minutes} menit, target ${d.target} menit.`;
+    case 'too_many_waiting':
+      return `${where}${d.serviceName}: ${d.waiting} orang menunggu (batas ${d.max}).`;
+    case 'no_open_counter':
+      return `${where}${d.serviceName}: ${d.waiting} orang menunggu, tidak ada loket yang buka.`;
+    case 'counter_paused_long':
+      return `${where}${d.counterName} dijeda ${d.minutes} menit${d.reason ? ` (${d.reason})` : ''}.`;
+    case 'printer':
+      return `Printer kios ${d.deviceName}: ${d.alert}.`;
+  }
+}
+
+/**
+ * Alarms for staff: evaluated every few seconds from the queue (domain/alarms.ts), raised when
+ * a cause appears and cleared when it ends, shown live to the admin and the agency's
+ * supervisors, and sent through the staff channel when one is set.
+ */
+export function createAlarmService(deps: {
+  db: Db;
+  engine: QueueEngine;
+  notifications: Notifications;
+  printerAlerts: () => DeviceAlert[];
+  everyMs?: number;
+}) {
+  const { db, engine, notifications } = deps;
+  let io: Io | undefined;
+  let latest = new Map<string, Alarm>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const openRows = (): AlarmRow[] =>
+    db.prepare<[], AlarmRow>('SELECT * FROM alarms WHERE cleared_at IS NULL ORDER BY id').all();
+
+  function thresholdsFor(settings: NotifySettings) {
+    return (serviceId: string): AlarmThresholds => {
+      const own = settings.services[serviceId];
+      return {
+        waitOverTargetMinutes: own?.waitOverTargetMinutes ?? settings.waitOverTargetMinutes,
+        maxWaiting: own?.maxWaiting ?? settings.maxWaiting,
+        pauseLimitMinutes: settings.pauseLimitMinutes,
+      };
+    };
+  }
+
+  function printerInputs(): PrinterAlert[] {
+    return deps.printerAlerts().map((a) => ({
+      deviceId: a.deviceId,
+      deviceName: a.deviceName,
+      agencyId: a.agencyIds.length === 1 ? a.agencyIds[0]! : null,
+      alert: a.state,
+      since: a.raisedAt,
+    }));
+  }
+
+  function view(row: AlarmRow): AlarmView {
+    const current = latest.get(row.key);
+    return {
+      id: row.id,
+      key: row.key,
+      kind: row.kind,
+      agencyId: row.agency_id,
+      subjectId: row.subject_id,
+      detail: current?.detail ?? (JSON.parse(row.detail) as AlarmView['detail']),
+      since: row.since,
+      raisedAt: row.raised_at,
+    };
+  }
+
+  function staffMessages(alarm: Alarm, id: number, settings: NotifySettings): PlannedMessage[] {
+    if (!settings.staffChannelId) return [];
+    const agency = engine.index.building.agencies.find((a) => a.id === alarm.agencyId);
+    const text = alarmText(alarm, agency?.shortName ?? '');
+    return settings.staffPhones
+      .filter((s) => s.agencyId === null || s.agencyId === alarm.agencyId)
+      .map((s) => ({
+        key: `alarm:${id}:${s.phone}`,
+        recipient: `staff:${s.phone}`,
+        message: 'alarm.raised' as const,
+        language: 'id' as const,
+        params: { text },
+      }));
+  }
+
+  /** Raises what is new, clears what has ended; tells the screens when anything changed. */
+  function evaluate(): { raised: number; cleared: number } {
+    const settings = notifications.settings();
+    const now = engine.now();
+    const found = evaluateAlarms({
+      index: engine.index,
+      state: engine.state,
+      now,
+      thresholdsFor: thresholdsFor(settings),
+      pauseLimitMinutes: settings.pauseLimitMinutes,
+      printerAlerts: printerInputs(),
+    });
+    latest = new Map(found.map((a) => [a.key, a]));
+    const open = openRows();
+    const openKeys = new Set(open.map((r) => r.key));
+    const raised = found.filter((a) => !openKeys.has(a.key));
+    const ended = open.filter((r) => !latest.has(r.key));
+    if (raised.length === 0 && ended.length === 0) return { raised: 0, cleared: 0 };
+    const messages: PlannedMessage[] = [];
+    db.transaction(() => {
+      const insert = db.prepare(
+        `INSERT INTO alarms (key, kind, agency_id, subject_id, detail, since, raised_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const a of raised) {
+        const id = Number(
+          insert.run(a.key, a.kind, a.agencyId, a.subjectId, JSON.stringify(a.detail), a.since, now)
+            .lastInsertRowid,
+        );
+        messages.push(...staffMessages(a, id, settings));
+      }
+      const clear = db.prepare('UPDATE alarms SET cleared_at = ? WHERE id = ?');
+      for (const r of ended) clear.run(now, r.id);
+      notifications.store.enqueue(messages, now);
+    })();
+    if (messages.length > 0) notifications.worker.wake();
+    publish(new Set([...raised.map((a) => a.agencyId), ...ended.map((r) => r.agency_id)]));
+    return { raised: raised.length, cleared: ended.length };
+  }
+
+  function listFor(principal: Principal): AlarmView[] {
+    return openRows()
+      .filter((r) => mayHearAlarm(principal, r.agency_id))
+      .map(view);
+  }
+
+  function publish(agencies: Set<string | null>): void {
+    if (!io) return;
+    const rows = openRows();
+    io.to(ROOM_ALL).emit('alarms:list', rows.map(view));
+    for (const agencyId of agencies) {
+      if (agencyId === null) continue;
+      io.to(roomOf(agencyId)).emit(
+        'alarms:list',
+        rows.filter((r) => r.agency_id === agencyId).map(view),
+      );
+    }
+  }
+
+  return {
+    evaluate,
+    listFor,
+    attach(server: Io): void {
+      io = server;
+      server.on('connection', (socket) => {
+        const { principal } = socket.data;
+        if (principal.kind !== 'user') return;
+        if (principal.role === 'admin') void socket.join(ROOM_ALL);
+        else if (principal.role === 'supervisor' && principal.agencyId)
+          void socket.join(roomOf(principal.agencyId));
+        else return;
+        socket.emit('alarms:list', listFor(principal));
+      });
+    },
+    start(): void {
+      timer = setInterval(() => {
+        try {
+          evaluate();
+        } catch (error) {
+          console.error('alarm evaluation failed', error);
+        }
+      }, deps.everyMs ?? 10_000);
+      timer.unref();
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
+export type AlarmService = ReturnType<typeof createAlarmService>;
+
+export function alarmRoutes(alarms: AlarmService) {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/alarms',
+      summary: 'Open alarms: all for the admin, their agency’s for a supervisor',
+      tag: 'notifications',
+      access: ['admin', 'supervisor'],
+      response: z.array(z.any()),
+      handle: ({ principal }) => alarms.listFor(principal),
+    }),
+  ];
+}

@@ -1,0 +1,229 @@
+import type { Building } from '@antre/domain';
+import type { AlarmView, DeliveryView } from '@antre/protocol';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestHub } from '../testing/test-hub';
+import { startTestHub, until } from '../testing/test-hub';
+import type { FakeProvider } from './testing/fake-provider';
+import { startFakeProvider } from './testing/fake-provider';
+
+// Notifications through the real hub: REST on port 0, SQLite, sockets for counters and the
+// supervisor. The log channel stands for a provider here (adapters.test.ts covers providers).
+
+const MINUTE = 60_000;
+let hub: TestHub;
+let admin: string;
+let building: Building;
+let fake: FakeProvider;
+
+beforeAll(async () => {
+  hub = await startTestHub(undefined, {
+    tickMs: 50,
+    notify: { pollMs: 20, alarmEveryMs: 50, backoffBaseMs: 50, attemptTimeoutMs: 1_000 },
+  });
+  fake = await startFakeProvider();
+  admin = await hub.login('admin');
+  building = (await hub.api('/api/building', { token: admin })).body as unknown as Building;
+});
+afterAll(async () => {
+  await hub.close();
+  await fake.close();
+});
+
+const deliveries = async (): Promise<DeliveryView[]> =>
+  (await hub.api('/api/admin/notify/deliveries?limit=500', { token: admin }))
+    .body as unknown as DeliveryView[];
+
+function counterOf(agencyId: string) {
+  const counter = building.counters.find((c) => c.agencyId === agencyId)!;
+  return { counter, serviceId: counter.services[0]!.serviceId };
+}
+
+async function issue(serviceId: string, token: string) {
+  const r = await hub.api('/api/tickets', { token, body: { serviceId, priority: null } });
+  expect(r.status).toBe(201);
+  return r.body as unknown as { id: string; code: string; label: string };
+}
+
+describe('a visitor who opted in is told when the turn nears and when called', () => {
+  it('sends "N before you" once and "called" once, through the phone channel', async () => {
+    const made = await hub.api('/api/admin/notify/channels', {
+      token: admin,
+      body: { kind: 'log', name: 'Catatan', enabled: true },
+    });
+    expect(made.status).toBe(201);
+    const channelId = (made.body as unknown as { id: string }).id;
+    const settings = (await hub.api('/api/admin/notify/settings', { token: admin })).body;
+    const saved = await hub.api('/api/admin/notify/settings', {
+      method: 'PUT',
+      token: admin,
+      body: { ...settings, phoneChannelId: channelId, nearAhead: 2 },
+    });
+    expect(saved.status).toBe(200);
+
+    const { counter, serviceId } = counterOf('bpjs-kesehatan');
+    const staff = await hub.login('petugas.bpjs-kesehatan');
+    const tickets = [];
+    for (let i = 0; i < 5; i++) tickets.push(await issue(serviceId, staff));
+    const mine = tickets[3]!;
+
+    // Refused, and nothing kept: no consent; a code that is no ticket.
+    const noConsent = await hub.api(`/api/tickets/${mine.code}/notify`, {
+      body: { medium: 'phone', phone: '081234567890' },
+    });
+    expect(noConsent.status).toBe(400);
+    const unknown = await hub.api('/api/tickets/ZZZZZZZZ/notify', {
+      body: { medium: 'phone', phone: '081234567890', consent: true },
+    });
+    expect(unknown.status).toBe(404);
+    expect((await hub.api(`/api/tickets/${mine.code}/notify`)).body).toEqual([]);
+
+    const optIn = await hub.api(`/api/tickets/${mine.code}/notify`, {
+      body: { medium: 'phone', phone: '0812-3456-7890', consent: true },
+    });
+    expect(optIn.status).toBe(201);
+    expect(optIn.body).toEqual({ medium: 'phone', phoneEnd: '7890' });
+
+    const officer = await hub.client(staff);
+    expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
+    // Three ahead: nothing yet. Each call moves the queue by one.
+    const call = () => officer.command('counter:call-next', { counterId: counter.id });
+    expect((await call()).ok).toBe(true); // 2 ahead: near
+    expect((await call()).ok).toBe(true); // 1 ahead: no second near
+    expect((await call()).ok).toBe(true); // 0 ahead
+    expect((await call()).ok).toBe(true); // called
+    let log: DeliveryView[] = [];
+    await poll(async () => {
+      log = (await deliveries()).filter((d) => d.recipient === 'visitor');
+      return log.some((d) => d.message === 'ticket.called' && d.status === 'sent');
+    });
+    expect(log.map((d) => [d.message, d.status, d.channel]).sort()).toEqual([
+      ['ticket.called', 'sent', 'Catatan'],
+      ['ticket.near', 'sent', 'Catatan'],
+    ]);
+    const texts = outboxTexts();
+    expect(texts.find((t) => t.message === 'ticket.near')?.params).toMatchObject({
+      label: mine.label,
+      ahead: '2',
+    });
+    expect(texts.find((t) => t.message === 'ticket.called')?.params.counter).toBe(counter.name);
+    // The number itself is in the subscription only, never in the log's view.
+    expect(JSON.stringify(log)).not.toContain('7890');
+  });
+});
+
+describe('a provider that fails, hangs or is cut off by a restart', () => {
+  it('never holds up a command, tries again, and delivers each message exactly once', async () => {
+    const made = await hub.api('/api/admin/notify/channels', {
+      token: admin,
+      body: {
+        kind: 'http',
+        name: 'Gateway uji',
+        enabled: true,
+        url: `${fake.url}/send`,
+        method: 'POST',
+        contentType: 'json',
+        headers: [{ name: 'Authorization', value: 'token-rahasia', secret: true }],
+        body: '{"target":"{{phone}}","message":"{{text}}"}',
+      },
+    });
+    expect(made.status).toBe(201);
+    const channel = made.body as unknown as { id: string; secrets: Record<string, string> };
+    expect(channel.secrets).toEqual({ Authorization: '••••asia' });
+    expect(JSON.stringify(made.body)).not.toContain('token-rahasia');
+    const settings = (await hub.api('/api/admin/notify/settings', { token: admin })).body;
+    await hub.api('/api/admin/notify/settings', {
+      method: 'PUT',
+      token: admin,
+      body: { ...settings, phoneChannelId: channel.id, nearAhead: 1 },
+    });
+
+    const { counter, serviceId } = counterOf('bpjs-ketenagakerjaan');
+    const staff = await hub.login('petugas.bpjs-ketenagakerjaan');
+    const first = await issue(serviceId, staff);
+    const second = await issue(serviceId, staff);
+    for (const t of [first, second]) {
+      const r = await hub.api(`/api/tickets/${t.code}/notify`, {
+        body: { medium: 'phone', phone: '081298765432', consent: true, language: 'en' },
+      });
+      expect(r.status).toBe(201);
+    }
+    // The provider fails once, then hangs: the counter's keys answer all the same.
+    fake.fail(503, 1);
+    const officer = await hub.client(staff);
+    expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
+    await until(() => fake.requests.length >= 1);
+    fake.hang();
+    expect((await officer.command('counter:call-next', { counterId: counter.id })).ok).toBe(true);
+    expect((await officer.command('counter:call-next', { counterId: counter.id })).ok).toBe(true);
+    await until(() => fake.requests.length >= 3);
+
+    // The hub stops with messages in flight; the next start sends them again, same keys.
+    await hub.restart();
+    fake.releaseHanging();
+    fake.normal();
+    const expected = 3; // first called; second near (1 ahead) and called
+    await until(() => fake.deliveries.length >= expected, 10_000);
+    const log = (await deliveries()).filter((d) => d.channel === 'Gateway uji');
+    expect(log.filter((d) => d.status === 'sent')).toHaveLength(expected);
+    const keys = fake.deliveries.map((d) => d.headers['idempotency-key']);
+    expect(new Set(keys).size).toBe(expected);
+    const texts = fake.deliveries.map((d) => (d.parsed as { message: string }).message);
+    expect(texts).toContainEqual(expect.stringContaining(`Number ${first.label} is called`));
+    expect(texts).toContainEqual(
+      expect.stringContaining(`Ticket ${second.label}: 1 more before you`),
+    );
+    expect(fake.deliveries.every((d) => d.headers.authorization === 'token-rahasia')).toBe(true);
+  });
+});
+
+describe('alarms reach the supervisor and clear themselves', () => {
+  it('raises "wait over target" when the oldest wait passes the target, and clears it once called', async () => {
+    const { counter, serviceId } = counterOf('disdukcapil');
+    const service = building.services.find((s) => s.id === serviceId)!;
+    const staff = await hub.login('petugas.disdukcapil');
+    const supervisor = await hub.client(await hub.login('spv.disdukcapil'));
+    const lists: AlarmView[][] = [];
+    supervisor.socket.on('alarms:list', (list) => lists.push(list));
+    const officer = await hub.client(staff);
+    expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
+    await issue(serviceId, staff);
+    hub.advance((service.targetWaitMinutes + 11) * MINUTE);
+    await until(() =>
+      lists.some((l) => l.some((a) => a.kind === 'wait_over_target' && a.subjectId === serviceId)),
+    );
+    const alarm = lists.at(-1)!.find((a) => a.subjectId === serviceId)!;
+    expect(alarm.detail).toMatchObject({ target: service.targetWaitMinutes });
+    // The admin sees it too; another agency's supervisor does not.
+    const seen = (await hub.api('/api/alarms', { token: admin })).body as unknown as AlarmView[];
+    expect(seen.some((a) => a.key === alarm.key)).toBe(true);
+    const other = await hub.login('spv.bpjs-kesehatan');
+    const theirs = (await hub.api('/api/alarms', { token: other })).body as unknown as AlarmView[];
+    expect(theirs.some((a) => a.key === alarm.key)).toBe(false);
+
+    // Serve everyone waiting: the cause ends, the alarm goes.
+    while ((await officer.command('counter:call-next', { counterId: counter.id })).ok);
+    await until(() => !(lists.at(-1) ?? []).some((a) => a.key === alarm.key));
+  });
+});
+
+function outboxTexts(): { message: string; params: Record<string, string> }[] {
+  const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
+  try {
+    return db
+      .prepare<[], { message: string; params: string }>('SELECT message, params FROM notify_outbox')
+      .all()
+      .map((r) => ({ message: r.message, params: JSON.parse(r.params) as Record<string, string> }));
+  } finally {
+    db.close();
+  }
+}
+
+async function poll(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,356 @@
+import type { DeliveryView, NotifyMessage } from '@antre/protocol';
+import {
+  ChannelBodySchema,
+  NOTIFY_MESSAGES,
+  NotifySettingsSchema,
+  NotifyTextBodySchema,
+  OptInBodySchema,
+  TestSendBodySchema,
+  normalisePhone,
+} from '@antre/protocol';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { RouteRateLimit } from '../http/routes';
+import { defineRoute, HttpError } from '../http/routes';
+import type { QueueEngine } from '../queue/queue-engine';
+import { GATEWAY_PRESETS } from './adapters/http-gateway';
+import { MESSAGE_CATALOGUE, renderText, unknownPlaceholders } from './message-catalogue';
+import type { OutboxRow } from './notify-store';
+import type { Notifications } from './notifications';
+
+const FOLLOWED = new Set(['printing', 'waiting', 'called', 'serving', 'parked']);
+
+/** Per address: a family with a few tickets, not a sweep of codes. */
+export const OPT_IN_RATE_LIMIT: RouteRateLimit = {
+  max: 10,
+  timeWindowMs: 60_000,
+  code: 'rate_limited',
+  message: 'Too many notification requests from this address; wait a minute',
+};
+
+const ADMIN = ['admin'] as const;
+const anyJson = z.any();
+
+/** Sample values for a text's preview in the admin. */
+const SAMPLES: Record<string, string> = {
+  label: 'A-012',
+  ahead: '3',
+  place: 'Loket 12–13 · Lantai 1',
+  counter: 'Loket 12',
+  service: 'Perekaman KTP-el',
+  until: '14.30',
+  code: 'K7Q2MX',
+  date: 'Senin, 7 Desember 2026',
+  time: '09.00',
+  reason: 'hari libur (Cuti bersama)',
+  text: 'Layanan KTP-el: menunggu 25 menit lebih dari target',
+  site: 'MPP Kota',
+};
+
+export function notifyRoutes(engine: QueueEngine, notifications: Notifications) {
+  const { store, channels } = notifications;
+
+  function followedTicket(request: FastifyRequest) {
+    const code = (request.params as { code?: unknown }).code;
+    const ticket =
+      typeof code === 'string' && /^[A-Za-z0-9]{6,32}$/.test(code)
+        ? [...engine.state.tickets.values()].find((t) => t.code === code)
+        : undefined;
+    if (!ticket) throw new HttpError(404, 'not_found', 'No ticket of today with this code');
+    return ticket;
+  }
+
+  const channelId = (request: FastifyRequest): string => {
+    const id = (request.params as { id?: unknown }).id;
+    if (typeof id !== 'string' || !store.channel(id))
+      throw new HttpError(404, 'not_found', 'No channel with this id');
+    return id;
+  };
+
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/notify/push-key',
+      summary:
+        'The VAPID public key a browser subscribes to Web Push with; null while Web Push is off',
+      tag: 'notifications',
+      access: 'public',
+      response: z.object({ publicKey: z.string().nullable() }),
+      handle: () => ({
+        publicKey: channels.enabledOfKind('webpush') ? channels.vapidPublicKey() : null,
+      }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/tickets/:code/notify',
+      summary: 'How the holder of a ticket asked to be told (public, by the ticket code)',
+      tag: 'notifications',
+      access: 'public',
+      response: z.array(anyJson),
+      handle: ({ request }) => notifications.optInsOf(followedTicket(request).id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/tickets/:code/notify',
+      summary: 'Opt in to messages about a ticket: Web Push, or a phone number given with consent',
+      tag: 'notifications',
+      access: 'public',
+      body: OptInBodySchema,
+      rateLimit: OPT_IN_RATE_LIMIT,
+      status: 201,
+      response: anyJson,
+      handle: ({ request, body }) => {
+        const ticket = followedTicket(request);
+        if (!FOLLOWED.has(ticket.status))
+          throw new HttpError(
+            409,
+            'conflict',
+            'This ticket is finished; nothing more will be sent',
+          );
+        if (body.medium === 'push' && !channels.enabledOfKind('webpush'))
+          throw new HttpError(409, 'conflict', 'Web Push is not offered here');
+        return notifications.optIn(ticket.id, body);
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/tickets/:code/notify',
+      summary: 'Stop messages about a ticket; the number or push address is deleted',
+      tag: 'notifications',
+      access: 'public',
+      rateLimit: OPT_IN_RATE_LIMIT,
+      response: z.object({ removed: z.number() }),
+      handle: ({ request }) => ({ removed: notifications.optOut(followedTicket(request).id) }),
+    }),
+
+    defineRoute({
+      method: 'GET',
+      url: '/api/admin/notify/channels',
+      summary: 'Notification channels, secrets masked',
+      tag: 'notifications',
+      access: ADMIN,
+      response: z.array(anyJson),
+      handle: () => channels.list(),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/notify/channels',
+      summary: 'Add a channel (WhatsApp Cloud API, HTTP gateway, Web Push, log)',
+      tag: 'notifications',
+      access: ADMIN,
+      body: ChannelBodySchema,
+      status: 201,
+      response: anyJson,
+      handle: ({ body }) => {
+        if (body.kind === 'whatsapp' && !body.token)
+          throw new HttpError(400, 'bad_request', 'The access token is needed', [
+            { path: 'token', message: 'required' },
+          ]);
+        return channels.save(null, body, engine.now());
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/admin/notify/channels/:id',
+      summary: 'Change a channel; a secret left out keeps its stored value',
+      tag: 'notifications',
+      access: ADMIN,
+      body: ChannelBodySchema,
+      response: anyJson,
+      handle: ({ body, request }) => channels.save(channelId(request), body, engine.now()),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/admin/notify/channels/:id',
+      summary: 'Remove a channel; settings that named it fall back to none',
+      tag: 'notifications',
+      access: ADMIN,
+      response: z.object({ removed: z.boolean() }),
+      handle: ({ request }) => {
+        const id = channelId(request);
+        const settings = notifications.settings();
+        notifications.saveSettings({
+          ...settings,
+          phoneChannelId: settings.phoneChannelId === id ? null : settings.phoneChannelId,
+          staffChannelId: settings.staffChannelId === id ? null : settings.staffChannelId,
+        });
+        return { removed: store.deleteChannel(id) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/admin/notify/presets',
+      summary: 'Ready settings for SMS/WhatsApp gateways sold in Indonesia',
+      tag: 'notifications',
+      access: ADMIN,
+      response: z.array(anyJson),
+      handle: () => GATEWAY_PRESETS,
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/admin/notify/settings',
+      summary: 'Which channel carries what, "N before you", alarm thresholds, retention',
+      tag: 'notifications',
+      access: ADMIN,
+      response: anyJson,
+      handle: () => notifications.settings(),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/admin/notify/settings',
+      summary: 'Save the notification settings',
+      tag: 'notifications',
+      access: ADMIN,
+      body: NotifySettingsSchema,
+      response: anyJson,
+      handle: ({ body }) => {
+        for (const [path, id] of [
+          ['phoneChannelId', body.phoneChannelId],
+          ['staffChannelId', body.staffChannelId],
+        ] as const) {
+          const channel = id ? store.channel(id) : undefined;
+          if (id && (!channel || channel.kind === 'webpush'))
+            throw new HttpError(400, 'bad_request', 'Choose a WhatsApp, gateway or log channel', [
+              { path, message: 'not a channel for phone numbers' },
+            ]);
+        }
+        const unknown = Object.keys(body.services).filter((id) => !engine.index.services.has(id));
+        if (unknown.length > 0)
+          throw new HttpError(400, 'bad_request', `Unknown services: ${unknown.join(', ')}`, [
+            { path: 'services', message: 'unknown service' },
+          ]);
+        notifications.saveSettings({
+          ...body,
+          staffPhones: body.staffPhones.map((s) => ({ ...s, phone: normalisePhone(s.phone) })),
+        });
+        return notifications.settings();
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/admin/notify/texts',
+      summary: 'Every message with its values, sample values and its text per language',
+      tag: 'notifications',
+      access: ADMIN,
+      response: z.array(anyJson),
+      handle: () => {
+        const edited = new Map(store.texts().map((t) => [`${t.message}/${t.language}`, t.text]));
+        return NOTIFY_MESSAGES.map((message) => {
+          const entry = MESSAGE_CATALOGUE[message];
+          const samples = Object.fromEntries(entry.params.map((p) => [p, SAMPLES[p] ?? p]));
+          const textOf = (language: 'id' | 'en') => {
+            const text = edited.get(`${message}/${language}`) ?? entry.text[language];
+            return {
+              text,
+              default: entry.text[language],
+              edited: edited.has(`${message}/${language}`),
+              preview: renderText(text, samples),
+            };
+          };
+          return { message, params: entry.params, samples, id: textOf('id'), en: textOf('en') };
+        });
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/admin/notify/texts',
+      summary: "Change a message's text in one language (empty: back to the default)",
+      tag: 'notifications',
+      access: ADMIN,
+      body: NotifyTextBodySchema,
+      response: z.object({ message: z.string(), language: z.string(), text: z.string() }),
+      handle: ({ body }) => {
+        const text = body.text.trim();
+        const unknown = unknownPlaceholders(body.message, text);
+        if (unknown.length > 0)
+          throw new HttpError(
+            400,
+            'bad_request',
+            `Unknown placeholders: ${unknown.map((p) => `{${p}}`).join(', ')}`,
+            [{ path: 'text', message: `unknown placeholder {${unknown[0]}}` }],
+          );
+        store.setText(body.message, body.language, text || null);
+        return {
+          message: body.message,
+          language: body.language,
+          text: text || MESSAGE_CATALOGUE[body.message].text[body.language],
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/notify/test',
+      summary: 'Send a test message through a channel; see its outcome in the delivery log',
+      tag: 'notifications',
+      access: ADMIN,
+      body: TestSendBodySchema,
+      status: 202,
+      response: z.object({ seq: z.number().nullable() }),
+      handle: ({ body }) => {
+        const channel = store.channel(body.channelId);
+        if (!channel) throw new HttpError(404, 'not_found', 'No channel with this id');
+        if (channel.kind !== 'log' && channel.kind !== 'webpush' && !body.phone)
+          throw new HttpError(400, 'bad_request', 'A phone number to send the test to', [
+            { path: 'phone', message: 'required' },
+          ]);
+        const phone = body.phone ? normalisePhone(body.phone) : '';
+        const key = `test:${channel.id}:${engine.now()}`;
+        notifications.enqueue([
+          {
+            key,
+            recipient: `test:${channel.id}/${phone}`,
+            message: 'test',
+            language: 'id',
+            params: { site: engine.index.site.name },
+          },
+        ]);
+        return { seq: store.deliveries({ limit: 1 })[0]?.seq ?? null };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/admin/notify/deliveries',
+      summary: 'The delivery log, newest first (?status=pending|sent|failed|skipped&limit=)',
+      tag: 'notifications',
+      access: ADMIN,
+      response: z.array(anyJson),
+      handle: ({ request }) => {
+        const query = DeliveriesQuery.safeParse(request.query ?? {});
+        if (!query.success) throw new HttpError(400, 'bad_request', 'status or limit is not valid');
+        const names = new Map(store.channels().map((c) => [c.id, channels.view(c).name]));
+        return store.deliveries(query.data).map((row) => deliveryView(row, names));
+      },
+    }),
+  ];
+}
+
+const DeliveriesQuery = z.object({
+  status: z.enum(['pending', 'sent', 'failed', 'skipped']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** The log names a recipient by what it is about, never by a number. */
+function recipientText(recipient: string): string {
+  const [kind = ''] = recipient.split(':');
+  const labels: Record<string, string> = {
+    sub: 'visitor',
+    booking: 'booking',
+    staff: 'staff',
+    test: 'test',
+  };
+  return labels[kind] ?? kind;
+}
+
+function deliveryView(row: OutboxRow, names: Map<string, string>): DeliveryView {
+  return {
+    seq: row.seq,
+    message: row.message as NotifyMessage,
+    recipient: recipientText(row.recipient),
+    channel: row.channel_id ? (names.get(row.channel_id) ?? row.channel_id) : null,
+    status: row.status,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    error: row.last_error,
+  };
+}
