@@ -1,11 +1,15 @@
 // Crash trials: SIGKILL the hub at random moments under load, restart it on the same file,
 // and check that nothing acknowledged was lost and that tickets and counters agree. Each
 // trial also kills the hub between a self-printing kiosk's issue and its print result, has a
-// counter call that ticket after the restart, then sends the late print result.
+// counter call that ticket after the restart, then sends the late print result. Some visitors
+// opt in to messages, sent through a gateway channel to a fake provider on 127.0.0.1: after
+// the last trial every message the outbox holds must have reached it once, and every called
+// visitor who opted in must have a "called" message.
 // Usage: npm run trials:crash [-- --trials 200]
 import type { HubClient } from '@antre/client';
 import { createHubClient } from '@antre/client';
 import { holdDisagreementsInDatabase } from '@antre/hub';
+import { startFakeProvider } from '@antre/hub/testing';
 import type { KioskIssueResult, Result } from '@antre/protocol';
 import Database from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
@@ -44,6 +48,7 @@ function startHub(): Promise<ChildProcess> {
 }
 
 const post = (path: string, body: object, token?: string) => postJson(url, path, body, token);
+const provider = await startFakeProvider();
 
 const acked = new Map<string, string>(); // ticket id -> label, for every issue the hub acknowledged
 let hub = await startHub();
@@ -53,6 +58,38 @@ const admin = (
 const officer = (
   await post('/api/auth/login', { username: 'spv.instansi-1', password: 'load-demo-password' })
 ).token as string;
+const channel = await post(
+  '/api/admin/notify/channels',
+  {
+    kind: 'http',
+    name: 'Gateway',
+    enabled: true,
+    url: `${provider.url}/send`,
+    method: 'POST',
+    contentType: 'json',
+    headers: [],
+    body: '{"target":"{{phone}}","message":"{{text}}"}',
+  },
+  admin,
+);
+await fetch(`${url}/api/admin/notify/settings`, {
+  method: 'PUT',
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+  body: JSON.stringify({ phoneChannelId: channel.id, nearAhead: 2 }),
+});
+const optedIn = new Set<string>(); // ticket ids whose opt-in the hub acknowledged
+let lastOptIn = 0;
+/** A visitor opts in now and then (the hub allows an address ten a minute). */
+async function maybeOptIn(ticket: { id: string; code: string }): Promise<void> {
+  if (Date.now() - lastOptIn < 6_500 || rand() > 0.5) return;
+  lastOptIn = Date.now();
+  const response = await fetch(`${url}/api/tickets/${ticket.code}/notify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ medium: 'phone', phone: '081234567890', consent: true }),
+  }).catch(() => null);
+  if (response?.status === 201) optedIn.add(ticket.id);
+}
 const kioskTokens = await Promise.all(
   [1, 2, 3].map(
     async (n) =>
@@ -101,6 +138,7 @@ async function kioskLoop(client: HubClient): Promise<void> {
     if (ticket) {
       acked.set(ticket.id, ticket.label);
       await client.command('ticket:print-result', { ticketId: ticket.id, printed: true });
+      await maybeOptIn(ticket);
     } else await sleep(50);
   }
 }
@@ -147,6 +185,61 @@ async function lateResult(ticketId: string): Promise<void> {
   if (!other.ok && other.error.code !== 'queue_empty') totals.otherCounterRefused += 1;
   await lateOfficer.command('counter:finish', { counterId: lateCounter });
   totals.lateResults += 1;
+}
+
+/**
+ * Waits (bounded) for the outbox to drain, then compares it with what the provider got: each
+ * key once. A called visitor who opted in must have a "called" row.
+ */
+async function settleMessages() {
+  const read = () => {
+    const db = new Database(join(dataDir, 'antre.db'), { readonly: true });
+    try {
+      return {
+        rows: db
+          .prepare<[], { key: string; status: string; recipient: string }>(
+            'SELECT key, status, recipient FROM notify_outbox',
+          )
+          .all(),
+        called: db
+          .prepare<[], { id: string; called_at: number }>(
+            "SELECT id, called_at FROM tickets WHERE called_at IS NOT NULL AND status <> 'void'",
+          )
+          .all(),
+        subscriptions: db
+          .prepare<[], { id: string; ticket_id: string; created_at: number }>(
+            'SELECT id, ticket_id, created_at FROM notify_subscriptions',
+          )
+          .all(),
+      };
+    } finally {
+      db.close();
+    }
+  };
+  const deadline = Date.now() + 60_000;
+  let seen = read();
+  while (seen.rows.some((r) => r.status === 'pending') && Date.now() < deadline) {
+    await sleep(250);
+    seen = read();
+  }
+  const keys = provider.deliveries.map((d) => String(d.headers['idempotency-key']));
+  const delivered = new Set(keys);
+  const calledRows = new Set(
+    seen.rows.filter((r) => r.key.includes(':called:')).map((r) => r.recipient),
+  );
+  const calledAt = new Map(seen.called.map((t) => [t.id, t.called_at]));
+  return {
+    expected: seen.rows.length,
+    delivered: delivered.size,
+    lost: seen.rows.filter((r) => !delivered.has(r.key)).length,
+    twice: keys.length - delivered.size,
+    calledMissing: seen.subscriptions.filter(
+      (s) =>
+        optedIn.has(s.ticket_id) &&
+        (calledAt.get(s.ticket_id) ?? 0) > s.created_at &&
+        !calledRows.has(`sub:${s.id}`),
+    ).length,
+  };
 }
 
 const totals = {
@@ -211,16 +304,21 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   }
 }
 running = false;
+await Promise.race([Promise.all(loops), sleep(5_000)]);
+const messages = await settleMessages();
 hub.kill('SIGTERM');
 [...kiosks, ...counters, selfPrinting, lateOfficer].forEach((c) => c.close());
-await Promise.race([Promise.all(loops), sleep(2_000)]);
 const sorted = [...totals.resyncMs].sort((a, b) => a - b);
 console.log(
   `\n${totals.trials} trials, ${acked.size} acknowledged issues: lost ${totals.lost}, duplicate numbers ${totals.duplicates}, ` +
     `tickets held by two counters ${totals.doubleHolds}, tickets/counters disagreements ${totals.disagreements}, integrity failures ${totals.integrity}; ` +
     `late print results after a restart ${totals.lateResults} (ticket not callable ${totals.lateNotCalled}, result changed a ticket ${totals.lateChanged}, other counter refused ${totals.otherCounterRefused}); ` +
-    `re-sync p50 ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted.at(-1)} ms (limit 10000).`,
+    `re-sync p50 ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted.at(-1)} ms (limit 10000).\n` +
+    `Messages: ${optedIn.size} visitors opted in; ${messages.expected} in the outbox (${messages.calledMissing} called visitors without a message), ` +
+    `${messages.delivered} delivered, lost ${messages.lost}, delivered twice ${messages.twice}; ` +
+    `sent again after a kill and answered once by the idempotency key: ${provider.duplicates}.`,
 );
+await provider.close();
 process.exit(
   totals.lost +
     totals.duplicates +
@@ -229,7 +327,10 @@ process.exit(
     totals.integrity +
     totals.lateNotCalled +
     totals.lateChanged +
-    totals.otherCounterRefused >
+    totals.otherCounterRefused +
+    messages.lost +
+    messages.twice +
+    messages.calledMissing >
     0
     ? 1
     : 0,

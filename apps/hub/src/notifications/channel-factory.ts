@@ -1,6 +1,7 @@
 import type { ChannelBody, ChannelView } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
 import { httpGatewayChannel } from './adapters/http-gateway';
+import { logChannel } from './adapters/log-channel';
 import { makeVapidKeys, webPushChannel } from './adapters/web-push';
 import { whatsAppChannel } from './adapters/whatsapp';
 import type { Channel } from './channel';
@@ -10,12 +11,6 @@ const VAPID_PUBLIC = 'vapid_public';
 const VAPID_PRIVATE = 'vapid_private';
 
 type Secrets = Record<string, string>;
-
-/** The log channel sends nothing: the outbox row, marked sent, is the record. */
-const LOG_CHANNEL: Channel = {
-  kind: 'log',
-  send: () => Promise.resolve({ ok: true, answer: 'logged' }),
-};
 
 /** "••••f3a9": enough to recognise a secret, not to use it. */
 export const mask = (secret: string): string => `••••${secret.slice(-4)}`;
@@ -48,7 +43,7 @@ export function createChannelFactory(store: NotifyStore) {
       case 'webpush':
         return webPushChannel({ subject: config.subject, ...vapidKeys() });
       case 'log':
-        return LOG_CHANNEL;
+        return logChannel();
     }
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import webpush from 'web-push';
-import type { Channel, SendOutcome } from '../channel';
-import { sendHttp, worthRetrying } from './send-http';
+import type { Channel, OutgoingMessage, PushSubscriptionJson, SendOutcome } from '../channel';
+import { isSuccess, sendHttp, worthRetrying } from './send-http';
 
 export interface VapidKeys {
   publicKey: string;
@@ -10,7 +10,45 @@ export interface VapidKeys {
 
 export const makeVapidKeys = (): VapidKeys => webpush.generateVAPIDKeys();
 
-/** Web Push (RFC 8030/8291) through the browser's push service, with the web-push library. */
+/** What the tracking page's service worker receives. */
+export const pushPayload = (message: OutgoingMessage): string =>
+  JSON.stringify({
+    title: message.title,
+    body: message.text,
+    url: message.url,
+    key: message.idempotencyKey,
+  });
+
+// A retry of the same message replaces a copy still waiting at the push service, so the phone
+// shows it once. Topics are at most 32 URL-safe characters.
+const topicOf = (key: string): string =>
+  createHash('sha256').update(key).digest('base64url').slice(0, 32);
+
+type PushRequest = ReturnType<typeof webpush.generateRequestDetails>;
+
+function encrypted(
+  subscription: PushSubscriptionJson,
+  message: OutgoingMessage,
+  config: VapidKeys & { subject: string },
+): PushRequest | null {
+  try {
+    return webpush.generateRequestDetails(subscription, pushPayload(message), {
+      vapidDetails: config,
+      contentEncoding: 'aes128gcm',
+      TTL: 3600,
+      urgency: 'high',
+      topic: topicOf(message.idempotencyKey),
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Web Push (RFC 8030, 8291, 8292). The library encrypts and signs; the request goes out
+ * through the same bounded fetch as every channel, because its own sendNotification takes no
+ * abort signal and speaks https only.
+ */
 export function webPushChannel(
   config: VapidKeys & { subject: string },
   timeoutMs?: number,
@@ -20,26 +58,8 @@ export function webPushChannel(
     async send(recipient, message, signal): Promise<SendOutcome> {
       if (recipient.medium !== 'push')
         return { ok: false, retry: false, reason: 'Web Push needs a push subscription' };
-      if (signal.aborted) return { ok: false, retry: true, reason: 'stopped' };
-      const payload = JSON.stringify({
-        title: message.title,
-        body: message.text,
-        url: message.url,
-        key: message.idempotencyKey,
-      });
-      // The library encrypts (RFC 8291) and signs (VAPID); the request goes out through the
-      // same bounded fetch as every other channel, so the worker's signal can cut it.
-      const request = webpush.generateRequestDetails(recipient.subscription, payload, {
-        vapidDetails: {
-          subject: config.subject,
-          publicKey: config.publicKey,
-          privateKey: config.privateKey,
-        },
-        TTL: 3600,
-        urgency: 'high',
-        // A newer message of the same key replaces one still undelivered.
-        topic: createHash('sha256').update(message.idempotencyKey).digest('base64url').slice(0, 32),
-      });
+      const request = encrypted(recipient.subscription, message, config);
+      if (!request) return { ok: false, retry: false, reason: 'push subscription not usable' };
       const answer = await sendHttp(
         request.endpoint,
         {
@@ -52,14 +72,10 @@ export function webPushChannel(
       );
       if ('failed' in answer) return answer.failed;
       const { status } = answer;
-      if (status >= 200 && status < 300) return { ok: true, answer: String(status) };
+      if (isSuccess(status)) return { ok: true, answer: String(status) };
       if (status === 404 || status === 410)
         return { ok: false, retry: false, reason: 'subscription expired' };
-      return {
-        ok: false,
-        retry: worthRetrying(status),
-        reason: `push service answered ${status}`,
-      };
+      return { ok: false, retry: worthRetrying(status), reason: `push service answered ${status}` };
     },
   };
 }

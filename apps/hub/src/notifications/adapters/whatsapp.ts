@@ -1,13 +1,16 @@
 import type { WhatsAppChannelSchema } from '@antre/protocol';
+import { normalisePhone } from '@antre/protocol';
 import type { z } from 'zod';
 import type { Channel, OutgoingMessage, SendOutcome } from '../channel';
-import { sendHttp, worthRetrying } from './send-http';
+import { isSuccess, sendHttp, withoutSecrets, worthRetrying } from './send-http';
+import { whatsAppErrorOutcome } from './whatsapp-errors';
 
 export type WhatsAppConfig = z.output<typeof WhatsAppChannelSchema> & { token: string };
 
 /**
- * The values a message's approved template takes, in order ({{1}}, {{2}} …). A site names
- * its templates in the admin; docs/notifications.md gives the wording to submit to Meta.
+ * The values each message's approved template takes as {{1}}, {{2}} …. The order is a
+ * contract with templates already approved by Meta, so it is written out here rather than
+ * read from the catalogue, whose order may change; a test keeps the two on the same names.
  */
 export const WHATSAPP_PARAM_ORDER: Record<string, readonly string[]> = {
   'ticket.near': ['label', 'ahead', 'place'],
@@ -22,20 +25,16 @@ export const WHATSAPP_PARAM_ORDER: Record<string, readonly string[]> = {
   test: ['site'],
 };
 
-/** Graph API error codes after which sending again cannot help, in words for the log. */
-const FINAL_ERRORS: Record<number, string> = {
-  190: 'access token invalid or expired',
-  100: 'request refused by WhatsApp (invalid parameter)',
-  131008: 'a template parameter is missing',
-  131009: 'a template parameter is not valid',
-  131026: 'the number cannot receive WhatsApp messages',
-  131047: 'outside the 24-hour window: a template is needed',
-  132000: 'template parameters do not match the template',
-  132001: 'the template does not exist in this language',
-  133010: 'the number is not registered on WhatsApp',
-};
+// Meta refuses a text parameter that is empty or holds a new line, a tab or more than four
+// spaces in a row.
+const templateText = (value: string): string =>
+  value
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/ {4,}/g, '   ')
+    .trim() || '-';
 
-export function templateBody(message: OutgoingMessage, to: string, template: string) {
+/** The Cloud API's "send a template message" body. */
+export function templateMessageBody(message: OutgoingMessage, to: string, template: string) {
   const order = WHATSAPP_PARAM_ORDER[message.message];
   const values = order ? order.map((name) => message.params[name] ?? '') : [message.text];
   return {
@@ -47,15 +46,18 @@ export function templateBody(message: OutgoingMessage, to: string, template: str
       name: template,
       language: { code: message.language === 'en' ? 'en' : 'id' },
       components: [
-        { type: 'body', parameters: values.map((text) => ({ type: 'text', text: text || '-' })) },
+        {
+          type: 'body',
+          parameters: values.map((value) => ({ type: 'text', text: templateText(value) })),
+        },
       ],
     },
-    // Returned in the status webhooks: ties a delivery report to this outbox row.
+    // Comes back in the status webhooks, tying a delivery report to its outbox row.
     biz_opaque_callback_data: message.idempotencyKey,
   };
 }
 
-/** WhatsApp Business Cloud API: a template message through the Graph API. */
+/** WhatsApp Business Cloud API: one template message through the Graph API. */
 export function whatsAppChannel(config: WhatsAppConfig, timeoutMs?: number): Channel {
   const url = `${config.baseUrl.replace(/\/+$/, '')}/${config.apiVersion}/${config.phoneNumberId}/messages`;
   return {
@@ -70,47 +72,43 @@ export function whatsAppChannel(config: WhatsAppConfig, timeoutMs?: number): Cha
           retry: false,
           reason: `no WhatsApp template named for ${message.message}`,
         };
+      const body = templateMessageBody(message, normalisePhone(recipient.phone), template);
       const answer = await sendHttp(
         url,
         {
           method: 'POST',
-          headers: {
-            authorization: `Bearer ${config.token}`,
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify(templateBody(message, recipient.phone, template)),
+          headers: { authorization: `Bearer ${config.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
         },
         signal,
         timeoutMs,
       );
       if ('failed' in answer) return answer.failed;
-      return outcomeOf(answer.status, answer.text);
+      return outcomeOf(answer.status, withoutSecrets(answer.text, [config.token]));
     },
   };
 }
 
+interface GraphAnswer {
+  messages?: { id?: unknown }[];
+  error?: { code?: unknown; message?: unknown };
+}
+
 function outcomeOf(status: number, text: string): SendOutcome {
-  let body: {
-    messages?: { id?: string }[];
-    error?: { code?: number; message?: string };
-  } = {};
+  let body: GraphAnswer = {};
   try {
-    body = JSON.parse(text) as typeof body;
+    body = JSON.parse(text) as GraphAnswer;
   } catch {
     // A proxy's HTML page: judged by the status alone.
   }
-  if (status >= 200 && status < 300) {
+  if (isSuccess(status)) {
     const id = body.messages?.[0]?.id;
-    return id
+    // Taken but unnamed: sending again could reach the visitor twice.
+    return typeof id === 'string'
       ? { ok: true, answer: id }
-      : { ok: false, retry: true, reason: 'no message id in the answer' };
+      : { ok: false, retry: false, reason: 'WhatsApp answered without a message id' };
   }
-  const code = body.error?.code;
-  const known = code !== undefined ? FINAL_ERRORS[code] : undefined;
-  if (known) return { ok: false, retry: false, reason: `${known} (${code})` };
-  return {
-    ok: false,
-    retry: worthRetrying(status) || code === 130429 || code === 131056 || code === 131000,
-    reason: `WhatsApp answered ${status}${code !== undefined ? ` (error ${code})` : ''}`,
-  };
+  const code = typeof body.error?.code === 'number' ? body.error.code : undefined;
+  const said = typeof body.error?.message === 'string' ? body.error.message.slice(0, 150) : '';
+  return whatsAppErrorOutcome(status, code, said, worthRetrying(status));
 }
