@@ -85,12 +85,13 @@ export function BuildingPage(
 
   // A supervisor's service: only the fields they may change, through their agency's endpoint.
   async function saveOwnService(s: Service): Promise<boolean> {
-    const { dailyQuota, hours, targetWaitMinutes, standard } = s;
+    const { dailyQuota, hours, targetWaitMinutes, standard, booking = null } = s;
     const answer = await configApi.patchService(token, s.agencyId, s.id, {
       dailyQuota,
       hours,
       targetWaitMinutes,
       standard,
+      booking,
     });
     if (answer.ok) return true;
     if (answer.refusal.status === 401) props.onUnauthorized();

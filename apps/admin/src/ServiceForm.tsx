@@ -16,8 +16,9 @@ const lines = (text: string): string[] =>
 const whole = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
 /**
- * A service: name, prefix, agency, quota, hours, target wait, priority rule and the six
- * standards. `limited` is the supervisor's form: only what they may change.
+ * A service: name, prefix, agency, quota, hours, target wait, priority rule, online booking and
+ * the six standards. `limited` is the supervisor's form: only what they may change (not name,
+ * prefix, agency or priority rule).
  */
 export function ServiceForm(props: {
   t: ConfigT;
@@ -137,14 +138,12 @@ export function ServiceForm(props: {
           />
         )}
       </fieldset>
-      {full && (
-        <BookingSettingsFields
-          building={props.building}
-          draft={s}
-          onChange={(booking) => set({ booking })}
-          errors={e}
-        />
-      )}
+      <BookingSettingsFields
+        building={props.building}
+        draft={s}
+        onChange={(booking) => set({ booking })}
+        errors={e}
+      />
       <h3>{t('standardTitle')}</h3>
       <div className="form-grid">
         <TextField

@@ -69,7 +69,7 @@ const id = {
   filterShown: '{shown} dari {total} ditampilkan',
   filterNone: 'Tidak ada yang cocok dengan “{query}”.',
   supervisorHint:
-    'Anda dapat mengubah kuota, jam, target tunggu dan standar pelayanan. Nama, awalan dan aturan prioritas diatur admin gedung.',
+    'Anda dapat mengubah kuota, jam, target tunggu, antrean online dan standar pelayanan. Nama, awalan dan aturan prioritas diatur admin gedung.',
   addressTitle: 'Alamat untuk ponsel pengunjung',
   publicUrl: 'Alamat publik hub',
   publicUrlHint:
@@ -163,7 +163,7 @@ export const SITE_MESSAGES: Messages<Key> = {
     filterShown: '{shown} of {total} shown',
     filterNone: 'Nothing matches “{query}”.',
     supervisorHint:
-      'You can change the quota, hours, target wait and service standard. Name, prefix and priority rule are set by the building admin.',
+      'You can change the quota, hours, target wait, online booking and service standard. Name, prefix and priority rule are set by the building admin.',
     addressTitle: "Address for visitors' phones",
     publicUrl: "Hub's public address",
     publicUrlHint:

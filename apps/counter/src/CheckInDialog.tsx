@@ -1,5 +1,5 @@
 import type { Language } from '@antre/ui';
-import { errorText } from '@antre/ui';
+import { errorText, formatClock, formatDate } from '@antre/ui';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useState } from 'react';
 import type { CheckInAnswer } from './booking-check-in';
@@ -30,14 +30,6 @@ export function CheckInDialog(props: {
   };
   const onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') props.onClose();
-  };
-  const refusal = (a: Extract<CheckInAnswer, { ok: false }>): string => {
-    const time = a.detail.replace(':', props.language === 'id' ? '.' : ':');
-    if (a.code === 'too_early' && a.detail) return t('checkInTooEarly', { time });
-    if (a.code === 'too_late' && a.detail) return t('checkInTooLate', { time });
-    if (a.code === 'booking_not_found' || a.code === 'bad_request') return t('checkInNotFound');
-    const text = errorText(a.code, props.language);
-    return a.detail ? `${text} (${a.detail})` : text;
   };
 
   return (
@@ -73,7 +65,7 @@ export function CheckInDialog(props: {
         )}
         {answer?.ok === false && (
           <p className="form-error" role="alert" data-testid="check-in-result">
-            {refusal(answer)}
+            {refusalText(t, props.language, answer)}
           </p>
         )}
         <div className="dialog-buttons">
@@ -88,3 +80,24 @@ export function CheckInDialog(props: {
     </div>
   );
 }
+
+/** A refusal in the officer's words, from the hub's code and its detail (a time, a day, a note). */
+function refusalText(
+  t: Translate,
+  language: Language,
+  answer: Extract<CheckInAnswer, { ok: false }>,
+): string {
+  const { code, detail } = answer;
+  if (code === 'too_early' && detail.time)
+    return t('checkInTooEarly', { time: formatClock(detail.time, language) });
+  if (code === 'too_late' && detail.time)
+    return t('checkInTooLate', { time: formatClock(detail.time, language) });
+  if (code === 'booking_not_found' || code === 'bad_request') return t('checkInNotFound');
+  const text = errorText(code, language);
+  const more = code === 'not_today' && detail.date ? dayOf(detail.date, language) : detail.note;
+  return more ? `${text} (${more})` : text;
+}
+
+// Noon UTC falls on the same calendar day in WIB, WITA and WIT.
+const dayOf = (date: string, language: Language): string =>
+  formatDate(Date.parse(`${date}T12:00:00Z`), 'WIB', language);

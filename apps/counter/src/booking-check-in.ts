@@ -1,7 +1,9 @@
 import type { Ticket } from '@antre/domain';
+import type { RefusalDetail } from '@antre/protocol';
+import { refusalDetailOf } from '@antre/protocol';
 
 export type CheckInAnswer =
-  { ok: true; label: string } | { ok: false; code: string; detail: string };
+  { ok: true; label: string } | { ok: false; code: string; detail: RefusalDetail };
 
 /**
  * A visitor without a phone reads the booking code to the officer: the hub checks them in
@@ -17,15 +19,12 @@ export async function checkInByCode(token: string, code: string): Promise<CheckI
     });
     const body = (await response.json()) as {
       ticket?: { label: string };
-      error?: { code: string; message: string };
+      error?: { code: string; detail?: unknown };
     };
     if (response.ok && body.ticket) return { ok: true, label: body.ticket.label };
-    const message = body.error?.message ?? '';
-    // The hub ends a refusal's message with its detail in brackets: a time, a date, a reason.
-    const detail = /\(([^()]*)\)\s*$/.exec(message)?.[1]?.trim() ?? '';
-    return { ok: false, code: body.error?.code ?? 'internal', detail };
+    return { ok: false, code: body.error?.code ?? 'internal', detail: refusalDetailOf(body.error) };
   } catch {
-    return { ok: false, code: 'offline', detail: '' };
+    return { ok: false, code: 'offline', detail: {} };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PriorityKind } from '@antre/domain';
+import type { RefusalDetail } from '@antre/protocol';
 import { errorText } from '@antre/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { agencyBadges } from './agency-badges';
@@ -56,10 +57,10 @@ export function App() {
   const [screen, setScreen] = useState<Screen>(HOME);
   const [notice, setNotice] = useState<string | null>(null);
   const [last, setLast] = useState<LastTicket | null>(null);
-  const [checkIn, setCheckIn] = useState<{ code: string; refused: [string, string?] | null }>({
-    code: '',
-    refused: null,
-  });
+  const [checkIn, setCheckIn] = useState<{
+    code: string;
+    refused: { code: string; detail: RefusalDetail } | null;
+  }>({ code: '', refused: null });
   const hub = kiosk.stage === 'ready' ? kiosk.hub : null;
   const agencies = kiosk.stage === 'ready' ? kiosk.catalogue.agencies : null;
   const badges = useMemo(() => agencyBadges(agencies ?? []), [agencies]);
@@ -154,7 +155,7 @@ export function App() {
       printer.markTrouble();
       setScreen(HOME);
     } else {
-      setCheckIn({ code, refused: [outcome.code, outcome.message] });
+      setCheckIn({ code, refused: { code: outcome.code, detail: outcome.detail } });
       setScreen({ name: 'check-in' });
     }
     kiosk.refresh();
@@ -194,7 +195,15 @@ export function App() {
         code={checkIn.code}
         busy={false}
         refusal={
-          checkIn.refused ? checkInRefusal(t, prefs.language, timezone, ...checkIn.refused) : null
+          checkIn.refused
+            ? checkInRefusal(
+                t,
+                prefs.language,
+                timezone,
+                checkIn.refused.code,
+                checkIn.refused.detail,
+              )
+            : null
         }
         onChange={(code) => setCheckIn({ code, refused: null })}
         onSubmit={(code) => void checkInByCode(code)}

@@ -1,13 +1,10 @@
+import type { CancelReason, RefusalDetail } from '@antre/protocol';
 import type { MessageKey } from './messages';
 import { timeText } from './opening-text';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-/** The hub puts a refusal's detail (a time, a date, a cancel reason) in brackets at the end. */
-const detailOf = (message: string | undefined): string =>
-  /\(([^()]*)\)\s*$/.exec(message ?? '')?.[1]?.trim() ?? '';
-
-const CANCEL_REASONS: Record<string, MessageKey> = {
+const CANCEL_REASONS: Record<CancelReason, MessageKey> = {
   citizen: 'cancelCitizen',
   holiday: 'cancelHoliday',
   service_closed: 'cancelClosed',
@@ -17,16 +14,21 @@ const CANCEL_REASONS: Record<string, MessageKey> = {
   booking_off: 'cancelOff',
 };
 
+/** Why a booking was cancelled, in words; its note alone when the reason is not known. */
+const cancelText = (t: Translate, detail: RefusalDetail): string =>
+  detail.reason
+    ? t(CANCEL_REASONS[detail.reason], { detail: detail.note ?? '' })
+    : (detail.note ?? '');
+
 /** A refused check-in in plain words, with what the visitor should do next. */
 export function checkInRefusal(
   t: Translate,
   language: 'id' | 'en',
   timezone: string,
   code: string,
-  message?: string,
+  detail: RefusalDetail = {},
 ): { title: string; next: string } {
-  const detail = detailOf(message);
-  const time = /^\d{1,2}:\d{2}$/.test(detail) ? timeText(detail, language, timezone) : detail;
+  const time = detail.time ? timeText(detail.time, language, timezone) : '';
   switch (code) {
     case 'too_early':
       return { title: t('refusedTooEarly', { time }), next: t('nextTooEarly') };
@@ -34,13 +36,11 @@ export function checkInRefusal(
       return { title: t('refusedTooLate', { time }), next: t('nextWalkIn') };
     case 'not_today':
       return {
-        title: t('refusedNotToday', { date: dayText(detail, language) }),
+        title: t('refusedNotToday', { date: dayText(detail.date ?? '', language) }),
         next: t('nextNotToday'),
       };
     case 'booking_cancelled': {
-      const [reason = '', ...rest] = detail.split(':');
-      const key = CANCEL_REASONS[reason.trim()];
-      const why = key ? t(key, { detail: rest.join(':').trim() }) : detail;
+      const why = cancelText(t, detail);
       return {
         title: why ? t('refusedCancelledWhy', { why }) : t('refusedCancelled'),
         next: t('nextBookAgain'),

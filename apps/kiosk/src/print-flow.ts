@@ -1,5 +1,6 @@
 import type { PriorityKind } from '@antre/domain';
-import type { KioskIssueResult, KioskTicketView, Result } from '@antre/protocol';
+import type { KioskIssueResult, KioskTicketView, RefusalDetail, Result } from '@antre/protocol';
+import { refusalDetailOf } from '@antre/protocol';
 import type { KioskHub } from './kiosk-hub';
 import { kioskShell } from './shell-bridge';
 
@@ -8,7 +9,7 @@ export type TakeOutcome =
   /** The ticket (if any) was voided; the kiosk stops offering tickets. */
   | { kind: 'printer_trouble' }
   /** The hub refused: closed, quota reached, offline… (an error code to translate). */
-  | { kind: 'refused'; code: string; message?: string };
+  | { kind: 'refused'; code: string; message?: string; detail: RefusalDetail };
 
 /**
  * One tap on "take a number": in Electron the shell prints to the kiosk's own printer and
@@ -28,11 +29,17 @@ export async function checkInBooking(hub: KioskHub, code: string): Promise<TakeO
   return printIssued(hub, await hub.checkIn(code, kioskShell() ? 'self' : 'hub'));
 }
 
+const refused = (error: { code: string; message: string; detail?: unknown }): TakeOutcome => ({
+  kind: 'refused',
+  code: error.code,
+  message: error.message,
+  detail: refusalDetailOf(error),
+});
+
 /** What the hub answered to an issue (or a check-in), printed by the shell when it must be. */
 async function printIssued(hub: KioskHub, issued: Result<KioskIssueResult>): Promise<TakeOutcome> {
   const shell = kioskShell();
-  if (!issued.ok)
-    return { kind: 'refused', code: issued.error.code, message: issued.error.message };
+  if (!issued.ok) return refused(issued.error);
   const result = issued.value;
   if (result.outcome === 'printed') return { kind: 'printed', ticket: result.ticket };
   if (result.outcome === 'print_failed' || !shell) return { kind: 'printer_trouble' };
@@ -51,8 +58,7 @@ async function printIssued(hub: KioskHub, issued: Result<KioskIssueResult>): Pro
     await hub.printerStatus(status?.state ?? 'no_answer');
     return { kind: 'printer_trouble' };
   }
-  if (!reported.ok)
-    return { kind: 'refused', code: reported.error.code, message: reported.error.message };
+  if (!reported.ok) return refused(reported.error);
   await hub.printerStatus('ready');
   return { kind: 'printed', ticket: result.ticket };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeLine } from './safe-text';
+import { BookingSettingsSchema } from './booking-settings';
 import { BuildingSchema, ServiceStandardSchema, WeeklyHoursSchema } from './building-schemas';
 import { USER_ROLES } from './rest';
 
@@ -41,13 +42,17 @@ export type BuildingFile = z.infer<typeof BuildingFileSchema>;
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
 
-/** What a supervisor may change of their own agency's service. */
+/**
+ * What a supervisor may change of their own agency's service: what the agency decides day to
+ * day, its online booking included (sessions, places, closed days; null turns it off).
+ */
 export const ServicePatchSchema = z
   .strictObject({
     dailyQuota: z.int().min(1).max(9999).nullable().optional(),
     hours: WeeklyHoursSchema.nullable().optional(),
     targetWaitMinutes: z.int().min(1).max(600).optional(),
     standard: ServiceStandardSchema.optional(),
+    booking: BookingSettingsSchema.nullable().optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
 export type ServicePatch = z.infer<typeof ServicePatchSchema>;

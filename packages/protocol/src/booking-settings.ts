@@ -11,7 +11,7 @@ export const BookingSessionSchema = z
   .strictObject({ id: sessionId, start: clock, end: clock, places: z.int().min(1).max(999) })
   .refine((s) => s.start < s.end, { message: 'the session ends before it starts', path: ['end'] });
 
-/** A service's online booking rules; the admin edits them with the service. */
+/** A service's online booking rules, edited with the service by the admin or its supervisor. */
 export const BookingSettingsSchema = z
   .strictObject({
     sessions: z.array(BookingSessionSchema).min(1).max(12),

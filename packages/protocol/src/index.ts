@@ -3,6 +3,7 @@ import './schema-eval';
 export * from './building-schemas';
 export * from './logo';
 export * from './result';
+export * from './refusal-detail';
 export * from './views';
 export * from './commands';
 export * from './events';

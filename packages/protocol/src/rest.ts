@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { safeLine } from './safe-text';
 import { PrioritySchema, ServiceStandardSchema } from './building-schemas';
 import { ConflictReasonSchema } from './conflict';
+import { RefusalDetailSchema } from './refusal-detail';
 
 export const LoginBodySchema = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -162,5 +163,6 @@ export const ErrorBodySchema = z.object({
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     reasons: z.array(ConflictReasonSchema).optional(),
     retryAfterSeconds: z.number().optional(),
+    detail: RefusalDetailSchema.optional(),
   }),
 });

@@ -1,5 +1,6 @@
 import type { DomainErrorCode } from '@antre/domain';
 import type { BookingRefusal } from './booking';
+import type { RefusalDetail } from './refusal-detail';
 
 export type ErrorCode =
   | DomainErrorCode
@@ -23,6 +24,8 @@ export interface ApiError {
   fields?: { path: string; message: string }[];
   /** On a 429: how long to wait before trying again, for the UI to say in its own words. */
   retryAfterSeconds?: number;
+  /** What a refusal is about (a time, a date, a reason), for the UI to say in its own words. */
+  detail?: RefusalDetail;
 }
 
 /** Every ack and every error body has this shape. */
@@ -37,3 +40,10 @@ export const errResult = (
   ok: false,
   error: fields ? { code, message, fields } : { code, message },
 });
+
+/** A refusal with what it is about as data, so no client parses the English message. */
+export const refusedResult = (
+  code: ErrorCode,
+  message: string,
+  detail: RefusalDetail,
+): Result<never> => ({ ok: false, error: { code, message, detail } });

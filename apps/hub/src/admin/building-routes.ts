@@ -75,7 +75,8 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
     defineRoute({
       method: 'POST',
       url: '/api/agencies/:agencyId/services/:serviceId',
-      summary: "Change a service's quota, hours, target wait or standard (its agency's supervisor)",
+      summary:
+        "Change a service's quota, hours, target wait, standard or online booking (its agency's supervisor)",
       tag: 'admin',
       access: ['admin', 'supervisor'],
       body: ServicePatchSchema,

@@ -1,12 +1,14 @@
+import type { BookingErrorCode } from '@antre/domain';
 import { checkInTicket, decideCheckIn } from '@antre/domain';
 import type { CommandAck, KioskIssueResult, Result } from '@antre/protocol';
-import { errResult, okResult } from '@antre/protocol';
+import { errResult, okResult, refusedResult } from '@antre/protocol';
 import type { RequestOrigin } from '../audit/request-origin';
 import { mayIssue } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { PrintService } from '../printing/print-service';
 import type { QueueEngine } from '../queue/queue-engine';
 import { newTicketCode, newTicketId } from '../queue/ticket-codes';
+import { refusalDetail } from './booking-refusals';
 import type { BookingStore } from './booking-store';
 import { toBooking } from './booking-store';
 
@@ -55,11 +57,7 @@ export function createBookingCheckIn(deps: {
           ctx.state.tickets.get(row.ticket_id)?.status === 'void';
         const booking = toBooking(unprinted ? { ...row, status: 'booked' } : row);
         const place = decideCheckIn(ctx.index.site, settings, booking, ctx.now);
-        if (!place.ok)
-          return errResult(
-            place.error.code,
-            `Check-in refused: ${place.error.code}${place.error.detail ? ` (${place.error.detail})` : ''}`,
-          );
+        if (!place.ok) return checkInRefused(place.error);
         ticketId = newTicketId();
         const change = checkInTicket(ctx, {
           booking,
@@ -99,3 +97,10 @@ export function createBookingCheckIn(deps: {
 }
 
 export type BookingCheckIn = ReturnType<typeof createBookingCheckIn>;
+
+/** The English message keeps its bracketed detail for API users; UIs read `detail`. */
+function checkInRefused(error: { code: BookingErrorCode; detail: string | null }) {
+  const message = `Check-in refused: ${error.code}${error.detail ? ` (${error.detail})` : ''}`;
+  const detail = refusalDetail(error);
+  return detail ? refusedResult(error.code, message, detail) : errResult(error.code, message);
+}

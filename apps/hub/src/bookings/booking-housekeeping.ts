@@ -1,6 +1,7 @@
 import type { Building } from '@antre/domain';
 import { DEFAULT_BOOKING_POLICY, dueNoShows, strandedBookings } from '@antre/domain';
 import type { QueueEngine } from '../queue/queue-engine';
+import { cancelReasonText } from './booking-refusals';
 import type { BookingStore } from './booking-store';
 import { toBooking } from './booking-store';
 
@@ -9,8 +10,8 @@ const DAY_MS = 86_400_000;
 /**
  * What the hub's tick and a building save do to bookings: no-shows after the check-in window,
  * personal data purged after the retention, and bookings a new building strands cancelled.
- * A cancellation's reason is a code UIs translate (`holiday`, `session_removed`…), followed by
- * `: detail` when there is one (the holiday's name, the places left).
+ * A cancellation's reason is a code UIs translate (`holiday`, `session_removed`…), with its
+ * note when there is one (see cancelReasonText).
  */
 export function createBookingHousekeeping(engine: QueueEngine, store: BookingStore) {
   return {
@@ -38,12 +39,10 @@ export function createBookingHousekeeping(engine: QueueEngine, store: BookingSto
       let cancelled = 0;
       const known = new Set(next.services.map((s) => s.id));
       for (const b of upcoming.filter((b) => !known.has(b.serviceId)))
-        cancelled += store.cancel(b.id, 'booking_off', at) ? 1 : 0;
+        cancelled += store.cancel(b.id, cancelReasonText('booking_off'), at) ? 1 : 0;
       for (const service of next.services) {
         for (const { booking, reason, detail } of strandedBookings(next.site, service, upcoming))
-          cancelled += store.cancel(booking.id, detail ? `${reason}: ${detail}` : reason, at)
-            ? 1
-            : 0;
+          cancelled += store.cancel(booking.id, cancelReasonText(reason, detail), at) ? 1 : 0;
       }
       return cancelled;
     },

@@ -6,6 +6,7 @@ import { HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { BookingRow, BookingStore } from './booking-store';
 import { toBooking } from './booking-store';
+import { cancelReasonText, refusalDetail } from './booking-refusals';
 import { bookingPolicyOf, toBookingView } from './booking-views';
 
 /**
@@ -38,7 +39,8 @@ const MESSAGES: Record<BookingErrorCode, string> = {
 /** A refused booking rule as the HTTP answer UIs translate by its code. */
 export function refusal(error: { code: BookingErrorCode; detail: string | null }): HttpError {
   const detail = error.detail ? ` (${error.detail})` : '';
-  return new HttpError(409, error.code, `${MESSAGES[error.code]}${detail}`);
+  const message = `${MESSAGES[error.code]}${detail}`;
+  return new HttpError(409, error.code, message, undefined, undefined, refusalDetail(error));
 }
 export const bookingError = (code: 'invalid_nik' | 'booking_not_found', message: string) =>
   new HttpError(REFUSAL_STATUS[code] ?? 409, code, message);
@@ -132,7 +134,7 @@ export function createBookingService(deps: {
     if (row.status === 'cancelled') throw refusal({ code: 'booking_cancelled', detail: null });
     if (row.status === 'checked_in') throw refusal({ code: 'already_checked_in', detail: null });
     if (row.status === 'no_show') throw refusal({ code: 'too_late', detail: null });
-    store.cancel(row.id, 'citizen', engine.now());
+    store.cancel(row.id, cancelReasonText('citizen'), engine.now());
     return view(store.byCode(code) ?? row);
   }
 

@@ -20,5 +20,7 @@ export function unwrap<T>(result: Result<T>): T {
     result.error.code,
     result.error.message,
     result.error.fields,
+    undefined,
+    result.error.detail,
   );
 }

@@ -1,4 +1,4 @@
-import type { ConflictReason, ErrorCode, Role } from '@antre/protocol';
+import type { ConflictReason, ErrorCode, RefusalDetail, Role } from '@antre/protocol';
 import { ErrorBodySchema, parseInput } from '@antre/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ export class HttpError extends Error {
     message: string,
     readonly fields?: { path: string; message: string }[],
     readonly reasons?: ConflictReason[],
+    readonly detail?: RefusalDetail,
   ) {
     super(message);
   }
@@ -71,6 +72,7 @@ export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
       message: error.message,
       ...(error.fields ? { fields: error.fields } : {}),
       ...(error.reasons ? { reasons: error.reasons } : {}),
+      ...(error.detail ? { detail: error.detail } : {}),
       ...(error instanceof TooManyError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     },
   };
