@@ -75,6 +75,37 @@ describe('ticketDocument', () => {
     expect(printedLines(withPriority)).toContain('Prioritas: Lansia');
   });
 
+  it('When a ticket was booked online, then the paper marks it and names its session; a walk-in has neither line', () => {
+    // The 10.00–12.00 WIB session of Monday 23 November 2026.
+    const session = { start: Date.UTC(2026, 10, 23, 3), end: Date.UTC(2026, 10, 23, 5) };
+    const online = printedLines(
+      ticketDocument(sampleTicket({ label: 'B-B002', online: { session } })),
+    );
+    const mark = online.indexOf('Antrean online');
+    expect(online[mark - 1]).toBe('B-B002');
+    expect(online[mark + 1]).toBe('Sesi 10.00-12.00 WIB');
+
+    const inEnglish = printedLines(
+      ticketDocument(
+        sampleTicket({ language: 'en', timeZone: 'Asia/Makassar', online: { session } }),
+      ),
+    );
+    expect(inEnglish).toEqual(
+      expect.arrayContaining(['Online booking', 'Session 11:00-13:00 WITA']),
+    );
+
+    // Past the check-in window the visitor joins at the back: marked, but no session to keep.
+    const late = printedLines(ticketDocument(sampleTicket({ online: { session: null } })));
+    expect(late).toContain('Antrean online');
+    expect(late.join(' ')).not.toContain('Sesi');
+
+    const walkIn = ticketDocument(sampleTicket());
+    expect(walkIn).not.toMatch(/online|Sesi|`/);
+    expect(ticketDocument(sampleTicket({ online: { session } }), '{{label}} {{onlineMark}}')).toBe(
+      'A\\x2d001 Antrean online',
+    );
+  });
+
   it('uses a custom template, and names the placeholders it does not know', () => {
     const template = 'Nomor {{label}} {{serviceName}}\n{{nonsense}}\n{{ footer }}';
     expect(ticketDocument(sampleTicket({ footer: 'Terima kasih' }), template)).toBe(

@@ -6,6 +6,7 @@ import {
   formatIssuedDate,
   formatIssuedTime,
   peopleAheadText,
+  sessionText,
   TICKET_WORDS,
 } from './ticket-words';
 
@@ -17,6 +18,8 @@ export interface TicketContent {
   label: string;
   /** e.g. 'Prioritas: Lansia' */
   priorityLabel?: string;
+  /** Antrean online: marks the ticket, with the booked session when the visitor came in time. */
+  online?: { session: { start: number; end: number } | null };
   /** epoch ms */
   issuedAt: number;
   timeZone: SiteTimeZone;
@@ -44,6 +47,8 @@ export const DEFAULT_TICKET_TEMPLATE = `"{{siteName}}"
 
 {{bigLabel}}
 "{{priorityLabel}}"
+\`"{{onlineMark}}"\`
+{{onlineSession}}
 
 {{issuedDate}}
 {{issuedTime}}
@@ -66,6 +71,8 @@ export const TICKET_PLACEHOLDERS = [
   'label',
   'bigLabel',
   'priorityLabel',
+  'onlineMark',
+  'onlineSession',
   'issuedAt',
   'issuedDate',
   'issuedTime',
@@ -123,6 +130,10 @@ function ticketValues(content: TicketContent): Record<TicketPlaceholder, string>
     place: content.place ?? '',
     label: content.label,
     priorityLabel: content.priorityLabel ?? '',
+    onlineMark: content.online ? words.onlineMark : '',
+    onlineSession: content.online?.session
+      ? sessionText(content.online.session, content.timeZone, language)
+      : '',
     issuedAt: formatIssuedAt(content.issuedAt, content.timeZone, language),
     issuedDate: formatIssuedDate(content.issuedAt, content.timeZone, language),
     issuedTime: formatIssuedTime(content.issuedAt, content.timeZone, language),

@@ -23,19 +23,31 @@ export function formatIssuedDate(
   }).format(at);
 }
 
-/** "09.05 WIB" (Indonesian) or "09:05 WIB" (English). */
-export function formatIssuedTime(
-  at: number,
-  timeZone: SiteTimeZone,
-  language: TicketLanguage,
-): string {
-  const time = new Intl.DateTimeFormat(LOCALE[language], {
+/** "09.05" (Indonesian) or "09:05" (English), in the site's timezone. */
+const clockText = (at: number, timeZone: SiteTimeZone, language: TicketLanguage): string =>
+  new Intl.DateTimeFormat(LOCALE[language], {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
     timeZone,
   }).format(at);
-  return `${time} ${ZONE_ABBREVIATION[timeZone]}`;
+
+/** "09.05 WIB" (Indonesian) or "09:05 WIB" (English). */
+export const formatIssuedTime = (
+  at: number,
+  timeZone: SiteTimeZone,
+  language: TicketLanguage,
+): string => `${clockText(at, timeZone, language)} ${ZONE_ABBREVIATION[timeZone]}`;
+
+/** "Sesi 10.00-12.00 WIB" or "Session 10:00-12:00 WIB"; a hyphen, which every code page has. */
+export function sessionText(
+  session: { start: number; end: number },
+  timeZone: SiteTimeZone,
+  language: TicketLanguage,
+): string {
+  const [start, end] = [session.start, session.end].map((at) => clockText(at, timeZone, language));
+  const word = language === 'id' ? 'Sesi' : 'Session';
+  return `${word} ${start}-${end} ${ZONE_ABBREVIATION[timeZone]}`;
 }
 
 /** "Senin, 23 November 2026 09.05 WIB" */
@@ -72,13 +84,18 @@ function waitDuration(minutes: number, language: TicketLanguage): string {
   return `± ${h > 0 ? `${h} ${words.h} ` : ''}${m > 0 || h === 0 ? `${m} ${words.m}` : ''}`.trim();
 }
 
-export const TICKET_WORDS: Record<TicketLanguage, { trackingHint: string; footer: string }> = {
+export const TICKET_WORDS: Record<
+  TicketLanguage,
+  { trackingHint: string; footer: string; onlineMark: string }
+> = {
   id: {
     trackingHint: 'Pindai untuk memantau antrean',
     footer: 'Mohon menunggu nomor Anda dipanggil',
+    onlineMark: 'Antrean online',
   },
   en: {
     trackingHint: 'Scan to follow your ticket',
     footer: 'Please wait until your number is called',
+    onlineMark: 'Online booking',
   },
 };

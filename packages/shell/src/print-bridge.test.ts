@@ -25,6 +25,16 @@ describe('print bridge', () => {
     expect(printed.images).toHaveLength(1); // generic model: the QR is a bitmap
   });
 
+  it('When the ticket was booked online, then the paper carries its mark and session', async () => {
+    const session = { start: Date.UTC(2026, 10, 23, 3), end: Date.UTC(2026, 10, 23, 5) };
+    expect(await bridge().print(sampleTicket({ label: 'B-B002', online: { session } }))).toEqual({
+      ok: true,
+    });
+    expect(decodeEscPos(fake.received()).lines).toEqual(
+      expect.arrayContaining(['B-B002', 'Antrean online', 'Sesi 10.00-12.00 WIB']),
+    );
+  });
+
   it('When the paper is out, then it says so and prints nothing', async () => {
     fake.setState('paper_out');
     const shell = bridge();

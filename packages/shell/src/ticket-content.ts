@@ -12,6 +12,11 @@ export const TicketContentSchema = z.strictObject({
   serviceName: text(),
   label: text(16).min(1),
   priorityLabel: text().optional(),
+  online: z
+    .strictObject({
+      session: z.strictObject({ start: z.int().min(0), end: z.int().min(0) }).nullable(),
+    })
+    .optional(),
   issuedAt: z.int().min(0),
   timeZone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']),
   peopleAhead: count,

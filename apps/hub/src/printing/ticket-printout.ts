@@ -6,7 +6,8 @@ import type {
   Ticket,
   TimezoneCode,
 } from '@antre/domain';
-import { counterNumbersText, estimateTicket, placeOfService } from '@antre/domain';
+import { counterNumbersText, epochOf, estimateTicket, placeOfService } from '@antre/domain';
+import type { TicketContent } from '@antre/escpos';
 import type { KioskSettings, KioskTicketView, PrintableTicket } from '@antre/protocol';
 
 /** How long after issue the kiosk may print a ticket again ("Cetak ulang"). */
@@ -36,6 +37,24 @@ export function placeText(place: Place): string {
 }
 
 /**
+ * An online ticket's mark, with its session when the visitor checked in on time: such a
+ * ticket is queued at its session's start, a late one at its arrival, which starts no session.
+ */
+function onlineMark(index: BuildingIndex, ticket: Ticket): TicketContent['online'] {
+  if (ticket.channel !== 'online') return undefined;
+  const { timezone } = index.site;
+  const sessions = index.services.get(ticket.originServiceId)?.booking?.sessions ?? [];
+  const session = sessions.find(
+    (s) => epochOf(ticket.serviceDay, s.start, timezone) === ticket.sortKey,
+  );
+  return {
+    session: session
+      ? { start: ticket.sortKey, end: epochOf(ticket.serviceDay, session.end, timezone) }
+      : null,
+  };
+}
+
+/**
  * People ahead and the wait as the ticket will stand once printed: a ticket still in
  * `printing` is not in the queue yet, so it is placed as if it were waiting.
  */
@@ -58,12 +77,15 @@ export function kioskTicketView(
   const estimate = estimateOnceQueued(index, state, ticket);
   const place = placeOfService(index, ticket.serviceId);
   const trackUrl = `${hubUrl}/t/${ticket.code}`;
-  const printable: PrintableTicket = {
+  // TicketContent: PrintableTicket (protocol) does not name `online` yet.
+  const online = onlineMark(index, ticket);
+  const printable: TicketContent = {
     siteName: index.site.name,
     agencyName: agency?.name ?? '',
     serviceName: service?.name ?? ticket.serviceId,
     label: ticket.label,
     ...(ticket.priority ? { priorityLabel: `Prioritas: ${PRIORITY_WORDS[ticket.priority]}` } : {}),
+    ...(online ? { online } : {}),
     issuedAt: ticket.issuedAt,
     timeZone: TIME_ZONES[index.site.timezone],
     peopleAhead: estimate.ahead,
