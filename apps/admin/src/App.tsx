@@ -9,6 +9,7 @@ import { DevicesPage } from './DevicesPage';
 import { FeedbackPage } from './FeedbackPage';
 import { LivePage } from './LivePage';
 import { MESSAGES } from './messages';
+import { NotifyPage } from './NotifyPage';
 import type { PageProps } from './page-props';
 import { ReportsPage } from './ReportsPage';
 import type { Session } from './session';
@@ -131,6 +132,7 @@ export function App() {
       {page === 'users' && <UsersPage {...props} />}
       {page === 'devices' && <DevicesPage {...props} />}
       {page === 'ticket' && <TemplatePage {...props} />}
+      {page === 'notify' && <NotifyPage {...props} />}
       {page === 'audit' && <AuditPage {...props} />}
     </Shell>
   );

@@ -4,6 +4,7 @@ import type { MessageKey } from './messages';
 import { FileButtons } from './ExportButtons';
 import { downloadFile } from './file-download';
 import { agencyNames, formatMinutes } from './format-report';
+import { AlarmList } from './AlarmList';
 import { LiveCounterTable } from './LiveCounterTable';
 import { LiveServiceTable } from './LiveServiceTable';
 import { reportT } from './report-messages';
@@ -11,6 +12,7 @@ import type { PageProps } from './page-props';
 import { PublicAddressWarning } from './PublicAddressWarning';
 import { hubApi } from './session';
 import { Tile } from './Tile';
+import { useAlarmFeed } from './use-alarm-feed';
 import { useLoaded } from './use-loaded';
 
 const REFRESH_MS = 10_000;
@@ -41,6 +43,7 @@ export function LivePage(props: PageProps) {
     props.onUnauthorized,
     REFRESH_MS,
   );
+  const alarms = useAlarmFeed(session.token) ?? [];
   const rt = reportT(language);
   const names = agencyNames(building);
   const agencyName = (agencyId: string) => names.get(agencyId) ?? agencyId;
@@ -72,6 +75,12 @@ export function LivePage(props: PageProps) {
           <p className="muted">{t('liveUpdated', { time: formatTime(live.at, tz, language) })}</p>
         )}
       </header>
+      {/* Printer trouble has its own box below, with the device's words. */}
+      <AlarmList
+        alarms={alarms.filter((a) => a.kind !== 'printer')}
+        building={building}
+        language={language}
+      />
       <PublicAddressWarning {...props} />
       {open.length > 0 && (
         <div className="alerts" role="alert" data-testid="device-alerts">

@@ -15,6 +15,7 @@ export const PAGES = [
   'users',
   'devices',
   'ticket',
+  'notify',
   'audit',
 ] as const;
 export type PageId = (typeof PAGES)[number];
@@ -30,11 +31,12 @@ const NAV_LABELS: Record<PageId, MessageKey> = {
   users: 'navUsers',
   devices: 'navDevices',
   ticket: 'navTicket',
+  notify: 'navNotify',
   audit: 'navAudit',
 };
 
 // Pairing devices and reading the audit log are the building admin's alone.
-const ADMIN_ONLY: readonly PageId[] = ['site', 'devices', 'ticket', 'audit'];
+const ADMIN_ONLY: readonly PageId[] = ['site', 'devices', 'ticket', 'notify', 'audit'];
 
 /** The pages a role may open, in nav order: the nav and the address bar obey the same list. */
 export const pagesFor = (role: Role): readonly PageId[] =>

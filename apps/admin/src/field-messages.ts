@@ -1,9 +1,12 @@
 // The hub names bad fields in English (zod's words and the building schema's). Forms speak
 // the admin's language: known messages are translated, anything else is shown as it came.
 
-type Rule = [RegExp, (m: RegExpMatchArray) => { id: string; en: string }];
+import { NOTIFY_FIELD_RULES } from './notify-field-rules';
 
-const RULES: Rule[] = [
+export type FieldRule = [RegExp, (m: RegExpMatchArray) => { id: string; en: string }];
+
+const RULES: FieldRule[] = [
+  ...NOTIFY_FIELD_RULES,
   [
     /^Too small: expected string to have >=1 characters?$/,
     () => ({ id: 'Wajib diisi.', en: 'Required.' }),

@@ -5,6 +5,7 @@ import { errorText, useHub } from '@antre/ui';
 import { useState } from 'react';
 import type { ActionButton } from './ActionBar';
 import { ActionBar } from './ActionBar';
+import { AlarmStrip } from './AlarmStrip';
 import { CheckInDialog } from './CheckInDialog';
 import { CloseCounterDialog } from './CloseCounterDialog';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -18,6 +19,7 @@ import type { Session } from './session';
 import type { Action } from './shortcuts';
 import { useShortcuts } from './shortcuts';
 import { TransferDialog } from './TransferDialog';
+import { useAlarms } from './use-alarms';
 import { useCommand } from './use-command';
 import { useNow } from './use-now';
 import { staffName, useStaff } from './use-staff';
@@ -57,6 +59,7 @@ export function CounterScreen(props: {
   const { run, busy, error } = useCommand(client);
   const [dialog, setDialog] = useState<Dialog>(null);
   const survey = useSurveyRequest(client);
+  const alarms = useAlarms(client, session);
   const view = counterView(building, state, counter);
   const { status, held } = view;
   const online = connection === 'online';
@@ -193,17 +196,20 @@ export function CounterScreen(props: {
           />
           <p className="hint shortcut-hint">{t('shortcutHint')}</p>
         </div>
-        <CounterLists
-          t={t}
-          language={language}
-          building={building}
-          view={view}
-          now={now}
-          canCall={enabled.callNext && status.status === 'open' && busy === null}
-          canRequeue={online && busy === null}
-          onCall={(ticketId) => void run('counter:call', { counterId, ticketId })}
-          onRequeue={(ticketId) => void run('ticket:requeue', { ticketId })}
-        />
+        <div className="side">
+          <AlarmStrip alarms={alarms} timezone={building.site.timezone} language={language} />
+          <CounterLists
+            t={t}
+            language={language}
+            building={building}
+            view={view}
+            now={now}
+            canCall={enabled.callNext && status.status === 'open' && busy === null}
+            canRequeue={online && busy === null}
+            onCall={(ticketId) => void run('counter:call', { counterId, ticketId })}
+            onRequeue={(ticketId) => void run('ticket:requeue', { ticketId })}
+          />
+        </div>
       </div>
       {dialog === 'park' && held && (
         <ReasonDialog

@@ -1,7 +1,7 @@
 import type { Building } from '@antre/domain';
 import type { Language } from '@antre/ui';
 import { hubRequest } from '@antre/ui';
-import type { AgencyStaff, LoginResponse } from '@antre/protocol';
+import type { AgencyStaff, AlarmView, LoginResponse } from '@antre/protocol';
 
 // The hub serves this app, so the hub is where the page came from.
 export const HUB_URL = window.location.origin;
@@ -44,6 +44,7 @@ export const hubApi = {
     hubRequest<{ ok: true }>('/api/auth/logout', { method: 'POST', token }),
   building: (token: string) => hubRequest<Building>('/api/building', { token }),
   staff: (token: string) => hubRequest<AgencyStaff>('/api/counters/staff', { token }),
+  alarms: (token: string) => hubRequest<AlarmView[]>('/api/alarms', { token }),
   assign: (token: string, counterId: string, officerId: string) =>
     hubRequest<unknown>(`/api/counters/${encodeURIComponent(counterId)}/assign`, {
       token,
