@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 const SMALLEST_SCALE = 0.5;
 const STEP = 0.9;
+// Just under the exact ratio, so rounding in the browser's measure does not need another step.
+const MARGIN = 0.99;
 
 interface Fit {
   key: string;
@@ -19,17 +21,20 @@ const FULL = { index: 0, scale: 1, steppedAt: Number.POSITIVE_INFINITY };
 
 /**
  * One line of text that never clips: the first of `texts` that fits its box is shown (a full
- * name, then a short one); when even the last is too wide, its font shrinks until it fits.
- * Each step is measured before the browser paints, so no clipped state is ever seen.
+ * name, then a short one); when even the last is too wide, its font shrinks until it fits,
+ * down to `smallest` of its size. Each step is measured before the browser paints, so no
+ * clipped state is ever seen.
  */
 export function FitText({
   texts,
   className,
   testId,
+  smallest = SMALLEST_SCALE,
 }: {
   texts: readonly string[];
   className?: string;
   testId?: string;
+  smallest?: number;
 }) {
   const ref = useRef<HTMLSpanElement>(null);
   const key = texts.join('\u0000');
@@ -46,9 +51,14 @@ export function FitText({
     const steppedAt = element.clientWidth;
     if (current.index < texts.length - 1)
       setFit({ ...current, index: current.index + 1, steppedAt });
-    else if (current.scale > SMALLEST_SCALE)
-      setFit({ ...current, scale: Math.max(SMALLEST_SCALE, current.scale * STEP), steppedAt });
-    else if (current !== fit) setFit(current);
+    else if (current.scale > smallest) {
+      const needed = (current.scale * element.clientWidth * MARGIN) / element.scrollWidth;
+      setFit({
+        ...current,
+        scale: Math.max(smallest, Math.min(current.scale * STEP, needed)),
+        steppedAt,
+      });
+    } else if (current !== fit) setFit(current);
   });
 
   // A box that grew (a resize, a list going back to one column) tries the full text again; one
@@ -74,8 +84,13 @@ export function FitText({
   }, []);
 
   return (
-    // The outer box takes the class's size; the inner one scales from it.
-    <span className={className} data-testid={testId}>
+    // The outer box takes the class's size; the inner one scales from it. "smallest" tells a
+    // list that fits its rows (fitted-layout.ts) that this text needs a smaller row.
+    <span
+      className={className}
+      data-testid={testId}
+      data-fit={current.scale <= smallest ? 'smallest' : undefined}
+    >
       <span
         ref={ref}
         className="fit-text"

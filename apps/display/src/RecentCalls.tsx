@@ -2,19 +2,13 @@ import type { CallView } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import { translator } from '@antre/ui';
 import type { CSSProperties } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FitText } from './FitText';
+import { useFittedLayout } from './fitted-layout';
 import { MESSAGES } from './messages';
+import { ONE_LINE_SIZE, recentLayouts, rowsOf, rowsPerColumn, STACKED_SIZE } from './recent-layout';
 
-// Up to 8 calls read as one tall column; more are laid out in up to 4 columns of 9 (2 where
-// each call also names its zone, which needs the width). A portrait board has the list below
-// the latest call, in a third of the height: 4 rows of 2 there, or lines would be too small
-// to read across a waiting room.
-const ROWS_PER_COLUMN = 9;
-const PORTRAIT_ROWS = 4;
-const columnsFor = (count: number, most: number, rowsPerColumn: number): number =>
-  count <= Math.min(8, rowsPerColumn) ? 1 : Math.min(most, Math.ceil(count / rowsPerColumn));
-
+const AGENCY_SMALLEST = 0.2;
 const PORTRAIT = '(orientation: portrait)';
 function usePortrait(): boolean {
   const [portrait, setPortrait] = useState(() => window.matchMedia(PORTRAIT).matches);
@@ -28,9 +22,10 @@ function usePortrait(): boolean {
 }
 
 /**
- * Earlier calls. Number, counter and agency always show whole: one line in a single column,
- * two lines (number and counter, then the agency) when the list needs several columns; a
- * counter or agency too wide for its box takes its shorter form, then a smaller font.
+ * Earlier calls. Number, counter and agency always show whole, never shortened but for the
+ * agency's short forms: one line in a single column, two lines (number and counter, then the
+ * agency) when the list needs several columns or one line would be too small; the font of
+ * all rows shrinks until the widest fits (recent-layout.ts, fitted-layout.ts).
  */
 export function RecentCalls({
   calls,
@@ -47,22 +42,31 @@ export function RecentCalls({
 }) {
   const t = translator(MESSAGES, language);
   const portrait = usePortrait();
+  const list = useRef<HTMLOListElement>(null);
+  const layouts = recentLayouts(calls.length, portrait, twoLines);
+  const key = [
+    language,
+    portrait,
+    ...calls.map((c) => `${c.eventId}:${c.counterNumber}:${agencyText(c).join('|')}`),
+  ].join('\u0000');
+  const { layout, scale } = useFittedLayout(list, layouts, key);
   if (calls.length === 0) return null;
-  const rowsPerColumn = portrait ? PORTRAIT_ROWS : ROWS_PER_COLUMN;
-  const columns = columnsFor(calls.length, twoLines || portrait ? 2 : 4, rowsPerColumn);
   // A long history shows its newest calls only: rows never go past 9, so a line keeps about the size
   // it has on a quieter board (its font follows the list's height over the rows) rather than
   // shrinking until no one across the room can read it.
-  const shown = calls.slice(0, columns * rowsPerColumn);
-  // Several columns always have their full rows: a line's size does not jump as the list fills up.
-  const rows = columns > 1 || portrait ? rowsPerColumn : Math.max(5, shown.length);
-  const stacked = columns > 1 || twoLines;
-  const style = { '--columns': columns, '--rows': rows } as CSSProperties;
+  const shown = calls.slice(0, layout.columns * rowsPerColumn(portrait));
+  const style = {
+    '--columns': layout.columns,
+    '--rows': rowsOf(layout, shown.length, portrait),
+    '--line': layout.stacked ? STACKED_SIZE : ONE_LINE_SIZE,
+    '--fit': scale,
+  } as CSSProperties;
   return (
     <section className="recent" aria-label={t('recent')}>
       <h2 className="recent-title">{t('recent')}</h2>
       <ol
-        className={`recent-list${stacked ? ' recent-stacked' : ''}`}
+        ref={list}
+        className={`recent-list ${layout.stacked ? 'recent-stacked' : 'recent-one-line'}`}
         style={style}
         data-testid="recent-list"
       >
@@ -81,11 +85,15 @@ export function RecentCalls({
                 </span>
               )}
             </span>
+            <span className="recent-counter">{`${t('counter')} ${call.counterNumber}`}</span>
+            {/* Fitted afresh at the list's final size; a long name shrinks further than elsewhere
+                rather than be cut. */}
             <FitText
-              className="recent-counter"
-              texts={[`${t('counter')} ${call.counterNumber}`, `→ ${call.counterNumber}`]}
+              key={`${layout.columns}:${layout.stacked}:${scale}`}
+              className="recent-agency"
+              texts={agencyText(call)}
+              smallest={AGENCY_SMALLEST}
             />
-            <FitText className="recent-agency" texts={agencyText(call)} />
           </li>
         ))}
       </ol>

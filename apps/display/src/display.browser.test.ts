@@ -67,10 +67,30 @@ const recentLineSizes = (page: Page) =>
       );
     return {
       number: smallest('.recent-label'),
-      counter: smallest('.recent-counter .fit-text'),
+      counter: smallest('.recent-counter'),
       agency: smallest('.recent-agency .fit-text'),
     };
   });
+
+/** Each earlier call as the board writes it: number, counter and agency. */
+const recentRows = (page: Page) =>
+  page
+    .locator('.recent-item')
+    .evaluateAll((items) =>
+      items.map((item) =>
+        ['.recent-label', '.recent-counter', '.recent-agency'].map(
+          (part) => item.querySelector(part)?.textContent ?? '',
+        ),
+      ),
+    );
+
+/** How many columns the earlier calls are laid out in. */
+const recentColumns = (page: Page) =>
+  page
+    .locator('.recent-item')
+    .evaluateAll(
+      (items) => new Set(items.map((i) => Math.round(i.getBoundingClientRect().left))).size,
+    );
 
 describe('the display board', () => {
   it('when a board of a zone is idle, then its other half shows what each counter holds and how many wait per agency, live', async () => {
@@ -105,6 +125,61 @@ describe('the display board', () => {
     await caller.callNext('loket-21'); // the second ticket, so later tests find no one waiting
     await Promise.all(pages.map((p) => p.close()));
   }, 120_000);
+
+  it('when a board of one zone has 1, 2, 8 and 27 earlier calls with the longest names, then each shows its number, "Loket N" and agency whole at 1080p, 4K and portrait', async () => {
+    const caller = await createCaller(hub);
+    const link = await boardLink(hub, ['lantai-1'], { recentCalls: 40 });
+    const pages = await Promise.all(SCREENS.map((s) => openBoard(link, s)));
+    // The first call of the day in this zone: the counts below are the board's whole history.
+    for (const page of pages) expect(await recentLabels(page)).toEqual([]);
+    // Bank Pembangunan Daerah is the longest short name; PLN's the longest full name.
+    const order = ['loket-10', 'loket-4', 'loket-12', 'loket-13', 'loket-11', 'loket-9', 'loket-3'];
+    const shortName = (counterId: string) => {
+      const agencyId = caller.counter(counterId).agencyId;
+      return caller.building.agencies.find((a) => a.id === agencyId)!.shortName;
+    };
+    const made: { label: string; counter: string; agency: string }[] = [];
+
+    for (const earlier of [1, 2, 8, 27]) {
+      while (made.length < earlier + 1) {
+        const counterId = order[made.length % order.length]!;
+        const label = await caller.call(counterId);
+        made.push({
+          label,
+          counter: `Loket ${caller.counter(counterId).number}`,
+          agency: shortName(counterId),
+        });
+      }
+      const expected = made
+        .slice(0, -1)
+        .reverse()
+        .map((c) => [c.label, c.counter, c.agency]);
+      for (const [i, page] of pages.entries()) {
+        const screen = SCREENS[i]!;
+        await page.bringToFront();
+        await expect.poll(() => latestNumber(page), { timeout: 20_000 }).toBe(made.at(-1)!.label);
+        await expect
+          .poll(async () => (await recentLabels(page))[0], { timeout: 10_000 })
+          .toBe(expected[0]![0]);
+        // Newest first, as many as fit the screen, none with a counter or agency shortened.
+        const rows = await recentRows(page);
+        expect(rows, screen.name).toEqual(expected.slice(0, rows.length));
+        if (earlier <= 8 && screen.name !== 'portrait') {
+          expect(rows.length).toBe(earlier);
+          expect(await recentColumns(page), `${screen.name} one column`).toBe(1);
+        }
+        if (earlier <= 2) expect(rows.length).toBe(earlier);
+        if (earlier === 27) expect(rows.length).toBeGreaterThanOrEqual(8);
+        expect(await whatIsCut(page), `${screen.name} ${earlier}`).toEqual([]);
+        const sizes = await recentLineSizes(page);
+        const { height } = page.viewportSize()!;
+        expect(sizes.number, `${screen.name} number`).toBeGreaterThanOrEqual(0.016 * height);
+        expect(sizes.agency, `${screen.name} agency`).toBeGreaterThanOrEqual(0.012 * height);
+        await screenshot(page, `display-${screen.name}-one-zone-${earlier}-earlier`);
+      }
+    }
+    await Promise.all(pages.map((p) => p.close()));
+  }, 300_000);
 
   it('when 1, 9 and 41 calls of three floors are made (long agency names, two-letter numbers, counters past 10, recalls), then nothing of a call is cut at 1080p, 4K and portrait', async () => {
     const caller = await createCaller(hub);
@@ -260,6 +335,8 @@ describe('the display board', () => {
         await page.locator('.media img').evaluate((img: HTMLImageElement) => img.naturalWidth),
       ).toBe(1280);
       await checkReadable(page);
+      // The earlier calls share the half beside the media: a narrow column, still nothing cut.
+      expect(await whatIsCut(page), screen.name).toEqual([]);
       await screenshot(page, `display-${screen.name}-media`);
       await page.close();
     }
