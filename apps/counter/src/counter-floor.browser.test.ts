@@ -151,6 +151,8 @@ describe('transfer', () => {
     const label = await issue();
     await a.page.keyboard.press('F1');
     await expect(current(a.page).textContent()).resolves.toBe(label);
+    // Under a loaded CI machine the key may come before the Alihkan key is enabled again.
+    await a.page.locator('button:has-text("Alihkan"):not([disabled])').waitFor();
     await a.page.keyboard.press('F8');
     const dialog = a.page.getByRole('dialog');
     const search = dialog.getByLabel('Cari layanan, instansi, atau huruf awalan');
