@@ -2,7 +2,7 @@ import type { Building } from '@antre/domain';
 import type { AlarmView } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import { useEffect, useState } from 'react';
-import { alarmSince, alarmText, alarmTitle } from './alarm-words';
+import { alarmSince, alarmText, alarmTitle } from '@antre/ui';
 
 const TICK_MS = 15_000;
 

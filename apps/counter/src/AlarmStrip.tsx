@@ -1,7 +1,7 @@
 import type { TimezoneCode } from '@antre/domain';
 import type { AlarmView } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { alarmSince, alarmText, alarmTitle } from './alarm-words';
+import { alarmSince, alarmText, alarmTitle } from '@antre/ui';
 
 /**
  * The supervisor's agency alarms, above the lines at the side: it never covers the ticket or

@@ -5,3 +5,4 @@ export * from './use-hub';
 export * from './use-pairing';
 export * from './SignInScreen';
 export * from './skm';
+export * from './alarm-words';

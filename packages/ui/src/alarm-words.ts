@@ -1,9 +1,10 @@
 import type { TimezoneCode } from '@antre/domain';
 import type { AlarmView } from '@antre/protocol';
-import type { Language, Messages } from '@antre/ui';
-import { formatTime, translator } from '@antre/ui';
+import { formatTime } from './format';
+import type { Language, Messages } from './i18n';
+import { translator } from './i18n';
 
-// Staff alarms in plain words. The counter app words them the same way (its alarm-words.ts).
+// Staff alarms in plain words, the same on the admin's live page and a supervisor's counter.
 const MESSAGES: Messages<AlarmView['kind'] | 'reason' | 'since' | 'minutes' | 'hours' | 'title'> = {
   id: {
     title: 'Peringatan antrean',
