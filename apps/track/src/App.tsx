@@ -5,9 +5,13 @@ import { alertCalled } from './call-alert';
 import { MESSAGES } from './messages';
 import { CalledScreen } from './CalledScreen';
 import { FeedbackForm } from './FeedbackForm';
+import { NotifyCard } from './NotifyCard';
 import { SurveyForm } from './SurveyForm';
 import { TicketStatus } from './TicketStatus';
 import { ticketCodeFromPath, useTracking } from './use-tracking';
+
+// Statuses with something still to tell: a finished ticket offers no opt-in.
+const NOTIFIABLE = new Set(['waiting', 'printing', 'called', 'parked']);
 
 export function App() {
   const code = useMemo(() => ticketCodeFromPath(window.location.pathname), []);
@@ -64,6 +68,9 @@ export function App() {
           </section>
         ) : null}
         {view ? <TicketStatus t={t} language={language} view={view} /> : null}
+        {view && NOTIFIABLE.has(view.status) ? (
+          <NotifyCard t={t} language={language} code={view.code} />
+        ) : null}
         {view?.status === 'done' ? (
           <SurveyForm t={t} language={language} code={view.code} agencyName={view.agencyName} />
         ) : null}

@@ -68,6 +68,31 @@ const ID = {
   feedbackAnother: 'Kirim pesan lain',
   errorFeedback: 'Pesan belum terkirim. Periksa isinya (5–2000 huruf), lalu coba lagi.',
   lapor: 'Anda juga dapat melapor melalui kanal pengaduan nasional',
+  notifyTitle: 'Beri tahu saya',
+  notifyIntro: 'Kami kabari saat giliran Anda sudah dekat dan saat Anda dipanggil.',
+  pushButton: 'Kirim notifikasi ke ponsel ini',
+  pushOn: 'Notifikasi aktif di ponsel ini',
+  pushDenied:
+    'Notifikasi diblokir di browser ini. Izinkan di pengaturan browser, atau pakai nomor ponsel di bawah.',
+  pushFailed: 'Notifikasi tidak dapat diaktifkan di browser ini. Pakai nomor ponsel di bawah.',
+  pushUnavailable: 'Notifikasi ponsel sedang tidak tersedia. Pakai nomor ponsel di bawah.',
+  orByPhone: 'atau lewat nomor ponsel',
+  phoneLabel: 'Nomor ponsel',
+  phoneHint: 'Contoh: 0812 3456 7890',
+  phoneConsent:
+    'Saya setuju nomor ini dipakai hanya untuk mengabari saya tentang antrean ini (giliran sudah dekat, dipanggil, dialihkan). Nomor dihapus otomatis setelah masa simpan.',
+  phoneSend: 'Kabari ke nomor ini',
+  // \u2060 (word joiner): '…7890' never breaks after the dots.
+  phoneOn: 'Pesan dikirim ke nomor …\u2060{end}',
+  notifyStop: 'Berhenti',
+  notifyStopped: 'Tidak ada pesan lagi. Nomor atau notifikasi Anda sudah dihapus.',
+  notifyPhoneInvalid:
+    'Nomor ponsel belum benar. Tulis nomor HP yang diawali 08, misalnya 081234567890.',
+  notifyConsentMissing:
+    'Centang kotak persetujuan dulu. Tanpa persetujuan, nomor Anda tidak kami simpan.',
+  notifyTooMany: 'Terlalu banyak percobaan. Tunggu {n} detik, lalu coba lagi.',
+  notifyFinished: 'Tiket ini sudah selesai; tidak ada pesan yang akan dikirim.',
+  notifyFailed: 'Belum berhasil. Coba lagi sebentar lagi.',
   language: 'English',
 };
 
@@ -142,6 +167,29 @@ export const MESSAGES: Messages<MessageKey> = {
     feedbackAnother: 'Send another message',
     errorFeedback: 'Your message was not sent. Check it (5–2000 letters), then try again.',
     lapor: 'You can also report through the national complaints channel',
+    notifyTitle: 'Notify me',
+    notifyIntro: 'We tell you when your turn is near and when you are called.',
+    pushButton: 'Send notifications to this phone',
+    pushOn: 'Notifications are on for this phone',
+    pushDenied:
+      'Notifications are blocked in this browser. Allow them in the browser settings, or use a mobile number below.',
+    pushFailed: 'Notifications cannot be turned on in this browser. Use a mobile number below.',
+    pushUnavailable: 'Phone notifications are not available now. Use a mobile number below.',
+    orByPhone: 'or by mobile number',
+    phoneLabel: 'Mobile number',
+    phoneHint: 'For example: 0812 3456 7890',
+    phoneConsent:
+      'I agree that this number is used only to tell me about this queue number (turn near, called, transferred). The number is deleted automatically after the retention period.',
+    phoneSend: 'Send messages to this number',
+    phoneOn: 'Messages go to the number ending …\u2060{end}',
+    notifyStop: 'Stop',
+    notifyStopped: 'No more messages. Your number or notifications were deleted.',
+    notifyPhoneInvalid:
+      'This mobile number is not right. Write a number starting with 08, for example 081234567890.',
+    notifyConsentMissing: 'Tick the consent box first. Without consent we do not keep your number.',
+    notifyTooMany: 'Too many tries. Wait {n} seconds, then try again.',
+    notifyFinished: 'This ticket is finished; no messages will be sent.',
+    notifyFailed: 'That did not work. Please try again in a moment.',
     language: 'Bahasa Indonesia',
   },
 };
