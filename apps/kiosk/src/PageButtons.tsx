@@ -15,10 +15,17 @@ export function PageButtons({ target, up, down, watch }: Props) {
   useEffect(() => {
     const el = target.current;
     if (!el) return;
+    // The room the buttons add below the content (kiosk.css) is not content: counted, it would
+    // keep them shown after the content has shrunk to fit.
+    const contentEnd = (): number => {
+      const pad = parseFloat(getComputedStyle(el).paddingTop);
+      const content = el.firstElementChild as HTMLElement | null;
+      return Math.min(el.scrollHeight, (content?.offsetHeight ?? 0) + 2 * pad);
+    };
     const measure = (): void =>
       setRoom({
         above: el.scrollTop > 4,
-        below: el.scrollTop + el.clientHeight < el.scrollHeight - 4,
+        below: el.scrollTop + el.clientHeight < contentEnd() - 4,
       });
     measure();
     const observer = new ResizeObserver(measure);

@@ -119,6 +119,27 @@ const ID = {
   onlineOnlyUntil:
     'Sampai pukul {time} layanan ini hanya melayani pengunjung yang sudah pesan online.',
   howToBook: 'Pesan antrean lewat ponsel di {url}, atau ambil nomor setelah pukul {time}.',
+  notifyOffer: 'Kabari saya lewat ponsel',
+  notifyOfferNote: 'Pesan dikirim saat giliran Anda sudah dekat',
+  notifyTicket: 'Untuk tiket {label}',
+  phoneLabel: 'Nomor ponsel Anda',
+  phoneExample: 'Contoh: 0812 3456 7890',
+  phoneKeys: 'Angka nomor ponsel',
+  keyErase: 'Hapus',
+  keyClear: 'Kosongkan',
+  notifyConsent:
+    'Saya setuju nomor ini dipakai hanya untuk mengabari saya tentang antrean ini. Nomor dihapus otomatis setelah masa simpan.',
+  notifySend: 'Kirim',
+  notifySending: 'Mengirim…',
+  notifyCancel: 'Batal',
+  // \u2060 (word joiner): '…7890' never breaks after the dots.
+  notifyDone: 'Nomor …\u2060{end} akan dikabari',
+  notifyPhoneInvalid: 'Nomor belum benar. Nomor ponsel diawali 08, misalnya 0812 3456 7890.',
+  notifyConsentMissing:
+    'Sentuh kotak persetujuan dulu. Tanpa persetujuan, nomor Anda tidak kami simpan.',
+  notifyTooMany: 'Terlalu banyak percobaan dari kiosk ini. Tunggu {n} detik, lalu coba lagi.',
+  notifyFinished: 'Tiket ini sudah selesai; tidak ada pesan yang akan dikirim.',
+  notifyFailed: 'Belum berhasil. Coba lagi sebentar lagi.',
 };
 
 export type MessageKey = keyof typeof ID;
@@ -242,5 +263,26 @@ export const MESSAGES: Messages<MessageKey> = {
     nextTryAgain: 'Please try again in a moment.',
     onlineOnlyUntil: 'Until {time} this service serves only visitors who booked online.',
     howToBook: 'Book on your phone at {url}, or take a number after {time}.',
+    notifyOffer: 'Notify me on my phone',
+    notifyOfferNote: 'A message when your turn is near',
+    notifyTicket: 'For ticket {label}',
+    phoneLabel: 'Your mobile number',
+    phoneExample: 'For example: 0812 3456 7890',
+    phoneKeys: 'Digits of the mobile number',
+    keyErase: 'Delete',
+    keyClear: 'Clear',
+    notifyConsent:
+      'I agree that this number is used only to tell me about this queue number. The number is deleted automatically after the retention period.',
+    notifySend: 'Send',
+    notifySending: 'Sending…',
+    notifyCancel: 'Cancel',
+    notifyDone: 'Number …\u2060{end} will be notified',
+    notifyPhoneInvalid:
+      'This number is not right. A mobile number starts with 08, for example 0812 3456 7890.',
+    notifyConsentMissing:
+      'Touch the consent box first. Without consent we do not keep your number.',
+    notifyTooMany: 'Too many tries from this kiosk. Wait {n} seconds, then try again.',
+    notifyFinished: 'This ticket is finished; no messages will be sent.',
+    notifyFailed: 'That did not work. Please try again in a moment.',
   },
 };
