@@ -65,6 +65,9 @@ export function createAlarmService(deps: {
   const { db, engine, notifications } = deps;
   let io: Io | undefined;
   let latest = new Map<string, Alarm>();
+  // What the screens were last shown of each open alarm, so a changed count or oldest ticket
+  // reaches them without waiting for another alarm to come or go.
+  let shown = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
 
   const openRows = (): AlarmRow[] =>
@@ -137,7 +140,13 @@ export function createAlarmService(deps: {
     const openKeys = new Set(open.map((r) => r.key));
     const raised = found.filter((a) => !openKeys.has(a.key));
     const ended = open.filter((r) => !latest.has(r.key));
-    if (raised.length === 0 && ended.length === 0) return { raised: 0, cleared: 0 };
+    const changed = found.filter(
+      (a) => openKeys.has(a.key) && shown.get(a.key) !== JSON.stringify(a.detail),
+    );
+    if (raised.length === 0 && ended.length === 0) {
+      if (changed.length > 0) publish(new Set(changed.map((a) => a.agencyId)));
+      return { raised: 0, cleared: 0 };
+    }
     const messages: PlannedMessage[] = [];
     db.transaction(() => {
       const insert = db.prepare(
@@ -156,7 +165,9 @@ export function createAlarmService(deps: {
       notifications.store.enqueue(messages, now);
     })();
     if (messages.length > 0) notifications.worker.wake();
-    publish(new Set([...raised.map((a) => a.agencyId), ...ended.map((r) => r.agency_id)]));
+    publish(
+      new Set([...raised, ...changed].map((a) => a.agencyId).concat(ended.map((r) => r.agency_id))),
+    );
     return { raised: raised.length, cleared: ended.length };
   }
 
@@ -167,8 +178,9 @@ export function createAlarmService(deps: {
   }
 
   function publish(agencies: Set<string | null>): void {
-    if (!io) return;
     const rows = openRows();
+    shown = new Map(rows.map((r) => [r.key, JSON.stringify(view(r).detail)]));
+    if (!io) return;
     io.to(ROOM_ALL).emit('alarms:list', rows.map(view));
     for (const agencyId of agencies) {
       if (agencyId === null) continue;

@@ -178,6 +178,32 @@ describe('a provider that fails, hangs or is cut off by a restart', () => {
   });
 });
 
+describe('the opt-in limit counts a kiosk as itself', () => {
+  it('refuses the 11th request a minute from one address, while two kiosks on that address each keep theirs', async () => {
+    const { serviceId } = counterOf('disdukcapil');
+    const ticket = await issue(serviceId, await hub.login('petugas.disdukcapil'));
+    const optIn = (token?: string) =>
+      hub.api(`/api/tickets/${ticket.code}/notify`, {
+        ...(token ? { token } : {}),
+        body: { medium: 'phone', phone: '081234567890', consent: true, language: 'id' },
+      });
+    const statuses = async (token?: string) => {
+      const seen: number[] = [];
+      for (let i = 0; i < 11; i += 1) seen.push((await optIn(token)).status);
+      return seen;
+    };
+    // The hub restarted in the test before, so this address starts the minute with none used.
+    const publicAnswers = await statuses();
+    expect(publicAnswers.slice(0, 10).every((s) => s === 201)).toBe(true);
+    expect(publicAnswers[10]).toBe(429);
+    for (const kiosk of [await hub.device('kiosk'), await hub.device('kiosk')]) {
+      const answers = await statuses(kiosk);
+      expect(answers.slice(0, 10).every((s) => s === 201)).toBe(true);
+      expect(answers[10]).toBe(429);
+    }
+  });
+});
+
 describe('alarms reach the supervisor and clear themselves', () => {
   it('raises "wait over target" when the oldest wait passes the target, and clears it once called', async () => {
     const { counter, serviceId } = counterOf('disdukcapil');
@@ -201,6 +227,13 @@ describe('alarms reach the supervisor and clear themselves', () => {
     const other = await hub.login('spv.bpjs-kesehatan');
     const theirs = (await hub.api('/api/alarms', { token: other })).body as unknown as AlarmView[];
     expect(theirs.some((a) => a.key === alarm.key)).toBe(false);
+
+    // One more visitor joins: the open alarm's count follows without another alarm coming.
+    const before = Number(alarm.detail.waiting);
+    await issue(serviceId, staff);
+    await until(() =>
+      (lists.at(-1) ?? []).some((a) => a.key === alarm.key && a.detail.waiting === before + 1),
+    );
 
     // Serve everyone waiting: the cause ends, the alarm goes.
     while ((await officer.command('counter:call-next', { counterId: counter.id })).ok);
