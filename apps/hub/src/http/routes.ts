@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuthStore } from '../auth/auth-store';
 import type { Principal } from '../auth/principal';
-import { PUBLIC } from '../auth/principal';
+import { PUBLIC, actorKey } from '../auth/principal';
 
 export class HttpError extends Error {
   constructor(
@@ -97,9 +97,20 @@ function authorise(route: RouteSpec, principal: Principal): void {
     throw new HttpError(403, 'forbidden', `A ${principal.role} may not do this`);
 }
 
-const rateLimitConfig = (limit: RouteRateLimit) => ({
+/**
+ * A registered kiosk or a signed-in person is counted as itself, anyone else by address: kiosks
+ * behind one router, or a hub behind a proxy, do not share one public allowance.
+ */
+const limitKeyOf = (auth: AuthStore) => (request: FastifyRequest): string => {
+  const match = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? '');
+  const principal = match?.[1] ? auth.resolve(match[1], Date.now()) : null;
+  return principal ? actorKey(principal) : request.ip;
+};
+
+const rateLimitConfig = (limit: RouteRateLimit, auth: AuthStore) => ({
   max: limit.max,
   timeWindow: limit.timeWindowMs,
+  keyGenerator: limitKeyOf(auth),
   errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
     new TooManyError(limit.code, limit.message, Math.max(1, Math.ceil(context.ttl / 1000))),
 });
@@ -114,7 +125,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], auth: 
       method: route.method,
       url: route.url,
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit, onRequest: authoriseFirst(route) } : {}),
-      ...(route.rateLimit ? { config: { rateLimit: rateLimitConfig(route.rateLimit) } } : {}),
+      ...(route.rateLimit ? { config: { rateLimit: rateLimitConfig(route.rateLimit, auth) } } : {}),
       handler: async (request, reply) => {
         const principal = principalOf(request, auth);
         authorise(route, principal);
