@@ -189,6 +189,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       engine,
       printing: printing.service,
       verifyCitizen: options.verifyCitizen,
+      onChanged: notifications.bookingMessages.changed,
     });
     const admin = adminRoutes({
       db,

@@ -63,7 +63,11 @@ function siteSecret(db: Db): Buffer {
   return value;
 }
 
-export function createBookingStore(db: Db) {
+/**
+ * `changed` runs inside the transaction that made or cancelled a booking, so what follows from
+ * it (the confirmation or cancellation message in the outbox) is kept with it or not at all.
+ */
+export function createBookingStore(db: Db, changed: (bookingId: string) => void = () => {}) {
   const secret = siteSecret(db);
   const insert = db.prepare<NewBooking>(
     `INSERT INTO bookings (id, code, service_id, date, session_id, session_start, session_end,
@@ -104,7 +108,10 @@ export function createBookingStore(db: Db) {
   return {
     /** HMAC-SHA256 of the NIK under the site's secret: all that is kept of it. */
     nikHash: (nik: string): string => createHmac('sha256', secret).update(nik).digest('hex'),
-    insert: (row: NewBooking): void => void insert.run(row),
+    insert(row: NewBooking): void {
+      insert.run(row);
+      changed(row.id);
+    },
     byCode: (code: string): BookingRow | undefined => byCode.get(code),
     ticketCode: (ticketId: string): string | null => ticketCode.get(ticketId)?.code ?? null,
     byTicket: (ticketId: string): BookingRow | undefined => byTicket.get(ticketId),
@@ -112,8 +119,11 @@ export function createBookingStore(db: Db) {
       taken.get(serviceId, date, sessionId)?.n ?? 0,
     activeOfNik: (nikHash: string): BookingRow[] => activeOfNik.all(nikHash),
     booked: (): BookingRow[] => booked.all(),
-    cancel: (id: string, reason: string, at: number): boolean =>
-      cancel.run(reason, at, id).changes === 1,
+    cancel(id: string, reason: string, at: number): boolean {
+      const done = cancel.run(reason, at, id).changes === 1;
+      if (done) changed(id);
+      return done;
+    },
     checkIn: (id: string, ticketId: string, at: number): void => void checkIn.run(ticketId, at, id),
     noShow: (id: string): void => void noShow.run(id),
     move: (id: string, date: string, sessionId: string, start: number, end: number): void =>

@@ -16,8 +16,10 @@ export function createBookings(deps: {
   engine: QueueEngine;
   printing: PrintService;
   verifyCitizen?: VerifyCitizen | undefined;
+  /** In the transaction of a booking made or cancelled (its messages go to the outbox). */
+  onChanged?: (bookingId: string) => void;
 }) {
-  const store = createBookingStore(deps.db);
+  const store = createBookingStore(deps.db, deps.onChanged);
   const bookings = createBookingService({
     engine: deps.engine,
     store,
