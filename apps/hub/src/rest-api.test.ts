@@ -22,6 +22,9 @@ describe('the REST API', () => {
       },
       serviceDay: '2026-11-23',
     });
+    expect(body.database).not.toHaveProperty('path');
+    const asAdmin = await hub.api('/api/health', { token: await hub.login('admin') });
+    expect((asAdmin.body.database as { path: string }).path).toMatch(/antre\.db$/);
   });
 
   it('when a person opens the hub address, then the home page links the catalogue and health', async () => {

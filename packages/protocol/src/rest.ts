@@ -150,7 +150,12 @@ export const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
   protocolVersion: z.number(),
-  database: z.object({ state: z.enum(['ok', 'error']), migrations: z.number(), path: z.string() }),
+  database: z.object({
+    state: z.enum(['ok', 'error']),
+    migrations: z.number(),
+    /** The database file, shown to the admin only: the public learns nothing of the disk. */
+    path: z.string().optional(),
+  }),
   serviceDay: z.string(),
   uptimeSeconds: z.number(),
 });

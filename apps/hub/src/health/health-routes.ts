@@ -14,11 +14,12 @@ export function healthRoutes(deps: {
     defineRoute({
       method: 'GET',
       url: '/api/health',
-      summary: 'Whether the hub and its database are working',
+      summary:
+        "Whether the hub and its database are working; the database's file only to the admin",
       tag: 'health',
       access: 'public',
       response: HealthSchema,
-      handle: () => {
+      handle: ({ principal }) => {
         let database: 'ok' | 'error' = 'ok';
         let migrations = 0;
         try {
@@ -32,7 +33,13 @@ export function healthRoutes(deps: {
           status: database === 'ok' ? 'ok' : 'degraded',
           version: deps.version,
           protocolVersion: PROTOCOL_VERSION,
-          database: { state: database, migrations, path: deps.dbPath },
+          database: {
+            state: database,
+            migrations,
+            ...(principal.kind === 'user' && principal.role === 'admin'
+              ? { path: deps.dbPath }
+              : {}),
+          },
           serviceDay: deps.engine.state.serviceDay,
           uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
         };
