@@ -6,13 +6,14 @@ import { HeatMap } from './HeatMap';
 import type { PageProps } from './page-props';
 import { PeriodPicker, periodKey, usePeriod } from './PeriodPicker';
 import { reportT } from './report-messages';
+import { ReportNotifications } from './ReportNotifications';
 import { ReportTable } from './ReportTable';
 import { ReportTiles } from './ReportTiles';
 import type { ExportTable } from './session';
 import { hubApi } from './session';
 import { useLoaded } from './use-loaded';
 
-/** Counts and times for a period, per agency, service, counter and officer. */
+/** Counts and times for a period, per agency, service, counter and officer; notifications. */
 export function ReportsPage(props: PageProps) {
   const { t, language, session, building } = props;
   const periodState = usePeriod(props.today);
@@ -116,6 +117,14 @@ export function ReportsPage(props: PageProps) {
             testId="table-officers"
             actions={exports('officers')}
           />
+          {report.value.notifications && (
+            <ReportNotifications
+              rt={rt}
+              language={language}
+              counts={report.value.notifications}
+              actions={exports('notifications')}
+            />
+          )}
         </>
       )}
     </section>

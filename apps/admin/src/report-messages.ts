@@ -37,6 +37,14 @@ const id = {
   periodTimes: 'Seluruh periode: {wait}; {service}.',
   fromAfterTo: '“Dari” harus sebelum atau sama dengan “Sampai”.',
   allKinds: 'Semua jenis',
+  notifyTitle: 'Notifikasi',
+  notifyRule:
+    'Pesan ke pengunjung dan staf yang dibuat pada periode ini, menurut hasil pengirimannya. Uji kirim tidak dihitung. “Tanpa kanal”: belum dicoba, atau dilewati karena tidak ada kanal.',
+  notifyNone: 'Belum ada notifikasi pada periode ini.',
+  notifyMessage: 'Jenis pesan',
+  notifyChannel: 'Kanal',
+  notifyNoChannel: 'Tanpa kanal',
+  notifyAll: 'Semua pesan',
 } as const;
 
 type Key = keyof typeof id;
@@ -78,6 +86,14 @@ export const REPORT_MESSAGES: Messages<Key> = {
     periodTimes: 'Whole period: {wait}; {service}.',
     fromAfterTo: '“From” must be on or before “To”.',
     allKinds: 'All kinds',
+    notifyTitle: 'Notifications',
+    notifyRule:
+      'Messages to visitors and staff made in this period, by how their sending ended. Test sends are not counted. “No channel”: not tried yet, or skipped for want of a channel.',
+    notifyNone: 'No notifications in this period.',
+    notifyMessage: 'Message',
+    notifyChannel: 'Channel',
+    notifyNoChannel: 'No channel',
+    notifyAll: 'All messages',
   },
 };
 

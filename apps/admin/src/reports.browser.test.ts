@@ -5,8 +5,11 @@ import {
   launchBrowser,
   MONDAY_MORNING,
   screenshot,
+  startFakeProvider,
   startTestHub,
 } from '@antre/hub/testing';
+import type { FakeProvider } from '@antre/hub/testing';
+import type { DeliveryView } from '@antre/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -22,13 +25,14 @@ const SIM = 'satpas-perpanjangan-sim-a';
 let hub: TestHub;
 let browser: Browser;
 let admin: string;
+let fake: FakeProvider;
 
 type HubClient = Awaited<ReturnType<TestHub['client']>>;
 
-const issue = async (serviceId: string): Promise<string> => {
+const issue = async (serviceId: string) => {
   const { status, body } = await hub.api('/api/tickets', { token: admin, body: { serviceId } });
   if (status !== 201) throw new Error(JSON.stringify(body));
-  return body.id as string;
+  return body as unknown as { id: string; code: string };
 };
 const officerAt = async (username: string, counterId: string) => {
   const client: HubClient = await hub.client(await hub.login(username));
@@ -39,21 +43,67 @@ const officerAt = async (username: string, counterId: string) => {
 };
 
 /**
+ * WhatsApp (a fake provider) tells A-001 and A-002, who opted in, when their turn nears and
+ * when transferred; it has no template for "called", so those fail.
+ */
+async function notifyByWhatsApp(codes: string[]): Promise<void> {
+  const made = await hub.api('/api/admin/notify/channels', {
+    token: admin,
+    body: {
+      kind: 'whatsapp',
+      name: 'WhatsApp MPP',
+      enabled: true,
+      baseUrl: fake.url,
+      phoneNumberId: '1234567890',
+      templates: { 'ticket.near': 'antrean_dekat', 'ticket.transferred': 'antrean_dialihkan' },
+      token: 'wa-token-uji',
+    },
+  });
+  const settings = (await hub.api('/api/admin/notify/settings', { token: admin })).body;
+  await hub.api('/api/admin/notify/settings', {
+    method: 'PUT',
+    token: admin,
+    body: { ...settings, phoneChannelId: made.body.id },
+  });
+  for (const [i, code] of codes.entries()) {
+    const body = { medium: 'phone', phone: `08120000000${i}`, consent: true };
+    if ((await hub.api(`/api/tickets/${code}/notify`, { body })).status !== 201)
+      throw new Error(`opt-in ${code} refused`);
+  }
+}
+
+/** Until the worker has sent or given up on every message. */
+async function deliveriesSettled(): Promise<void> {
+  for (let i = 0; i < 400; i += 1) {
+    const pending = (await hub.api('/api/admin/notify/deliveries?status=pending', { token: admin }))
+      .body as unknown as DeliveryView[];
+    if (pending.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('messages still pending');
+}
+
+/**
  * A morning at Disdukcapil: A-003 is cancelled; Loket 1 serves A-001 and sends A-002 on from
  * KTP-el to KIA; Loket 2 serves D-001 and is serving A-002 at KIA now; a KK visitor waits.
  * Satpas has one visitor waiting and Loket 15 on a break.
  */
 beforeAll(async () => {
-  [hub, browser] = await Promise.all([startTestHub(), launchBrowser()]);
+  [hub, browser, fake] = await Promise.all([
+    startTestHub(),
+    launchBrowser(),
+    startFakeProvider({ token: 'wa-token-uji' }),
+  ]);
   admin = await hub.login('admin');
-  await issue(KTP);
-  await issue(KTP);
+  const a1 = await issue(KTP);
+  const a2 = await issue(KTP);
+  await notifyByWhatsApp([a1.code, a2.code]);
   await issue(KIA);
   await issue(KK);
   const cancelled = await issue(KTP);
   await issue(SIM);
   const client = await hub.client(await hub.login('petugas.disdukcapil'));
-  const ack = await client.command('ticket:cancel', { ticketId: cancelled });
+  const ack = await client.command('ticket:cancel', { ticketId: cancelled.id });
   if (!ack.ok) throw new Error(ack.error.message);
 
   const loket1 = await officerAt('petugas.disdukcapil', 'loket-1');
@@ -76,10 +126,12 @@ beforeAll(async () => {
   const loket15 = await officerAt('petugas.satpas', 'loket-15');
   await loket15('counter:open');
   await loket15('counter:pause', { reason: 'Sholat Zuhur' });
+  await deliveriesSettled();
 });
 afterAll(async () => {
   await browser?.close();
   await hub?.close();
+  await fake?.close();
 });
 
 async function signIn(username: string, password: string) {
@@ -177,6 +229,48 @@ describe('Laporan', () => {
     await expect(cell(page, 'table-officers', /Petugas Disdukcapil/, 'called')).resolves.toBe('4');
     await counters.scrollIntoViewIfNeeded();
     await screenshot(page, 'reports-03-admin-counters');
+    await page.close();
+  });
+
+  it('when visitors were messaged, then Notifikasi counts them by message and channel, in both languages', async () => {
+    const page = await signIn('admin', ADMIN_PASSWORD);
+    await nav(page, 'Laporan');
+    const block = page.getByTestId('notify-report');
+    await block.scrollIntoViewIfNeeded();
+    await expect(block.getByRole('heading').textContent()).resolves.toBe('Notifikasi');
+    // "Near" at KTP-el and at KIA and the transfer went out; the three calls had no template.
+    await expect(text(page, 'notify-sent')).resolves.toBe('3');
+    await expect(text(page, 'notify-failed')).resolves.toBe('3');
+    await expect(text(page, 'notify-skipped')).resolves.toBe('0');
+    await expect(text(page, 'notify-pending')).resolves.toBe('0');
+    await expect(cell(page, 'notify-by-message', /Giliran hampir tiba/, 'sent')).resolves.toBe('2');
+    await expect(cell(page, 'notify-by-message', /Nomor dipanggil/, 'failed')).resolves.toBe('3');
+    await expect(cell(page, 'notify-by-message', /Antrean dialihkan/, 'sent')).resolves.toBe('1');
+    await expect(cell(page, 'notify-by-channel', /WhatsApp/, 'sent')).resolves.toBe('3');
+    await expect(cell(page, 'notify-by-channel', /WhatsApp/, 'failed')).resolves.toBe('3');
+    // Kinds nothing was sent of are left out: one channel, three messages, and the sum.
+    await expect(page.getByTestId('notify-by-channel').locator('tbody tr').count()).resolves.toBe(
+      1,
+    );
+    await expect(page.getByTestId('notify-by-message').locator('tbody tr').count()).resolves.toBe(
+      3,
+    );
+    await page.getByTestId('export-notifications-csv').waitFor();
+    await block.scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-07-notifications-1366');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await block.scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-08-notifications-1920');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(block.getByRole('heading').textContent()).resolves.toBe('Notifications');
+    await expect(cell(page, 'notify-by-message', /Number called/, 'failed')).resolves.toBe('3');
+    await expect(block.locator('thead').first().textContent()).resolves.toContain('Sent');
+    await block.scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-09-notifications-en-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await block.scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-10-notifications-en-1366');
     await page.close();
   });
 

@@ -54,7 +54,8 @@ const query = (p: Period, extra: Record<string, string> = {}): string =>
     ...extra,
   }).toString();
 
-export type ExportTable = 'agencies' | 'services' | 'counters' | 'officers' | 'heatmap';
+export type ExportTable =
+  'agencies' | 'services' | 'counters' | 'officers' | 'heatmap' | 'notifications';
 
 export const hubApi = {
   login: (username: string, password: string) =>

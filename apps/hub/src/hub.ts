@@ -41,6 +41,7 @@ import type { SocketEventLimits } from './realtime/event-limits';
 import { createSocketServer } from './realtime/socket-server';
 import { createReportStore } from './reports/report-store';
 import { createChannelReport } from './reports/channel-report';
+import { createNotifyReport } from './reports/notify-report';
 import { reportRoutes } from './reports/report-routes';
 import { createSurveyStore } from './survey/survey-store';
 import { kioskSurveyRoutes } from './survey/kiosk-survey-routes';
@@ -218,7 +219,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...admin.routes,
       ...surveyRoutes(engine, store, surveys, reports),
       ...kioskSurveyRoutes(engine, surveys),
-      ...reportRoutes(engine, reports, createChannelReport(db)),
+      ...reportRoutes(
+        engine,
+        reports,
+        createChannelReport(db),
+        createNotifyReport(notifications.store),
+      ),
       ...counterRoutes(engine, createStaffStore(db)),
       ...displayRoutes(engine, options.dataDir),
       ...templateRoutes({ db, engine, audit: createAuditStore(db), templates }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTIFY_MESSAGES } from './notifications';
 
 export const ReportQuerySchema = z.strictObject({
   from: z.iso.date(),
@@ -14,6 +15,7 @@ export const REPORT_TABLES = [
   'officers',
   'heatmap',
   'channels',
+  'notifications',
 ] as const;
 export const ExportQuerySchema = ReportQuerySchema.extend({
   table: z.enum(REPORT_TABLES),
@@ -69,6 +71,24 @@ export const OnlineSummarySchema = z.object({
   noShowRate: z.number().nullable(),
 });
 
+/** What became of a group of notification messages. */
+const DeliveryCountsSchema = z.object({
+  sent: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+  pending: z.number(),
+});
+export type DeliveryCounts = z.infer<typeof DeliveryCountsSchema>;
+/** A channel's kind ('http': a gateway); 'none': not tried yet, skipped for want of one, removed. */
+export const NOTIFY_CHANNELS_REPORTED = ['whatsapp', 'http', 'webpush', 'log', 'none'] as const;
+/** The period's messages to visitors and staff by outcome, every kind listed; no test sends. */
+export const NotifyCountsSchema = z.object({
+  totals: DeliveryCountsSchema,
+  byChannel: z.array(DeliveryCountsSchema.extend({ channel: z.enum(NOTIFY_CHANNELS_REPORTED) })),
+  byMessage: z.array(DeliveryCountsSchema.extend({ message: z.enum(NOTIFY_MESSAGES) })),
+});
+export type NotifyCounts = z.infer<typeof NotifyCountsSchema>;
+
 export const SummaryReportSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -81,6 +101,7 @@ export const SummaryReportSchema = z.object({
   heatmap: z.array(z.object({ weekday: z.number(), hour: z.number(), arrivals: z.number() })),
   channels: z.array(ChannelRowSchema).optional(),
   online: OnlineSummarySchema.optional(),
+  notifications: NotifyCountsSchema.optional(),
 });
 export type SummaryReport = z.infer<typeof SummaryReportSchema>;
 

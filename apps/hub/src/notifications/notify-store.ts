@@ -1,6 +1,7 @@
 import type { NotifyMessage, NotifySettings } from '@antre/protocol';
 import { NotifySettingsSchema } from '@antre/protocol';
 import type { Db } from '../db/database';
+import { agencyOfMessage } from './message-agency';
 import type { PlannedMessage, Subscriber } from './visitor-messages';
 
 export interface ChannelRow {
@@ -37,15 +38,25 @@ export interface OutboxRow {
   sent_at: number | null;
   last_error: string | null;
   answer: string | null;
+  agency_id: string | null;
+}
+
+/** One group of the outbox; `channel` is null before an attempt ended, or none was set or kept. */
+export interface DeliveryCount {
+  message: NotifyMessage;
+  channel: ChannelRow['kind'] | null;
+  status: OutboxRow['status'];
+  n: number;
 }
 
 const SETTINGS_KEY = 'notify_settings';
 
 export function createNotifyStore(db: Db) {
   const insertOutbox = db.prepare(
-    `INSERT INTO notify_outbox (key, recipient, message, params, language, status, next_at, created_at)
-     VALUES (?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (key) DO NOTHING`,
+    `INSERT INTO notify_outbox (key, recipient, message, params, language, status, next_at, created_at, agency_id)
+     VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
   );
+  const agencyOf = agencyOfMessage(db);
   const insertSubscription = db.prepare(
     `INSERT INTO notify_subscriptions (id, ticket_id, booking_id, medium, address, language, created_at)
      VALUES (@id, @ticket_id, @booking_id, @medium, @address, @language, @created_at)`,
@@ -64,6 +75,7 @@ export function createNotifyStore(db: Db) {
           m.language,
           now,
           now,
+          agencyOf(m),
         ).changes;
       }
       return added;
@@ -185,14 +197,20 @@ export function createNotifyStore(db: Db) {
             .all(filter.limit);
     },
 
-    /** Messages by status between two moments, for the reports. */
-    counts(from: number, to: number): { message: string; status: string; n: number }[] {
+    /**
+     * Messages by kind, channel kind and status written between two moments, for the reports;
+     * with an agency, only the messages that concern it. Test sends are no deliveries: left out.
+     */
+    counts(from: number, to: number, agencyId: string | undefined): DeliveryCount[] {
       return db
-        .prepare<[number, number], { message: string; status: string; n: number }>(
-          `SELECT message, status, COUNT(*) AS n FROM notify_outbox
-           WHERE created_at >= ? AND created_at < ? GROUP BY message, status ORDER BY message, status`,
+        .prepare<[number, number, string | null, string | null], DeliveryCount>(
+          `SELECT o.message, c.kind AS channel, o.status, COUNT(*) AS n FROM notify_outbox o
+           LEFT JOIN notify_channels c ON c.id = o.channel_id
+           WHERE o.created_at >= ? AND o.created_at < ? AND o.message != 'test'
+             AND (? IS NULL OR o.agency_id = ?)
+           GROUP BY o.message, c.kind, o.status`,
         )
-        .all(from, to);
+        .all(from, to, agencyId ?? null, agencyId ?? null);
     },
 
     channels: (): ChannelRow[] =>

@@ -3,6 +3,7 @@ import type { TimezoneCode } from '@antre/domain';
 import { localMoment } from '@antre/domain';
 import ExcelJS from 'exceljs';
 import { channelCells } from './channel-report';
+import { notifyCells } from './notify-report';
 
 type Column = { header: string; value: (r: ReportRow) => string | number | null };
 
@@ -52,6 +53,7 @@ export const TABLE_TITLES = {
   officers: 'Per petugas',
   heatmap: 'Kedatangan per jam',
   channels: 'Per kanal antrean',
+  notifications: 'Notifikasi',
 } as const;
 
 export type ReportTable = keyof typeof TABLE_TITLES;
@@ -62,6 +64,7 @@ export function tableCells(
   table: ReportTable,
 ): (string | number | null)[][] {
   if (table === 'channels') return channelCells(report);
+  if (table === 'notifications') return notifyCells(report.notifications);
   if (table === 'heatmap') {
     const hours = Array.from({ length: 24 }, (_, h) => h);
     const count = new Map(report.heatmap.map((c) => [`${c.weekday}|${c.hour}`, c.arrivals]));

@@ -15,6 +15,7 @@ import { LIVE_TITLES, liveCells, LiveExportQuerySchema } from './live-export';
 import { liveReport } from './live-report';
 import { localStamp, sendFile, TABLE_TITLES, tableCells } from './report-export';
 import type { ChannelReport } from './channel-report';
+import type { NotifyReport } from './notify-report';
 import type { ReportStore } from './report-store';
 import { summaryReport } from './summary-report';
 
@@ -27,7 +28,12 @@ function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S>
   return value;
 }
 
-export function reportRoutes(engine: QueueEngine, store: ReportStore, channels?: ChannelReport) {
+export function reportRoutes(
+  engine: QueueEngine,
+  store: ReportStore,
+  channels?: ChannelReport,
+  notifications?: NotifyReport,
+) {
   const summaryFor = (principal: Principal, q: { from: string; to: string; agencyId?: string }) =>
     summaryReport(store, engine.index, {
       from: q.from,
@@ -36,18 +42,19 @@ export function reportRoutes(engine: QueueEngine, store: ReportStore, channels?:
       today: engine.state.serviceDay,
       now: engine.now(),
     });
-  // The summary with its split by channel (walk-in, online, staff, integration).
+  // The summary with its split by channel (walk-in, online, staff, integration) and what
+  // became of the period's notifications.
   const summaryWithChannels = (
     principal: Principal,
     q: { from: string; to: string; agencyId?: string },
-  ) => ({
-    ...summaryFor(principal, q),
-    ...channels?.(engine.index, {
-      from: q.from,
-      to: q.to,
-      agencyId: reportScope(principal, q.agencyId),
-    }),
-  });
+  ) => {
+    const scoped = { from: q.from, to: q.to, agencyId: reportScope(principal, q.agencyId) };
+    return {
+      ...summaryFor(principal, q),
+      ...channels?.(engine.index, scoped),
+      notifications: notifications?.(engine.index.site.timezone, scoped),
+    };
+  };
 
   const liveFor = (principal: Principal, asked: string | undefined) => {
     const officers = store.officerNames();
