@@ -35,9 +35,12 @@ import { createNotifications } from './notifications/notifications';
 import { notifyRoutes } from './notifications/notify-routes';
 import { publicHubUrl } from './printing/public-address';
 import { createKioskPrinting } from './printing/kiosk-printing';
+import { createCommandBus } from './queue/command-bus';
 import { createQueueEngine } from './queue/queue-engine';
 import { createQueueStore } from './queue/queue-store';
 import type { SocketEventLimits } from './realtime/event-limits';
+import { greetWithSnapshot, queueSocketHandlers } from './realtime/queue-socket';
+import { registerSocketHandlers } from './realtime/socket-handlers';
 import { createSocketServer } from './realtime/socket-server';
 import { createReportStore } from './reports/report-store';
 import { createChannelReport } from './reports/channel-report';
@@ -46,7 +49,7 @@ import { reportRoutes } from './reports/report-routes';
 import { createSurveyStore } from './survey/survey-store';
 import { kioskSurveyRoutes } from './survey/kiosk-survey-routes';
 import { surveyRoutes } from './survey/survey-routes';
-import { attachSurveyTablets } from './survey/survey-tablets';
+import { surveyTabletHandlers } from './survey/survey-tablets';
 import { ticketRoutes } from './tickets/ticket-routes';
 import { templateRoutes } from './template/template-routes';
 import { createTemplateStore } from './template/template-store';
@@ -138,6 +141,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (!building) throw new Error('The database has no building configuration');
     const store = createQueueStore(db);
     const engine = createQueueEngine(db, store, building, options.clock ?? Date.now);
+    const commands = createCommandBus(engine, store);
 
     const reports = createReportStore(db);
     // A day is over once the next begins: aggregate it for the reports while it is fresh.
@@ -165,6 +169,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       db,
       engine,
       store,
+      commands,
       dataDir: options.dataDir,
       templateOf: templates.current,
     });
@@ -213,7 +218,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
       ...authRoutes(auth, db, () => engine.index.building),
       ...catalogueRoutes(engine),
-      ...ticketRoutes(engine, store),
+      ...ticketRoutes(engine, store, commands),
       ...printing.routes,
       ...devicesAdmin.routes,
       ...admin.routes,
@@ -240,14 +245,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const apps = await appRoutes(app, options.appsDir);
     homeRoutes(app, () => engine.index.building.site.name, apps);
 
-    const { io, feeds } = createSocketServer(app.server, {
-      engine,
-      store,
+    const { io, feeds } = createSocketServer(app.server, { engine, store, auth });
+    registerSocketHandlers(io, {
       auth,
       eventLimits: options.socketEventLimits,
+      greet: greetWithSnapshot(engine, feeds),
+      handlers: [
+        queueSocketHandlers({ engine, store, commands, feeds }),
+        printing.socketHandlers,
+        surveyTabletHandlers(engine, surveys),
+      ],
     });
     printing.attach(io);
-    attachSurveyTablets(io, engine, surveys);
     devicesAdmin.attach(io, feeds);
     admin.attach(io);
     alarms.attach(io);

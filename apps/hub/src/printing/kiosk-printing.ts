@@ -3,11 +3,12 @@ import type { Db } from '../db/database';
 import { publishDeviceAlerts } from '../devices/alert-publisher';
 import { deviceAlertRoutes } from '../devices/alert-routes';
 import { createDeviceAlerts } from '../devices/device-alerts';
+import type { CommandBus } from '../queue/command-bus';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { QueueStore } from '../queue/queue-store';
 import type { Io } from '../realtime/socket-server';
 import { createKioskPrinters } from './kiosk-printers';
-import { attachKioskPrinting } from './kiosk-socket';
+import { kioskSocketHandlers } from './kiosk-socket';
 import { createPrintService } from './print-service';
 
 /** The hub's print path for kiosks in a plain browser, and the device alerts it raises. */
@@ -15,6 +16,7 @@ export function createKioskPrinting(deps: {
   db: Db;
   engine: QueueEngine;
   store: QueueStore;
+  commands: CommandBus;
   dataDir: string;
   /** The ticket template to print with, read at each print. */
   templateOf: () => string;
@@ -29,9 +31,9 @@ export function createKioskPrinting(deps: {
     /** Kiosk check-ins of bookings print through the same service as kiosk:issue. */
     service,
     routes: deviceAlertRoutes(alerts),
+    socketHandlers: kioskSocketHandlers(service, () => deps.engine.index.site),
     attach(io: Io): void {
       publishDeviceAlerts(io, alerts);
-      attachKioskPrinting(io, service, () => deps.engine.index.site);
     },
   };
 }

@@ -3,26 +3,20 @@ import type {
   KioskIssueCommand,
   KioskIssueResult,
   KioskPrinterStatus,
+  KioskPrinterStatusSchema,
   KioskReprintResult,
+  KioskReprintSchema,
   KioskSettings,
   PrintFailure,
   Result,
 } from '@antre/protocol';
-import {
-  errResult,
-  KioskIssueSchema,
-  KioskPrinterStatusSchema,
-  KioskReprintSchema,
-  KioskSettingsSchema,
-  MAX_REPRINTS,
-  okResult,
-  parseInput,
-} from '@antre/protocol';
+import { errResult, KioskSettingsSchema, MAX_REPRINTS, okResult } from '@antre/protocol';
+import type { z } from 'zod';
 import type { RequestOrigin } from '../audit/request-origin';
 import type { Principal } from '../auth/principal';
 import type { DeviceAlerts } from '../devices/device-alerts';
+import type { CommandBus } from '../queue/command-bus';
 import type { QueueEngine } from '../queue/queue-engine';
-import { queueCommands, runCommand } from '../queue/queue-handlers';
 import type { QueueStore } from '../queue/queue-store';
 import type { KioskPrinters, PrintOutcome } from './kiosk-printers';
 import { kioskTicketView, REPRINT_WINDOW_MS } from './ticket-printout';
@@ -40,16 +34,17 @@ const settingsOf = (kiosk: Kiosk): KioskSettings =>
 /**
  * A kiosk's tap, told as one story: issue in `printing` -> read the printer's status ->
  * print -> confirm (the ticket joins the queue) or void with the reason, raising or
- * clearing the kiosk's printer alert on the way.
+ * clearing the kiosk's printer alert on the way. Who sent it and what was sent are checked
+ * before it gets here (kiosk-socket.ts).
  */
 export function createPrintService(deps: {
   engine: QueueEngine;
   store: QueueStore;
+  commands: CommandBus;
   alerts: DeviceAlerts;
   printers: KioskPrinters;
 }) {
-  const { engine, store, alerts, printers } = deps;
-  const specs = queueCommands(engine, store);
+  const { engine, store, commands, alerts, printers } = deps;
   const reportPrint = (kioskId: string, printed: PrintOutcome): void => {
     if (printed.ok) alerts.reportPrinter(kioskId, 'ready');
     else if (printed.reason !== 'no_printer') alerts.reportPrinter(kioskId, printed.reason);
@@ -58,35 +53,28 @@ export function createPrintService(deps: {
   const inFlight = new Map<string, Promise<Result<KioskIssueResult>>>();
 
   async function issue(
-    principal: Principal,
-    payload: unknown,
+    kiosk: Kiosk,
+    command: KioskIssueCommand,
     hubUrl: string,
     origin?: RequestOrigin,
   ): Promise<Result<KioskIssueResult>> {
-    const kiosk = asKiosk(principal);
-    if (!kiosk) return NOT_A_KIOSK;
-    const parsed = parseInput(KioskIssueSchema, payload);
-    if (!parsed.ok) return parsed;
-    const key = `${kiosk.id}:${parsed.value.commandId}`;
+    const key = `${kiosk.id}:${command.commandId}`;
     const running = inFlight.get(key);
     if (running) return running;
-    const command = parsed.value;
     const work = issueAndPrint(
       kiosk,
       command,
       () =>
-        runCommand(
-          engine,
-          specs,
-          kiosk,
-          'ticket:issue',
-          {
+        commands.run({
+          principal: kiosk,
+          name: 'ticket:issue',
+          payload: {
             commandId: command.commandId,
             serviceId: command.serviceId,
             priority: command.priority,
           },
           origin,
-        ),
+        }),
       hubUrl,
       origin,
     ).finally(() => inFlight.delete(key));
@@ -126,19 +114,17 @@ export function createPrintService(deps: {
 
     const printed = await printers.print(settings, view.printable);
     reportPrint(kiosk.id, printed);
-    const reported = runCommand(
-      engine,
-      specs,
-      kiosk,
-      'ticket:print-result',
-      {
+    const reported = commands.run({
+      principal: kiosk,
+      name: 'ticket:print-result',
+      payload: {
         commandId: `${command.commandId}-p`,
         ticketId: ticket.id,
         printed: printed.ok,
         ...(printed.ok ? {} : { reason: printed.reason }),
       },
       origin,
-    );
+    });
     if (!reported.ok) return reported;
     return okResult(
       printed.ok
@@ -152,16 +138,12 @@ export function createPrintService(deps: {
   const reprints = new Map<string, { copies: number; until: number }>();
 
   async function reprint(
-    principal: Principal,
-    payload: unknown,
+    kiosk: Kiosk,
+    request: z.output<typeof KioskReprintSchema>,
     hubUrl: string,
   ): Promise<Result<KioskReprintResult>> {
-    const kiosk = asKiosk(principal);
-    if (!kiosk) return NOT_A_KIOSK;
-    const parsed = parseInput(KioskReprintSchema, payload);
-    if (!parsed.ok) return parsed;
     const state = engine.state;
-    const ticket = state.tickets.get(parsed.value.ticketId);
+    const ticket = state.tickets.get(request.ticketId);
     if (!ticket || store.issuingDevice(ticket.id) !== kiosk.id)
       return errResult('ticket_not_found', 'This kiosk did not print that ticket today');
     if (ticket.status === 'void' || ticket.status === 'printing')
@@ -189,14 +171,10 @@ export function createPrintService(deps: {
   }
 
   async function printerStatus(
-    principal: Principal,
-    payload: unknown,
+    kiosk: Kiosk,
+    request: z.output<typeof KioskPrinterStatusSchema>,
   ): Promise<Result<KioskPrinterStatus>> {
-    const kiosk = asKiosk(principal);
-    if (!kiosk) return NOT_A_KIOSK;
-    const parsed = parseInput(KioskPrinterStatusSchema, payload);
-    if (!parsed.ok) return parsed;
-    const { reported } = parsed.value;
+    const { reported } = request;
     if (reported) {
       alerts.reportPrinter(kiosk.id, reported);
       return okResult({ state: reported, canPrint: canPrint(reported), by: 'self' });

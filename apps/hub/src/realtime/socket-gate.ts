@@ -1,25 +1,25 @@
 import type { Result } from '@antre/protocol';
-import { COMMAND_NAMES, errResult, KIOSK_EVENT_NAMES, SURVEY_EVENT_NAMES } from '@antre/protocol';
+import { errResult } from '@antre/protocol';
 import type { EventLimiter } from './event-limits';
 import { cutSocket, FLOODING } from './socket-cut';
 import type { HubSocket } from './socket-data';
 import type { SocketSessions } from './socket-sessions';
 
-// Kiosk and survey events are handled by printing/ and survey/ on their own listeners.
-const KNOWN_EVENTS = new Set<string>([
-  ...COMMAND_NAMES,
-  ...KIOSK_EVENT_NAMES,
-  ...SURVEY_EVENT_NAMES,
-  'sync:request',
-  'ticket:watch',
-]);
-
 /**
- * The one door every incoming event passes, whichever module handles it: the flood limit
+ * The one door every incoming event passes, whichever feature handles it: the flood limit
  * first (cheapest), then the credential (does the session still stand?), then whether the
  * hub knows the event at all. A refused event changes nothing and is answered with a code.
  */
-export function gateEvents(socket: HubSocket, limiter: EventLimiter, sessions: SocketSessions) {
+export function gateEvents(
+  socket: HubSocket,
+  gate: {
+    limiter: EventLimiter;
+    sessions: SocketSessions;
+    /** The events registered (socket-handlers.ts); anything else is refused. */
+    known: ReadonlySet<string>;
+  },
+) {
+  const { limiter, sessions, known } = gate;
   socket.use(([event, ...args], next) => {
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (r: Result<never>) => void) : null;
@@ -38,7 +38,7 @@ export function gateEvents(socket: HubSocket, limiter: EventLimiter, sessions: S
           sessions.cut(socket);
           return;
         }
-        if (!KNOWN_EVENTS.has(event)) {
+        if (!known.has(event)) {
           const error = {
             code: 'unknown_event' as const,
             message: `The hub does not know the event "${String(event).slice(0, 60)}"`,

@@ -3,15 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { originOf } from '../audit/request-origin';
 import { defineRoute, HttpError } from '../http/routes';
 import { unwrap } from '../http/result-status';
+import type { CommandBus } from '../queue/command-bus';
 import type { QueueEngine } from '../queue/queue-engine';
-import { queueCommands, runCommand } from '../queue/queue-handlers';
 import type { QueueStore } from '../queue/queue-store';
 import { toTracking } from '../queue/ticket-views';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
-export function ticketRoutes(engine: QueueEngine, store: QueueStore) {
-  const specs = queueCommands(engine, store);
+export function ticketRoutes(engine: QueueEngine, store: QueueStore, commands: CommandBus) {
   return [
     defineRoute({
       method: 'POST',
@@ -36,14 +35,12 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore) {
         const asIntegration =
           principal.kind === 'device' ? { ...principal, role: 'integration' as const } : principal;
         const ack = unwrap(
-          runCommand(
-            engine,
-            specs,
-            asIntegration,
-            'ticket:issue',
-            { commandId: key ?? randomUUID(), ...body },
-            originOf(request.ip, request.headers['user-agent']),
-          ),
+          commands.run({
+            principal: asIntegration,
+            name: 'ticket:issue',
+            payload: { commandId: key ?? randomUUID(), ...body },
+            origin: originOf(request.ip, request.headers['user-agent']),
+          }),
         );
         const ticket = ack.tickets[0];
         if (!ticket) throw new HttpError(500, 'internal', 'No ticket was issued');

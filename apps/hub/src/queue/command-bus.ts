@@ -38,8 +38,8 @@ interface CommandSpec<C extends CommandName> {
 
 type CommandSpecs = { [C in CommandName]: CommandSpec<C> };
 
-/** Each command: who may send it, and which rule it runs. The socket layer does the rest. */
-export function queueCommands(engine: QueueEngine, store: QueueStore): CommandSpecs {
+/** Each command: who may send it, and which rule it runs. */
+function commandSpecs(engine: QueueEngine, store: QueueStore): CommandSpecs {
   const counterCommand = <C extends CommandName>(
     run: (
       ctx: CommandContext,
@@ -119,26 +119,41 @@ export function queueCommands(engine: QueueEngine, store: QueueStore): CommandSp
   };
 }
 
-/** Validate -> authorise -> run once -> the Result the client acknowledges. */
-export function runCommand<C extends CommandName>(
-  engine: QueueEngine,
-  specs: CommandSpecs,
-  principal: Principal,
-  name: C,
-  payload: unknown,
-  origin?: RequestOrigin,
-): Result<CommandAck> {
-  const parsed = parseInput(CommandSchemas[name], payload);
-  if (!parsed.ok) return parsed;
-  const spec = specs[name] as CommandSpec<C>;
-  const value = parsed.value as ParsedCommand<C>;
-  const allowed = spec.authorize(principal, value);
-  if (!allowed.ok) return allowed;
-  return engine.execute(
-    principal,
-    name,
-    value.commandId,
-    (ctx) => spec.run(ctx, value, principal),
-    origin,
-  );
+export interface CommandRequest<C extends CommandName> {
+  principal: Principal;
+  name: C;
+  /** Checked against the command's schema here, whoever sends it; it carries the command id. */
+  payload: unknown;
+  /** Kept with the change in the audit trail. */
+  origin?: RequestOrigin | undefined;
 }
+
+/**
+ * The one way a queue command runs, for sockets, REST and kiosk printing alike:
+ * validate -> authorise -> run once. A command id already seen for this principal gets
+ * the answer saved the first time (`engine.execute`), so a retry never runs twice.
+ */
+export function createCommandBus(engine: QueueEngine, store: QueueStore) {
+  const specs = commandSpecs(engine, store);
+
+  function run<C extends CommandName>(request: CommandRequest<C>): Result<CommandAck> {
+    const { principal, name } = request;
+    const parsed = parseInput(CommandSchemas[name], request.payload);
+    if (!parsed.ok) return parsed;
+    const spec = specs[name] as CommandSpec<C>;
+    const value = parsed.value as ParsedCommand<C>;
+    const allowed = spec.authorize(principal, value);
+    if (!allowed.ok) return allowed;
+    return engine.execute(
+      principal,
+      name,
+      value.commandId,
+      (ctx) => spec.run(ctx, value, principal),
+      request.origin,
+    );
+  }
+
+  return { run };
+}
+
+export type CommandBus = ReturnType<typeof createCommandBus>;
