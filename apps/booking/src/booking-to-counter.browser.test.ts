@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 // By path, test only: @antre/escpos and the counter's driver are not dependencies of this app.
 import type { FakePrinter } from '../../../packages/escpos/src/testing';
 import { decodeEscPos, startFakePrinter } from '../../../packages/escpos/src/testing';
-import { openCounter } from '../../counter/src/counter-driver';
+import { openCounter } from '../../counter/src/testing/counter-driver';
 
 // Antrean online from the phone to the counter, on one hub and its demo building (Monday
 // 23 November 2026, WIB). Kartu Keluarga (prefix B, online mark B) has a 10.00–12.00

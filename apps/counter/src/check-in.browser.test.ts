@@ -3,7 +3,7 @@ import type { TestHub } from '@antre/hub/testing';
 import { launchBrowser, MONDAY_MORNING, screenshot, startTestHub } from '@antre/hub/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openCounter } from './counter-driver';
+import { openCounter } from './testing/counter-driver';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 

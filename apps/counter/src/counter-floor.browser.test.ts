@@ -3,8 +3,8 @@ import type { TestHub } from '@antre/hub/testing';
 import { launchBrowser, MONDAY_MORNING, screenshot, startTestHub, until } from '@antre/hub/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CounterPage } from './counter-driver';
-import { openCounter } from './counter-driver';
+import type { CounterPage } from './testing/counter-driver';
+import { openCounter } from './testing/counter-driver';
 
 // One key per visitor (the demo serves on call), at the 1366×768 an MPP counter PC has.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });

@@ -3,8 +3,8 @@ import type { TestHub } from '@antre/hub/testing';
 import { launchBrowser, MONDAY_MORNING, screenshot, startTestHub, until } from '@antre/hub/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CounterPage } from './counter-driver';
-import { openCounter } from './counter-driver';
+import type { CounterPage } from './testing/counter-driver';
+import { openCounter } from './testing/counter-driver';
 
 // Three Chromium pages and scrypt sign-ins share two busy cores: generous, never timed asserts.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });

@@ -10,7 +10,7 @@ import {
 } from '@antre/hub/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openCounter } from './counter-driver';
+import { openCounter } from './testing/counter-driver';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 

@@ -11,7 +11,7 @@ import {
   createCaller,
   latestNumber,
   recentLabels,
-} from './board-test-kit';
+} from './testing/board-test-kit';
 
 let hub: TestHub;
 let browser: Browser;

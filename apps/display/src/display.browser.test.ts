@@ -10,7 +10,7 @@ import {
   createCaller,
   latestNumber,
   recentLabels,
-} from './board-test-kit';
+} from './testing/board-test-kit';
 import { whatIsCut } from './board-measure';
 
 let hub: TestHub;

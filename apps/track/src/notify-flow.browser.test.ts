@@ -12,8 +12,8 @@ import {
 } from '@antre/hub/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CounterPage } from '../../counter/src/counter-driver';
-import { openCounter } from '../../counter/src/counter-driver';
+import type { CounterPage } from '../../counter/src/testing/counter-driver';
+import { openCounter } from '../../counter/src/testing/counter-driver';
 
 // Issue 19 as people live it: the admin sets up a gateway, a visitor opts in on a phone, an
 // officer calls at the counter, a supervisor sees the wait alarm come and go. Real hub, real

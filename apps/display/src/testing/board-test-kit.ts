@@ -4,7 +4,7 @@ import type { Building } from '@antre/domain';
 import type { TestHub } from '@antre/hub/testing';
 import type { DisplaySettings } from '@antre/protocol';
 import type { Page } from 'playwright-core';
-import type { AnnouncementRecord } from './announcements';
+import type { AnnouncementRecord } from '../announcements';
 
 // Signing in is slow on purpose (scrypt): one admin session per hub serves every helper.
 const adminTokens = new WeakMap<TestHub, Promise<string>>();
