@@ -1,6 +1,9 @@
 // Load benchmark: 20 kiosks, 200 counters and 50 displays (real socket.io clients in child
-// processes) against a hub alone in its process, then the same against a bare socket.io +
-// better-sqlite3 baseline. Usage: npm run bench:load [-- --seconds 60]
+// processes) against a bare socket.io + better-sqlite3 baseline, then against a hub alone in
+// its process: with notifications off, then with every ticket opted in to phone messages
+// through a gateway that answers in 5 s, then through one that never answers ('fast', a
+// gateway that answers at once, is there to tell the cost of opt-ins from the gateway's).
+// Usage: npm run bench:load [-- --seconds 60 --phases baseline,off,slow,hang]
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -8,14 +11,31 @@ import { fileURLToPath } from 'node:url';
 import type { WorkerSetup } from './load/client-worker';
 import { postJson } from './load/hub-api';
 import { loadBuilding } from './load/load-building';
+import type { Phase, PhaseResult } from './load/load-table';
+import { PHASE_TITLES, printTable } from './load/load-table';
+import { configureGateway, outboxCounts, startGateway } from './load/notify-load';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '60' },
-    mode: { type: 'string', default: 'both' },
+    phases: { type: 'string', default: 'baseline,off,slow,hang' },
+    /** The older switch: both = baseline,off; antre = off. */
+    mode: { type: 'string' },
   },
 });
+const MODE_PHASES: Record<string, string> = {
+  both: 'baseline,off',
+  antre: 'off',
+  baseline: 'baseline',
+};
+const PHASES = (values.mode ? (MODE_PHASES[values.mode] ?? '') : values.phases)
+  .split(',')
+  .map((p) => p.trim())
+  .filter((p): p is Phase => p in PHASE_TITLES);
+if (PHASES.length === 0)
+  throw new Error('--phases: a comma list of baseline, off, fast, slow, hang');
 const SECONDS = Number(values.seconds);
+const PREFILL = 600;
 const CALLS_PER_SECOND = 10;
 const ISSUES_PER_SECOND = 5;
 const BURST = 200;
@@ -35,15 +55,14 @@ const next = (child: ChildProcess, type: string): Promise<Message> =>
     child.on('message', listener);
   });
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '—');
+type Identities = Omit<WorkerSetup, 'url' | 'baseline'> & { admin: string };
 
-async function tokens(url: string): Promise<Omit<WorkerSetup, 'url' | 'baseline'>> {
+async function tokens(url: string): Promise<Identities> {
   const post = (path: string, body: object, token?: string) => postJson(url, path, body, token);
   const admin = (
     await post('/api/auth/login', { username: 'admin', password: 'load-admin-password' })
@@ -66,6 +85,7 @@ async function tokens(url: string): Promise<Omit<WorkerSetup, 'url' | 'baseline'
     (await post('/api/devices', { name: `${role} ${++made}`, role, zoneIds }, admin))
       .token as string;
   return {
+    admin,
     kiosks: await Promise.all(
       Array.from({ length: 20 }, async () => ({ token: await device('kiosk', []) })),
     ),
@@ -83,25 +103,28 @@ async function tokens(url: string): Promise<Omit<WorkerSetup, 'url' | 'baseline'
   };
 }
 
-async function run(mode: 'antre' | 'baseline') {
-  const hub = spawn('load/hub-process.ts', [mode]);
-  const { url } = (await next(hub, 'ready')) as unknown as { url: string };
-  const identities: Omit<WorkerSetup, 'url' | 'baseline'> =
-    mode === 'antre'
-      ? await tokens(url)
-      : {
-          kiosks: Array.from({ length: 20 }, () => ({ token: '' })),
-          counters: building.counters.map((c) => ({
-            token: '',
-            counterId: c.id,
-            zoneId: c.zoneId,
-          })),
-          displays: Array.from({ length: 50 }, (_, i) => ({
-            token: '',
-            zoneId: building.zones[i % building.zones.length]?.id as string,
-          })),
-        };
-  const base = { url, baseline: mode === 'baseline', kiosks: [], counters: [], displays: [] };
+const bareIdentities = (): Identities => ({
+  admin: '',
+  kiosks: Array.from({ length: 20 }, () => ({ token: '' })),
+  counters: building.counters.map((c) => ({ token: '', counterId: c.id, zoneId: c.zoneId })),
+  displays: Array.from({ length: 50 }, (_, i) => ({
+    token: '',
+    zoneId: building.zones[i % building.zones.length]?.id as string,
+  })),
+});
+
+async function run(phase: Phase): Promise<PhaseResult> {
+  const baseline = phase === 'baseline';
+  const hub = spawn('load/hub-process.ts', [baseline ? 'baseline' : 'antre']);
+  const { url, dataDir } = (await next(hub, 'ready')) as unknown as {
+    url: string;
+    dataDir: string;
+  };
+  const identities = baseline ? bareIdentities() : await tokens(url);
+  const gateway = baseline || phase === 'off' ? null : await startGateway(phase);
+  if (gateway) await configureGateway(url, identities.admin, gateway.url);
+  const optIn = gateway !== null;
+  const base = { url, baseline, optIn, kiosks: [], counters: [], displays: [] };
   const roles: Partial<WorkerSetup>[] = [
     { kiosks: identities.kiosks },
     { counters: identities.counters.slice(0, 100) },
@@ -112,11 +135,13 @@ async function run(mode: 'antre' | 'baseline') {
   const sentAt = new Map<string, number>();
   const seen = new Map<string, number[]>();
   const issueMs: number[] = [];
+  const optIns = { accepted: 0, refused: 0 };
   let failedCalls = 0;
   const refusals = new Map<string, number>();
   for (const worker of workers) {
     worker.on('message', (m: Message) => {
       if (m.type === 'issued') issueMs.push(m.ms as number);
+      if (m.type === 'opted') optIns[m.status === 201 ? 'accepted' : 'refused'] += 1;
       if (m.type === 'called') {
         if (m.ok && m.ticketId) sentAt.set(m.ticketId as string, m.sentAt as number);
         else {
@@ -144,9 +169,10 @@ async function run(mode: 'antre' | 'baseline') {
     void (index % 200 < 100 ? counterA : counterB).send({ type: 'call', index: index % 100 });
 
   // Fill the queues so every call finds someone, then measure from a clean slate.
-  for (let i = 0; i < 600; i += 1)
+  for (let i = 0; i < PREFILL; i += 1)
     kioskWorker.send({ type: 'issue', index: i, serviceId: services[i % services.length] });
-  while (issueMs.length < 600) await sleep(50);
+  const optedIn = (): number => optIns.accepted + optIns.refused;
+  while (issueMs.length < PREFILL || (optIn && optedIn() < PREFILL)) await sleep(50);
   issueMs.length = 0;
   hub.send({ type: 'reset-lag' });
 
@@ -174,6 +200,7 @@ async function run(mode: 'antre' | 'baseline') {
     rss: number;
     lagMax: number;
   };
+  const outbox = baseline ? null : outboxCounts(dataDir);
 
   const latencies = (ids: string[]): number[] =>
     ids.flatMap((id) => (seen.get(id) ?? []).map((at) => at - (sentAt.get(id) ?? at)));
@@ -182,9 +209,11 @@ async function run(mode: 'antre' | 'baseline') {
   const burstDelivered = burstIds.reduce((n, id) => n + (seen.get(id)?.length ?? 0), 0);
   for (const w of workers) w.send({ type: 'stop' });
   hub.send({ type: 'stop' });
-  await sleep(500);
+  await Promise.all([hub, ...workers].map(exited));
+  const gatewayRequests = gateway?.requests.length ?? null;
+  await gateway?.close();
   return {
-    mode,
+    phase,
     steady: latencies([...steadyCalls]),
     burst: latencies(burstIds),
     burstDelivered: `${burstDelivered}/${burstIds.length * displaysPerZone}`,
@@ -192,42 +221,17 @@ async function run(mode: 'antre' | 'baseline') {
     failedCalls: `${failedCalls} ${JSON.stringify(Object.fromEntries(refusals))}`,
     rssMb: Math.max(steadyStats.rss, finalStats.rss) / 1024 / 1024,
     lag: steadyStats,
-    lagMaxAll: Math.max(steadyStats.lagMax, finalStats.lagMax),
+    lagMax: Math.max(steadyStats.lagMax, finalStats.lagMax),
+    optIns: optIn ? optIns : null,
+    outbox,
+    gatewayRequests,
   };
 }
 
-const modes =
-  values.mode === 'both'
-    ? (['baseline', 'antre'] as const)
-    : ([values.mode as 'antre' | 'baseline'] as const);
-const results: Awaited<ReturnType<typeof run>>[] = [];
-for (const mode of modes) results.push(await run(mode));
+const results: PhaseResult[] = [];
+for (const phase of PHASES) results.push(await run(phase));
 console.log(
   `\nLoad: 20 kiosks, 200 counters, 50 displays; ${SECONDS} s at ${CALLS_PER_SECOND} calls/s + ${ISSUES_PER_SECOND} tickets/s, then ${BURST} calls at once.\n`,
 );
-console.log('| figure | ' + results.map((r) => r.mode).join(' | ') + ' |');
-console.log('|---|' + results.map(() => '---').join('|') + '|');
-const row = (name: string, pick: (r: (typeof results)[number]) => string): void =>
-  console.log(`| ${name} | ${results.map(pick).join(' | ')} |`);
-row(
-  'steady call→display p50 / p99 / max (ms)',
-  (r) =>
-    `${fmt(percentile(r.steady, 50))} / ${fmt(percentile(r.steady, 99))} / ${fmt(Math.max(...r.steady))}`,
-);
-row(
-  'issue ack p50 / p99 (ms)',
-  (r) => `${fmt(percentile(r.issue, 50))} / ${fmt(percentile(r.issue, 99))}`,
-);
-row(
-  'burst call→display p50 / p99 / max (ms)',
-  (r) =>
-    `${fmt(percentile(r.burst, 50))} / ${fmt(percentile(r.burst, 99))} / ${fmt(Math.max(...r.burst))}`,
-);
-row('burst deliveries (seen / expected)', (r) => r.burstDelivered);
-row('refused calls', (r) => r.failedCalls);
-row('hub RSS max (MB)', (r) => fmt(r.rssMb));
-row(
-  'event-loop lag p50 / p99 / max (ms)',
-  (r) => `${fmt(r.lag.lagP50)} / ${fmt(r.lag.lagP99)} / ${fmt(r.lagMaxAll)}`,
-);
+printTable(results);
 process.exit(0);

@@ -2,6 +2,7 @@
 import { PROTOCOL_VERSION } from '@antre/protocol';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
+import { postJsonFrom } from './hub-api';
 
 export interface WorkerSetup {
   url: string;
@@ -9,12 +10,27 @@ export interface WorkerSetup {
   kiosks: { token: string }[];
   counters: { token: string; counterId: string; zoneId: string }[];
   displays: { token: string; zoneId: string }[];
+  /** Each kiosk ticket's holder asks for messages by phone, as from their own phone. */
+  optIn?: boolean;
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
 const send = (message: object): void => void process.send?.(message);
 let seq = 0;
 const commandId = (): string => `load-${process.pid}-${(seq += 1)}`;
+let visitors = 0;
+
+/** One phone per visitor: its own address (so the hub's per-address limit sees a crowd) and number. */
+async function optIn(url: string, code: string): Promise<number> {
+  const n = (visitors += 1);
+  const address = `127.1.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
+  return postJsonFrom(
+    url,
+    `/api/tickets/${code}/notify`,
+    { medium: 'phone', phone: `08${10_000_000 + n}`, consent: true, language: 'id' },
+    address,
+  );
+}
 
 function connect(url: string, auth: object): Promise<Socket> {
   const socket = io(url, { auth, transports: ['websocket'], reconnection: false });
@@ -71,18 +87,20 @@ process.on('message', (message: { type: string; [key: string]: unknown }) => {
         priority: null,
       })) as {
         ok: boolean;
-        value?: { tickets: { id: string }[] };
+        value?: { tickets: { id: string; code?: string }[] };
       };
       const ms = now() - sentAt;
       // A kiosk ticket joins the queue once its print is confirmed, as an Electron kiosk does.
-      const ticketId = result.value?.tickets[0]?.id;
-      if (!config.baseline && ticketId)
+      const ticket = result.value?.tickets[0];
+      if (!config.baseline && ticket)
         await socket.emitWithAck('ticket:print-result', {
           commandId: commandId(),
-          ticketId,
+          ticketId: ticket.id,
           printed: true,
         });
       send({ type: 'issued', ok: result.ok, ms });
+      if (config.optIn)
+        send({ type: 'opted', status: ticket?.code ? await optIn(config.url, ticket.code) : 0 });
     } else if (message.type === 'call' && sockets && config) {
       const index = (message.index as number) % sockets.counters.length;
       const socket = sockets.counters[index] as Socket;

@@ -1,0 +1,104 @@
+// The benchmark's table: one column per phase, ratios against the baseline and against the
+// hub with notifications off, both measured in the same run.
+import type { OutboxCounts } from './notify-load';
+
+export type Phase = 'baseline' | 'off' | 'fast' | 'slow' | 'hang';
+
+export const PHASE_TITLES: Record<Phase, string> = {
+  baseline: 'baseline',
+  off: 'antre, notifications off',
+  fast: 'antre, gateway answers at once',
+  slow: 'antre, gateway answers in 5 s',
+  hang: 'antre, gateway never answers',
+};
+
+export interface PhaseResult {
+  phase: Phase;
+  steady: number[];
+  burst: number[];
+  burstDelivered: string;
+  issue: number[];
+  failedCalls: string;
+  rssMb: number;
+  lag: { lagP50: number; lagP99: number };
+  lagMax: number;
+  optIns: { accepted: number; refused: number } | null;
+  outbox: OutboxCounts | null;
+  gatewayRequests: number | null;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '—');
+const max = (values: number[]): number => values.reduce((m, v) => Math.max(m, v), -Infinity);
+const spread = (values: number[]): string =>
+  `${fmt(percentile(values, 50))} / ${fmt(percentile(values, 99))} / ${fmt(max(values))}`;
+
+function ratio(
+  r: PhaseResult,
+  against: PhaseResult | undefined,
+  pick: (r: PhaseResult) => number[],
+) {
+  if (!against || against === r) return '—';
+  const value = percentile(pick(r), 99) / percentile(pick(against), 99);
+  return Number.isFinite(value) ? `×${value.toFixed(2)}` : '—';
+}
+
+export function printTable(results: PhaseResult[]): void {
+  const byPhase = (phase: Phase) => results.find((r) => r.phase === phase);
+  console.log('| figure | ' + results.map((r) => PHASE_TITLES[r.phase]).join(' | ') + ' |');
+  console.log('|---|' + results.map(() => '---').join('|') + '|');
+  const row = (name: string, pick: (r: PhaseResult) => string): void =>
+    console.log(`| ${name} | ${results.map(pick).join(' | ')} |`);
+  const notify = (pick: (r: PhaseResult) => string) => (r: PhaseResult) =>
+    r.phase === 'baseline' || r.phase === 'off' ? '—' : pick(r);
+  const ratios = (pick: (r: PhaseResult) => number[]) => (r: PhaseResult) =>
+    r.phase === 'baseline'
+      ? '—'
+      : `${ratio(r, byPhase('baseline'), pick)} / ${ratio(r, byPhase('off'), pick)}`;
+
+  row('steady call→display p50 / p99 / max (ms)', (r) => spread(r.steady));
+  row(
+    'issue ack p50 / p99 (ms)',
+    (r) => `${fmt(percentile(r.issue, 50))} / ${fmt(percentile(r.issue, 99))}`,
+  );
+  row('burst call→display p50 / p99 / max (ms)', (r) => spread(r.burst));
+  row('burst deliveries (seen / expected)', (r) => r.burstDelivered);
+  row('refused calls', (r) => r.failedCalls);
+  row('hub RSS max (MB)', (r) => fmt(r.rssMb));
+  row(
+    'event-loop lag p50 / p99 / max (ms)',
+    (r) => `${fmt(r.lag.lagP50)} / ${fmt(r.lag.lagP99)} / ${fmt(r.lagMax)}`,
+  );
+  row(
+    'phone opt-ins accepted / refused',
+    notify((r) => `${r.optIns?.accepted ?? 0} / ${r.optIns?.refused ?? 0}`),
+  );
+  row(
+    'messages enqueued / sent / pending / failed at the end',
+    notify((r) =>
+      r.outbox
+        ? `${r.outbox.enqueued} / ${r.outbox.sent} / ${r.outbox.pending} / ${r.outbox.failed}`
+        : '—',
+    ),
+  );
+  row(
+    'gateway requests / messages cut at the attempt limit',
+    notify((r) => `${r.gatewayRequests ?? 0} / ${r.outbox?.cut ?? 0}`),
+  );
+  row(
+    'steady call→display p99 × baseline / × notifications off',
+    ratios((r) => r.steady),
+  );
+  row(
+    'issue ack p99 × baseline / × notifications off',
+    ratios((r) => r.issue),
+  );
+  row(
+    'burst call→display p99 × baseline / × notifications off',
+    ratios((r) => r.burst),
+  );
+}
