@@ -105,14 +105,24 @@ export function createNotifications(deps: {
 
   const bookingMessages = createBookingMessages({ db, store, engine });
 
+  // The hub's address reads the network interfaces: once a minute is enough for links.
+  let address = { at: -Infinity, url: '' };
+  function publicUrl(): string {
+    const now = Date.now();
+    if (now - address.at > 60_000) address = { at: now, url: deps.publicUrl() };
+    return address.url;
+  }
+
   function resolve(row: OutboxRow, current: NotifySettings): ResolvedRecipient {
     const [kind, id = ''] = splitRecipient(row.recipient);
-    const base = deps.publicUrl();
+    const base = publicUrl();
     if (kind === 'sub') {
       const sub = store.subscription(id);
       if (!sub?.address) return { skip: 'the visitor’s address was removed' };
-      const code = sub.ticket_id ? engine.state.tickets.get(sub.ticket_id)?.code : undefined;
-      const url = code ? `${base}/t/${code}` : null;
+      const ticket = sub.ticket_id ? engine.state.tickets.get(sub.ticket_id) : undefined;
+      const stale = staleReason(row.message, ticket?.status);
+      if (stale) return { skip: stale };
+      const url = ticket ? `${base}/t/${ticket.code}` : null;
       if (sub.medium === 'push') {
         const channel = channels.enabledOfKind('webpush');
         if (!channel) return { skip: 'no Web Push channel is on' };
@@ -135,6 +145,16 @@ export function createNotifications(deps: {
       return { channel, url: base ? `${base}/` : null, to: { medium: 'phone', phone } };
     }
     return { skip: 'unknown recipient' };
+  }
+
+  /** A message held back (a provider down for an hour) is not sent once the news is old. */
+  function staleReason(message: string, status: string | undefined): string | null {
+    if (message === 'ticket.near' && status !== 'waiting' && status !== 'printing')
+      return 'the turn came before the message could go';
+    // A site that serves on call moves a called ticket straight to serving.
+    if (message === 'ticket.called' && status !== 'called' && status !== 'serving')
+      return 'the call ended before the message could go';
+    return null;
   }
 
   function phoneTarget(

@@ -57,6 +57,22 @@ export function createNotifyStore(db: Db) {
      VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
   );
   const agencyOf = agencyOfMessage(db);
+  // The worker's writes, prepared once: it runs them for every message.
+  const claimRow = db.prepare<[number, string, number]>(
+    "UPDATE notify_outbox SET attempts = attempts + 1, next_at = ?, channel_id = ? WHERE seq = ? AND status = 'pending'",
+  );
+  const markSentRow = db.prepare<[string, string, number, number]>(
+    "UPDATE notify_outbox SET status = 'sent', channel_id = ?, answer = ?, sent_at = ?, last_error = NULL WHERE seq = ?",
+  );
+  const markRetryRow = db.prepare<[string | null, string, number, number]>(
+    'UPDATE notify_outbox SET channel_id = ?, last_error = ?, next_at = ? WHERE seq = ?',
+  );
+  const markEndedRow = db.prepare<[string, string | null, string, number]>(
+    'UPDATE notify_outbox SET status = ?, channel_id = ?, last_error = ? WHERE seq = ?',
+  );
+  const sentToRecipient = db.prepare<[string, number], { n: number }>(
+    "SELECT COUNT(*) AS n FROM notify_outbox WHERE recipient = ? AND status = 'sent' AND sent_at >= ?",
+  );
   const insertSubscription = db.prepare(
     `INSERT INTO notify_subscriptions (id, ticket_id, booking_id, medium, address, language, created_at)
      VALUES (@id, @ticket_id, @booking_id, @medium, @address, @language, @created_at)`,
@@ -136,15 +152,12 @@ export function createNotifyStore(db: Db) {
         )
         .all(now, limit),
 
-    /** Counted before the attempt: a crash mid-send leaves the row pending, tried again. */
-    claim(seq: number, retryAt: number): boolean {
-      return (
-        db
-          .prepare(
-            "UPDATE notify_outbox SET attempts = attempts + 1, next_at = ? WHERE seq = ? AND status = 'pending'",
-          )
-          .run(retryAt, seq).changes === 1
-      );
+    /**
+     * Counted before the attempt: a crash mid-send leaves the row pending, tried again. The
+     * channel is kept from here, so a message in flight is counted under the one it goes by.
+     */
+    claim(seq: number, retryAt: number, channelId: string): boolean {
+      return claimRow.run(retryAt, channelId, seq).changes === 1;
     },
 
     /** A new process has nothing in flight: what was claimed by the last one is due now. */
@@ -155,15 +168,11 @@ export function createNotifyStore(db: Db) {
     },
 
     markSent(seq: number, channelId: string, answer: string, now: number): void {
-      db.prepare(
-        "UPDATE notify_outbox SET status = 'sent', channel_id = ?, answer = ?, sent_at = ?, last_error = NULL WHERE seq = ?",
-      ).run(channelId, answer.slice(0, 500), now, seq);
+      markSentRow.run(channelId, answer.slice(0, 500), now, seq);
     },
 
     markRetry(seq: number, channelId: string | null, error: string, nextAt: number): void {
-      db.prepare(
-        'UPDATE notify_outbox SET channel_id = ?, last_error = ?, next_at = ? WHERE seq = ?',
-      ).run(channelId, error.slice(0, 500), nextAt, seq);
+      markRetryRow.run(channelId, error.slice(0, 500), nextAt, seq);
     },
 
     markEnded(
@@ -172,18 +181,11 @@ export function createNotifyStore(db: Db) {
       channelId: string | null,
       error: string,
     ): void {
-      db.prepare(
-        'UPDATE notify_outbox SET status = ?, channel_id = ?, last_error = ? WHERE seq = ?',
-      ).run(status, channelId, error.slice(0, 500), seq);
+      markEndedRow.run(status, channelId, error.slice(0, 500), seq);
     },
 
     /** How many were sent to one recipient since a moment: the per-recipient limit. */
-    sentTo: (recipient: string, since: number): number =>
-      db
-        .prepare<[string, number], { n: number }>(
-          "SELECT COUNT(*) AS n FROM notify_outbox WHERE recipient = ? AND status = 'sent' AND sent_at >= ?",
-        )
-        .get(recipient, since)!.n,
+    sentTo: (recipient: string, since: number): number => sentToRecipient.get(recipient, since)!.n,
 
     deliveries(filter: { status?: OutboxRow['status'] | undefined; limit: number }): OutboxRow[] {
       return filter.status

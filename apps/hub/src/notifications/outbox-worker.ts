@@ -1,5 +1,5 @@
 import type { NotifyMessage, NotifySettings } from '@antre/protocol';
-import type { Channel, OutgoingMessage, Recipient } from './channel';
+import type { Channel, OutgoingMessage, Recipient, SendOutcome } from './channel';
 import { MESSAGE_CATALOGUE, renderText } from './message-catalogue';
 import type { ChannelRow, NotifyStore, OutboxRow } from './notify-store';
 
@@ -22,7 +22,7 @@ export interface WorkerDeps {
 }
 
 const MAX_ATTEMPTS = 8;
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 8;
 /** A claimed row comes due again after this if its process died mid-send. */
 const CLAIM_MS = 2 * 60_000;
 
@@ -35,6 +35,8 @@ export const backoffMs = (attempts: number, baseMs = 5_000): number =>
  * reads them on its own time, a few at a time, each attempt bounded. A row is claimed (its
  * attempt counted) before it is sent and marked after, so a hub killed in between sends it
  * again with the same idempotency key, which providers that take one answer only once.
+ * Claims are written one transaction per pump and outcomes one per turn of the event loop:
+ * each commit waits for the disk, and a quick provider must not add two per message.
  */
 export function createOutboxWorker(deps: WorkerDeps) {
   const inFlight = new Set<number>();
@@ -42,6 +44,7 @@ export function createOutboxWorker(deps: WorkerDeps) {
   const stopping = new AbortController();
   let scheduled = false;
   let timer: NodeJS.Timeout | undefined;
+  const outcomes: (() => void)[] = [];
 
   function textsOf(): Map<string, string> {
     return new Map(deps.store.texts().map((t) => [`${t.message}/${t.language}`, t.text]));
@@ -70,20 +73,8 @@ export function createOutboxWorker(deps: WorkerDeps) {
     const now = deps.now();
     const settings = deps.settings();
     const texts = textsOf();
-    for (const row of deps.store.due(now, room + inFlight.size)) {
-      if (inFlight.size >= IN_FLIGHT) break;
-      if (inFlight.has(row.seq)) continue;
-      const hourAgo = now - 60 * 60_000;
-      if (deps.store.sentTo(row.recipient, hourAgo) >= settings.perRecipientPerHour) {
-        deps.store.markRetry(row.seq, null, 'per-recipient limit: waiting', now + 5 * 60_000);
-        continue;
-      }
-      const target = deps.resolve(row, settings);
-      if ('skip' in target) {
-        deps.store.markEnded(row.seq, 'skipped', null, target.skip);
-        continue;
-      }
-      if (!deps.store.claim(row.seq, now + CLAIM_MS)) continue;
+    const started = deps.store.transaction(() => claimDue(now, settings, room));
+    for (const { row, target } of started) {
       inFlight.add(row.seq);
       void attempt(row, target, render(row, texts, target.url)).finally(() => {
         inFlight.delete(row.seq);
@@ -92,30 +83,67 @@ export function createOutboxWorker(deps: WorkerDeps) {
     }
   }
 
+  /** Decides what is due now: held by the limit, skipped, or claimed to be sent. */
+  function claimDue(now: number, settings: NotifySettings, room: number) {
+    const started: {
+      row: OutboxRow;
+      target: Extract<ResolvedRecipient, { channel: ChannelRow }>;
+    }[] = [];
+    const hourAgo = now - 60 * 60_000;
+    for (const row of deps.store.due(now, room + inFlight.size)) {
+      if (started.length >= room) break;
+      if (inFlight.has(row.seq)) continue;
+      if (deps.store.sentTo(row.recipient, hourAgo) >= settings.perRecipientPerHour) {
+        deps.store.markRetry(row.seq, null, 'per-recipient limit: waiting', now + 5 * 60_000);
+        continue;
+      }
+      const target = deps.resolve(row, settings);
+      if ('skip' in target) deps.store.markEnded(row.seq, 'skipped', null, target.skip);
+      else if (deps.store.claim(row.seq, now + CLAIM_MS, target.channel.id))
+        started.push({ row, target });
+    }
+    return started;
+  }
+
   async function attempt(
     row: OutboxRow,
     target: Extract<ResolvedRecipient, { channel: ChannelRow }>,
     message: OutgoingMessage,
   ): Promise<void> {
     const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs)]);
-    let outcome;
+    let outcome: SendOutcome;
     try {
       outcome = await deps.channelFor(target.channel).send(target.to, message, signal);
     } catch (error) {
-      outcome = { ok: false as const, retry: true, reason: reasonOf(error) };
+      outcome = { ok: false, retry: true, reason: reasonOf(error) };
     }
     if (stopping.signal.aborted) return; // closing: the row stays claimed, the next start retries it
-    const now = deps.now();
-    const attempts = row.attempts + 1;
-    if (outcome.ok) deps.store.markSent(row.seq, target.channel.id, outcome.answer, now);
-    else if (outcome.retry && attempts < MAX_ATTEMPTS)
-      deps.store.markRetry(
-        row.seq,
-        target.channel.id,
-        outcome.reason,
-        now + backoffMs(attempts, deps.backoffBaseMs),
-      );
-    else deps.store.markEnded(row.seq, 'failed', target.channel.id, outcome.reason);
+    record(() => {
+      const now = deps.now();
+      const attempts = row.attempts + 1;
+      const channelId = target.channel.id;
+      if (outcome.ok) deps.store.markSent(row.seq, channelId, outcome.answer, now);
+      else if (outcome.retry && attempts < MAX_ATTEMPTS)
+        deps.store.markRetry(
+          row.seq,
+          channelId,
+          outcome.reason,
+          now + backoffMs(attempts, deps.backoffBaseMs),
+        );
+      else deps.store.markEnded(row.seq, 'failed', channelId, outcome.reason);
+    });
+  }
+
+  /** Outcomes that arrive in the same turn are written in one transaction. */
+  function record(write: () => void): void {
+    outcomes.push(write);
+    if (outcomes.length === 1) setImmediate(flushOutcomes);
+  }
+
+  function flushOutcomes(): void {
+    const writes = outcomes.splice(0);
+    if (stopping.signal.aborted || writes.length === 0) return;
+    deps.store.transaction(() => writes.forEach((write) => write()));
   }
 
   /** Looks for work soon, once, however many commands asked in the same turn. */
@@ -137,6 +165,7 @@ export function createOutboxWorker(deps: WorkerDeps) {
       return inFlight.size;
     },
     stop(): void {
+      flushOutcomes(); // what was answered is kept: never sent again after a restart
       stopping.abort();
       if (timer) clearInterval(timer);
     },
