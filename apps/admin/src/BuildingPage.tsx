@@ -3,7 +3,7 @@ import './admin-site.css';
 import type { Building } from '@antre/domain';
 import { useEffect, useState } from 'react';
 import { refusalReason, withoutItem } from './building-delete';
-import type { Item, Section, Service } from './building-drafts';
+import type { Agency, Item, Section, Service } from './building-drafts';
 import { placeItem } from './building-drafts';
 import { BuildingFileButtons } from './BuildingFileButtons';
 import type { Editing } from './BuildingItemForm';
@@ -11,7 +11,7 @@ import { BuildingItemForm } from './BuildingItemForm';
 import { BuildingLists } from './BuildingLists';
 import { linkedItem } from './building-links';
 import type { Refusal } from './config-api';
-import { configApi, fieldsOf } from './config-api';
+import { configApi, fieldsOf, syncLogo } from './config-api';
 import { configT } from './config-messages';
 import { conflictText, refusalText } from './conflict-messages';
 import type { ConfigRow } from './ConfigList';
@@ -22,7 +22,8 @@ import { siteT } from './site-messages';
 
 /**
  * Zones, agencies, services and counters; every admin save GETs the building, changes one
- * item, PUTs it all. A supervisor edits their own services through the service endpoint.
+ * item, PUTs it all but the logos (an agency's goes to its own endpoint). A supervisor edits
+ * their own services through the service endpoint.
  */
 export function BuildingPage(
   props: PageProps & { onBuildingChanged?: (building: Building) => void },
@@ -100,6 +101,19 @@ export function BuildingPage(
     return false;
   }
 
+  // An agency's logo goes to its own endpoint once the agency is saved, and only if changed.
+  async function saveAgencyLogo(agency: Agency, fresh: Building): Promise<boolean> {
+    const stored = fresh.agencies.find((a) => a.id === agency.id)?.logo;
+    const answer = await syncLogo(token, `agencies/${agency.id}`, agency.logo, stored);
+    if (answer.ok) return true;
+    if (answer.refusal.status === 401) props.onUnauthorized();
+    // A new agency now has its id: saving again must not add it twice.
+    setEditing({ section: 'agencies', draft: agency });
+    setRefusal({ refusal: answer.refusal, prefix: '' });
+    setNotice({ text: explain(answer.refusal), kind: 'bad' });
+    return false;
+  }
+
   async function save(): Promise<void> {
     if (!editing) return;
     setBusy(true);
@@ -110,6 +124,8 @@ export function BuildingPage(
       if (fresh) {
         const { building: next, index } = placeItem(fresh, editing.section, editing.draft);
         saved = await saveAll(next, `${editing.section}.${index}`);
+        if (saved && editing.section === 'agencies')
+          saved = await saveAgencyLogo(next.agencies[index]!, fresh);
       }
     }
     if (saved) {

@@ -5,7 +5,7 @@ import type { PublicAddress } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 import type { Refusal } from './config-api';
 import { ClockInput } from './ClockInput';
-import { configApi, fieldsOf } from './config-api';
+import { configApi, syncLogo } from './config-api';
 import { configT } from './config-messages';
 import { conflictText, refusalText } from './conflict-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
@@ -33,6 +33,8 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
   const [busy, setBusy] = useState(false);
   const [building, setBuilding] = useState(props.building);
   const [address, setAddress] = useState<PublicAddress | null>(null);
+  // The logo the hub has: a save sends the logo only when the admin changed it.
+  const [storedLogo, setStoredLogo] = useState(props.building.site.logo);
   const loadAddress = () =>
     configApi.address(token).then((answer) => setAddress(answer.ok ? answer.value : null));
 
@@ -40,6 +42,7 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
     void configApi.building(token).then((fresh) => {
       if (fresh.ok) {
         setSite(fresh.value.site);
+        setStoredLogo(fresh.value.site.logo);
         setBuilding(fresh.value);
       } else if (fresh.refusal.status === 401) props.onUnauthorized();
     });
@@ -47,46 +50,42 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
   }, [token]);
 
   const set = (patch: Partial<Site>) => setSite({ ...site, ...patch });
-  const errors = fieldsOf(refusal, 'site');
+  const errors = refusal?.fields ?? {};
   const prayer = site.fridayPrayerBreak;
   const prayerError =
     errors['fridayPrayerBreak.open'] ??
     errors['fridayPrayerBreak.close'] ??
     errors.fridayPrayerBreak;
 
+  // The settings first, then the logo on its own endpoint if it changed: never the building.
   async function save(): Promise<void> {
     setBusy(true);
     // An emptied address is no address: the hub falls back to its LAN one.
     const publicUrl = site.publicUrl?.trim() || undefined;
     const next = { ...site, holidays: sortedHolidays(site.holidays), publicUrl };
     setSite(next);
-    const fresh = await configApi.building(token);
-    if (!fresh.ok) {
-      if (fresh.refusal.status === 401) props.onUnauthorized();
+    const { logo, ...settings } = next;
+    const saved = await configApi.saveSite(token, settings);
+    const answer = saved.ok ? await syncLogo(token, 'site', logo, storedLogo) : saved;
+    if (answer.ok) {
+      setStoredLogo(logo);
+      setRefusal(null);
+      setNotice({ text: ct('saved'), kind: 'ok' });
+      props.onSiteSaved?.(next);
+      void loadAddress();
+    } else {
+      const r = answer.refusal;
+      if (r.status === 401) props.onUnauthorized();
+      setRefusal(r);
       setNotice({
-        text: ct('refused', { reason: refusalText(fresh.refusal, props.language) }),
+        text:
+          r.status === 400
+            ? ct('fixFields')
+            : r.status === 409
+              ? ct('conflict', { reason: conflictText(r, props.language) })
+              : ct('refused', { reason: refusalText(r, props.language) }),
         kind: 'bad',
       });
-    } else {
-      const answer = await configApi.saveBuilding(token, { ...fresh.value, site: next });
-      if (answer.ok) {
-        setRefusal(null);
-        setNotice({ text: ct('saved'), kind: 'ok' });
-        props.onSiteSaved?.(next);
-        void loadAddress();
-      } else {
-        setRefusal(answer.refusal);
-        const r = answer.refusal;
-        setNotice({
-          text:
-            r.status === 400
-              ? ct('fixFields')
-              : r.status === 409
-                ? ct('conflict', { reason: conflictText(r, props.language) })
-                : ct('refused', { reason: refusalText(r, props.language) }),
-          kind: 'bad',
-        });
-      }
     }
     setBusy(false);
   }

@@ -68,6 +68,18 @@ async function makePng(page: Page): Promise<Buffer> {
   });
   return Buffer.from(dataUrl.split(',')[1]!, 'base64');
 }
+/** Every change the page sends to the hub from now on, with its body's size in bytes. */
+function changesSent(page: Page) {
+  const sent: { method: string; path: string; bytes: number; image: boolean }[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.method() === 'GET' || !path.startsWith('/api/')) return;
+    const body = r.postData() ?? '';
+    const image = body.includes('data:image');
+    sent.push({ method: r.method(), path, bytes: Buffer.byteLength(body), image });
+  });
+  return sent;
+}
 const pngSize = (dataUrl: string) => {
   const bytes = Buffer.from(dataUrl.split(',')[1]!, 'base64');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
@@ -136,8 +148,14 @@ describe('the building admin', () => {
       buffer: await makePng(page),
     });
     await form.getByRole('img', { name: /Logo Mal Pelayanan Publik/ }).waitFor();
+    const sent = changesSent(page);
     await form.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor();
+    // The settings and the new logo each go to their own endpoint; the building never does.
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /api/building/site',
+      'PUT /api/logos/site',
+    ]);
     // The header shows the new site logo at once.
     await expect(
       page.getByRole('navigation').locator('img.brand-logo').getAttribute('src'),
@@ -150,6 +168,24 @@ describe('the building admin', () => {
     expect(pngSize(site.logo!)).toEqual({ width: 256, height: 102 });
     const dates = site.holidays.map((h) => h.date);
     expect(dates).toEqual([...dates].sort());
+
+    // With a logo stored, a site save is the settings alone: small, and no logo is sent again.
+    sent.length = 0;
+    await form.getByLabel('Jam tutup Senin').fill('15:30');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/building/site')),
+      form.getByRole('button', { name: 'Simpan' }).click(),
+    ]);
+    await page.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor();
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/building/site']);
+    expect(sent[0]!.image).toBe(false);
+    expect(sent[0]!.bytes).toBeGreaterThan(500);
+    expect(sent[0]!.bytes).toBeLessThan(16 * 1024);
+    const saved = await building();
+    expect(saved.site.hours.mon).toEqual({ open: '07:30', close: '15:30' });
+    expect(saved.site.logo).toBe(site.logo);
+    await page.evaluate(() => window.scrollTo({ top: 0 }));
+    await screenshot(page, 'admin-site-02c-saved');
   });
 
   it('shows every holiday name in full on Pengaturan gedung', async () => {
@@ -190,8 +226,14 @@ describe('the building admin', () => {
     });
     await form.getByRole('img', { name: /Logo Disdukcapil/ }).waitFor();
     await screenshot(page, 'admin-site-03-agency-logo');
+    const sent = changesSent(page);
     await form.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor();
+    // The building is saved without a single logo, then the new one on its own.
+    expect(sent.map((r) => [`${r.method} ${r.path}`, r.image])).toEqual([
+      ['PUT /api/building', false],
+      ['PUT /api/logos/agencies/disdukcapil', true],
+    ]);
 
     const agency = (await building()).agencies.find((a) => a.id === 'disdukcapil')!;
     expect(agency.contact).toBe('Lantai 1, loket 1–6 · (021) 555-0101');

@@ -3,12 +3,15 @@ import type {
   AuditEntry,
   BuildingFile,
   DeviceSummary,
+  LogoSaved,
   PendingPairing,
   PublicAddress,
   ServicePatch,
+  SiteSettings,
   UserView,
 } from '@antre/protocol';
-import type { Refusal } from './hub-answer';
+import { withoutLogos } from '@antre/protocol';
+import type { Answer, Refusal } from './hub-answer';
 import { send as request } from './hub-answer';
 
 export type { Answer, Refusal } from './hub-answer';
@@ -38,7 +41,14 @@ export interface AuditFilter {
 
 export const configApi = {
   building: (t: string) => send<Building>(t, '/api/building'),
-  saveBuilding: (t: string, b: Building) => send<{ ok: true }>(t, '/api/building', 'PUT', b),
+  // Logos have their own endpoints: the hub keeps the stored ones a building save leaves out.
+  saveBuilding: (t: string, b: Building) =>
+    send<{ ok: true }>(t, '/api/building', 'PUT', withoutLogos(b)),
+  saveSite: (t: string, site: SiteSettings) =>
+    send<{ ok: true }>(t, '/api/building/site', 'PUT', site),
+  saveLogo: (t: string, key: LogoKey, logo: string) =>
+    send<LogoSaved>(t, `/api/logos/${key}`, 'PUT', { logo }),
+  removeLogo: (t: string, key: LogoKey) => send<LogoSaved>(t, `/api/logos/${key}`, 'DELETE'),
   address: (t: string) => send<PublicAddress>(t, '/api/site/address'),
   patchService: (t: string, agencyId: string, serviceId: string, patch: ServicePatch) =>
     send<{ ok: true }>(
@@ -76,6 +86,20 @@ export const configApi = {
     return send<{ entries: AuditEntry[] }>(t, `/api/audit?${q.toString()}`);
   },
 };
+
+/** `site` or `agencies/<id>`: whose logo. */
+export type LogoKey = 'site' | `agencies/${string}`;
+
+/** Sends a logo only if it differs from the stored one: set it, or remove it when none. */
+export async function syncLogo(
+  t: string,
+  key: LogoKey,
+  wanted: string | undefined,
+  stored: string | undefined,
+): Promise<Answer<unknown>> {
+  if (wanted === stored) return { ok: true, value: null };
+  return wanted ? configApi.saveLogo(t, key, wanted) : configApi.removeLogo(t, key);
+}
 
 /** The fields of one list item (`services.3.…`), re-keyed without that prefix. */
 export function fieldsOf(refusal: Refusal | null, prefix: string): Record<string, string> {

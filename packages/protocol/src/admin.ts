@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { safeLine } from './safe-text';
 import { BookingSettingsSchema } from './booking-settings';
 import { BuildingSchema, ServiceStandardSchema, WeeklyHoursSchema } from './building-schemas';
+import { LogoSchema } from './logo';
 import { USER_ROLES } from './rest';
 
 /** Sent to every socket after the configuration changed: refetch /api/building and /api/services. */
@@ -20,6 +21,16 @@ export const SaveBuildingResponseSchema = z.object({
   services: z.number(),
   counters: z.number(),
 });
+
+/** A logo for the site or an agency, uploaded on its own (`PUT /api/logos/…`). */
+export const LogoBodySchema = z.strictObject({ logo: LogoSchema });
+
+/** The logo's public URL after the change, versioned; null once removed. */
+export const LogoSavedSchema = z.object({
+  ok: z.literal(true),
+  logoUrl: z.string().nullable(),
+});
+export type LogoSaved = z.infer<typeof LogoSavedSchema>;
 
 /** Where tickets' QR codes point, for the site page: the admin's address or the hub's LAN one. */
 export const PublicAddressSchema = z.object({

@@ -43,6 +43,10 @@ export const SiteSchema = z.strictObject({
   bookingPolicy: BookingPolicySchema.optional(),
 });
 
+/** The site as its settings page saves it: the logo goes to its own endpoint. */
+export const SiteSettingsSchema = SiteSchema.omit({ logo: true });
+export type SiteSettings = z.output<typeof SiteSettingsSchema>;
+
 export const ZoneSchema = z.strictObject({ id, name: text(120) });
 
 export const AgencySchema = z.strictObject({

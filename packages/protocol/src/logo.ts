@@ -1,3 +1,4 @@
+import type { Building } from '@antre/domain';
 import { z } from 'zod';
 
 export const LOGO_TYPES = ['png', 'jpeg', 'webp'] as const;
@@ -51,3 +52,12 @@ export const LogoSchema = z
     else if (!SIGNATURES[logo.type](headOf(logo.base64)))
       ctx.addIssue({ code: 'custom', message: 'a PNG, JPEG or WebP image' });
   });
+
+/** The building without its logo bytes: what apps showing logos by URL get, and what forms send. */
+export function withoutLogos(building: Building): Building {
+  const site = { ...building.site };
+  delete site.logo;
+  const agencies = building.agencies.map((a) => ({ ...a }));
+  for (const agency of agencies) delete agency.logo;
+  return { ...building, site, agencies };
+}

@@ -3,6 +3,7 @@ import type { AuditStore } from '../audit/audit-store';
 import { auditRoutes } from '../audit/audit-routes';
 import type { AuthStore } from '../auth/auth-store';
 import type { Db } from '../db/database';
+import { logoUploadRoutes } from '../logos/logo-upload-routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import { addressRoutes } from './address-routes';
 import { createBuildingChanges } from './building-changes';
@@ -24,6 +25,7 @@ export function adminRoutes(deps: {
   return {
     routes: [
       ...buildingRoutes(deps.engine, changes),
+      ...logoUploadRoutes(deps.engine, changes),
       ...addressRoutes(deps.engine),
       ...userRoutes({ ...deps, users }),
       ...auditRoutes(deps.audit),

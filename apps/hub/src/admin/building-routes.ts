@@ -3,36 +3,66 @@ import {
   BuildingSchema,
   SaveBuildingResponseSchema,
   ServicePatchSchema,
+  SiteSettingsSchema,
 } from '@antre/protocol';
 import type { ServicePatch } from '@antre/protocol';
 import type { Building } from '@antre/domain';
 import { z } from 'zod';
 import { defineRoute, HttpError } from '../http/routes';
+import { keepingStoredLogos } from '../logos/logo-files';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { BuildingChanges } from './building-changes';
 import { diffBuildings } from './building-diff';
+import { diffSite } from './site-diff';
 
-// Room for the configuration with a 200 KB logo for the site and each of some 50 agencies.
+// Room for an imported file with a 200 KB logo for the site and each of some 50 agencies
+// (and for older admin pages that still PUT the building with its logos).
 const BUILDING_BODY_LIMIT = 12 * 1024 * 1024;
 
-/** The whole configuration: replace, export, import; and a supervisor's own services. */
+/**
+ * The whole configuration: replace (keeping the stored logos a body leaves out), export,
+ * import; the site's settings alone; and a supervisor's own services.
+ */
 export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
   return [
     defineRoute({
       method: 'PUT',
       url: '/api/building',
-      summary: 'Replace the whole configuration; applied live, every app told to refetch',
+      summary:
+        'Replace the whole configuration (a logo left out is kept); applied live, every app told to refetch',
       tag: 'admin',
       access: ['admin'],
       body: BuildingSchema,
       bodyLimit: BUILDING_BODY_LIMIT,
       response: SaveBuildingResponseSchema,
-      handle: ({ body, principal, request }) =>
-        changes.apply(body, principal, request, {
+      handle: ({ body, principal, request }) => {
+        const before = engine.index.building;
+        const next = keepingStoredLogos(body, before);
+        return changes.apply(next, principal, request, {
           action: 'building.replace',
           target: null,
-          detail: { ...diffBuildings(engine.index.building, body) },
-        }),
+          detail: { ...diffBuildings(before, next) },
+        });
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/building/site',
+      summary: "Save the site's settings (name, hours, holidays, rules…); as a building save",
+      tag: 'admin',
+      access: ['admin'],
+      body: SiteSettingsSchema,
+      response: SaveBuildingResponseSchema,
+      handle: ({ body, principal, request }) => {
+        const before = engine.index.building;
+        const { logo } = before.site;
+        const next = { ...before, site: { ...body, ...(logo ? { logo } : {}) } };
+        return changes.apply(next, principal, request, {
+          action: 'building.site',
+          target: null,
+          detail: { site: diffSite(before.site, next.site) },
+        });
+      },
     }),
     defineRoute({
       method: 'GET',

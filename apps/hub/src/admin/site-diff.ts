@@ -13,7 +13,7 @@ const span = (hours: DayHours | null | undefined): string | null =>
   hours ? `${hours.open}–${hours.close}` : null;
 
 // A logo is 200 KB of base64: the log keeps its size, enough to tell one image from another.
-const logoSize = (logo: string | undefined): string | null =>
+export const logoSize = (logo: string | undefined): string | null =>
   logo ? `${Math.max(1, Math.round((logo.length * 3) / 4 / 1024))} KB` : null;
 
 const isPlain = (value: unknown): value is Plain =>

@@ -1,7 +1,13 @@
-import type { Agency, Building, Counter, Service, Site, Zone } from '@antre/domain';
+import type { Agency, Building, Service, Site, Zone } from '@antre/domain';
 import type { ConflictReason } from '@antre/protocol';
 import { BuildingSchema } from '@antre/protocol';
 import type { Db } from '../db/database';
+import {
+  loadCounters,
+  planCounters,
+  removeStaleCounterRows,
+  writeCounterRows,
+} from './counter-rows';
 
 interface AgencyRow {
   id: string;
@@ -27,21 +33,6 @@ interface ServiceRow {
   booking: string | null;
 }
 
-interface CounterRow {
-  id: string;
-  agency_id: string;
-  zone_id: string;
-  name: string;
-  number: number;
-  selection: 'order' | 'weight';
-}
-
-interface CounterServiceRow {
-  counter_id: string;
-  service_id: string;
-  weight: number;
-}
-
 export function hasBuilding(db: Db): boolean {
   return db.prepare('SELECT 1 FROM site WHERE id = 1').get() !== undefined;
 }
@@ -49,11 +40,6 @@ export function hasBuilding(db: Db): boolean {
 export function loadBuilding(db: Db): Building | null {
   const site = db.prepare<[], { config: string }>('SELECT config FROM site WHERE id = 1').get();
   if (!site) return null;
-  const links = db
-    .prepare<[], CounterServiceRow>(
-      'SELECT counter_id, service_id, weight FROM counter_services ORDER BY position',
-    )
-    .all();
   const building: Building = {
     site: JSON.parse(site.config) as Site,
     zones: db.prepare<[], Zone>('SELECT id, name FROM zones ORDER BY position').all(),
@@ -67,22 +53,22 @@ export function loadBuilding(db: Db): Building | null {
       .prepare<[], ServiceRow>('SELECT * FROM services ORDER BY position')
       .all()
       .map(toService),
-    counters: db
-      .prepare<[], CounterRow>('SELECT * FROM counters ORDER BY number')
-      .all()
-      .map((row) => toCounter(row, links)),
+    counters: loadCounters(db),
   };
   // What was saved was valid; a failure here means the file was edited by hand.
   return BuildingSchema.parse(building);
 }
 
-/** Replaces the whole configuration in one transaction. */
+/**
+ * Saves the whole configuration in one transaction, each row in place: what is kept keeps its
+ * row, so a counter's open session and history never see it re-made.
+ */
 export function saveBuilding(db: Db, building: Building): void {
   db.transaction(() => {
+    const counters = planCounters(loadCounters(db), building.counters);
     db.prepare(
       'INSERT INTO site (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config',
     ).run(JSON.stringify(building.site));
-    db.exec('DELETE FROM counter_services; DELETE FROM counters;');
     const zone = db.prepare(
       'INSERT INTO zones (id, name, position) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position',
     );
@@ -95,6 +81,7 @@ export function saveBuilding(db: Db, building: Building): void {
     building.agencies.forEach((a, i) =>
       agency.run(a.id, a.name, a.shortName, a.contact ?? null, a.logo ?? null, i),
     );
+    removeStaleCounterRows(db, counters);
     // Prefixes are unique; clear them first so two services may swap theirs in one save.
     db.exec("UPDATE services SET prefix = '#' || id");
     removeServicesNotIn(db, new Set(building.services.map((s) => s.id)));
@@ -111,16 +98,7 @@ export function saveBuilding(db: Db, building: Building): void {
          active = excluded.active, booking = excluded.booking, position = excluded.position`,
     );
     building.services.forEach((s, i) => service.run({ ...toServiceRow(s), position: i }));
-    const counter = db.prepare(
-      'INSERT INTO counters (id, agency_id, zone_id, name, number, selection) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    const link = db.prepare(
-      'INSERT INTO counter_services (counter_id, service_id, position, weight) VALUES (?, ?, ?, ?)',
-    );
-    for (const c of building.counters) {
-      counter.run(c.id, c.agencyId, c.zoneId, c.name, c.number, c.selection);
-      c.services.forEach((l, i) => link.run(c.id, l.serviceId, i, l.weight));
-    }
+    writeCounterRows(db, counters);
     removeRowsNotIn(db, 'zones', new Set(building.zones.map((z) => z.id)));
     removeRowsNotIn(db, 'agencies', new Set(building.agencies.map((a) => a.id)));
   })();
@@ -204,19 +182,5 @@ function toServiceRow(s: Service): Omit<ServiceRow, 'position'> {
     standard: JSON.stringify(s.standard),
     active: s.active ? 1 : 0,
     booking: s.booking ? JSON.stringify(s.booking) : null,
-  };
-}
-
-function toCounter(row: CounterRow, links: CounterServiceRow[]): Counter {
-  return {
-    id: row.id,
-    agencyId: row.agency_id,
-    zoneId: row.zone_id,
-    name: row.name,
-    number: row.number,
-    selection: row.selection,
-    services: links
-      .filter((l) => l.counter_id === row.id)
-      .map((l) => ({ serviceId: l.service_id, weight: l.weight })),
   };
 }

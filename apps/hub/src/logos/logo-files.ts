@@ -2,6 +2,8 @@ import type { Building } from '@antre/domain';
 import { splitLogo } from '@antre/protocol';
 import { createHash } from 'node:crypto';
 
+export { withoutLogos } from '@antre/protocol';
+
 /** A logo decoded for serving; `version` is its content hash (ETag and `?v=`). */
 export interface LogoFile {
   contentType: string;
@@ -43,11 +45,35 @@ export function logoUrl(building: Building, key: LogoKey): string | undefined {
   return file ? `/api/logos/${key}?v=${file.version}` : undefined;
 }
 
-/** The building without its logo bytes, for apps that show logos by URL. */
-export function withoutLogos(building: Building): Building {
-  const site = { ...building.site };
-  delete site.logo;
-  const agencies = building.agencies.map((a) => ({ ...a }));
-  for (const agency of agencies) delete agency.logo;
-  return { ...building, site, agencies };
+/**
+ * The building a save keeps: a logo the body leaves out is the stored one, so a form that
+ * sends the building without its logos (they have their own endpoints) removes none.
+ */
+export function keepingStoredLogos(next: Building, stored: Building): Building {
+  const storedLogos = new Map(stored.agencies.map((a) => [a.id, a.logo]));
+  const siteLogo = next.site.logo ?? stored.site.logo;
+  return {
+    ...next,
+    site: { ...next.site, ...(siteLogo ? { logo: siteLogo } : {}) },
+    agencies: next.agencies.map((agency) => {
+      const logo = agency.logo ?? storedLogos.get(agency.id);
+      return logo ? { ...agency, logo } : agency;
+    }),
+  };
+}
+
+/** The building with one logo set, or removed when `logo` is undefined. */
+export function withLogo(building: Building, key: LogoKey, logo: string | undefined): Building {
+  const put = <T extends { logo?: string }>(owner: T): T => {
+    const copy = { ...owner };
+    if (logo) copy.logo = logo;
+    else delete copy.logo;
+    return copy;
+  };
+  if (key === 'site') return { ...building, site: put(building.site) };
+  const id = key.slice('agencies/'.length);
+  return {
+    ...building,
+    agencies: building.agencies.map((a) => (a.id === id ? put(a) : a)),
+  };
 }

@@ -1,9 +1,15 @@
 import type { Building } from '@antre/domain';
-import type { BuildingFile, Catalogue, DisplayBoard } from '@antre/protocol';
+import type {
+  AuditEntry,
+  BuildingChanged,
+  BuildingFile,
+  Catalogue,
+  DisplayBoard,
+} from '@antre/protocol';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
-import { startTestHub } from '../testing/test-hub';
+import { startTestHub, until } from '../testing/test-hub';
 import { withoutLogos } from './logo-files';
 
 let hub: TestHub;
@@ -28,6 +34,10 @@ const catalogue = async (): Promise<Catalogue> =>
   (await hub.api('/api/services')).body as unknown as Catalogue;
 const put = (body: unknown, token = admin) =>
   hub.api('/api/building', { method: 'PUT', token, body });
+const putLogo = (key: string, logo: unknown, token = admin) =>
+  hub.api(`/api/logos/${key}`, { method: 'PUT', token, body: { logo } });
+const removeLogo = (key: string, token = admin) =>
+  hub.api(`/api/logos/${key}`, { method: 'DELETE', token });
 const withLogos = (b: Building, site: string | undefined, agency: string): Building => ({
   ...b,
   site: { ...b.site, logo: site },
@@ -120,8 +130,9 @@ describe('logos', () => {
     expect(file.building.site.logo).toBe(TINY_PNG);
     const urls = (await catalogue()).agencies.map((a) => a.logoUrl);
 
-    const stripped = withoutLogos(await current());
-    expect((await put(stripped)).status).toBe(200);
+    const agencies = (await current()).agencies.filter((a) => a.logo);
+    expect((await removeLogo('site')).status).toBe(200);
+    for (const a of agencies) expect((await removeLogo(`agencies/${a.id}`)).status).toBe(200);
     expect((await catalogue()).agencies.every((a) => a.logoUrl === undefined)).toBe(true);
     expect((await fetch(`${hub.url}/api/logos/site`)).status).toBe(404);
 
@@ -131,5 +142,81 @@ describe('logos', () => {
     expect((await fetch(`${hub.url}/api/logos/site`)).headers.get('content-type')).toBe(
       'image/png',
     );
+  });
+});
+
+describe('logos on their own endpoints', () => {
+  it('when the admin uploads an agency logo, then it is served, linked, audited, and every socket hears building:changed', async () => {
+    const kiosk = await hub.client(await hub.device('kiosk'));
+    const heard: BuildingChanged[] = [];
+    kiosk.socket.on('building:changed', (change) => heard.push(change));
+    const logo = pngOf(3_000);
+
+    const { status, body } = await putLogo('agencies/samsat', logo);
+
+    expect(status).toBe(200);
+    expect(body.logoUrl).toMatch(/^\/api\/logos\/agencies\/samsat\?v=[\w-]{16}$/);
+    expect((await catalogue()).agencies.find((a) => a.id === 'samsat')?.logoUrl).toBe(body.logoUrl);
+    const served = await fetch(`${hub.url}${body.logoUrl as string}`);
+    expect(Buffer.from(await served.arrayBuffer()).toString('base64')).toBe(logo.split(',')[1]);
+    expect((await current()).agencies.find((a) => a.id === 'samsat')?.logo).toBe(logo);
+    await until(() => heard.length > 0);
+    expect(heard[0]).toMatchObject({ action: 'building.logo' });
+    const audit = await hub.api('/api/audit?action=building.logo', { token: admin });
+    expect((audit.body.entries as AuditEntry[])[0]).toMatchObject({
+      target: 'samsat',
+      detail: { logo: expect.stringMatching(/ → 3 KB$/) },
+    });
+  });
+
+  it('when a building without logos is saved, then the stored logos stay; only their own endpoint removes one', async () => {
+    expect((await putLogo('site', TINY_PNG)).status).toBe(200);
+    const before = await current();
+    const urls = await catalogue();
+    const renamed = {
+      ...withoutLogos(before),
+      zones: before.zones.map((z) => ({ ...z, name: `${z.name} (baru)` })),
+    };
+
+    expect((await put(renamed)).status).toBe(200);
+
+    const after = await current();
+    expect(after.site.logo).toBe(TINY_PNG);
+    expect(after.agencies.map((a) => a.logo)).toEqual(before.agencies.map((a) => a.logo));
+    expect((await catalogue()).agencies.map((a) => a.logoUrl)).toEqual(
+      urls.agencies.map((a) => a.logoUrl),
+    );
+
+    expect((await removeLogo('site')).body).toEqual({ ok: true, logoUrl: null });
+    expect((await current()).site.logo).toBeUndefined();
+    expect((await fetch(`${hub.url}/api/logos/site`)).status).toBe(404);
+    // Removing what is not there changes nothing and says so plainly.
+    expect((await removeLogo('site')).body).toEqual({ ok: true, logoUrl: null });
+  });
+
+  it.each([
+    ['a GIF', 'data:image/gif;base64,R0lGODlhAQABAAAAACw=', 'a PNG, JPEG or WebP image'],
+    ['over 200 KB', pngOf(205 * 1024), 'image larger than 200 KB'],
+  ])(
+    'when an uploaded logo is %s, then it is 400 on logo and nothing changes',
+    async (_, logo, message) => {
+      const before = await current();
+      const { status, body } = await putLogo('site', logo);
+      expect(status).toBe(400);
+      expect((body.error as unknown as { fields: unknown[] }).fields).toContainEqual({
+        path: 'logo',
+        message,
+      });
+      expect(await current()).toEqual(before);
+    },
+  );
+
+  it('when the agency does not exist, or the caller is not the admin, then the logo is refused', async () => {
+    expect((await putLogo('agencies/no-such-agency', TINY_PNG)).status).toBe(404);
+    expect((await removeLogo('agencies/no-such-agency')).status).toBe(404);
+    const spv = await hub.login('spv.disdukcapil');
+    expect((await putLogo('agencies/disdukcapil', TINY_PNG, spv)).status).toBe(403);
+    expect((await removeLogo('site', spv)).status).toBe(403);
+    expect((await putLogo('site', TINY_PNG, '')).status).toBe(401);
   });
 });

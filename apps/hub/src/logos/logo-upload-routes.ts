@@ -1,0 +1,76 @@
+import type { Building } from '@antre/domain';
+import { LogoBodySchema, LogoSavedSchema } from '@antre/protocol';
+import type { FastifyRequest } from 'fastify';
+import type { BuildingChanges } from '../admin/building-changes';
+import { logoSize } from '../admin/site-diff';
+import type { Principal } from '../auth/principal';
+import { defineRoute, HttpError } from '../http/routes';
+import type { QueueEngine } from '../queue/queue-engine';
+import type { LogoKey } from './logo-files';
+import { logoUrl, withLogo } from './logo-files';
+
+// A 200 KB logo is some 273 KB as base64: over the hub's usual 256 KB body, never 12 MB.
+const LOGO_BODY_LIMIT = 320 * 1024;
+
+const keyOf = (request: FastifyRequest): LogoKey => {
+  const { id } = request.params as { id?: string };
+  return id === undefined ? 'site' : `agencies/${id}`;
+};
+
+function storedLogo(building: Building, key: LogoKey): string | undefined {
+  if (key === 'site') return building.site.logo;
+  const agency = building.agencies.find((a) => `agencies/${a.id}` === key);
+  if (!agency) throw new HttpError(404, 'not_found', 'No such agency');
+  return agency.logo;
+}
+
+/**
+ * The site's and each agency's logo, set and removed on their own: a form saving its
+ * settings never carries them. Each change is a building save (audit, live, `building:changed`).
+ */
+export function logoUploadRoutes(engine: QueueEngine, changes: BuildingChanges) {
+  const change = (
+    key: LogoKey,
+    logo: string | undefined,
+    principal: Principal,
+    request: FastifyRequest,
+  ) => {
+    const before = engine.index.building;
+    const old = storedLogo(before, key);
+    if (old === logo) return { ok: true as const, logoUrl: logoUrl(before, key) ?? null };
+    const next = withLogo(before, key, logo);
+    changes.apply(next, principal, request, {
+      action: 'building.logo',
+      target: key === 'site' ? null : key.slice('agencies/'.length),
+      detail: { logo: `${logoSize(old) ?? '—'} → ${logoSize(logo) ?? '—'}` },
+    });
+    return { ok: true as const, logoUrl: logoUrl(next, key) ?? null };
+  };
+
+  return ['/api/logos/site', '/api/logos/agencies/:id'].flatMap((url) => {
+    const whose = url.endsWith('site') ? "the site's" : "an agency's";
+    return [
+      defineRoute({
+        method: 'PUT',
+        url,
+        summary: `Set ${whose} logo (a PNG, JPEG or WebP data URL of at most 200 KB)`,
+        tag: 'admin',
+        access: ['admin'],
+        body: LogoBodySchema,
+        bodyLimit: LOGO_BODY_LIMIT,
+        response: LogoSavedSchema,
+        handle: ({ body, principal, request }) =>
+          change(keyOf(request), body.logo, principal, request),
+      }),
+      defineRoute({
+        method: 'DELETE',
+        url,
+        summary: `Remove ${whose} logo; nothing to remove is no change`,
+        tag: 'admin',
+        access: ['admin'],
+        response: LogoSavedSchema,
+        handle: ({ principal, request }) => change(keyOf(request), undefined, principal, request),
+      }),
+    ];
+  });
+}
