@@ -13,6 +13,8 @@ import { createBookingMessages } from './booking-messages';
 import type { PlannedMessage, Subscriber } from './visitor-messages';
 import { plannedForChange } from './visitor-messages';
 
+/** Numbers past the retention are looked for this often: each look reads the whole outbox. */
+const PURGE_EVERY_MS = 60 * 60_000;
 const ACTIVE = new Set(['printing', 'waiting', 'called', 'serving', 'parked', 'no_show']);
 
 /**
@@ -70,17 +72,32 @@ export function createNotifications(deps: {
     });
   }
 
+  // "N before you" is planned again at every change while a ticket stays near; the keys
+  // already committed to the outbox are skipped here rather than by the database. A key
+  // joins them only once its command committed: a rolled-back one leaves nothing behind.
+  const committedKeys = new Set<string>();
+  let saved: { change: QueueChange; keys: string[] } | null = null;
   engine.onSave((change, before, after) => {
+    saved = null;
     for (const ticket of change.tickets)
       if (ticket.channel === 'online' && !before.tickets.has(ticket.id))
         subscribeBookingTicket(ticket.id);
     if (subscribers.size === 0) return;
-    store.enqueue(plan(engine.index, before, after, change), engine.now());
+    const fresh = plan(engine.index, before, after, change).filter(
+      (m) => !committedKeys.has(m.key),
+    );
+    store.enqueue(fresh, engine.now());
+    saved = { change, keys: fresh.map((m) => m.key) };
   });
-  engine.onChange(() => {
+  engine.onChange((change) => {
+    if (saved?.change === change) for (const key of saved.keys) committedKeys.add(key);
+    saved = null;
     if (subscribers.size > 0) worker.wake();
   });
-  engine.onNewDay((today) => loadSubscribers(today));
+  engine.onNewDay((today) => {
+    committedKeys.clear();
+    loadSubscribers(today);
+  });
 
   /** A booking's phone, given with consent, follows its ticket once checked in. */
   function subscribeBookingTicket(ticketId: string): void {
@@ -107,6 +124,7 @@ export function createNotifications(deps: {
 
   // The hub's address reads the network interfaces: once a minute is enough for links.
   let address = { at: -Infinity, url: '' };
+  let purgedAt = -Infinity;
   function publicUrl(): string {
     const now = Date.now();
     if (now - address.at > 60_000) address = { at: now, url: deps.publicUrl() };
@@ -255,11 +273,14 @@ export function createNotifications(deps: {
       worker.wake();
     },
 
-    /** Housekeeping: reminders of bookings, and the retention of numbers. */
+    /** Housekeeping: reminders of bookings, and (hourly) the retention of numbers. */
     tick(): void {
       const now = engine.now();
       bookingMessages.remind(now);
-      store.purgeSubscriptions(now - settings.retentionDays * 24 * 60 * 60_000, now);
+      if (now - purgedAt >= PURGE_EVERY_MS) {
+        purgedAt = now;
+        store.purgeSubscriptions(now - settings.retentionDays * 24 * 60 * 60_000, now);
+      }
       worker.wake();
     },
 

@@ -136,11 +136,18 @@ export function createNotifyStore(db: Db) {
           'UPDATE notify_subscriptions SET address = NULL, purged_at = ? WHERE purged_at IS NULL AND created_at < ?',
         )
         .run(now, before).changes;
-      // A staff or test recipient holds a number in the outbox's recipient: it goes too.
+      // The outbox may hold a number too: a staff or test recipient, an alarm's key, and a
+      // provider's answer or error that echoes it. The row stays, for the counts.
       db.prepare(
-        `UPDATE notify_outbox SET recipient = substr(recipient, 1, instr(recipient, ':')) || 'purged'
-         WHERE created_at < ? AND (recipient LIKE 'staff:%' OR recipient LIKE 'test:%')
-           AND recipient NOT LIKE '%:purged'`,
+        `UPDATE notify_outbox SET
+           recipient = CASE WHEN recipient LIKE 'staff:%' OR recipient LIKE 'test:%'
+             THEN substr(recipient, 1, instr(recipient, ':')) || 'purged' ELSE recipient END,
+           key = CASE WHEN key LIKE 'alarm:%' THEN 'purged:' || seq ELSE key END,
+           answer = NULL,
+           last_error = NULL
+         WHERE created_at < ? AND status <> 'pending'
+           AND (answer IS NOT NULL OR last_error IS NOT NULL OR key LIKE 'alarm:%'
+             OR ((recipient LIKE 'staff:%' OR recipient LIKE 'test:%') AND recipient NOT LIKE '%:purged'))`,
       ).run(before);
       return subs;
     },
@@ -275,6 +282,22 @@ export function createNotifyStore(db: Db) {
     },
 
     transaction: <T>(run: () => T): T => db.transaction(run)(),
+
+    /**
+     * The sender's own records (claims, answers): committed to the WAL without waiting for the
+     * disk, so a quick provider adds no fsync per message to the queue's event loop. A killed
+     * process loses none of it (the WAL is written); a power cut may lose the last few, and
+     * the message then goes again under the same idempotency key. The next queue commit's
+     * fsync carries them to disk.
+     */
+    bookkeeping<T>(run: () => T): T {
+      db.pragma('synchronous = NORMAL');
+      try {
+        return db.transaction(run)();
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    },
   };
 }
 

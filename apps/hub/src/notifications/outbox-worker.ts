@@ -35,8 +35,9 @@ export const backoffMs = (attempts: number, baseMs = 5_000): number =>
  * reads them on its own time, a few at a time, each attempt bounded. A row is claimed (its
  * attempt counted) before it is sent and marked after, so a hub killed in between sends it
  * again with the same idempotency key, which providers that take one answer only once.
- * Claims are written one transaction per pump and outcomes one per turn of the event loop:
- * each commit waits for the disk, and a quick provider must not add two per message.
+ * Claims are written one transaction per pump and outcomes one per turn of the event loop,
+ * as bookkeeping that does not wait for the disk: a quick provider must not add commits
+ * the queue's own commands wait behind.
  */
 export function createOutboxWorker(deps: WorkerDeps) {
   const inFlight = new Set<number>();
@@ -73,7 +74,7 @@ export function createOutboxWorker(deps: WorkerDeps) {
     const now = deps.now();
     const settings = deps.settings();
     const texts = textsOf();
-    const started = deps.store.transaction(() => claimDue(now, settings, room));
+    const started = deps.store.bookkeeping(() => claimDue(now, settings, room));
     for (const { row, target } of started) {
       inFlight.add(row.seq);
       void attempt(row, target, render(row, texts, target.url)).finally(() => {
@@ -143,7 +144,7 @@ export function createOutboxWorker(deps: WorkerDeps) {
   function flushOutcomes(): void {
     const writes = outcomes.splice(0);
     if (stopping.signal.aborted || writes.length === 0) return;
-    deps.store.transaction(() => writes.forEach((write) => write()));
+    deps.store.bookkeeping(() => writes.forEach((write) => write()));
   }
 
   /** Looks for work soon, once, however many commands asked in the same turn. */
