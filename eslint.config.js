@@ -15,6 +15,11 @@ const anotherPackageByPath = {
   regex: `(^|/)(${PACKAGES})/src(/|$)`,
   message: 'Import a package by its name (@antre/…), not by a path into its folder.',
 };
+const rawSocket = {
+  selector: "MemberExpression[property.name='socket']",
+  message:
+    "Apps listen with client.on('…') and ask with client.request('…'); the raw socket is for tests.",
+};
 const onlyImports = (allowed, message) => ({ regex: `^(?!\\.{1,2}/|(${allowed})$)`, message });
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -52,7 +57,10 @@ export default tseslint.config(
   {
     files: ['apps/{admin,booking,counter,display,kiosk,track}/src/**/*.{ts,tsx}'],
     ignores: TESTS,
-    rules: restrict(anApp(APPS), anotherPackageByPath),
+    rules: {
+      ...restrict(anApp(APPS), anotherPackageByPath),
+      'no-restricted-syntax': ['error', rawSocket],
+    },
   },
   {
     files: ['apps/hub/src/**/*.ts'],

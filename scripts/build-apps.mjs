@@ -1,6 +1,6 @@
 // Builds each web app (apps/<name>/vite.config.ts) into apps/<name>/dist when its sources changed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { binPath, ROOT } from './bootstrap.mjs';
@@ -25,7 +25,11 @@ export function webApps() {
   );
 }
 
-export function buildApps({ force = false, quiet = false } = {}) {
+/** Which Vite mode an app's dist was built in: `test` builds carry the browser tests' hooks. */
+const builtMode = (dist) =>
+  existsSync(join(dist, '.build-mode')) ? readFileSync(join(dist, '.build-mode'), 'utf8') : null;
+
+export function buildApps({ force = false, quiet = false, mode = 'production' } = {}) {
   const shared = Math.max(
     ...['ui', 'client', 'protocol', 'domain', 'voice', 'escpos'].map((p) =>
       newest(join(ROOT, 'packages', p, 'src')),
@@ -33,16 +37,20 @@ export function buildApps({ force = false, quiet = false } = {}) {
   );
   for (const name of webApps()) {
     const dir = join(ROOT, 'apps', name);
-    const built = join(dir, 'dist', 'index.html');
+    const dist = join(dir, 'dist');
+    const built = join(dist, 'index.html');
     const sources = Math.max(shared, newest(dir));
-    if (!force && existsSync(built) && statSync(built).mtimeMs >= sources) continue;
+    const current =
+      existsSync(built) && statSync(built).mtimeMs >= sources && builtMode(dist) === mode;
+    if (!force && current) continue;
     if (!quiet) console.log(`Building the ${name} app…`);
-    const result = spawnSync(binPath('vite'), ['build', '--logLevel', quiet ? 'error' : 'warn'], {
-      cwd: dir,
-      stdio: 'inherit',
-      shell: process.platform === 'win32',
-    });
+    const result = spawnSync(
+      binPath('vite'),
+      ['build', '--mode', mode, '--logLevel', quiet ? 'error' : 'warn'],
+      { cwd: dir, stdio: 'inherit', shell: process.platform === 'win32' },
+    );
     if (result.status !== 0) throw new Error(`Building the ${name} app failed`);
+    writeFileSync(join(dist, '.build-mode'), mode);
   }
 }
 

@@ -1,13 +1,11 @@
 import type { Agency } from './building-drafts';
-import type { ConfigT } from './config-messages';
 import { TextField } from './ConfigField';
-import { pageLanguage } from './field-messages';
 import { LogoPicker } from './LogoPicker';
-import { siteT } from './site-messages';
+import type { Translate } from './messages';
 
 /** An agency: name, short name (shown on kiosk buttons), contact and logo. */
 export function AgencyForm(props: {
-  t: ConfigT;
+  t: Translate;
   draft: Agency;
   onChange: (next: Agency) => void;
   errors: Record<string, string>;
@@ -35,7 +33,7 @@ export function AgencyForm(props: {
         error={e.contact}
       />
       <LogoPicker
-        t={siteT(pageLanguage())}
+        t={t}
         name={a.shortName || a.name}
         logo={a.logo}
         onChange={(logo) => set({ logo })}

@@ -1,6 +1,6 @@
 import type { Building } from '@antre/domain';
 import type { Language } from '@antre/ui';
-import { SignInScreen, translator } from '@antre/ui';
+import { errorText, SignInScreen } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import { AuditPage } from './AuditPage';
 import { BookingsPage } from './BookingsPage';
@@ -8,7 +8,6 @@ import { BuildingPage } from './BuildingPage';
 import { DevicesPage } from './DevicesPage';
 import { FeedbackPage } from './FeedbackPage';
 import { LivePage } from './LivePage';
-import { MESSAGES } from './messages';
 import { NotifyPage } from './NotifyPage';
 import type { PageProps } from './page-props';
 import { ReportsPage } from './ReportsPage';
@@ -20,6 +19,7 @@ import { SitePage } from './SitePage';
 import { SkmPage } from './SkmPage';
 import { TemplatePage } from './TemplatePage';
 import { UsersPage } from './UsersPage';
+import { translate } from './messages';
 
 // `#building?edit=services/x` asks for the Gedung page; the page reads the rest.
 const askedPage = (): string => window.location.hash.slice(1).split('?')[0] ?? '';
@@ -32,7 +32,7 @@ export function App() {
   const [today, setToday] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [asked, setAsked] = useState<string>(askedPage());
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
   // A page typed into the address bar is checked against the role, like the nav.
   const page = session ? allowedPage(asked, session.user.role) : null;
 
@@ -57,8 +57,8 @@ export function App() {
     void Promise.all([hubApi.building(session.token), hubApi.health()]).then(([b, h]) => {
       if (!live) return;
       if (!b.ok) {
-        if (b.error.code === 'unauthorized') signOut(t('expired'));
-        else setNotice(t('loadFailed', { reason: b.error.message }));
+        if (b.error.code === 'unauthorized') signOut(t('sessionExpired'));
+        else setNotice(t('loadFailed', { reason: errorText(b.error.code, language) }));
         return;
       }
       setBuilding(b.value);
@@ -110,7 +110,7 @@ export function App() {
     session,
     building,
     today,
-    onUnauthorized: () => signOut(t('expired')),
+    onUnauthorized: () => signOut(t('sessionExpired')),
   };
   return (
     <Shell

@@ -2,12 +2,22 @@ import './admin-config.css';
 import type { AuditEntry } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 import { actionLabel, detailLines, originText, siteTime, targetText } from './audit-format';
-import { ACTION_FAMILIES, auditT } from './audit-messages';
 import { configApi } from './config-api';
-import { configT } from './config-messages';
 import { refusalText } from './conflict-messages';
 import { SelectField, TextField } from './ConfigField';
 import type { PageProps } from './page-props';
+
+/** The families the action filter offers; the hub matches `ticket` without `ticket-template`. */
+const ACTION_FAMILIES = [
+  'ticket',
+  'counter',
+  'building',
+  'service',
+  'user',
+  'device',
+  'media',
+  'ticket-template',
+] as const;
 
 // Dates are the building's local days; the hub takes an ISO instant with an offset.
 const OFFSETS = { WIB: '+07:00', WITA: '+08:00', WIT: '+09:00' } as const;
@@ -19,8 +29,7 @@ interface Actor {
 
 /** Every configuration change and queue action, newest first, filtered on the hub. */
 export function AuditPage(props: PageProps) {
-  const t = configT(props.language);
-  const at = auditT(props.language);
+  const { t } = props;
   const { building } = props;
   const zone = building.site.timezone;
   const offset = OFFSETS[zone];
@@ -46,8 +55,8 @@ export function AuditPage(props: PageProps) {
     if (answer.ok) {
       setEntries(answer.value.entries);
       setError(null);
-    } else if (answer.refusal.status === 401) props.onUnauthorized();
-    else setError(t('refused', { reason: refusalText(answer.refusal, props.language) }));
+    } else if (answer.status === 401) props.onUnauthorized();
+    else setError(t('refused', { reason: refusalText(answer.error, props.language) }));
   }
   // People and devices to pick from, so nobody has to know an id.
   async function loadActors(): Promise<void> {
@@ -63,7 +72,7 @@ export function AuditPage(props: PageProps) {
       ...(devices.ok
         ? devices.value.devices.map((d) => ({
             value: d.id,
-            label: at('deviceOption', { name: d.name }),
+            label: t('deviceOption', { name: d.name }),
           }))
         : []),
     ]);
@@ -99,17 +108,17 @@ export function AuditPage(props: PageProps) {
           onChange={(to) => setFilter({ ...filter, to })}
         />
         <SelectField
-          label={at('actor')}
+          label={t('actorFilter')}
           value={filter.actor}
-          options={[{ value: '', label: at('everyone') }, ...actors]}
+          options={[{ value: '', label: t('everyone') }, ...actors]}
           onChange={(actor) => setFilter({ ...filter, actor })}
         />
         <SelectField
-          label={at('family')}
+          label={t('family')}
           value={filter.action}
           options={[
-            { value: '', label: at('allFamilies') },
-            ...ACTION_FAMILIES.map((f) => ({ value: f, label: at(`family.${f}`) })),
+            { value: '', label: t('allFamilies') },
+            ...ACTION_FAMILIES.map((f) => ({ value: f, label: t(`family.${f}`) })),
           ]}
           onChange={(action) => setFilter({ ...filter, action })}
         />
@@ -146,23 +155,25 @@ export function AuditPage(props: PageProps) {
                   <td className="nowrap">{siteTime(e.at, zone, props.language)}</td>
                   <td>
                     {e.actorName ?? '—'}
-                    {origin && <small className="origin">{at('from', { where: origin })}</small>}
+                    {origin && (
+                      <small className="origin">{t('fromWhere', { where: origin })}</small>
+                    )}
                   </td>
                   <td>
-                    {actionLabel(e.action, at)}
+                    {actionLabel(e.action, t)}
                     <small className="code">{e.action}</small>
                   </td>
                   <td>
                     {targetText(e)}
                     {e.counterName && (
                       <small className="origin">
-                        {at('counter')}: {e.counterName}
+                        {t('counter')}: {e.counterName}
                       </small>
                     )}
                   </td>
                   <td>
                     <dl className="detail">
-                      {detailLines(e.detail, building, at, props.language).map(([key, value]) => (
+                      {detailLines(e.detail, building, t, props.language).map(([key, value]) => (
                         <div key={key}>
                           <dt>{key}</dt>
                           <dd>{value}</dd>

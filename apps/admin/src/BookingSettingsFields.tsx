@@ -1,10 +1,9 @@
 import type { BookingSettings, Building } from '@antre/domain';
-import { bookingT } from './booking-messages';
 import type { Service } from './building-drafts';
 import { SelectField, TextField } from './ConfigField';
 import { errorUnder } from './field-paths';
-import { pageLanguage } from './field-messages';
 import { ClosureWarning } from './ClosureWarning';
+import type { Translate } from './messages';
 
 const DEFAULT_SETTINGS: BookingSettings = {
   sessions: [{ id: 'sesi-1', start: '08:00', end: '10:00', places: 10 }],
@@ -27,25 +26,26 @@ const freeSessionId = (taken: string[]): string => {
 
 /** The service's "Antrean online" section; errors are keyed under `booking.`. */
 export function BookingSettingsFields(props: {
+  t: Translate;
   building: Building;
   draft: Service;
   onChange: (booking: BookingSettings | null) => void;
   errors: Record<string, string>;
 }) {
-  const t = bookingT(pageLanguage());
+  const { t } = props;
   const b = props.draft.booking ?? null;
   const e = (path: string) => errorUnder(props.errors, `booking.${path}`);
   const set = (patch: Partial<BookingSettings>) => b && props.onChange({ ...b, ...patch });
   return (
     <fieldset className="booking-settings" data-testid="booking-settings">
-      <legend>{t('title')}</legend>
+      <legend>{t('onlineBookingTitle')}</legend>
       <label className="check">
         <input
           type="checkbox"
           checked={b !== null}
           onChange={(ev) => props.onChange(ev.target.checked ? DEFAULT_SETTINGS : null)}
         />
-        {t('enabled')}
+        {t('bookingEnabled')}
       </label>
       {b && (
         <>
@@ -191,14 +191,14 @@ export function BookingSettingsFields(props: {
             return (
               <div className="form-grid booking-row" key={i}>
                 <TextField
-                  label={t('open')}
+                  label={t('hoursFrom')}
                   type="time"
                   value={h.open}
                   onChange={(open) => put({ open })}
                   error={e(`onlineOnly.${i}.open`)}
                 />
                 <TextField
-                  label={t('close')}
+                  label={t('hoursUntil')}
                   type="time"
                   value={h.close}
                   onChange={(close) => put({ close })}

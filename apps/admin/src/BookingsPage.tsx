@@ -1,30 +1,17 @@
+import type { BookingListItem } from '@antre/protocol';
+import { callHub } from '@antre/ui';
 import { useEffect, useState } from 'react';
-import type { BookingKey } from './booking-messages';
-import { bookingT, cancelReasonWords } from './booking-messages';
+import { cancelReasonWords } from './cancel-reason';
+import { refusalText } from './conflict-messages';
 import { FileButtons } from './ExportButtons';
 import { downloadFile } from './file-download';
-import { send } from './hub-answer';
 import type { PageProps } from './page-props';
 
 const STATUSES = ['booked', 'checked_in', 'served', 'no_show', 'cancelled'] as const;
-type Status = (typeof STATUSES)[number];
-
-/** One row of `GET /api/admin/bookings` (apps/hub/src/bookings/booking-list.ts). */
-interface BookingRow {
-  code: string;
-  sessionId: string;
-  sessionStart: number;
-  status: Status;
-  name: string | null;
-  nikLast4: string;
-  ticketLabel: string | null;
-  cancelReason: string | null;
-}
 
 /** Today's and upcoming bookings of one service, by session, with search and files. */
 export function BookingsPage(props: PageProps) {
-  const { session, building, today, language } = props;
-  const t = bookingT(language);
+  const { t, session, building, today, language } = props;
   const agencyId = session.user.role === 'admin' ? null : session.user.agencyId;
   const services = building.services.filter(
     (s) => s.booking && (agencyId === null || s.agencyId === agencyId),
@@ -33,21 +20,19 @@ export function BookingsPage(props: PageProps) {
   const [date, setDate] = useState(today);
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const [rows, setRows] = useState<BookingRow[] | null>(null);
+  const [rows, setRows] = useState<BookingListItem[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const query = new URLSearchParams({ serviceId, date, ...(q ? { q } : {}) });
+  const query = { serviceId, date, ...(q ? { q } : {}) };
 
   useEffect(() => {
     if (!serviceId) return;
     let live = true;
-    void send<{ bookings: BookingRow[] }>(session.token, `/api/admin/bookings?${query}`).then(
-      (got) => {
-        if (!live) return;
-        if (got.ok) return (setRows(got.value.bookings), setFailed(null));
-        if (got.refusal.status === 401) props.onUnauthorized();
-        setFailed(got.refusal.message || got.refusal.code);
-      },
-    );
+    void callHub('GET /api/admin/bookings', { token: session.token, query }).then((got) => {
+      if (!live) return;
+      if (got.ok) return (setRows(got.value.bookings), setFailed(null));
+      if (got.status === 401) props.onUnauthorized();
+      setFailed(refusalText(got.error, language));
+    });
     return () => {
       live = false;
     };
@@ -101,22 +86,25 @@ export function BookingsPage(props: PageProps) {
         </label>
         <button type="submit">{t('searchButton')}</button>
         <FileButtons
-          t={props.t}
+          t={t}
           testId="export-bookings"
           save={(format) =>
             downloadFile(
-              session.token,
-              `/api/admin/bookings?${query}&format=${format}`,
               `antre-booking-${serviceId}-${date}.${format}`,
+              'GET /api/admin/bookings',
+              {
+                token: session.token,
+                query: { ...query, format },
+              },
             )
           }
         />
       </form>
-      {failed && <p className="form-error">{t('loadFailed', { reason: failed })}</p>}
+      {failed && <p className="form-error">{t('bookingsLoadFailed', { reason: failed })}</p>}
       <ul className="booking-counts" data-testid="booking-counts">
         {STATUSES.map((s) => (
           <li key={s}>
-            {t(`st_${s}` as BookingKey)}:{' '}
+            {t(`st_${s}`)}:{' '}
             <strong>{list.filter((r) => r.status === s).length}</strong>
           </li>
         ))}
@@ -132,7 +120,7 @@ export function BookingsPage(props: PageProps) {
             </caption>
             <thead>
               <tr>
-                <th>{t('code')}</th>
+                <th>{t('bookingCode')}</th>
                 <th>{t('name')}</th>
                 <th>{t('nik')}</th>
                 <th>{t('ticket')}</th>
@@ -149,7 +137,7 @@ export function BookingsPage(props: PageProps) {
                   <td>…{r.nikLast4}</td>
                   <td>{r.ticketLabel ?? '—'}</td>
                   <td>
-                    {t(`st_${r.status}` as BookingKey)}
+                    {t(`st_${r.status}`)}
                     {r.status === 'cancelled' && r.cancelReason
                       ? ` (${cancelReasonWords(t, r.cancelReason)})`
                       : ''}

@@ -1,13 +1,14 @@
 import type { Language } from '@antre/ui';
 import { useRef } from 'react';
 import { configApi } from './config-api';
-import type { ConfigT } from './config-messages';
 import { conflictText, refusalText } from './conflict-messages';
 import { importProblems } from './import-problems';
+import { fieldErrors } from '@antre/ui';
+import type { Translate } from './messages';
 
 /** Export downloads the hub's file; import sends a chosen file, which the hub validates first. */
 export function BuildingFileButtons(props: {
-  t: ConfigT;
+  t: Translate;
   language: Language;
   token: string;
   /** The page reloads the building, then says what was imported. */
@@ -21,7 +22,7 @@ export function BuildingFileButtons(props: {
     const answer = await configApi.exportBuilding(token);
     if (!answer.ok)
       return props.onNotice({
-        text: t('refused', { reason: refusalText(answer.refusal, props.language) }),
+        text: t('refused', { reason: refusalText(answer.error, props.language) }),
         kind: 'bad',
       });
     const blob = new Blob([JSON.stringify(answer.value, null, 2)], { type: 'application/json' });
@@ -43,13 +44,13 @@ export function BuildingFileButtons(props: {
     const answer = await configApi.importBuilding(token, parsed);
     if (answer.ok) return props.onImported();
     // One bad field a line (the notice keeps line breaks); a 409 has reasons, not fields.
-    const problems = importProblems(answer.refusal.fields, parsed, props.language);
+    const problems = importProblems(fieldErrors(answer), parsed, props.language);
     props.onNotice({
       text: t('importInvalid', {
         detail:
           problems.length > 0
             ? `\n${problems.join('\n')}`
-            : conflictText(answer.refusal, props.language),
+            : conflictText(answer.error, props.language),
       }),
       kind: 'bad',
     });

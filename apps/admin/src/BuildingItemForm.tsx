@@ -1,11 +1,10 @@
 import type { Building } from '@antre/domain';
 import { AgencyForm } from './AgencyForm';
 import type { Agency, Item, Section, Service } from './building-drafts';
-import type { ConfigT } from './config-messages';
 import { TextField } from './ConfigField';
 import { CounterForm } from './CounterForm';
 import { ServiceForm } from './ServiceForm';
-import type { SiteT } from './site-messages';
+import type { Translate } from './messages';
 
 export interface Editing {
   section: Section;
@@ -19,13 +18,12 @@ export function BuildingItemForm(props: {
   isAdmin: boolean;
   errors: Record<string, string>;
   busy: boolean;
-  t: ConfigT;
-  st: SiteT;
+  t: Translate;
   onChange: (editing: Editing) => void;
   onSave: () => void;
   onCancel: () => void;
 }) {
-  const { editing, building, isAdmin, errors, busy, t, st, onChange } = props;
+  const { editing, building, isAdmin, errors, busy, t, onChange } = props;
   return (
     <form
       className="config-form"
@@ -39,7 +37,7 @@ export function BuildingItemForm(props: {
         {editing.draft.id ? t('edit') : t('add')} — {t(editing.section)}
         {!isAdmin && ` — ${(editing.draft as Service).name}`}
       </h2>
-      {!isAdmin && <p className="muted">{st('supervisorHint')}</p>}
+      {!isAdmin && <p className="muted">{t('supervisorHint')}</p>}
       {editing.section === 'zones' && (
         <TextField
           label={t('name')}

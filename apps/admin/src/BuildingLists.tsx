@@ -2,22 +2,20 @@ import type { Building } from '@antre/domain';
 import { useState } from 'react';
 import type { Item, Section } from './building-drafts';
 import { newAgency, newCounter, newService, newZone } from './building-drafts';
-import type { ConfigT } from './config-messages';
 import { ConfigList } from './ConfigList';
 import type { ConfigRow } from './ConfigList';
-import type { SiteT } from './site-messages';
+import type { Translate } from './messages';
 
 /** The page's lists; a supervisor sees only their own agency's, and edits only its services. */
 export function BuildingLists(props: {
   building: Building;
   isAdmin: boolean;
   agencyId: string | null;
-  t: ConfigT;
-  st: SiteT;
+  t: Translate;
   onOpen: (section: Section, draft: Item) => void;
   onDelete: (section: Section, row: ConfigRow<Item>) => void;
 }) {
-  const { building, isAdmin, t, st } = props;
+  const { building, isAdmin, t } = props;
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
   // A code (prefix, counter number) matches whole; a name anywhere, or by a word's start
@@ -60,7 +58,7 @@ export function BuildingLists(props: {
         rows={rows}
         addLabel={`${t('add')} ${title.toLowerCase()}`}
         editLabel={t('edit')}
-        deleteLabel={st('delete')}
+        deleteLabel={t('delete')}
         onAdd={isAdmin ? () => props.onOpen(name, fresh()) : undefined}
         onEdit={isAdmin || supervisorEdits ? (r) => props.onOpen(name, r.item) : undefined}
         onDelete={isAdmin ? (r) => props.onDelete(name, r) : undefined}
@@ -93,19 +91,19 @@ export function BuildingLists(props: {
     <>
       <div className="list-filter" role="search">
         <label>
-          <span>{st('filterLabel')}</span>
+          <span>{t('filterLabel')}</span>
           <input
             type="search"
             value={query}
-            placeholder={st('filterHint')}
+            placeholder={t('filterHint')}
             onChange={(e) => setQuery(e.target.value)}
           />
         </label>
         {q !== '' && (
           <small className="muted" aria-live="polite">
             {shown === 0
-              ? st('filterNone', { query: query.trim() })
-              : st('filterShown', { shown, total })}
+              ? t('filterNone', { query: query.trim() })
+              : t('filterShown', { shown, total })}
           </small>
         )}
       </div>
@@ -118,7 +116,7 @@ export function BuildingLists(props: {
         )}
         {list(
           'services',
-          isAdmin ? t('services') : st('myServices'),
+          isAdmin ? t('services') : t('myServices'),
           services.map((s) => ({
             id: s.id,
             label: `${s.prefix} · ${s.name}`,

@@ -12,13 +12,12 @@ import { BuildingLists } from './BuildingLists';
 import { linkedItem } from './building-links';
 import type { Refusal } from './config-api';
 import { configApi, fieldsOf, syncLogo } from './config-api';
-import { configT } from './config-messages';
 import { conflictText, refusalText } from './conflict-messages';
 import type { ConfigRow } from './ConfigList';
 import { Notice } from './ConfigField';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { PageProps } from './page-props';
-import { siteT } from './site-messages';
+import { fieldErrors } from '@antre/ui';
 
 /**
  * Zones, agencies, services and counters; every admin save GETs the building, changes one
@@ -28,8 +27,7 @@ import { siteT } from './site-messages';
 export function BuildingPage(
   props: PageProps & { onBuildingChanged?: (building: Building) => void },
 ) {
-  const t = configT(props.language);
-  const st = siteT(props.language);
+  const { t } = props;
   const token = props.session.token;
   const isAdmin = props.session.user.role === 'admin';
   const [building, setBuilding] = useState<Building>(props.building);
@@ -46,7 +44,7 @@ export function BuildingPage(
   const reload = async (): Promise<Building | null> => {
     const fresh = await configApi.building(token);
     if (!fresh.ok) {
-      if (fresh.refusal.status === 401) props.onUnauthorized();
+      if (fresh.status === 401) props.onUnauthorized();
       return null;
     }
     setBuilding(fresh.value);
@@ -71,16 +69,16 @@ export function BuildingPage(
     r.status === 400
       ? t('fixFields')
       : r.status === 409
-        ? t('conflict', { reason: conflictText(r, props.language) })
+        ? t('conflict', { reason: conflictText(r.error, props.language) })
         : r.status === 403
           ? t('forbidden')
-          : t('refused', { reason: refusalText(r, props.language) });
+          : t('refused', { reason: refusalText(r.error, props.language) });
 
   async function saveAll(next: Building, prefix: string): Promise<boolean> {
     const answer = await configApi.saveBuilding(token, next);
     if (answer.ok) return true;
-    setRefusal({ refusal: answer.refusal, prefix });
-    setNotice({ text: explain(answer.refusal), kind: 'bad' });
+    setRefusal({ refusal: answer, prefix });
+    setNotice({ text: explain(answer), kind: 'bad' });
     return false;
   }
 
@@ -95,9 +93,9 @@ export function BuildingPage(
       booking,
     });
     if (answer.ok) return true;
-    if (answer.refusal.status === 401) props.onUnauthorized();
-    setRefusal({ refusal: answer.refusal, prefix: '' });
-    setNotice({ text: explain(answer.refusal), kind: 'bad' });
+    if (answer.status === 401) props.onUnauthorized();
+    setRefusal({ refusal: answer, prefix: '' });
+    setNotice({ text: explain(answer), kind: 'bad' });
     return false;
   }
 
@@ -106,11 +104,11 @@ export function BuildingPage(
     const stored = fresh.agencies.find((a) => a.id === agency.id)?.logo;
     const answer = await syncLogo(token, `agencies/${agency.id}`, agency.logo, stored);
     if (answer.ok) return true;
-    if (answer.refusal.status === 401) props.onUnauthorized();
+    if (answer.status === 401) props.onUnauthorized();
     // A new agency now has its id: saving again must not add it twice.
     setEditing({ section: 'agencies', draft: agency });
-    setRefusal({ refusal: answer.refusal, prefix: '' });
-    setNotice({ text: explain(answer.refusal), kind: 'bad' });
+    setRefusal({ refusal: answer, prefix: '' });
+    setNotice({ text: explain(answer), kind: 'bad' });
     return false;
   }
 
@@ -148,12 +146,12 @@ export function BuildingPage(
         if (editing?.draft.id === row.id) setEditing(null);
         // Said once the list is fresh, so what the notice says is what the page shows.
         await reload();
-        setNotice({ text: st('deleted', { name: row.label }), kind: 'ok' });
+        setNotice({ text: t('deleted', { name: row.label }), kind: 'ok' });
         window.scrollTo({ top: 0 });
       } else {
-        if (answer.refusal.status === 401) props.onUnauthorized();
-        const reason = refusalReason(answer.refusal, next, st, props.language);
-        setDeleting({ section, row, problem: st('deleteRefused', { reason }) });
+        if (answer.status === 401) props.onUnauthorized();
+        const reason = refusalReason(answer, next, t, props.language);
+        setDeleting({ section, row, problem: t('deleteRefused', { reason }) });
       }
     } else setDeleting(null);
     setBusy(false);
@@ -180,7 +178,7 @@ export function BuildingPage(
   const errors = refusal
     ? refusal.prefix
       ? fieldsOf(refusal.refusal, refusal.prefix)
-      : refusal.refusal.fields
+      : fieldErrors(refusal.refusal)
     : {};
 
   const form = editing && (
@@ -191,7 +189,6 @@ export function BuildingPage(
       errors={errors}
       busy={busy}
       t={t}
-      st={st}
       onChange={setEditing}
       onSave={() => void save()}
       onCancel={() => setEditing(null)}
@@ -217,10 +214,10 @@ export function BuildingPage(
       {form}
       {deleting && (
         <ConfirmDialog
-          title={st('deleteTitle', { name: deleting.row.label })}
-          body={st('deleteBody')}
-          confirm={st('deleteConfirm')}
-          cancel={deleting.problem ? st('closeDialog') : t('cancel')}
+          title={t('deleteTitle', { name: deleting.row.label })}
+          body={t('deleteBody')}
+          confirm={t('deleteConfirm')}
+          cancel={deleting.problem ? t('close') : t('cancel')}
           busy={busy}
           problem={deleting.problem ?? null}
           onConfirm={() => void remove(deleting.section, deleting.row)}
@@ -232,7 +229,6 @@ export function BuildingPage(
         isAdmin={isAdmin}
         agencyId={props.session.user.agencyId}
         t={t}
-        st={st}
         onOpen={open}
         onDelete={(section, row) => setDeleting({ section, row })}
       />

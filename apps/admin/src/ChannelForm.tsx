@@ -5,11 +5,11 @@ import { bodyOf } from './channel-draft';
 import { Notice, TextField } from './ConfigField';
 import { refusalText } from './conflict-messages';
 import { GatewayFields } from './GatewayFields';
-import type { Refusal } from './hub-answer';
+import type { Refusal } from './config-api';
 import { notifyApi } from './notify-api';
-import { KIND_LABELS } from './notify-words';
 import type { NotifySectionProps } from './notify-props';
 import { WhatsAppFields } from './WhatsAppFields';
+import { fieldErrors } from '@antre/ui';
 
 /** Adds or changes one channel; each bad field is named next to it. */
 export function ChannelForm(
@@ -23,9 +23,9 @@ export function ChannelForm(
   const [draft, setDraft] = useState<ChannelDraft>(props.initial);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = refusal?.fields ?? {};
+  const errors = fieldErrors(refusal);
   const set = (patch: Partial<ChannelDraft>): void => setDraft({ ...draft, ...patch });
-  const kind = KIND_LABELS[props.language][draft.kind];
+  const kind = t(`channelKind.${draft.kind}`);
   const title = draft.id ? t('editChannel', { kind }) : t('newChannel', { kind });
 
   async function save(): Promise<void> {
@@ -37,15 +37,15 @@ export function ChannelForm(
       : await notifyApi.addChannel(token, body);
     setBusy(false);
     if (answer.ok) return props.onSaved(answer.value);
-    if (answer.refusal.status === 401) return props.onUnauthorized();
-    setRefusal(answer.refusal);
+    if (answer.status === 401) return props.onUnauthorized();
+    setRefusal(answer);
   }
   const problem =
     refusal === null
       ? null
       : refusal.status === 400
-        ? t('fixFields')
-        : t('refused', { reason: refusalText(refusal, props.language) });
+        ? t('notifyFixFields')
+        : t('notifyRefused', { reason: refusalText(refusal.error, props.language) });
 
   return (
     <form

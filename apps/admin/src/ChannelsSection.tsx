@@ -7,7 +7,6 @@ import { Notice } from './ConfigField';
 import { ConfirmDialog } from './ConfirmDialog';
 import { refusalText } from './conflict-messages';
 import { notifyApi } from './notify-api';
-import { KIND_LABELS } from './notify-words';
 import type { NotifySectionProps } from './notify-props';
 
 /** The channels: what each is, whether it is on, its secrets masked; add, edit, delete. */
@@ -20,8 +19,8 @@ export function ChannelsSection(props: NotifySectionProps & { onChanged: () => P
   async function remove(channel: ChannelView): Promise<void> {
     const answer = await notifyApi.deleteChannel(props.session.token, channel.id);
     if (!answer.ok) {
-      if (answer.refusal.status === 401) return props.onUnauthorized();
-      setDeleting({ channel, problem: refusalText(answer.refusal, props.language) });
+      if (answer.status === 401) return props.onUnauthorized();
+      setDeleting({ channel, problem: refusalText(answer.error, props.language) });
       return;
     }
     setDeleting(null);
@@ -53,7 +52,7 @@ export function ChannelsSection(props: NotifySectionProps & { onChanged: () => P
                 setDraft(emptyDraft(kind));
               }}
             >
-              {`+ ${KIND_LABELS[props.language][kind]}`}
+              {`+ ${t(`channelKind.${kind}`)}`}
             </button>
           ))}
         </div>
@@ -72,8 +71,8 @@ export function ChannelsSection(props: NotifySectionProps & { onChanged: () => P
       )}
       {deleting && (
         <ConfirmDialog
-          title={t('deleteTitle', { name: deleting.channel.name })}
-          body={t('deleteBody')}
+          title={t('deleteChannelTitle', { name: deleting.channel.name })}
+          body={t('deleteChannelBody')}
           confirm={t('deleteConfirm')}
           cancel={t('cancel')}
           problem={deleting.problem ?? null}
@@ -109,10 +108,10 @@ function ChannelTable(
           {channels.map((c) => (
             <tr key={c.id} className={c.enabled ? '' : 'inactive'}>
               <td>{c.name}</td>
-              <td>{KIND_LABELS[props.language][c.kind]}</td>
+              <td>{props.t(`channelKind.${c.kind}`)}</td>
               <td>
                 <span className={c.enabled ? 'state on' : 'state off'}>
-                  {c.enabled ? t('enabled') : t('disabled')}
+                  {c.enabled ? t('notifyEnabled') : t('disabled')}
                 </span>
               </td>
               <td className="secrets">

@@ -1,12 +1,12 @@
 import type { Building } from '@antre/domain';
+import { callHub } from '@antre/ui';
 import { useEffect, useState } from 'react';
-import type { BookingT } from './booking-messages';
 import type { Service } from './building-drafts';
-import { send } from './hub-answer';
 import { storage } from './session';
+import type { Translate } from './messages';
 
 /** Closed dates added since the last save cancel that day's bookings: count them first. */
-export function ClosureWarning(props: { t: BookingT; building: Building; draft: Service }) {
+export function ClosureWarning(props: { t: Translate; building: Building; draft: Service }) {
   const { t, draft } = props;
   const saved = props.building.services.find((s) => s.id === draft.id)?.booking?.closedDates ?? [];
   const added = (draft.booking?.closedDates ?? [])
@@ -20,11 +20,8 @@ export function ClosureWarning(props: { t: BookingT; building: Building; draft: 
     let live = true;
     void Promise.all(
       added.map(async (date) => {
-        const q = new URLSearchParams({ serviceId: draft.id, date });
-        const got = await send<{ bookings: { status: string }[] }>(
-          token,
-          `/api/admin/bookings?${q}`,
-        );
+        const query = { serviceId: draft.id, date };
+        const got = await callHub('GET /api/admin/bookings', { token, query });
         return [
           date,
           got.ok ? got.value.bookings.filter((x) => x.status === 'booked').length : -1,

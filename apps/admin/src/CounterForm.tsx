@@ -1,12 +1,12 @@
 import type { Building } from '@antre/domain';
 import type { Counter } from './building-drafts';
-import type { ConfigT } from './config-messages';
 import { SelectField, TextField } from './ConfigField';
 import { fieldMessage, pageLanguage } from './field-messages';
+import type { Translate } from './messages';
 
 /** A counter: number, name, agency, zone, and its services in calling order. */
 export function CounterForm(props: {
-  t: ConfigT;
+  t: Translate;
   building: Building;
   draft: Counter;
   onChange: (next: Counter) => void;

@@ -4,7 +4,7 @@ import { siteTime } from './audit-format';
 import { refusalText } from './conflict-messages';
 import type { DeliveryStatus } from './notify-api';
 import { notifyApi } from './notify-api';
-import { MESSAGE_NAMES, RECIPIENT_NAMES, STATUS_NAMES } from './notify-words';
+import { codeName } from './notify-words';
 import type { NotifySectionProps } from './notify-props';
 
 const REFRESH_MS = 10_000;
@@ -26,8 +26,8 @@ export function DeliveryLog(props: NotifySectionProps) {
       notifyApi.deliveries(token, 'failed'),
     ]);
     if (!shown.ok) {
-      if (shown.refusal.status === 401) return props.onUnauthorized();
-      setProblem(t('loadFailed', { reason: refusalText(shown.refusal, language) }));
+      if (shown.status === 401) return props.onUnauthorized();
+      setProblem(t('notifyLoadFailed', { reason: refusalText(shown.error, language) }));
       return;
     }
     setProblem(null);
@@ -51,7 +51,7 @@ export function DeliveryLog(props: NotifySectionProps) {
               aria-pressed={status === f}
               onClick={() => setStatus(f)}
             >
-              {f ? STATUS_NAMES[language][f] : t('logAll')}
+              {f ? t(`deliveryStatus.${f}`) : t('logAll')}
             </button>
           ))}
         </div>
@@ -91,12 +91,12 @@ export function DeliveryLog(props: NotifySectionProps) {
               {rows.map((d) => (
                 <tr key={d.seq} className={`delivery-${d.status}`}>
                   <td className="nowrap">{siteTime(d.createdAt, tz, language)}</td>
-                  <td>{MESSAGE_NAMES[language][d.message] ?? d.message}</td>
-                  <td>{RECIPIENT_NAMES[language][d.recipient] ?? d.recipient}</td>
+                  <td>{codeName(t, 'notifyMessage', d.message)}</td>
+                  <td>{codeName(t, 'recipient', d.recipient)}</td>
                   <td>{d.channel ?? '—'}</td>
                   <td>
                     <span className={`delivery-status ${d.status}`}>
-                      {STATUS_NAMES[language][d.status]}
+                      {t(`deliveryStatus.${d.status}`)}
                     </span>
                   </td>
                   <td className="num">{d.attempts}</td>

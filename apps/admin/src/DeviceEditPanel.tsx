@@ -3,27 +3,26 @@ import type { DeviceSummary } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import { useEffect, useRef, useState } from 'react';
 import type { Refusal } from './config-api';
-import type { ConfigT } from './config-messages';
 import { Notice, TextField } from './ConfigField';
 import { refusalText } from './conflict-messages';
 import { deviceApi } from './device-api';
 import type { DeviceDraft } from './device-draft';
 import { draftOf, placeOf, settingsOf } from './device-draft';
-import type { DeviceT } from './device-messages';
 import { DevicePlaceFields } from './DevicePlaceFields';
+import { fieldErrors } from '@antre/ui';
+import type { Translate } from './messages';
 
 /** One device's name, place and settings; saved changes reach the device at once. */
 export function DeviceEditPanel(props: {
   device: DeviceSummary;
   building: Building;
   token: string;
-  ct: ConfigT;
-  t: DeviceT;
+  t: Translate;
   language: Language;
   onSaved: (device: DeviceSummary) => void;
   onClose: () => void;
 }) {
-  const { t, ct } = props;
+  const { t } = props;
   const [draft, setDraft] = useState<DeviceDraft>(() => draftOf(props.device));
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
@@ -43,18 +42,18 @@ export function DeviceEditPanel(props: {
     });
     setSaving(false);
     if (!answer.ok) {
-      setRefusal(answer.refusal);
+      setRefusal(answer);
       setNotice({
         text:
-          answer.refusal.status === 400
-            ? ct('fixFields')
-            : ct('refused', { reason: refusalText(answer.refusal, props.language) }),
+          answer.status === 400
+            ? t('fixFields')
+            : t('refused', { reason: refusalText(answer.error, props.language) }),
         kind: 'bad',
       });
       return;
     }
     setRefusal(null);
-    const saved = t('saved', { name: answer.value.name });
+    const saved = t('deviceSaved', { name: answer.value.name });
     setNotice(
       draft.role === 'kiosk' && draft.kiosk.printerKind === ''
         ? { text: `${saved} ${t('savedNoPrinter', { name: answer.value.name })}`, kind: 'bad' }
@@ -67,35 +66,35 @@ export function DeviceEditPanel(props: {
     <form
       ref={form}
       className="config-form"
-      aria-label={t('editTitle', { name: props.device.name })}
+      aria-label={t('editDeviceTitle', { name: props.device.name })}
       onSubmit={(ev) => {
         ev.preventDefault();
         void save();
       }}
     >
-      <h2>{t('editTitle', { name: props.device.name })}</h2>
+      <h2>{t('editDeviceTitle', { name: props.device.name })}</h2>
       <Notice text={notice?.text ?? null} kind={notice?.kind ?? 'ok'} />
       <div className="form-grid">
         <TextField
-          label={ct('name')}
+          label={t('name')}
           value={draft.name}
           onChange={(name) => setDraft({ ...draft, name })}
-          error={refusal?.fields.name}
+          error={fieldErrors(refusal).name}
         />
         <DevicePlaceFields
           draft={draft}
           onChange={setDraft}
-          errors={refusal?.fields ?? {}}
+          errors={fieldErrors(refusal)}
           building={props.building}
           t={t}
         />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? ct('saving') : t('save')}
+          {saving ? t('saving') : t('save')}
         </button>
         <button type="button" className="secondary" onClick={props.onClose}>
-          {t('cancel')}
+          {t('close')}
         </button>
       </div>
     </form>

@@ -2,9 +2,9 @@ import type { Building } from '@antre/domain';
 import { Check, Checks, toggle } from './Checks';
 import { SelectField, TextField } from './ConfigField';
 import type { DeviceDraft, PrinterKind } from './device-draft';
-import type { DeviceT } from './device-messages';
 import { DisplayFields } from './DisplayFields';
 import { errorUnder } from './field-paths';
+import type { Translate } from './messages';
 
 type Errors = Record<string, string>;
 
@@ -14,7 +14,7 @@ export function DevicePlaceFields(props: {
   onChange: (draft: DeviceDraft) => void;
   errors: Errors;
   building: Building;
-  t: DeviceT;
+  t: Translate;
 }) {
   const { draft, errors, building, t } = props;
   const set = (change: Partial<DeviceDraft>) => props.onChange({ ...draft, ...change });

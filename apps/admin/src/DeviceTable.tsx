@@ -1,8 +1,7 @@
 import type { Building } from '@antre/domain';
 import type { DeviceAlert, DeviceSummary } from '@antre/protocol';
-import type { ConfigT } from './config-messages';
 import { hasPrinter } from './device-draft';
-import type { DeviceKey, DeviceT } from './device-messages';
+import type { MessageKey, Translate } from './messages';
 
 const TIME_ZONES = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
 
@@ -22,7 +21,7 @@ export const shortTime = (
       });
 
 /** Where a device works, in words: its zones (a board) or agencies (a kiosk). */
-function placeText(d: DeviceSummary, building: Building, t: DeviceT): string {
+function placeText(d: DeviceSummary, building: Building, t: Translate): string {
   if (d.role === 'display') {
     const names = d.zoneIds.map((id) => building.zones.find((z) => z.id === id)?.name ?? id);
     return names.length > 0 ? names.join(', ') : t('noZone');
@@ -42,12 +41,11 @@ export function DeviceTable(props: {
   alerts: Map<string, DeviceAlert>;
   building: Building;
   language: string;
-  ct: ConfigT;
-  t: DeviceT;
+  t: Translate;
   onEdit: (device: DeviceSummary) => void;
   onRevoke: (device: DeviceSummary) => void;
 }) {
-  const { ct, t, language } = props;
+  const { t, language } = props;
   const zone = props.building.site.timezone;
   const printer = (d: DeviceSummary) => {
     if (d.role !== 'kiosk' || d.revokedAt)
@@ -58,7 +56,7 @@ export function DeviceTable(props: {
     if (alert)
       return (
         <span className="state alert" data-testid={`alert-${d.id}`}>
-          {t(`alert_${alert.state}` as DeviceKey)}{' '}
+          {t(`alert_${alert.state}` as MessageKey)}{' '}
           <small>{t('alertSince', { time: shortTime(alert.raisedAt, language, '', zone) })}</small>
         </span>
       );
@@ -80,12 +78,12 @@ export function DeviceTable(props: {
       <table className="data devices-table" data-testid="devices">
         <thead>
           <tr>
-            <th>{ct('name')}</th>
-            <th>{ct('role')}</th>
+            <th>{t('name')}</th>
+            <th>{t('role')}</th>
             <th>{t('place')}</th>
-            <th>{ct('status')}</th>
+            <th>{t('status')}</th>
             <th>{t('printer')}</th>
-            <th>{ct('lastSeen')}</th>
+            <th>{t('lastSeen')}</th>
             <th />
           </tr>
         </thead>
@@ -93,17 +91,17 @@ export function DeviceTable(props: {
           {props.devices.map((d) => (
             <tr key={d.id} className={d.revokedAt ? 'inactive' : undefined}>
               <td>{d.name}</td>
-              <td>{ct(d.role)}</td>
+              <td>{t(d.role)}</td>
               <td>{placeText(d, props.building, t)}</td>
               <td>
                 <span
                   className={d.revokedAt ? 'state revoked' : d.online ? 'state on' : 'state off'}
                 >
-                  {d.revokedAt ? ct('revoked') : d.online ? ct('online') : ct('offline')}
+                  {d.revokedAt ? t('revoked') : d.online ? t('online') : t('offline')}
                 </span>
               </td>
               <td>{printer(d)}</td>
-              <td>{shortTime(d.lastSeenAt, language, ct('never'), zone)}</td>
+              <td>{shortTime(d.lastSeenAt, language, t('never'), zone)}</td>
               <td className="row-actions">
                 {!d.revokedAt && (
                   <>
@@ -118,10 +116,10 @@ export function DeviceTable(props: {
                     <button
                       type="button"
                       className="link danger"
-                      aria-label={`${ct('revoke')} ${d.name}`}
+                      aria-label={`${t('revoke')} ${d.name}`}
                       onClick={() => props.onRevoke(d)}
                     >
-                      {ct('revoke')}
+                      {t('revoke')}
                     </button>
                   </>
                 )}

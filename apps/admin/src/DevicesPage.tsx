@@ -1,18 +1,16 @@
 import './admin-config.css';
 import './devices.css';
 import type { DeviceAlert, DeviceSummary, PendingPairing } from '@antre/protocol';
-import { errorText } from '@antre/ui';
+import { errorText, fieldErrors } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import type { Refusal } from './config-api';
 import { configApi } from './config-api';
-import { configT } from './config-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
 import { ConfirmDialog } from './ConfirmDialog';
 import { refusalText } from './conflict-messages';
 import { deviceApi } from './device-api';
 import type { DeviceDraft } from './device-draft';
 import { blankDraft, placeOf, settingsOf } from './device-draft';
-import { deviceT } from './device-messages';
 import { DeviceEditPanel } from './DeviceEditPanel';
 import { DevicePlaceFields } from './DevicePlaceFields';
 import { DeviceTable, shortTime } from './DeviceTable';
@@ -26,8 +24,7 @@ const openAlerts = (alerts: DeviceAlert[]) =>
 
 /** Pairing codes to approve, the devices (live status, edit, revoke) and the boards' media. */
 export function DevicesPage(props: PageProps) {
-  const ct = configT(props.language);
-  const t = deviceT(props.language);
+  const { t } = props;
   const building = useFreshBuilding(props.session.token, props.building);
   const token = props.session.token;
   const [pending, setPending] = useState<PendingPairing[]>([]);
@@ -45,7 +42,7 @@ export function DevicesPage(props: PageProps) {
 
   const loadPending = async () => {
     const p = await configApi.pending(token);
-    if (!p.ok && p.refusal.status === 401) return props.onUnauthorized();
+    if (!p.ok && p.status === 401) return props.onUnauthorized();
     if (p.ok) setPending(p.value.pending);
   };
   const load = async () => {
@@ -86,8 +83,8 @@ export function DevicesPage(props: PageProps) {
     setNotice({
       text:
         r.status === 400
-          ? ct('fixFields')
-          : ct('refused', { reason: refusalText(r, props.language) }),
+          ? t('fixFields')
+          : t('refused', { reason: refusalText(r.error, props.language) }),
       kind: 'bad',
     });
   async function approve(): Promise<void> {
@@ -100,11 +97,11 @@ export function DevicesPage(props: PageProps) {
       settings: settingsOf(draft),
     });
     if (!answer.ok) {
-      setRefusal(answer.refusal);
-      return bad(answer.refusal);
+      setRefusal(answer);
+      return bad(answer);
     }
     setRefusal(null);
-    const approved = ct('approved', { name: draft.name });
+    const approved = t('approved', { name: draft.name });
     setNotice(
       role === 'kiosk' && draft.kiosk.printerKind === ''
         ? { text: `${approved} ${t('savedNoPrinter', { name: draft.name })}`, kind: 'bad' }
@@ -116,7 +113,7 @@ export function DevicesPage(props: PageProps) {
   }
   async function reject(pairingCode: string): Promise<void> {
     const answer = await configApi.reject(token, pairingCode);
-    if (!answer.ok) bad(answer.refusal);
+    if (!answer.ok) bad(answer);
     await load();
   }
   async function revoke(d: DeviceSummary): Promise<void> {
@@ -124,35 +121,35 @@ export function DevicesPage(props: PageProps) {
     const answer = await configApi.revokeDevice(token, d.id);
     setBusy(false);
     if (!answer.ok) {
-      if (answer.refusal.status === 401) return props.onUnauthorized();
-      return setRevoking({ device: d, problem: errorText(answer.refusal.code, props.language) });
+      if (answer.status === 401) return props.onUnauthorized();
+      return setRevoking({ device: d, problem: errorText(answer.error.code, props.language) });
     }
     setRevoking(null);
     if (editing?.id === d.id) setEditing(null);
     await load();
-    setNotice({ text: t('revoked', { name: d.name }), kind: 'ok' });
+    setNotice({ text: t('deviceRevoked', { name: d.name }), kind: 'ok' });
   }
-  const e = refusal?.fields ?? {};
+  const e = fieldErrors(refusal);
 
   return (
     <>
       <div className="page-head">
-        <h1>{ct('devicesTitle')}</h1>
+        <h1>{t('devicesTitle')}</h1>
         <p className={live ? 'live-badge on' : 'live-badge'}>{live ? t('liveOn') : t('liveOff')}</p>
       </div>
       {notice && <Notice text={notice.text} kind={notice.kind} />}
-      <section className="config-list" aria-label={ct('pendingTitle')}>
-        <h2>{ct('pendingTitle')}</h2>
-        {pending.length === 0 && <p className="muted">{ct('noPending')}</p>}
+      <section className="config-list" aria-label={t('pendingTitle')}>
+        <h2>{t('pendingTitle')}</h2>
+        {pending.length === 0 && <p className="muted">{t('noPending')}</p>}
         <ul data-testid="pending">
           {pending.map((p) => (
             <li key={p.pairingId}>
               <span>
                 <strong className="code">{`${p.code.slice(0, 3)}-${p.code.slice(3)}`}</strong>{' '}
-                {ct(p.role)}
+                {t(p.role)}
                 {p.name ? ` · ${p.name}` : ''}{' '}
                 <small className="muted">
-                  {p.ip} · {ct('requested')}{' '}
+                  {p.ip} · {t('requested')}{' '}
                   {shortTime(p.requestedAt, props.language, '', building.site.timezone)}
                 </small>
               </span>
@@ -166,10 +163,10 @@ export function DevicesPage(props: PageProps) {
                     setRefusal(null);
                   }}
                 >
-                  {ct('approve')}
+                  {t('approve')}
                 </button>
                 <button type="button" className="link danger" onClick={() => void reject(p.code)}>
-                  {ct('reject')}
+                  {t('reject')}
                 </button>
               </span>
             </li>
@@ -182,7 +179,6 @@ export function DevicesPage(props: PageProps) {
           device={editing}
           building={building}
           token={token}
-          ct={ct}
           t={t}
           language={props.language}
           onSaved={(saved) => {
@@ -198,7 +194,6 @@ export function DevicesPage(props: PageProps) {
         alerts={alerts}
         building={building}
         language={props.language}
-        ct={ct}
         t={t}
         onEdit={(d) => setEditing(d)}
         onRevoke={(d) => setRevoking({ device: d })}
@@ -208,7 +203,7 @@ export function DevicesPage(props: PageProps) {
           title={t('revokeTitle', { name: revoking.device.name })}
           body={t('revokeBody')}
           confirm={t('revokeConfirm')}
-          cancel={t('cancel')}
+          cancel={t('close')}
           busy={busy}
           problem={revoking.problem ?? null}
           onConfirm={() => void revoke(revoking.device)}
@@ -217,27 +212,27 @@ export function DevicesPage(props: PageProps) {
       )}
       <form
         className="config-form"
-        aria-label={ct('approveTitle')}
+        aria-label={t('approveTitle')}
         onSubmit={(ev) => {
           ev.preventDefault();
           void approve();
         }}
       >
-        <h2>{ct('approveTitle')}</h2>
+        <h2>{t('approveTitle')}</h2>
         <div className="form-grid">
-          <TextField label={ct('code')} value={code} onChange={setCode} error={e.code} />
+          <TextField label={t('pairCode')} value={code} onChange={setCode} error={e.code} />
           <TextField
-            label={ct('name')}
+            label={t('name')}
             value={draft.name}
             onChange={(name) => setDraft({ ...draft, name })}
             error={e.name}
           />
           <SelectField
-            label={ct('role')}
+            label={t('role')}
             value={draft.role}
             options={[
-              { value: 'kiosk', label: ct('kiosk') },
-              { value: 'display', label: ct('display') },
+              { value: 'kiosk', label: t('kiosk') },
+              { value: 'display', label: t('display') },
             ]}
             onChange={(role) =>
               setDraft({
@@ -257,7 +252,7 @@ export function DevicesPage(props: PageProps) {
         </div>
         <div className="form-actions">
           <button type="submit" className="primary">
-            {ct('approve')}
+            {t('approve')}
           </button>
         </div>
       </form>

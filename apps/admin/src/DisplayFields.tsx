@@ -2,8 +2,8 @@ import type { Building } from '@antre/domain';
 import { Check, Checks, toggle } from './Checks';
 import { SelectField, TextField } from './ConfigField';
 import type { DeviceDraft } from './device-draft';
-import type { DeviceT } from './device-messages';
 import { errorUnder } from './field-paths';
+import type { Translate } from './messages';
 
 type Errors = Record<string, string>;
 
@@ -13,7 +13,7 @@ export function DisplayFields(props: {
   onChange: (draft: DeviceDraft) => void;
   errors: Errors;
   building: Building;
-  t: DeviceT;
+  t: Translate;
 }) {
   const { draft, errors, building, t } = props;
   const d = draft.display;
@@ -102,7 +102,7 @@ export function DisplayFields(props: {
       </div>
       <h3 className="wide">{t('voiceTitle')}</h3>
       <SelectField
-        label={t('language')}
+        label={t('screenLanguage')}
         value={d.language}
         options={[
           { value: 'id', label: t('languageId') },

@@ -1,8 +1,8 @@
 import type { IkmExportTable } from '@antre/protocol';
 import { useState } from 'react';
-import type { Translate } from './messages';
 import type { ExportTable, Period, Session } from './session';
 import { hubApi } from './session';
+import type { Translate } from './messages';
 
 export type FileFormat = 'xlsx' | 'csv';
 

@@ -1,12 +1,11 @@
 import type { Feedback } from '@antre/protocol';
-import { errorText, formatDate, formatTime, hubRequest } from '@antre/ui';
+import { callHub, errorText, formatDate, formatTime } from '@antre/ui';
 import { useState } from 'react';
 import { FileButtons } from './ExportButtons';
 import { downloadFile } from './file-download';
-import type { MessageKey } from './messages';
 import type { PageProps } from './page-props';
-import { reportT } from './report-messages';
 import { useLoaded } from './use-loaded';
+import type { MessageKey } from './messages';
 
 // The national complaint channel: the same link the survey and the visitor's phone show.
 const LAPOR_URL = 'https://www.lapor.go.id';
@@ -24,16 +23,12 @@ const KIND_WORDS: Record<Feedback['kind'], MessageKey> = {
 export function FeedbackPage(props: PageProps) {
   const { t, language, session, building } = props;
   const tz = building.site.timezone;
-  const rt = reportT(language);
   const [agencyId, setAgencyId] = useState('');
   const [kind, setKind] = useState<Feedback['kind'] | ''>('');
-  const filter = new URLSearchParams({
-    ...(agencyId ? { agencyId } : {}),
-    ...(kind ? { kind } : {}),
-  }).toString();
+  const query = { ...(agencyId ? { agencyId } : {}), ...(kind ? { kind } : {}) };
   const list = useLoaded(
-    () => hubRequest<Feedback[]>(`/api/feedback?${filter}`, { token: session.token }),
-    `feedback|${filter}`,
+    () => callHub('GET /api/feedback', { token: session.token, query }),
+    `feedback|${agencyId}|${kind}`,
     props.onUnauthorized,
   );
   return (
@@ -58,7 +53,7 @@ export function FeedbackPage(props: PageProps) {
         <label className="agency-choice">
           {t('kind')}
           <select value={kind} onChange={(e) => setKind(e.target.value as Feedback['kind'] | '')}>
-            <option value="">{rt('allKinds')}</option>
+            <option value="">{t('allKinds')}</option>
             {(Object.keys(KIND_WORDS) as Feedback['kind'][]).map((k) => (
               <option key={k} value={k}>
                 {t(KIND_WORDS[k])}
@@ -70,11 +65,10 @@ export function FeedbackPage(props: PageProps) {
           t={t}
           testId="export-feedback"
           save={(format) =>
-            downloadFile(
-              session.token,
-              `/api/feedback/export?${filter}${filter ? '&' : ''}format=${format}`,
-              `antre-masukan-${props.today}.${format}`,
-            )
+            downloadFile(`antre-masukan-${props.today}.${format}`, 'GET /api/feedback/export', {
+              token: session.token,
+              query: { ...query, format },
+            })
           }
         />
       </div>

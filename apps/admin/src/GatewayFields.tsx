@@ -55,7 +55,7 @@ export function GatewayFields(
           />
           {preset && (
             <p className="preset-note wide" data-testid="preset-note">
-              {presetNote(props.language, preset)}
+              {presetNote(props.t, preset)}
             </p>
           )}
         </div>

@@ -1,10 +1,10 @@
 import type { Holiday } from '@antre/domain';
 import { fieldMessage, pageLanguage } from './field-messages';
-import type { SiteT } from './site-messages';
+import type { Translate } from './messages';
 
 /** Holidays by date; the page sorts them before saving so the hub's indexes match the rows. */
 export function HolidayList(props: {
-  t: SiteT;
+  t: Translate;
   holidays: Holiday[];
   onChange: (next: Holiday[]) => void;
   errors: Record<string, string>;

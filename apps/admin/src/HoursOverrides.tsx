@@ -1,6 +1,6 @@
 import type { Building, DayHours, Weekday, WeeklyHours } from '@antre/domain';
 import { buildingLink } from './building-links';
-import type { SiteT } from './site-messages';
+import type { Translate } from './messages';
 
 const FOLD_AFTER = 6;
 const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -8,7 +8,7 @@ const span = (hours: DayHours | null | undefined): string =>
   hours ? `${hours.open}–${hours.close}` : '';
 
 /** "Senin–Kamis 08:00–14:00 · Jumat 08:00–11:00 · Sabtu–Minggu libur": runs of equal days. */
-export function hoursSummary(hours: WeeklyHours, t: SiteT): string {
+export function hoursSummary(hours: WeeklyHours, t: Translate): string {
   const runs: { from: Weekday; to: Weekday; text: string }[] = [];
   for (const day of DAYS) {
     const text = span(hours[day]) || t('closedDay').toLowerCase();
@@ -25,7 +25,7 @@ export function hoursSummary(hours: WeeklyHours, t: SiteT): string {
  * Agencies' services whose own hours replace the building's: a change to the building's
  * hours does not reach them, so the admin sees them here and can open each.
  */
-export function HoursOverrides(props: { building: Building; t: SiteT }) {
+export function HoursOverrides(props: { building: Building; t: Translate }) {
   const { building, t } = props;
   const own = building.services.filter((s) => s.hours !== null);
   const agencies = building.agencies.filter((a) => own.some((s) => s.agencyId === a.id));

@@ -1,20 +1,18 @@
 import type { LiveReport } from '@antre/protocol';
 import type { ReactNode } from 'react';
 import type { Translate } from './messages';
-import type { ReportT } from './report-messages';
 
 type LiveCounter = LiveReport['counters'][number];
 
-function heldTicket(c: LiveCounter, rt: ReportT): string {
-  if (!c.ticketLabel) return rt('noTicketHeld');
+function heldTicket(c: LiveCounter, t: Translate): string {
+  if (!c.ticketLabel) return t('noTicketHeld');
   const values = { label: c.ticketLabel, service: c.serviceName ?? '' };
-  return c.ticketStatus === 'serving' ? rt('ticketServing', values) : rt('ticketCalled', values);
+  return c.ticketStatus === 'serving' ? t('ticketServing', values) : t('ticketCalled', values);
 }
 
 /** The counters open (or on a break) now: who sits there and which ticket they hold. */
 export function LiveCounterTable(props: {
   t: Translate;
-  rt: ReportT;
   counters: LiveCounter[];
   agencyName: (agencyId: string) => string;
   /** The table's export buttons. */
@@ -22,15 +20,15 @@ export function LiveCounterTable(props: {
   /** A moment as the site's clock shows it. */
   timeOf: (at: number) => string;
 }) {
-  const { t, rt } = props;
+  const { t } = props;
   return (
     <section className="report-block">
       <header className="block-head">
-        <h2>{rt('countersNowTitle')}</h2>
+        <h2>{t('countersNowTitle')}</h2>
         {props.actions}
       </header>
       {props.counters.length === 0 ? (
-        <p className="muted">{rt('noCountersOpen')}</p>
+        <p className="muted">{t('noCountersOpen')}</p>
       ) : (
         <div className="table-scroll">
           <table className="data" data-testid="live-counters">
@@ -38,8 +36,8 @@ export function LiveCounterTable(props: {
               <tr>
                 <th>{t('counter')}</th>
                 <th>{t('officer')}</th>
-                <th>{rt('status')}</th>
-                <th>{rt('heldTicket')}</th>
+                <th>{t('status')}</th>
+                <th>{t('heldTicket')}</th>
               </tr>
             </thead>
             <tbody>
@@ -51,15 +49,15 @@ export function LiveCounterTable(props: {
                       <small className="detail">{props.agencyName(c.agencyId)}</small>
                     )}
                   </td>
-                  <td>{c.officerName ?? rt('noOfficer')}</td>
+                  <td>{c.officerName ?? t('noOfficer')}</td>
                   <td>
-                    {rt(c.status === 'open' ? 'statusOpen' : 'statusPaused')}
+                    {t(c.status === 'open' ? 'statusOpen' : 'statusPaused')}
                     {c.pauseReason && ` · ${c.pauseReason}`}
                     <small className="detail">
-                      {rt('statusSince', { time: props.timeOf(c.since) })}
+                      {t('statusSince', { time: props.timeOf(c.since) })}
                     </small>
                   </td>
-                  <td>{heldTicket(c, rt)}</td>
+                  <td>{heldTicket(c, t)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,19 +1,18 @@
 import { errorText, formatTime } from '@antre/ui';
 import type { DeviceAlert } from '@antre/protocol';
-import type { MessageKey } from './messages';
 import { FileButtons } from './ExportButtons';
 import { downloadFile } from './file-download';
 import { agencyNames, formatMinutes } from './format-report';
 import { AlarmList } from './AlarmList';
 import { LiveCounterTable } from './LiveCounterTable';
 import { LiveServiceTable } from './LiveServiceTable';
-import { reportT } from './report-messages';
 import type { PageProps } from './page-props';
 import { PublicAddressWarning } from './PublicAddressWarning';
 import { hubApi } from './session';
 import { Tile } from './Tile';
 import { useAlarmFeed } from './use-alarm-feed';
 import { useLoaded } from './use-loaded';
+import type { MessageKey } from './messages';
 
 const REFRESH_MS = 10_000;
 
@@ -44,7 +43,6 @@ export function LivePage(props: PageProps) {
     REFRESH_MS,
   );
   const alarms = useAlarmFeed(session.token) ?? [];
-  const rt = reportT(language);
   const names = agencyNames(building);
   const agencyName = (agencyId: string) => names.get(agencyId) ?? agencyId;
   const alertWords = (state: DeviceAlert['state']): string => {
@@ -57,11 +55,10 @@ export function LivePage(props: PageProps) {
       t={t}
       testId={`export-${table}`}
       save={(format) =>
-        downloadFile(
-          session.token,
-          `/api/reports/live/export?table=${table}&format=${format}`,
-          `antre-${table}-${props.today}.${format}`,
-        )
+        downloadFile(`antre-${table}-${props.today}.${format}`, 'GET /api/reports/live/export', {
+          token: session.token,
+          query: { table, format },
+        })
       }
     />
   );
@@ -129,7 +126,6 @@ export function LivePage(props: PageProps) {
           </div>
           <LiveCounterTable
             t={t}
-            rt={rt}
             counters={live.value.counters}
             agencyName={agencyName}
             timeOf={(at) => formatTime(at, tz, language)}
@@ -137,7 +133,6 @@ export function LivePage(props: PageProps) {
           />
           <LiveServiceTable
             t={t}
-            rt={rt}
             language={language}
             services={live.value.services}
             agencyName={agencyName}

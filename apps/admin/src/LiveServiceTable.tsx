@@ -4,7 +4,6 @@ import type { Language } from '@antre/ui';
 import { useState } from 'react';
 import { formatMinutes } from './format-report';
 import type { Translate } from './messages';
-import type { ReportT } from './report-messages';
 
 type LiveService = LiveReport['services'][number];
 
@@ -16,14 +15,13 @@ const isActive = (s: LiveService) => s.waiting > 0 || s.servedToday > 0 || s.cou
  */
 export function LiveServiceTable(props: {
   t: Translate;
-  rt: ReportT;
   language: Language;
   services: LiveService[];
   agencyName: (agencyId: string) => string;
   /** The table's export buttons. */
   actions?: ReactNode;
 }) {
-  const { t, rt, language } = props;
+  const { t, language } = props;
   const [showIdle, setShowIdle] = useState(false);
   const active = props.services
     .filter(isActive)
@@ -33,11 +31,11 @@ export function LiveServiceTable(props: {
   return (
     <section className="report-block">
       <header className="block-head">
-        <h2>{rt('servicesNowTitle')}</h2>
+        <h2>{t('servicesNowTitle')}</h2>
         {props.actions}
       </header>
       {shown.length === 0 ? (
-        <p className="muted">{rt('noActiveServices')}</p>
+        <p className="muted">{t('noActiveServices')}</p>
       ) : (
         <div className="table-scroll">
           <table className="data" data-testid="live-services">
@@ -73,7 +71,7 @@ export function LiveServiceTable(props: {
           data-testid="toggle-idle-services"
           onClick={() => setShowIdle(!showIdle)}
         >
-          {showIdle ? rt('hideIdle') : rt('showIdle', { n: idle.length })}
+          {showIdle ? t('hideIdle') : t('showIdle', { n: idle.length })}
         </button>
       )}
     </section>

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { fieldMessage, pageLanguage } from './field-messages';
 import { scaledLogo } from './logo-image';
-import type { SiteT } from './site-messages';
+import type { Translate } from './messages';
 
 /** Choose, preview and remove a logo; the browser scales it before it is ever sent. */
 export function LogoPicker(props: {
-  t: SiteT;
+  t: Translate;
   name: string;
   logo: string | undefined;
   onChange: (logo: string | undefined) => void;

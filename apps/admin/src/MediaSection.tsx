@@ -5,8 +5,8 @@ import type { Language } from '@antre/ui';
 import { Notice } from './ConfigField';
 import { refusalText } from './conflict-messages';
 import { deviceApi } from './device-api';
-import type { DeviceT } from './device-messages';
 import { HUB_URL } from './session';
+import type { Translate } from './messages';
 
 const ACCEPT = Object.keys(MEDIA_UPLOAD_TYPES)
   .map((ext) => `.${ext}`)
@@ -25,7 +25,7 @@ export function safeMediaName(name: string): string {
 }
 
 /** The images and videos boards show: thumbnails, upload, delete. Boards pick changes up live. */
-export function MediaSection(props: { token: string; t: DeviceT; language: Language }) {
+export function MediaSection(props: { token: string; t: Translate; language: Language }) {
   const { t, token } = props;
   const [items, setItems] = useState<MediaItem[]>([]);
   const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
@@ -46,11 +46,11 @@ export function MediaSection(props: { token: string; t: DeviceT; language: Langu
     const answer = await deviceApi.upload(token, name, file, type);
     if (!answer.ok) {
       const reason =
-        answer.refusal.status === 413
+        answer.status === 413
           ? t('tooLarge')
-          : answer.refusal.status === 400 || answer.refusal.status === 415
+          : answer.status === 400 || answer.status === 415
             ? t('badType')
-            : refusalText(answer.refusal, props.language);
+            : refusalText(answer.error, props.language);
       return setNotice({ text: t('uploadFailed', { name, reason }), kind: 'bad' });
     }
     setNotice({ text: t('uploaded', { name }), kind: 'ok' });

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { TextField } from './ConfigField';
 import { refusalText } from './conflict-messages';
-import type { Refusal } from './hub-answer';
+import type { Refusal } from './config-api';
 import type { MessageTexts } from './notify-api';
 import { notifyApi } from './notify-api';
 import type { NotifySectionProps } from './notify-props';
+import { fieldErrors } from '@antre/ui';
 
 /** The text as a visitor reads it, with the sample values in place of {placeholders}. */
 export const previewOf = (text: string, samples: Record<string, string>): string =>
@@ -35,10 +36,10 @@ export function MessageTextEditor(
       setRefusal(null);
       setSaved(true);
       await props.onSaved();
-    } else if (answer.refusal.status === 401) props.onUnauthorized();
-    else setRefusal(answer.refusal);
+    } else if (answer.status === 401) props.onUnauthorized();
+    else setRefusal(answer);
   }
-  const fieldError = refusal?.fields.text;
+  const fieldError = fieldErrors(refusal).text;
   const label = textLanguage === 'id' ? t('textIndonesian') : t('textEnglish');
 
   return (
@@ -64,18 +65,18 @@ export function MessageTextEditor(
       />
       {refusal && !fieldError && (
         <p className="form-error" role="alert">
-          {t('refused', { reason: refusalText(refusal, props.language) })}
+          {t('notifyRefused', { reason: refusalText(refusal.error, props.language) })}
         </p>
       )}
       <p className="muted text-state">
         {draft !== stored.text
-          ? t('textUnsaved')
+          ? t('unsaved')
           : stored.edited
             ? t('textIsEdited')
             : t('textIsDefault')}
       </p>
       <figure className="text-preview">
-        <figcaption>{t('preview')}</figcaption>
+        <figcaption>{t('previewSample')}</figcaption>
         <p data-testid={`preview-${textLanguage}`}>{previewOf(draft, entry.samples)}</p>
       </figure>
       <div className="form-actions">
@@ -92,7 +93,7 @@ export function MessageTextEditor(
             setSaved(false);
           }}
         >
-          {t('resetText')}
+          {t('reset')}
         </button>
         {saved && draft === stored.text && (
           <span className="saved-mark" role="status">

@@ -5,7 +5,7 @@ import { refusalText } from './conflict-messages';
 import { MessageTextEditor } from './MessageTextEditor';
 import type { MessageTexts } from './notify-api';
 import { notifyApi } from './notify-api';
-import { MESSAGE_NAMES, PLACEHOLDER_NAMES } from './notify-words';
+import { codeName } from './notify-words';
 import type { NotifySectionProps } from './notify-props';
 
 /** Every message a visitor or staff member may be sent: its values and its text per language. */
@@ -19,8 +19,8 @@ export function MessageTextsSection(props: NotifySectionProps) {
   async function load(): Promise<void> {
     const answer = await notifyApi.texts(token);
     if (answer.ok) setTexts(answer.value);
-    else if (answer.refusal.status === 401) props.onUnauthorized();
-    else setProblem(t('loadFailed', { reason: refusalText(answer.refusal, language) }));
+    else if (answer.status === 401) props.onUnauthorized();
+    else setProblem(t('notifyLoadFailed', { reason: refusalText(answer.error, language) }));
   }
   useEffect(() => {
     void load();
@@ -43,7 +43,7 @@ export function MessageTextsSection(props: NotifySectionProps) {
                 aria-current={m.message === entry.message ? 'true' : undefined}
                 onClick={() => setChosen(m.message)}
               >
-                {MESSAGE_NAMES[language][m.message]}
+                {t(`notifyMessage.${m.message}`)}
                 {edited(m) && <small>{t('textEdited')}</small>}
               </button>
             </li>
@@ -51,9 +51,9 @@ export function MessageTextsSection(props: NotifySectionProps) {
         </ul>
       </div>
       <div className="message-detail">
-        <h2>{MESSAGE_NAMES[language][entry.message]}</h2>
-        <div className="placeholders" aria-label={t('placeholdersTitle')}>
-          <strong>{t('placeholdersTitle')}</strong>
+        <h2>{t(`notifyMessage.${entry.message}`)}</h2>
+        <div className="placeholders" aria-label={t('notifyPlaceholders')}>
+          <strong>{t('notifyPlaceholders')}</strong>
           <dl>
             {entry.params.map((p) => (
               <div key={p}>
@@ -61,7 +61,7 @@ export function MessageTextsSection(props: NotifySectionProps) {
                   <code>{`{${p}}`}</code>
                 </dt>
                 <dd>
-                  {PLACEHOLDER_NAMES[language][p] ?? p}
+                  {codeName(t, 'notifyField', p)}
                   <small>{t('sampleValue', { value: entry.samples[p] ?? p })}</small>
                 </dd>
               </div>

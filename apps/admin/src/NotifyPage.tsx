@@ -7,15 +7,14 @@ import { refusalText } from './conflict-messages';
 import { DeliveryLog } from './DeliveryLog';
 import { MessageTextsSection } from './MessageTextsSection';
 import { notifyApi } from './notify-api';
-import type { NotifyKey } from './notify-messages';
-import { notifyT } from './notify-messages';
 import { NotifySettingsForm } from './NotifySettingsForm';
 import type { PageProps } from './page-props';
 import { TestSendSection } from './TestSendSection';
+import type { MessageKey } from './messages';
 
 const TABS = ['channels', 'settings', 'texts', 'test', 'log'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABELS: Record<Tab, NotifyKey> = {
+const TAB_LABELS: Record<Tab, MessageKey> = {
   channels: 'tabChannels',
   settings: 'tabSettings',
   texts: 'tabTexts',
@@ -25,7 +24,7 @@ const TAB_LABELS: Record<Tab, NotifyKey> = {
 
 /** "Notifikasi": channels, who is told what and when, the texts, a test send, the log. */
 export function NotifyPage(props: PageProps) {
-  const t = notifyT(props.language);
+  const { t } = props;
   const token = props.session.token;
   const [tab, setTab] = useState<Tab>('channels');
   const [channels, setChannels] = useState<ChannelView[] | null>(null);
@@ -36,8 +35,8 @@ export function NotifyPage(props: PageProps) {
     if (answer.ok) {
       setChannels(answer.value);
       setProblem(null);
-    } else if (answer.refusal.status === 401) props.onUnauthorized();
-    else setProblem(t('loadFailed', { reason: refusalText(answer.refusal, props.language) }));
+    } else if (answer.status === 401) props.onUnauthorized();
+    else setProblem(t('notifyLoadFailed', { reason: refusalText(answer.error, props.language) }));
   }
   useEffect(() => {
     void loadChannels();
@@ -47,10 +46,10 @@ export function NotifyPage(props: PageProps) {
   return (
     <section className="notify-page" aria-labelledby="notify-title">
       <header className="page-head">
-        <h1 id="notify-title">{t('title')}</h1>
+        <h1 id="notify-title">{t('notifyTitle')}</h1>
       </header>
-      <p className="muted notify-intro">{t('intro')}</p>
-      <div className="segmented notify-tabs" role="tablist" aria-label={t('title')}>
+      <p className="muted notify-intro">{t('notifyIntro')}</p>
+      <div className="segmented notify-tabs" role="tablist" aria-label={t('notifyTitle')}>
         {TABS.map((id) => (
           <button
             key={id}

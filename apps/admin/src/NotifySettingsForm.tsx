@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { Notice, SelectField, TextField } from './ConfigField';
 import { refusalText } from './conflict-messages';
 import { fieldsUnder } from './field-paths';
-import type { Refusal } from './hub-answer';
+import type { Refusal } from './config-api';
 import { notifyApi } from './notify-api';
 import type { NotifySectionProps } from './notify-props';
 import { ServiceOverrides } from './ServiceOverrides';
 import type { SettingsDraft } from './settings-draft';
 import { settingsDraft, settingsOf } from './settings-draft';
 import { StaffPhones } from './StaffPhones';
+import { fieldErrors } from '@antre/ui';
 
 /** Which channel carries what, when "N before you" is sent, the alarms' limits, retention. */
 export function NotifySettingsForm(props: NotifySectionProps) {
@@ -22,17 +23,17 @@ export function NotifySettingsForm(props: NotifySectionProps) {
   useEffect(() => {
     void notifyApi.settings(token).then((answer) => {
       if (answer.ok) setDraft(settingsDraft(answer.value));
-      else if (answer.refusal.status === 401) props.onUnauthorized();
+      else if (answer.status === 401) props.onUnauthorized();
       else
         setNotice({
-          text: t('loadFailed', { reason: refusalText(answer.refusal, props.language) }),
+          text: t('notifyLoadFailed', { reason: refusalText(answer.error, props.language) }),
           kind: 'bad',
         });
     });
   }, [token]);
 
   if (!draft) return notice ? <Notice {...notice} /> : <p className="muted">{t('loading')}</p>;
-  const errors = refusal?.fields ?? {};
+  const errors = fieldErrors(refusal);
   const set = (patch: Partial<SettingsDraft>): void => setDraft({ ...draft, ...patch });
   const number = (field: keyof SettingsDraft & string, label: string) => (
     <TextField
@@ -59,14 +60,14 @@ export function NotifySettingsForm(props: NotifySectionProps) {
       setDraft(settingsDraft(answer.value));
       setRefusal(null);
       setNotice({ text: t('settingsSaved'), kind: 'ok' });
-    } else if (answer.refusal.status === 401) props.onUnauthorized();
+    } else if (answer.status === 401) props.onUnauthorized();
     else {
-      setRefusal(answer.refusal);
+      setRefusal(answer);
       setNotice({
         text:
-          answer.refusal.status === 400
-            ? t('fixFields')
-            : t('refused', { reason: refusalText(answer.refusal, props.language) }),
+          answer.status === 400
+            ? t('notifyFixFields')
+            : t('notifyRefused', { reason: refusalText(answer.error, props.language) }),
         kind: 'bad',
       });
     }

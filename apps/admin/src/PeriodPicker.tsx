@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import type { MessageKey } from './messages';
 import type { PageProps } from './page-props';
 import type { PeriodKind } from './period';
 import { isPeriod, periodRange, showDay } from './period';
-import { reportT } from './report-messages';
 import type { Period } from './session';
+import type { MessageKey } from './messages';
 
 const KINDS: readonly [PeriodKind, MessageKey][] = [
   ['today', 'periodToday'],
@@ -74,7 +73,7 @@ export function PeriodPicker(props: PageProps & { state: ReturnType<typeof usePe
           </label>
           {state.invalid && (
             <span className="form-error" role="alert" data-testid="period-error">
-              {reportT(props.language)('fromAfterTo')}
+              {t('fromAfterTo')}
             </span>
           )}
         </span>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AddressCheck } from './address-check';
 import { checkAddress } from './address-check';
 import { TextField } from './ConfigField';
-import type { SiteT } from './site-messages';
+import type { Translate } from './messages';
 
 const CHECK_WORDS = {
   answers: 'checkAnswers',
@@ -17,7 +17,7 @@ const CHECK_WORDS = {
  * check from this browser, since a wrong address only shows on a visitor's phone.
  */
 export function PublicAddressField(props: {
-  t: SiteT;
+  t: Translate;
   value: string;
   onChange: (value: string) => void;
   error: string | undefined;
@@ -67,7 +67,7 @@ export function PublicAddressField(props: {
             className={check.state === 'answers' ? 'check-ok' : 'check-bad'}
           >
             {check.state === 'checking'
-              ? t('checking', { url: check.url })
+              ? t('checkingAddress', { url: check.url })
               : t(CHECK_WORDS[check.state], { url: check.url })}
           </span>
         )}

@@ -2,7 +2,6 @@ import type { PublicAddress } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 import { configApi } from './config-api';
 import type { PageProps } from './page-props';
-import { siteT } from './site-messages';
 
 /**
  * On the live page while no public address is set: tickets' QR codes then carry the hub's
@@ -10,7 +9,6 @@ import { siteT } from './site-messages';
  */
 export function PublicAddressWarning(props: PageProps) {
   const { session, building, t } = props;
-  const st = siteT(props.language);
   const unset = session.user.role === 'admin' && !building.site.publicUrl;
   const [address, setAddress] = useState<PublicAddress | null>(null);
   useEffect(() => {
@@ -24,7 +22,7 @@ export function PublicAddressWarning(props: PageProps) {
         {address?.inUse
           ? t('addressUnsetLan', { url: address.inUse })
           : address
-            ? st('inUseNone')
+            ? t('inUseNone')
             : t('addressUnsetBody')}{' '}
         <a href="#site">{t('addressUnsetLink')}</a>
       </p>

@@ -1,9 +1,7 @@
 import type { DeliveryCounts, NotifyCounts } from '@antre/protocol';
-import type { Language } from '@antre/ui';
 import type { ReactNode } from 'react';
-import { KIND_LABELS, MESSAGE_NAMES, STATUS_NAMES } from './notify-words';
-import type { ReportT } from './report-messages';
 import { Tile } from './Tile';
+import type { Translate } from './messages';
 
 const STATUSES = ['sent', 'failed', 'skipped', 'pending'] as const;
 
@@ -17,54 +15,57 @@ interface Row {
 
 /** What became of the period's notifications: four totals, then by message and by channel. */
 export function ReportNotifications(props: {
-  rt: ReportT;
-  language: Language;
+  t: Translate;
   counts: NotifyCounts;
   actions: ReactNode;
 }) {
-  const { rt, language, counts } = props;
-  const status = STATUS_NAMES[language];
+  const { t, counts } = props;
   const byMessage = counts.byMessage.map((m) => ({
     key: m.message,
-    name: MESSAGE_NAMES[language][m.message],
+    name: t(`notifyMessage.${m.message}`),
     counts: m,
   }));
   const byChannel = counts.byChannel.map((c) => ({
     key: c.channel,
-    name: c.channel === 'none' ? rt('notifyNoChannel') : KIND_LABELS[language][c.channel],
+    name: c.channel === 'none' ? t('notifyNoChannel') : t(`channelKind.${c.channel}`),
     counts: c,
   }));
   return (
     <section className="report-block" data-testid="notify-report">
       <header className="block-head">
-        <h2>{rt('notifyTitle')}</h2>
+        <h2>{t('notifyTitle')}</h2>
         {props.actions}
       </header>
-      <p className="muted report-note">{rt('notifyRule')}</p>
+      <p className="muted report-note">{t('notifyRule')}</p>
       {totalOf(counts.totals) === 0 ? (
-        <p className="muted">{rt('notifyNone')}</p>
+        <p className="muted">{t('notifyNone')}</p>
       ) : (
         <>
           <div className="tiles count-tiles">
             {STATUSES.map((s) => (
-              <Tile key={s} label={status[s]} value={counts.totals[s]} id={`notify-${s}`} />
+              <Tile
+                key={s}
+                label={t(`deliveryStatus.${s}`)}
+                value={counts.totals[s]}
+                id={`notify-${s}`}
+              />
             ))}
           </div>
           <div className="two-columns">
             <CountTable
               testId="notify-by-message"
-              nameHeader={rt('notifyMessage')}
+              nameHeader={t('notifyMessage')}
               rows={byMessage}
-              statusNames={status}
-              totalName={rt('notifyAll')}
+              t={t}
+              totalName={t('notifyAll')}
               totals={counts.totals}
             />
             <CountTable
               testId="notify-by-channel"
-              nameHeader={rt('notifyChannel')}
+              nameHeader={t('notifyChannel')}
               rows={byChannel}
-              statusNames={status}
-              totalName={rt('notifyAll')}
+              t={t}
+              totalName={t('notifyAll')}
               totals={counts.totals}
             />
           </div>
@@ -79,7 +80,7 @@ function CountTable(props: {
   testId: string;
   nameHeader: string;
   rows: Row[];
-  statusNames: Record<(typeof STATUSES)[number], string>;
+  t: Translate;
   totalName: string;
   totals: DeliveryCounts;
 }) {
@@ -97,7 +98,7 @@ function CountTable(props: {
             <th>{props.nameHeader}</th>
             {STATUSES.map((s) => (
               <th key={s} className="num">
-                {props.statusNames[s]}
+                {props.t(`deliveryStatus.${s}`)}
               </th>
             ))}
           </tr>

@@ -2,11 +2,10 @@ import type { ReportRow } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import type { ReactNode } from 'react';
 import { formatNumber, formatShare } from './format-report';
-import type { Translate } from './messages';
-import type { ReportKey, ReportT } from './report-messages';
+import type { MessageKey, Translate } from './messages';
 
 /** Waiting and service time, each as "mean · median · p90" in one cell to fit 1366 px. */
-const MINUTE_COLUMNS: readonly ['wait' | 'service', ReportKey][] = [
+const MINUTE_COLUMNS: readonly ['wait' | 'service', MessageKey][] = [
   ['wait', 'waitTime'],
   ['service', 'serviceTime'],
 ];
@@ -35,7 +34,6 @@ const COUNT_COLUMNS: Record<'issuer' | 'caller', readonly CountKey[]> = {
 /** One report table: counts, then waiting and service minutes, then the share within target. */
 export function ReportTable(props: {
   t: Translate;
-  rt: ReportT;
   language: Language;
   title: string;
   nameHeader: string;
@@ -48,10 +46,10 @@ export function ReportTable(props: {
   /** A second line under the name, e.g. the agency of a service. */
   detail?: (row: ReportRow) => string | undefined;
 }) {
-  const { t, rt, language } = props;
+  const { t, language } = props;
   const counts = COUNT_COLUMNS[props.kind];
   const label = (key: CountKey): string =>
-    key === 'called' || key === 'cancelled' || key === 'transferred' ? rt(key) : t(key);
+    key === 'called' || key === 'cancelled' || key === 'transferred' ? t(key) : t(key);
   // A building has dozens of services and counters; the idle ones would bury the busy.
   const rows = props.rows.filter((r) => r.issued > 0 || r.called > 0 || r.served > 0);
   const idle = props.rows.length - rows.length;
@@ -77,8 +75,8 @@ export function ReportTable(props: {
                 ))}
                 {MINUTE_COLUMNS.map(([, words]) => (
                   <th key={words} className="num">
-                    {rt(words)}
-                    <small>{rt('minuteParts')}</small>
+                    {t(words)}
+                    <small>{t('minuteParts')}</small>
                   </th>
                 ))}
                 <th className="num">{t('withinTarget')}</th>

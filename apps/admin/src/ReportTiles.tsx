@@ -1,36 +1,30 @@
 import type { ReportRow } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import { formatShare } from './format-report';
-import type { Translate } from './messages';
-import type { ReportT } from './report-messages';
 import { minuteTriple } from './ReportTable';
 import { Tile } from './Tile';
+import type { Translate } from './messages';
 
 /** Tickets that have no outcome yet: still waiting, called or being served today. */
 export const unfinishedOf = (r: ReportRow): number =>
   Math.max(0, r.issued - r.served - r.noShow - r.cancelled - r.expired);
 
 /** The period's totals: how the issued tickets ended, then the period-wide times. */
-export function ReportTiles(props: {
-  t: Translate;
-  rt: ReportT;
-  language: Language;
-  totals: ReportRow;
-}) {
-  const { t, rt, language, totals } = props;
+export function ReportTiles(props: { t: Translate; language: Language; totals: ReportRow }) {
+  const { t, language, totals } = props;
   return (
     <>
       <div className="tiles count-tiles">
         <Tile label={t('issued')} value={totals.issued} id="total-issued" />
         <Tile label={t('served')} value={totals.served} id="total-served" />
         <Tile label={t('noShow')} value={totals.noShow} id="total-no-show" />
-        <Tile label={rt('cancelled')} value={totals.cancelled} id="total-cancelled" />
-        <Tile label={rt('expired')} value={totals.expired} id="total-expired" />
-        <Tile label={rt('transferred')} value={totals.transferred} id="total-transferred" />
-        <Tile label={rt('voided')} value={totals.voided} id="total-voided" />
+        <Tile label={t('cancelled')} value={totals.cancelled} id="total-cancelled" />
+        <Tile label={t('expired')} value={totals.expired} id="total-expired" />
+        <Tile label={t('transferred')} value={totals.transferred} id="total-transferred" />
+        <Tile label={t('voided')} value={totals.voided} id="total-voided" />
       </div>
       <p className="muted report-note" data-testid="tally-rule">
-        {rt('tallyRule', {
+        {t('tallyRule', {
           issued: totals.issued,
           served: totals.served,
           noShow: totals.noShow,
@@ -41,15 +35,15 @@ export function ReportTiles(props: {
       </p>
       <div className="tiles">
         <Tile
-          label={rt('waitTime')}
+          label={t('waitTime')}
           value={minuteTriple(totals, 'wait', language)}
-          note={rt('minuteParts')}
+          note={t('minuteParts')}
           id="total-wait"
         />
         <Tile
-          label={rt('serviceTime')}
+          label={t('serviceTime')}
           value={minuteTriple(totals, 'service', language)}
-          note={rt('minuteParts')}
+          note={t('minuteParts')}
           id="total-service"
         />
         <Tile

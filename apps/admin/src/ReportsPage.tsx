@@ -5,7 +5,6 @@ import { agencyNames } from './format-report';
 import { HeatMap } from './HeatMap';
 import type { PageProps } from './page-props';
 import { PeriodPicker, periodKey, usePeriod } from './PeriodPicker';
-import { reportT } from './report-messages';
 import { ReportNotifications } from './ReportNotifications';
 import { ReportTable } from './ReportTable';
 import { ReportTiles } from './ReportTiles';
@@ -23,7 +22,6 @@ export function ReportsPage(props: PageProps) {
     periodKey(period),
     props.onUnauthorized,
   );
-  const rt = reportT(language);
   const names = agencyNames(building);
   const exports = (table: ExportTable) => (
     <ExportButtons t={t} session={session} period={period} table={table} />
@@ -43,9 +41,9 @@ export function ReportsPage(props: PageProps) {
       )}
       {report.state === 'ready' && (
         <>
-          <ReportTiles t={t} rt={rt} language={language} totals={report.value.totals} />
+          <ReportTiles t={t} language={language} totals={report.value.totals} />
           <p className="muted report-note" data-testid="transfer-rule">
-            {rt('transferRule')}
+            {t('transferRule')}
           </p>
           <div className="two-columns">
             {/* One agency (a supervisor's) would be a single bar: show its services instead. */}
@@ -59,7 +57,7 @@ export function ReportsPage(props: PageProps) {
               />
             ) : (
               <BarChart
-                title={rt('chartServedByService')}
+                title={t('chartServedByService')}
                 bars={report.value.services.map((s) => ({ label: s.name, value: s.served }))}
               />
             )}
@@ -73,7 +71,6 @@ export function ReportsPage(props: PageProps) {
           </div>
           <ReportTable
             t={t}
-            rt={rt}
             language={language}
             title={t('byAgency')}
             nameHeader={t('agency')}
@@ -84,7 +81,6 @@ export function ReportsPage(props: PageProps) {
           />
           <ReportTable
             t={t}
-            rt={rt}
             language={language}
             title={t('byService')}
             nameHeader={t('service')}
@@ -96,19 +92,17 @@ export function ReportsPage(props: PageProps) {
           />
           <ReportTable
             t={t}
-            rt={rt}
             language={language}
             title={t('byCounter')}
             nameHeader={t('counter')}
             rows={report.value.counters}
             kind="caller"
             testId="table-counters"
-            note={rt('callerRule')}
+            note={t('callerRule')}
             actions={exports('counters')}
           />
           <ReportTable
             t={t}
-            rt={rt}
             language={language}
             title={t('byOfficer')}
             nameHeader={t('officer')}
@@ -119,8 +113,7 @@ export function ReportsPage(props: PageProps) {
           />
           {report.value.notifications && (
             <ReportNotifications
-              rt={rt}
-              language={language}
+              t={t}
               counts={report.value.notifications}
               actions={exports('notifications')}
             />

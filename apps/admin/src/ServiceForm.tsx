@@ -1,12 +1,10 @@
 import type { Building } from '@antre/domain';
 import { BookingSettingsFields } from './BookingSettingsFields';
 import type { Service } from './building-drafts';
-import type { ConfigT } from './config-messages';
 import { SelectField, TextField } from './ConfigField';
-import { pageLanguage } from './field-messages';
 import { fieldsUnder } from './field-paths';
-import { siteT } from './site-messages';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor';
+import type { Translate } from './messages';
 
 const lines = (text: string): string[] =>
   text
@@ -21,7 +19,7 @@ const whole = (text: string): number => (text.trim() === '' ? NaN : Number(text)
  * prefix, agency or priority rule).
  */
 export function ServiceForm(props: {
-  t: ConfigT;
+  t: Translate;
   building: Building;
   draft: Service;
   onChange: (next: Service) => void;
@@ -30,7 +28,6 @@ export function ServiceForm(props: {
   limited?: boolean;
 }) {
   const { t, draft: s, onChange, errors: e } = props;
-  const st = siteT(pageLanguage());
   const full = !props.limited;
   const set = (patch: Partial<Service>) => onChange({ ...s, ...patch });
   const std = (patch: Partial<Service['standard']>) =>
@@ -110,7 +107,7 @@ export function ServiceForm(props: {
         )}
       </div>
       <fieldset className="service-hours">
-        <legend>{st('serviceHours')}</legend>
+        <legend>{t('serviceHours')}</legend>
         <label className="check">
           <input
             type="radio"
@@ -118,7 +115,7 @@ export function ServiceForm(props: {
             checked={s.hours === null}
             onChange={() => set({ hours: null })}
           />
-          {st('followSite')}
+          {t('followSite')}
         </label>
         <label className="check">
           <input
@@ -127,11 +124,11 @@ export function ServiceForm(props: {
             checked={s.hours !== null}
             onChange={() => set({ hours: { ...props.building.site.hours } })}
           />
-          {st('ownHours')}
+          {t('ownHours')}
         </label>
         {s.hours !== null && (
           <WeeklyHoursEditor
-            t={st}
+            t={t}
             hours={s.hours}
             onChange={(hours) => set({ hours })}
             errors={fieldsUnder(e, 'hours')}
@@ -139,6 +136,7 @@ export function ServiceForm(props: {
         )}
       </fieldset>
       <BookingSettingsFields
+        t={t}
         building={props.building}
         draft={s}
         onChange={(booking) => set({ booking })}
@@ -147,39 +145,39 @@ export function ServiceForm(props: {
       <h3>{t('standardTitle')}</h3>
       <div className="form-grid">
         <TextField
-          label={t('requirements')}
+          label={t('standardRequirements')}
           multiline
           value={s.standard.requirements.join('\n')}
           onChange={(v) => std({ requirements: lines(v) })}
           error={e['standard.requirements'] ?? e['standard.requirements.0']}
         />
         <TextField
-          label={t('procedure')}
+          label={t('standardProcedure')}
           multiline
           value={s.standard.procedure.join('\n')}
           onChange={(v) => std({ procedure: lines(v) })}
           error={e['standard.procedure'] ?? e['standard.procedure.0']}
         />
         <TextField
-          label={t('duration')}
+          label={t('standardDuration')}
           value={s.standard.duration}
           onChange={(duration) => std({ duration })}
           error={e['standard.duration']}
         />
         <TextField
-          label={t('cost')}
+          label={t('standardCost')}
           value={s.standard.cost}
           onChange={(cost) => std({ cost })}
           error={e['standard.cost']}
         />
         <TextField
-          label={t('product')}
+          label={t('standardProduct')}
           value={s.standard.product}
           onChange={(product) => std({ product })}
           error={e['standard.product']}
         />
         <TextField
-          label={t('complaints')}
+          label={t('standardComplaints')}
           value={s.standard.complaints}
           onChange={(complaints) => std({ complaints })}
           error={e['standard.complaints']}

@@ -1,14 +1,14 @@
 import type { Service } from '@antre/domain';
 import { useState } from 'react';
 import { fieldMessage } from './field-messages';
-import type { NotifyKey } from './notify-messages';
 import type { NotifySectionProps } from './notify-props';
 import type { OverrideDraft, OverrideField, SettingsDraft } from './settings-draft';
 import { OVERRIDE_FIELDS } from './settings-draft';
+import type { MessageKey } from './messages';
 
 // A building may have 2,000 services: the table shows the ones set, and a few found by name.
 const SHOWN_MAX = 20;
-const HEADS: Record<OverrideField, NotifyKey> = {
+const HEADS: Record<OverrideField, MessageKey> = {
   nearAhead: 'nearAheadShort',
   waitOverTargetMinutes: 'waitOverTargetShort',
   maxWaiting: 'maxWaitingShort',
@@ -39,8 +39,8 @@ export function ServiceOverrides(
 
   return (
     <section className="service-overrides" aria-labelledby="overrides-title">
-      <h2 id="overrides-title">{t('overridesTitle')}</h2>
-      <p className="muted">{t('overridesHint')}</p>
+      <h2 id="overrides-title">{t('notifyOverridesTitle')}</h2>
+      <p className="muted">{t('notifyOverridesHint')}</p>
       <label className="overrides-filter">
         {t('overridesFilter')}
         <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
@@ -51,7 +51,7 @@ export function ServiceOverrides(
         </p>
       )}
       {rows.length === 0 ? (
-        <p className="muted">{words ? t('overridesNone') : t('overridesEmpty')}</p>
+        <p className="muted">{words ? t('notifyOverridesNone') : t('overridesEmpty')}</p>
       ) : (
         <table className="data compact overrides" data-testid="service-overrides">
           <thead>

@@ -1,8 +1,8 @@
 import type { Role } from '@antre/protocol';
 import type { ReactNode } from 'react';
 import { SiteLogo } from './SiteLogo';
-import type { MessageKey } from './messages';
 import type { PageProps } from './page-props';
+import type { MessageKey } from './messages';
 
 export const PAGES = [
   'live',

@@ -1,7 +1,6 @@
 import './admin-site.css';
 import type { Site } from '@antre/domain';
-import type { Catalogue } from '@antre/protocol';
-import { hubRequest } from '@antre/ui';
+import { callHub } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import { HUB_URL } from './session';
 
@@ -16,7 +15,7 @@ export function SiteLogo({ site }: { site: Site }) {
   useEffect(() => {
     if (fromBuilding) return;
     let live = true;
-    void hubRequest<Catalogue>('/api/services').then((answer) => {
+    void callHub('GET /api/services').then((answer) => {
       const logoUrl = answer.ok ? answer.value.site.logoUrl : undefined;
       if (live) setUrl(logoUrl ? `${HUB_URL}${logoUrl}` : null);
     });

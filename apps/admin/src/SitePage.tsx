@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import type { Refusal } from './config-api';
 import { ClockInput } from './ClockInput';
 import { configApi, syncLogo } from './config-api';
-import { configT } from './config-messages';
 import { conflictText, refusalText } from './conflict-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
 import { fieldMessage, pageLanguage } from './field-messages';
@@ -16,16 +15,15 @@ import { HoursOverrides } from './HoursOverrides';
 import { LogoPicker } from './LogoPicker';
 import type { PageProps } from './page-props';
 import { PublicAddressField } from './PublicAddressField';
-import { siteT } from './site-messages';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor';
+import { fieldErrors } from '@antre/ui';
 
 const whole = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 const shown = (n: number): string => (Number.isNaN(n) ? '' : String(n));
 
 /** "Pengaturan gedung": name, logo, timezone, hours, holidays, prayer break, queue rules. */
 export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void }) {
-  const t = siteT(props.language);
-  const ct = configT(props.language);
+  const { t } = props;
   const token = props.session.token;
   const [site, setSite] = useState<Site>(props.building.site);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -44,13 +42,13 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
         setSite(fresh.value.site);
         setStoredLogo(fresh.value.site.logo);
         setBuilding(fresh.value);
-      } else if (fresh.refusal.status === 401) props.onUnauthorized();
+      } else if (fresh.status === 401) props.onUnauthorized();
     });
     void loadAddress();
   }, [token]);
 
   const set = (patch: Partial<Site>) => setSite({ ...site, ...patch });
-  const errors = refusal?.fields ?? {};
+  const errors = fieldErrors(refusal);
   const prayer = site.fridayPrayerBreak;
   const prayerError =
     errors['fridayPrayerBreak.open'] ??
@@ -70,20 +68,20 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
     if (answer.ok) {
       setStoredLogo(logo);
       setRefusal(null);
-      setNotice({ text: ct('saved'), kind: 'ok' });
+      setNotice({ text: t('saved'), kind: 'ok' });
       props.onSiteSaved?.(next);
       void loadAddress();
     } else {
-      const r = answer.refusal;
+      const r = answer;
       if (r.status === 401) props.onUnauthorized();
       setRefusal(r);
       setNotice({
         text:
           r.status === 400
-            ? ct('fixFields')
+            ? t('fixFields')
             : r.status === 409
-              ? ct('conflict', { reason: conflictText(r, props.language) })
-              : ct('refused', { reason: refusalText(r, props.language) }),
+              ? t('conflict', { reason: conflictText(r.error, props.language) })
+              : t('refused', { reason: refusalText(r.error, props.language) }),
         kind: 'bad',
       });
     }
@@ -245,7 +243,7 @@ export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? ct('saving') : ct('save')}
+            {busy ? t('saving') : t('save')}
           </button>
         </div>
       </form>

@@ -5,8 +5,8 @@ import type { Refusal } from './config-api';
 import { refusalText } from './conflict-messages';
 import type { PageProps } from './page-props';
 import { templateApi } from './template-api';
-import type { TemplateT } from './template-messages';
-import { describes, templateT } from './template-messages';
+import type { Translate } from './messages';
+import { isMessageKey } from './messages';
 
 const WIDTHS = [58, 80] as const;
 type Width = (typeof WIDTHS)[number];
@@ -21,7 +21,7 @@ const asImage = (svg: string): string =>
 
 /** The ticket's receiptline template: edit, see it at 58 and 80 mm as printed, save. */
 export function TemplatePage(props: PageProps) {
-  const t = templateT(props.language);
+  const { t } = props;
   const token = props.session.token;
   const [saved, setSaved] = useState<TicketTemplateView | null>(null);
   const [draft, setDraft] = useState('');
@@ -30,15 +30,17 @@ export function TemplatePage(props: PageProps) {
   const [saving, setSaving] = useState(false);
   // The hub words a bad template in English; its field's message or its code has a translation.
   const reason = (refusal: Refusal): string =>
-    refusal.code === 'offline' ? t('offline') : refusalText(refusal, props.language);
+    refusal.error.code === 'offline'
+      ? t('serverUnreachable')
+      : refusalText(refusal.error, props.language);
 
   useEffect(() => {
     void templateApi.load(token).then((answer) => {
       if (answer.ok) {
         setSaved(answer.value);
         setDraft(answer.value.template);
-      } else if (answer.refusal.status === 401) props.onUnauthorized();
-      else setStatus({ kind: 'error', text: t('loadFailed', { reason: reason(answer.refusal) }) });
+      } else if (answer.status === 401) props.onUnauthorized();
+      else setStatus({ kind: 'error', text: t('templateLoadFailed', { reason: reason(answer) }) });
     });
   }, [token]);
 
@@ -52,7 +54,7 @@ export function TemplatePage(props: PageProps) {
           if (narrow.ok && wide.ok)
             setPreviews({ state: 'ready', svgs: { 58: narrow.value.svg, 80: wide.value.svg } });
           else {
-            const refusal = !narrow.ok ? narrow.refusal : !wide.ok ? wide.refusal : null;
+            const refusal = !narrow.ok ? narrow : !wide.ok ? wide : null;
             setPreviews({ state: 'failed', reason: refusal ? reason(refusal) : '' });
           }
         },
@@ -72,7 +74,10 @@ export function TemplatePage(props: PageProps) {
       .filter((name) => !known.has(name));
     if (unknown.length > 0) {
       const names = [...new Set(unknown)].map((n) => `{{${n}}}`).join(', ');
-      setStatus({ kind: 'error', text: t('refused', { reason: t('unknownNames', { names }) }) });
+      setStatus({
+        kind: 'error',
+        text: t('templateRefused', { reason: t('unknownNames', { names }) }),
+      });
       return;
     }
     setSaving(true);
@@ -80,9 +85,9 @@ export function TemplatePage(props: PageProps) {
     setSaving(false);
     if (answer.ok) {
       setSaved(answer.value);
-      setStatus({ kind: 'ok', text: t('saved') });
-    } else if (answer.refusal.status === 401) props.onUnauthorized();
-    else setStatus({ kind: 'error', text: t('refused', { reason: reason(answer.refusal) }) });
+      setStatus({ kind: 'ok', text: t('templateSaved') });
+    } else if (answer.status === 401) props.onUnauthorized();
+    else setStatus({ kind: 'error', text: t('templateRefused', { reason: reason(answer) }) });
   }
 
   if (!saved)
@@ -97,9 +102,9 @@ export function TemplatePage(props: PageProps) {
   return (
     <section className="template-page" aria-labelledby="template-title">
       <header className="page-head">
-        <h1 id="template-title">{t('title')}</h1>
+        <h1 id="template-title">{t('ticket')}</h1>
       </header>
-      <p className="muted template-intro">{t('intro')}</p>
+      <p className="muted template-intro">{t('templateIntro')}</p>
       <div className="template-layout">
         <div className="template-editor">
           <label htmlFor="ticket-template">{t('editorLabel')}</label>
@@ -154,10 +159,16 @@ export function TemplatePage(props: PageProps) {
   );
 }
 
-function Placeholders({ t, names }: { t: TemplateT; names: string[] }) {
+/** What a placeholder stands for; the hub may know newer ones than this page. */
+function fieldWords(t: Translate, name: string): string {
+  const key = `ticketField.${name}`;
+  return isMessageKey(key) ? t(key) : '';
+}
+
+function Placeholders({ t, names }: { t: Translate; names: string[] }) {
   return (
     <div className="template-placeholders">
-      <h2>{t('placeholdersTitle')}</h2>
+      <h2>{t('templatePlaceholders')}</h2>
       <p className="muted">{t('placeholdersHint')}</p>
       <dl>
         {names.map((name) => (
@@ -165,7 +176,7 @@ function Placeholders({ t, names }: { t: TemplateT; names: string[] }) {
             <dt>
               <code>{`{{${name}}}`}</code>
             </dt>
-            <dd>{describes(name) ? t(name) : ''}</dd>
+            <dd>{fieldWords(t, name)}</dd>
           </div>
         ))}
       </dl>
@@ -173,7 +184,7 @@ function Placeholders({ t, names }: { t: TemplateT; names: string[] }) {
   );
 }
 
-function TicketPreviews({ t, previews }: { t: TemplateT; previews: Previews | null }) {
+function TicketPreviews({ t, previews }: { t: Translate; previews: Previews | null }) {
   return (
     <div className="template-previews" aria-live="polite">
       <h2>{t('preview')}</h2>

@@ -3,10 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { siteTime } from './audit-format';
 import { Notice, SelectField, TextField } from './ConfigField';
 import { refusalText } from './conflict-messages';
-import type { Refusal } from './hub-answer';
+import type { Refusal } from './config-api';
 import { notifyApi } from './notify-api';
-import { STATUS_NAMES } from './notify-words';
 import type { NotifySectionProps } from './notify-props';
+import { fieldErrors } from '@antre/ui';
 
 const POLL_MS = 1_000;
 // A provider that hangs is given up on by the hub's own timeout; the page stops asking sooner.
@@ -48,12 +48,12 @@ export function TestSendSection(props: NotifySectionProps) {
       setRefusal(null);
       started.current = Date.now();
       setSeq(answer.value.seq);
-    } else if (answer.refusal.status === 401) props.onUnauthorized();
-    else setRefusal(answer.refusal);
+    } else if (answer.status === 401) props.onUnauthorized();
+    else setRefusal(answer);
   }
 
   if (channels.length === 0) return <p className="muted">{t('testNoChannels')}</p>;
-  const errors = refusal?.fields ?? {};
+  const errors = fieldErrors(refusal);
   return (
     <form
       className="config-form test-send"
@@ -89,7 +89,10 @@ export function TestSendSection(props: NotifySectionProps) {
         )}
       </div>
       {refusal && Object.keys(errors).length === 0 && (
-        <Notice text={t('refused', { reason: refusalText(refusal, language) })} kind="bad" />
+        <Notice
+          text={t('notifyRefused', { reason: refusalText(refusal.error, language) })}
+          kind="bad"
+        />
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy || !channelId}>
@@ -102,7 +105,7 @@ export function TestSendSection(props: NotifySectionProps) {
             <p>{t('testPending')}</p>
           ) : (
             <p className={`delivery-${outcome.status}`}>
-              <strong>{STATUS_NAMES[language][outcome.status]}</strong>{' '}
+              <strong>{t(`deliveryStatus.${outcome.status}`)}</strong>{' '}
               {t('testOutcome', {
                 channel: outcome.channel ?? '—',
                 time: siteTime(

@@ -4,10 +4,10 @@ import type { Language } from '@antre/ui';
 import { useState } from 'react';
 import type { Refusal } from './config-api';
 import { configApi } from './config-api';
-import { configT } from './config-messages';
 import { conflictText } from './conflict-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
-import { userT } from './user-messages';
+import { fieldErrors } from '@antre/ui';
+import { translate } from './messages';
 
 /**
  * One person's name, role and agency. Only an admin moves people between roles and agencies,
@@ -24,8 +24,7 @@ export function UserEditForm(props: {
   onCancel: () => void;
   onUnauthorized: () => void;
 }) {
-  const t = configT(props.language);
-  const ut = userT(props.language);
+  const t = translate(props.language);
   const { user } = props;
   const [draft, setDraft] = useState({
     displayName: user.displayName,
@@ -47,11 +46,11 @@ export function UserEditForm(props: {
     const answer = await configApi.updateUser(props.token, user.id, body);
     setBusy(false);
     if (answer.ok) props.onSaved(answer.value);
-    else if (answer.refusal.status === 401) props.onUnauthorized();
-    else setRefusal(answer.refusal);
+    else if (answer.status === 401) props.onUnauthorized();
+    else setRefusal(answer);
   }
-  const e = refusal?.fields ?? {};
-  const title = ut('editTitle', { name: `${user.displayName} (${user.username})` });
+  const e = fieldErrors(refusal);
+  const title = t('editUserTitle', { name: `${user.displayName} (${user.username})` });
   const moves = draft.role !== user.role || draft.agencyId !== user.agencyId;
 
   return (
@@ -69,7 +68,7 @@ export function UserEditForm(props: {
           text={
             refusal.status === 400
               ? t('fixFields')
-              : t('refused', { reason: conflictText(refusal, props.language) })
+              : t('refused', { reason: conflictText(refusal.error, props.language) })
           }
           kind="bad"
         />
@@ -107,14 +106,14 @@ export function UserEditForm(props: {
           />
         )}
       </div>
-      {props.isSelf && props.isAdmin && <p className="muted">{ut('ownRole')}</p>}
-      {moves && <p className="muted">{ut('sessionsEnd', { name: user.displayName })}</p>}
+      {props.isSelf && props.isAdmin && <p className="muted">{t('ownRole')}</p>}
+      {moves && <p className="muted">{t('sessionsEnd', { name: user.displayName })}</p>}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('saving') : ut('save')}
+          {busy ? t('saving') : t('saveChanges')}
         </button>
         <button type="button" className="secondary" onClick={props.onCancel}>
-          {ut('cancel')}
+          {t('cancel')}
         </button>
       </div>
     </form>

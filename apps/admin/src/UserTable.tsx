@@ -2,8 +2,7 @@ import type { Building } from '@antre/domain';
 import type { UserView } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import { formatTime } from '@antre/ui';
-import type { ConfigT } from './config-messages';
-import { userT } from './user-messages';
+import type { Translate } from './messages';
 
 /** Everyone the signed-in person may manage, with edit, unlock, reset and deactivate. */
 export function UserTable(props: {
@@ -14,14 +13,13 @@ export function UserTable(props: {
   manages: (user: UserView) => boolean;
   building: Building;
   language: Language;
-  t: ConfigT;
+  t: Translate;
   onEdit: (user: UserView) => void;
   onUnlock: (user: UserView) => void;
   onResetPassword: (user: UserView) => void;
   onDeactivate: (user: UserView) => void;
 }) {
   const { users, t } = props;
-  const ut = userT(props.language);
   const agencyName = (id: string | null) =>
     id ? (props.building.agencies.find((a) => a.id === id)?.shortName ?? id) : '—';
   const lockTime = (at: number) => formatTime(at, props.building.site.timezone, props.language);
@@ -55,17 +53,17 @@ export function UserTable(props: {
                   t('inactive')
                 ) : u.lockedUntil !== null ? (
                   <>
-                    <span className="locked" title={ut('lockedHint')}>
-                      {ut('lockedUntil', { time: lockTime(u.lockedUntil) })}
+                    <span className="locked" title={t('lockedHint')}>
+                      {t('lockedUntil', { time: lockTime(u.lockedUntil) })}
                     </span>
                     {props.manages(u) && (
                       <button
                         type="button"
                         className="link unlock"
                         onClick={() => props.onUnlock(u)}
-                        aria-label={`${ut('unlock')} ${u.username}`}
+                        aria-label={`${t('unlock')} ${u.username}`}
                       >
-                        {ut('unlock')}
+                        {t('unlock')}
                       </button>
                     )}
                   </>
@@ -80,9 +78,9 @@ export function UserTable(props: {
                       type="button"
                       className="link"
                       onClick={() => props.onEdit(u)}
-                      aria-label={`${ut('edit')} ${u.username}`}
+                      aria-label={`${t('edit')} ${u.username}`}
                     >
-                      {ut('edit')}
+                      {t('edit')}
                     </button>
                   )}
                   {u.active && u.id !== props.me && props.manages(u) && (

@@ -4,22 +4,18 @@ import type { UserView } from '@antre/protocol';
 import { useEffect, useState } from 'react';
 import type { NewUser, Refusal } from './config-api';
 import { configApi } from './config-api';
-import { configT } from './config-messages';
 import { conflictText } from './conflict-messages';
 import { Notice, SelectField, TextField } from './ConfigField';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { PageProps } from './page-props';
-import { siteT } from './site-messages';
 import { UserEditForm } from './UserEditForm';
-import { userT } from './user-messages';
 import { UserTable } from './UserTable';
 import { useFreshBuilding } from './use-fresh-building';
+import { fieldErrors } from '@antre/ui';
 
 /** People: an admin sees everyone, a supervisor their agency's and may add its officers. */
 export function UsersPage(props: PageProps) {
-  const t = configT(props.language);
-  const st = siteT(props.language);
-  const ut = userT(props.language);
+  const { t } = props;
   const building = useFreshBuilding(props.session.token, props.building);
   const { token, user: me } = props.session;
   const isAdmin = me.role === 'admin';
@@ -42,7 +38,7 @@ export function UsersPage(props: PageProps) {
   const load = async () => {
     const answer = await configApi.users(token);
     if (answer.ok) setUsers(answer.value.users);
-    else if (answer.refusal.status === 401) props.onUnauthorized();
+    else if (answer.status === 401) props.onUnauthorized();
   };
   useEffect(() => void load(), []);
 
@@ -53,12 +49,12 @@ export function UsersPage(props: PageProps) {
     const body = { ...draft, agencyId: draft.role === 'admin' ? null : draft.agencyId };
     const answer = await configApi.addUser(token, body);
     if (!answer.ok) {
-      setRefusal(answer.refusal);
+      setRefusal(answer);
       setNotice({
         text:
-          answer.refusal.status === 400
+          answer.status === 400
             ? t('fixFields')
-            : t('refused', { reason: conflictText(answer.refusal, props.language) }),
+            : t('refused', { reason: conflictText(answer.error, props.language) }),
         kind: 'bad',
       });
       return;
@@ -84,7 +80,7 @@ export function UsersPage(props: PageProps) {
     const answer = await configApi.deactivate(token, user.id);
     setBusy(false);
     if (!answer.ok) {
-      setDeactivating({ user, problem: conflictText(answer.refusal, props.language) });
+      setDeactivating({ user, problem: conflictText(answer.error, props.language) });
       return;
     }
     setDeactivating(null);
@@ -100,7 +96,7 @@ export function UsersPage(props: PageProps) {
             kind: 'ok',
           }
         : {
-            text: t('refused', { reason: conflictText(answer.refusal, props.language) }),
+            text: t('refused', { reason: conflictText(answer.error, props.language) }),
             kind: 'bad',
           },
     );
@@ -108,18 +104,18 @@ export function UsersPage(props: PageProps) {
   }
   async function unlock(user: UserView): Promise<void> {
     const answer = await configApi.unlockUser(token, user.id);
-    if (!answer.ok && answer.refusal.status === 401) return props.onUnauthorized();
+    if (!answer.ok && answer.status === 401) return props.onUnauthorized();
     setNotice(
       answer.ok
-        ? { text: ut('unlocked', { name: user.displayName }), kind: 'ok' }
+        ? { text: t('unlocked', { name: user.displayName }), kind: 'ok' }
         : {
-            text: t('refused', { reason: conflictText(answer.refusal, props.language) }),
+            text: t('refused', { reason: conflictText(answer.error, props.language) }),
             kind: 'bad',
           },
     );
     await load();
   }
-  const e = refusal?.fields ?? {};
+  const e = fieldErrors(refusal);
 
   return (
     <>
@@ -179,7 +175,7 @@ export function UsersPage(props: PageProps) {
             user: deactivating.user.username,
           })}
           confirm={t('deactivateConfirm')}
-          cancel={deactivating.problem ? st('closeDialog') : t('cancel')}
+          cancel={deactivating.problem ? t('close') : t('cancel')}
           busy={busy}
           problem={deactivating.problem ?? null}
           onConfirm={() => void deactivate(deactivating.user)}
@@ -197,7 +193,7 @@ export function UsersPage(props: PageProps) {
           isSelf={editing.id === me.id}
           onSaved={(saved) => {
             setEditing(null);
-            setNotice({ text: ut('updated', { name: saved.displayName }), kind: 'ok' });
+            setNotice({ text: t('updated', { name: saved.displayName }), kind: 'ok' });
             void load();
           }}
           onCancel={() => setEditing(null)}

@@ -1,7 +1,7 @@
 import type { DayHours, Weekday, WeeklyHours } from '@antre/domain';
 import { ClockInput } from './ClockInput';
 import { fieldMessage, pageLanguage } from './field-messages';
-import type { SiteT } from './site-messages';
+import type { Translate } from './messages';
 
 // Monday first, as an Indonesian week is read.
 const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -9,7 +9,7 @@ const NEW_DAY: DayHours = { open: '08:00', close: '16:00' };
 
 /** Open/close per weekday or closed; `errors` are keyed as the hub names them (`mon.close`). */
 export function WeeklyHoursEditor(props: {
-  t: SiteT;
+  t: Translate;
   hours: WeeklyHours;
   onChange: (next: WeeklyHours) => void;
   errors: Record<string, string>;
@@ -35,7 +35,7 @@ export function WeeklyHoursEditor(props: {
                     aria-label={t('openOn', { day: name })}
                     onChange={(e) => setDay(day, e.target.checked ? NEW_DAY : null)}
                   />
-                  {value ? t('open') : t('closedDay')}
+                  {value ? t('opens') : t('closedDay')}
                 </label>
               </td>
               {value ? (

@@ -2,13 +2,12 @@ import { NOTIFY_MESSAGES } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import type { ChannelDraft } from './channel-draft';
 import { TextField } from './ConfigField';
-import type { NotifyT } from './notify-messages';
-import { MESSAGE_NAMES } from './notify-words';
 import { SecretField } from './SecretField';
+import type { Translate } from './messages';
 
 /** WhatsApp Cloud API: the number's id, its token, and the approved template per message. */
 export function WhatsAppFields(props: {
-  t: NotifyT;
+  t: Translate;
   language: Language;
   draft: ChannelDraft;
   set: (patch: Partial<ChannelDraft>) => void;
@@ -56,7 +55,7 @@ export function WhatsAppFields(props: {
         {NOTIFY_MESSAGES.map((message) => (
           <TextField
             key={message}
-            label={MESSAGE_NAMES[props.language][message]}
+            label={props.t(`notifyMessage.${message}`)}
             value={draft.templates[message] ?? ''}
             onChange={(name) => set({ templates: { ...draft.templates, [message]: name } })}
             error={errors[`templates.${message}`]}

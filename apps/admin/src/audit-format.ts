@@ -1,11 +1,10 @@
-import type { Building, PriorityKind, TimezoneCode } from '@antre/domain';
+import type { Building, TimezoneCode } from '@antre/domain';
 import type { AuditEntry } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { PRIORITY_LABELS } from '@antre/ui';
-import type { AuditT } from './audit-messages';
-import { auditKnows } from './audit-messages';
 import { humanised, nestedText } from './audit-settings';
 import { siteChangeLines } from './audit-site';
+import type { Translate } from './messages';
+import { isMessageKey } from './messages';
 
 const IANA: Record<TimezoneCode, string> = {
   WIB: 'Asia/Jakarta',
@@ -27,9 +26,9 @@ export function siteTime(at: number, timezone: TimezoneCode, language: Language)
   return `${text} ${timezone}`;
 }
 
-export function actionLabel(action: string, t: AuditT): string {
+export function actionLabel(action: string, t: Translate): string {
   const key = `action.${action}`;
-  return auditKnows(key) ? t(key) : action;
+  return isMessageKey(key) ? t(key) : action;
 }
 
 /** "192.168.1.20 · Chrome 120 · Windows": the address and program an action came from. */
@@ -51,7 +50,7 @@ export function targetText(entry: AuditEntry): string {
 export function detailLines(
   detail: AuditEntry['detail'],
   building: Building,
-  t: AuditT,
+  t: Translate,
   language: Language,
 ): [string, string][] {
   const named = (id: unknown): string => {
@@ -80,10 +79,10 @@ export function detailLines(
         if (value.length === 0) return [];
         const names = value.map((item) => named(String(item).split('/').pop()));
         const word = `key.${key}`;
-        return [[auditKnows(word) ? t(word) : humanised(key), listText(names)]];
+        return [[isMessageKey(word) ? t(word) : humanised(key), listText(names)]];
       }
       const word = `key.${key}`;
-      const label = auditKnows(word) ? t(word) : humanised(key);
+      const label = isMessageKey(word) ? t(word) : humanised(key);
       const byName = /(Id|Ids)$/.test(key);
       const text = Array.isArray(value)
         ? listText(byName ? value.map(named) : value.map((v) => valueText(v, t, language)))
@@ -105,7 +104,7 @@ function listText(items: string[]): string {
   return items.length > MAX_LIST ? `${shown} +${items.length - MAX_LIST}` : shown;
 }
 
-function valueText(value: unknown, t: AuditT, language: Language): string {
+function valueText(value: unknown, t: Translate, language: Language): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (typeof value === 'number') return String(value);
@@ -116,9 +115,8 @@ function valueText(value: unknown, t: AuditT, language: Language): string {
         .split(' → ')
         .map((v) => valueText(v, t, language))
         .join(' → ');
-    const word = `value.${value}`;
-    if (auditKnows(word)) return t(word);
-    return value in PRIORITY_LABELS.id ? PRIORITY_LABELS[language][value as PriorityKind] : value;
+    const word = [`value.${value}`, `priority.${value}`].find(isMessageKey);
+    return word ? t(word) : value;
   }
   return isRecord(value) ? nestedText(value, language, String) : String(value);
 }

@@ -1,73 +1,8 @@
-import type { Language, Messages } from '@antre/ui';
-import { translator } from '@antre/ui';
+import type { Language } from '@antre/ui';
+import { isMessageKey, translate } from './messages';
 
 // A device's settings in the audit log, as the admin set them on the device page:
 // "Printer: Virtual · Kertas: 80 mm", never raw JSON.
-const id = {
-  printer: 'Printer',
-  paperWidth: 'Kertas',
-  model: 'Jenis printer',
-  footer: 'Catatan kaki',
-  idleSeconds: 'Kembali ke awal',
-  language: 'Bahasa',
-  voiceLanguages: 'Bahasa suara',
-  voice: 'Suara panggilan',
-  repeatCall: 'Ulangi panggilan',
-  announceAgency: 'Sebut instansi',
-  recentCalls: 'Panggilan sebelumnya',
-  agencyColumns: 'Kolom instansi',
-  runningText: 'Teks berjalan',
-  showMedia: 'Gambar dan video',
-  mediaSeconds: 'Lama tiap gambar',
-  'printer.tcp': 'Jaringan (LAN)',
-  'printer.device': 'Kabel USB di server',
-  'printer.shell': 'Printer kios sendiri',
-  'printer.virtual': 'Virtual (uji coba)',
-  'model.epson': 'Epson',
-  'model.generic': 'ESC/POS umum',
-  'language.id': 'Bahasa Indonesia',
-  'language.en': 'Inggris',
-  mm: '{n} mm',
-  seconds: '{n} detik',
-  yes: 'ya',
-  no: 'tidak',
-} as const;
-type Key = keyof typeof id;
-
-const MESSAGES: Messages<Key> = {
-  id,
-  en: {
-    printer: 'Printer',
-    paperWidth: 'Paper',
-    model: 'Printer type',
-    footer: 'Footer',
-    idleSeconds: 'Back to start after',
-    language: 'Language',
-    voiceLanguages: 'Spoken languages',
-    voice: 'Voice calls',
-    repeatCall: 'Repeat calls',
-    announceAgency: 'Say the agency',
-    recentCalls: 'Earlier calls shown',
-    agencyColumns: 'Agency columns',
-    runningText: 'Running text',
-    showMedia: 'Images and videos',
-    mediaSeconds: 'Time per image',
-    'printer.tcp': 'Network (LAN)',
-    'printer.device': 'USB cable on the server',
-    'printer.shell': "The kiosk's own printer",
-    'printer.virtual': 'Virtual (testing)',
-    'model.epson': 'Epson',
-    'model.generic': 'Generic ESC/POS',
-    'language.id': 'Indonesian',
-    'language.en': 'English',
-    mm: '{n} mm',
-    seconds: '{n} s',
-    yes: 'yes',
-    no: 'no',
-  },
-};
-
-const knows = (key: string): key is Key => key in id;
 const SECONDS = new Set(['idleSeconds', 'mediaSeconds']);
 const LONGEST = 60;
 
@@ -90,8 +25,11 @@ export function nestedText(
   language: Language,
   named: (id: string) => string,
 ): string {
-  const t = translator(MESSAGES, language);
-  const word = (key: string, fallback: string) => (knows(key) ? t(key) : fallback);
+  const t = translate(language);
+  const word = (key: string, fallback: string): string => {
+    const setting = `setting.${key}`;
+    return isMessageKey(setting) ? t(setting) : fallback;
+  };
   const plain = (key: string, v: unknown): string | null => {
     if (v === null || v === undefined || v === '') return null;
     if (typeof v === 'boolean') return v ? t('yes') : t('no');

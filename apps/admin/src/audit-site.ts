@@ -2,12 +2,12 @@ import type { Weekday } from '@antre/domain';
 import { WEEKDAYS } from '@antre/domain';
 import type { Language } from '@antre/ui';
 import { humanised } from './audit-settings';
-import type { SiteKey } from './site-messages';
-import { siteT } from './site-messages';
+import type { MessageKey } from './messages';
+import { translate } from './messages';
 
 // The hub logs a site save as `{ setting: { before, after } }` (building-diff.ts); the log
 // shows each setting by the name the site page gives it: "Jam kerja Senin: 07:30–15:00 → Libur".
-const LABELS: Record<string, SiteKey> = {
+const LABELS: Record<string, MessageKey> = {
   name: 'siteName',
   logo: 'logo',
   timezone: 'timezone',
@@ -34,7 +34,7 @@ export function siteChangeLines(
 ): [string, string][] | null {
   const entries = Object.entries(changes);
   if (!entries.every(([, change]) => isChange(change))) return null;
-  const t = siteT(language);
+  const t = translate(language);
   const label = (key: string): string => {
     const [group, part] = key.split('.') as [string, string | undefined];
     if (group === 'hours' && WEEKDAYS.includes(part as Weekday))

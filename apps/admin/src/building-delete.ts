@@ -3,13 +3,14 @@ import type { Language } from '@antre/ui';
 import type { Section } from './building-drafts';
 import type { Refusal } from './config-api';
 import { conflictText } from './conflict-messages';
-import type { SiteT } from './site-messages';
+import { fieldErrors } from '@antre/ui';
+import type { MessageKey, Translate } from './messages';
 
-const SECTION_WORD: Record<Section, 'zone' | 'agency' | 'service' | 'counter'> = {
-  zones: 'zone',
-  agencies: 'agency',
-  services: 'service',
-  counters: 'counter',
+const SECTION_WORD: Record<Section, MessageKey> = {
+  zones: 'kindZone',
+  agencies: 'kindAgency',
+  services: 'kindService',
+  counters: 'kindCounter',
 };
 const SHOWN = 5;
 
@@ -26,11 +27,11 @@ export function withoutItem(building: Building, section: Section, id: string): B
 export function refusalReason(
   refusal: Refusal,
   sent: Building,
-  t: SiteT,
+  t: Translate,
   language: Language,
 ): string {
-  const paths = Object.keys(refusal.fields);
-  if (paths.length === 0) return conflictText(refusal, language);
+  const paths = Object.keys(fieldErrors(refusal));
+  if (paths.length === 0) return conflictText(refusal.error, language);
   const users = new Set<string>();
   for (const path of paths) {
     const [section, index] = path.split('.') as [Section, string];

@@ -1,23 +1,11 @@
 import type { Building } from '@antre/domain';
-import type {
-  AuditEntry,
-  BuildingFile,
-  DeviceSummary,
-  LogoSaved,
-  PendingPairing,
-  PublicAddress,
-  ServicePatch,
-  SiteSettings,
-  UserView,
-} from '@antre/protocol';
+import type { ApiBody, ServicePatch, SiteSettings, UserView } from '@antre/protocol';
 import { withoutLogos } from '@antre/protocol';
-import type { Answer, Refusal } from './hub-answer';
-import { send as request } from './hub-answer';
+import type { HubAnswer, HubRefusal } from '@antre/ui';
+import { callHub, fieldErrors } from '@antre/ui';
 
-export type { Answer, Refusal } from './hub-answer';
-
-const send = <T>(token: string, path: string, method = 'GET', json?: unknown) =>
-  request<T>(token, path, { method, json });
+export type Answer<T> = HubAnswer<T>;
+export type Refusal = HubRefusal;
 
 export interface NewUser {
   username: string;
@@ -39,52 +27,55 @@ export interface AuditFilter {
   action?: string;
 }
 
+const by = (token: string) => ({ token });
+const withId = (token: string, id: string) => ({ token, params: { id } });
+const agencyOf = (key: LogoKey) => ({ id: key.slice('agencies/'.length) });
+
 export const configApi = {
-  building: (t: string) => send<Building>(t, '/api/building'),
+  building: (t: string) => callHub('GET /api/building', by(t)),
   // Logos have their own endpoints: the hub keeps the stored ones a building save leaves out.
   saveBuilding: (t: string, b: Building) =>
-    send<{ ok: true }>(t, '/api/building', 'PUT', withoutLogos(b)),
+    callHub('PUT /api/building', { ...by(t), body: withoutLogos(b) }),
   saveSite: (t: string, site: SiteSettings) =>
-    send<{ ok: true }>(t, '/api/building/site', 'PUT', site),
+    callHub('PUT /api/building/site', { ...by(t), body: site }),
   saveLogo: (t: string, key: LogoKey, logo: string) =>
-    send<LogoSaved>(t, `/api/logos/${key}`, 'PUT', { logo }),
-  removeLogo: (t: string, key: LogoKey) => send<LogoSaved>(t, `/api/logos/${key}`, 'DELETE'),
-  address: (t: string) => send<PublicAddress>(t, '/api/site/address'),
+    key === 'site'
+      ? callHub('PUT /api/logos/site', { ...by(t), body: { logo } })
+      : callHub('PUT /api/logos/agencies/:id', { ...by(t), params: agencyOf(key), body: { logo } }),
+  removeLogo: (t: string, key: LogoKey) =>
+    key === 'site'
+      ? callHub('DELETE /api/logos/site', by(t))
+      : callHub('DELETE /api/logos/agencies/:id', { ...by(t), params: agencyOf(key) }),
+  address: (t: string) => callHub('GET /api/site/address', by(t)),
   patchService: (t: string, agencyId: string, serviceId: string, patch: ServicePatch) =>
-    send<{ ok: true }>(
-      t,
-      `/api/agencies/${encodeURIComponent(agencyId)}/services/${encodeURIComponent(serviceId)}`,
-      'POST',
-      patch,
-    ),
-  exportBuilding: (t: string) => send<BuildingFile>(t, '/api/building/export'),
+    callHub('POST /api/agencies/:agencyId/services/:serviceId', {
+      ...by(t),
+      params: { agencyId, serviceId },
+      body: patch,
+    }),
+  exportBuilding: (t: string) => callHub('GET /api/building/export', by(t)),
+  // The file as it was read: the hub checks it and names each bad field.
   importBuilding: (t: string, file: unknown) =>
-    send<{ ok: true }>(t, '/api/building/import', 'POST', file),
-  users: (t: string) => send<{ users: UserView[] }>(t, '/api/users'),
-  addUser: (t: string, u: NewUser) =>
-    send<{ user: UserView; password?: string }>(t, '/api/users', 'POST', u),
-  deactivate: (t: string, id: string) =>
-    send<UserView>(t, `/api/users/${encodeURIComponent(id)}/deactivate`, 'POST', {}),
+    callHub('POST /api/building/import', {
+      ...by(t),
+      body: file as ApiBody<'POST /api/building/import'>,
+    }),
+  users: (t: string) => callHub('GET /api/users', by(t)),
+  addUser: (t: string, u: NewUser) => callHub('POST /api/users', { ...by(t), body: u }),
+  deactivate: (t: string, id: string) => callHub('POST /api/users/:id/deactivate', withId(t, id)),
   updateUser: (t: string, id: string, u: Omit<NewUser, 'username'>) =>
-    send<UserView>(t, `/api/users/${encodeURIComponent(id)}`, 'POST', u),
-  unlockUser: (t: string, id: string) =>
-    send<UserView>(t, `/api/users/${encodeURIComponent(id)}/unlock`, 'POST', {}),
-  resetPassword: (t: string, id: string) =>
-    send<{ password: string }>(t, `/api/users/${encodeURIComponent(id)}/password`, 'POST', {}),
-  devices: (t: string) => send<{ devices: DeviceSummary[] }>(t, '/api/devices'),
+    callHub('POST /api/users/:id', { ...withId(t, id), body: u }),
+  unlockUser: (t: string, id: string) => callHub('POST /api/users/:id/unlock', withId(t, id)),
+  resetPassword: (t: string, id: string) => callHub('POST /api/users/:id/password', withId(t, id)),
+  devices: (t: string) => callHub('GET /api/devices', by(t)),
   renameDevice: (t: string, id: string, name: string) =>
-    send<DeviceSummary>(t, `/api/devices/${encodeURIComponent(id)}`, 'POST', { name }),
-  revokeDevice: (t: string, id: string) =>
-    send<DeviceSummary>(t, `/api/devices/${encodeURIComponent(id)}/revoke`, 'POST', {}),
-  pending: (t: string) => send<{ pending: PendingPairing[] }>(t, '/api/pairing'),
-  approve: (t: string, a: Approval) =>
-    send<{ deviceId: string }>(t, '/api/pairing/approve', 'POST', a),
-  reject: (t: string, code: string) => send<unknown>(t, '/api/pairing/reject', 'POST', { code }),
-  audit: (t: string, f: AuditFilter) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') q.set(k, String(v));
-    return send<{ entries: AuditEntry[] }>(t, `/api/audit?${q.toString()}`);
-  },
+    callHub('POST /api/devices/:id', { ...withId(t, id), body: { name } }),
+  revokeDevice: (t: string, id: string) => callHub('POST /api/devices/:id/revoke', withId(t, id)),
+  pending: (t: string) => callHub('GET /api/pairing', by(t)),
+  approve: (t: string, a: Approval) => callHub('POST /api/pairing/approve', { ...by(t), body: a }),
+  reject: (t: string, code: string) =>
+    callHub('POST /api/pairing/reject', { ...by(t), body: { code } }),
+  audit: (t: string, f: AuditFilter) => callHub('GET /api/audit', { ...by(t), query: f }),
 };
 
 /** `site` or `agencies/<id>`: whose logo. */
@@ -105,7 +96,7 @@ export async function syncLogo(
 export function fieldsOf(refusal: Refusal | null, prefix: string): Record<string, string> {
   if (!refusal) return {};
   const mine: Record<string, string> = {};
-  for (const [path, message] of Object.entries(refusal.fields))
+  for (const [path, message] of Object.entries(fieldErrors(refusal)))
     if (path.startsWith(`${prefix}.`)) mine[path.slice(prefix.length + 1)] = message;
     else if (path === prefix) mine[''] = message;
   return mine;

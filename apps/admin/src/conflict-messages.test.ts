@@ -61,7 +61,7 @@ describe('any refusal from the hub', () => {
       {
         code: 'not_found',
         message: 'No device is waiting with code ZZZ-999; check the code on its screen',
-        fields: { code: 'no device is waiting with this code' },
+        fields: [{ path: 'code', message: 'no device is waiting with this code' }],
       },
       'Tidak ada perangkat yang menunggu dengan kode ini. Periksa kode di layar perangkat.',
       'No device is waiting with this code. Check the code on its screen.',
@@ -70,13 +70,17 @@ describe('any refusal from the hub', () => {
       {
         code: 'conflict',
         message: 'This device opened the display app; pair it as a display',
-        fields: { role: 'the device opened the display app' },
+        fields: [{ path: 'role', message: 'the device opened the display app' }],
       },
       'Perangkat ini membuka aplikasi layar; setujui sebagai Layar.',
       'This device opened the display app; approve it as a Display.',
     ],
     [
-      { code: 'bad_request', message: 'the template is empty', fields: { template: 'x y z' } },
+      {
+        code: 'bad_request',
+        message: 'the template is empty',
+        fields: [{ path: 'template', message: 'x y z' }],
+      },
       'Data yang dikirim tidak valid.',
       'The data sent is not valid.',
     ],

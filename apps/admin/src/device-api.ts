@@ -1,5 +1,5 @@
-import type { DeviceAlert, DeviceSummary, MediaItem } from '@antre/protocol';
-import { send } from './hub-answer';
+import type { BOARD_MEDIA_TYPES } from '@antre/protocol';
+import { callHub } from '@antre/ui';
 
 export interface DeviceChange {
   name?: string;
@@ -8,17 +8,25 @@ export interface DeviceChange {
   settings?: Record<string, unknown>;
 }
 
-const device = (id: string) => `/api/devices/${encodeURIComponent(id)}`;
-const media = (name: string) => `/api/display/media/${encodeURIComponent(name)}`;
+const by = (token: string) => ({ token });
 
 export const deviceApi = {
   update: (t: string, id: string, change: DeviceChange) =>
-    send<DeviceSummary>(t, device(id), { method: 'POST', json: change }),
-  approve: (t: string, approval: DeviceChange & { code: string; name: string; role: string }) =>
-    send<{ deviceId: string }>(t, '/api/pairing/approve', { method: 'POST', json: approval }),
-  alerts: (t: string) => send<{ alerts: DeviceAlert[] }>(t, '/api/devices/alerts'),
-  media: (t: string) => send<MediaItem[]>(t, '/api/display/media'),
-  upload: (t: string, name: string, file: File, type: string) =>
-    send<MediaItem>(t, media(name), { method: 'PUT', file, fileType: type }),
-  deleteMedia: (t: string, name: string) => send<MediaItem[]>(t, media(name), { method: 'DELETE' }),
+    callHub('POST /api/devices/:id', { ...by(t), params: { id }, body: change }),
+  approve: (t: string, approval: DeviceChange & { code: string; name: string; role: DeviceRole }) =>
+    callHub('POST /api/pairing/approve', { ...by(t), body: approval }),
+  alerts: (t: string) => callHub('GET /api/devices/alerts', by(t)),
+  media: (t: string) => callHub('GET /api/display/media', by(t)),
+  upload: (t: string, name: string, file: File, type: MediaType) =>
+    callHub('PUT /api/display/media/:file', {
+      ...by(t),
+      params: { file: name },
+      file,
+      fileType: type,
+    }),
+  deleteMedia: (t: string, name: string) =>
+    callHub('DELETE /api/display/media/:file', { ...by(t), params: { file: name } }),
 };
+
+export type MediaType = (typeof BOARD_MEDIA_TYPES)[number];
+type DeviceRole = 'kiosk' | 'display';

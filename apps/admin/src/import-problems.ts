@@ -1,7 +1,7 @@
 import type { Language } from '@antre/ui';
 import { FIELD_NAMES, ITEM_NAMES } from './building-field-names';
-import { configT } from './config-messages';
 import { fieldMessage } from './field-messages';
+import { translate } from './messages';
 
 const SHOWN = 5;
 
@@ -26,7 +26,7 @@ export function importProblems(
   );
   const more = lines.length - SHOWN;
   if (more <= 0) return lines;
-  return [...lines.slice(0, SHOWN), configT(language)('importMore', { n: more })];
+  return [...lines.slice(0, SHOWN), translate(language)('importMore', { n: more })];
 }
 
 /** `building.counters.2.services.0.serviceId` -> `Loket «Loket 3» › Layanan 1 › Kode layanan`. */

@@ -1,7 +1,7 @@
 import type { Building } from '@antre/domain';
 import type { Language } from '@antre/ui';
-import type { Translate } from './messages';
 import type { Session } from './session';
+import type { Translate } from './messages';
 
 /** What every page gets from the signed-in shell. */
 export interface PageProps {

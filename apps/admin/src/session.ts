@@ -1,15 +1,7 @@
-import type { Building } from '@antre/domain';
-import type {
-  DeviceAlert,
-  Feedback,
-  IkmExportTable,
-  IkmReport,
-  LiveReport,
-  LoginResponse,
-  SummaryReport,
-} from '@antre/protocol';
+import type { IkmExportTable, LoginResponse } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { hubRequest } from '@antre/ui';
+import { callHub } from '@antre/ui';
+import { downloadFile } from './file-download';
 
 // The hub serves this app, so the hub is where the page came from.
 export const HUB_URL = window.location.origin;
@@ -46,55 +38,44 @@ export interface Period {
   agencyId?: string;
 }
 
-const query = (p: Period, extra: Record<string, string> = {}): string =>
-  new URLSearchParams({
-    from: p.from,
-    to: p.to,
-    ...(p.agencyId ? { agencyId: p.agencyId } : {}),
-    ...extra,
-  }).toString();
+const asked = (p: Period) => ({
+  from: p.from,
+  to: p.to,
+  ...(p.agencyId ? { agencyId: p.agencyId } : {}),
+});
 
 export type ExportTable =
   'agencies' | 'services' | 'counters' | 'officers' | 'heatmap' | 'notifications';
 
 export const hubApi = {
   login: (username: string, password: string) =>
-    hubRequest<LoginResponse>('/api/auth/login', { json: { username, password } }),
-  logout: (token: string) =>
-    hubRequest<{ ok: true }>('/api/auth/logout', { method: 'POST', token }),
-  health: () => hubRequest<{ serviceDay: string }>('/api/health'),
-  building: (token: string) => hubRequest<Building>('/api/building', { token }),
-  live: (token: string) => hubRequest<LiveReport>('/api/reports/live', { token }),
-  alerts: (token: string) =>
-    hubRequest<{ alerts: DeviceAlert[] }>('/api/devices/alerts', { token }),
+    callHub('POST /api/auth/login', { body: { username, password } }),
+  logout: (token: string) => callHub('POST /api/auth/logout', { token }),
+  health: () => callHub('GET /api/health'),
+  building: (token: string) => callHub('GET /api/building', { token }),
+  live: (token: string) => callHub('GET /api/reports/live', { token }),
+  alerts: (token: string) => callHub('GET /api/devices/alerts', { token }),
   summary: (token: string, p: Period) =>
-    hubRequest<SummaryReport>(`/api/reports/summary?${query(p)}`, { token }),
-  ikm: (token: string, p: Period) =>
-    hubRequest<IkmReport>(`/api/reports/ikm?${query(p)}`, { token }),
-  feedback: (token: string) => hubRequest<Feedback[]>('/api/feedback', { token }),
+    callHub('GET /api/reports/summary', { token, query: asked(p) }),
+  ikm: (token: string, p: Period) => callHub('GET /api/reports/ikm', { token, query: asked(p) }),
+  feedback: (token: string) => callHub('GET /api/feedback', { token }),
   /** A file download needs the Bearer token, which a plain link cannot send. */
-  async download(
+  download(
     token: string,
     p: Period,
     table: ExportTable | IkmExportTable,
     format: 'xlsx' | 'csv',
     report: 'summary' | 'ikm' = 'summary',
   ) {
-    const path = report === 'ikm' ? '/api/reports/ikm/export' : '/api/reports/export';
-    try {
-      const response = await fetch(`${HUB_URL}${path}?${query(p, { table, format })}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!response.ok) return false;
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `antre-${report === 'ikm' ? 'skm-' : ''}${table}-${p.from}_${p.to}.${format}`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return true;
-    } catch {
-      return false;
-    }
+    const name = `antre-${report === 'ikm' ? 'skm-' : ''}${table}-${p.from}_${p.to}.${format}`;
+    return report === 'ikm'
+      ? downloadFile(name, 'GET /api/reports/ikm/export', {
+          token,
+          query: { ...asked(p), table: table as IkmExportTable, format },
+        })
+      : downloadFile(name, 'GET /api/reports/export', {
+          token,
+          query: { ...asked(p), table: table as ExportTable, format },
+        });
   },
 };

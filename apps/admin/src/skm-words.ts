@@ -2,9 +2,22 @@ import type { DemographicField, IkmGrade, SkmElement } from '@antre/domain';
 import { SKM_WORDING } from '@antre/domain';
 import type { Language } from '@antre/ui';
 import type { MessageKey } from './messages';
-import { GRADE_LABELS, SKM_ELEMENT_NAMES_EN } from './messages';
+import { translate } from './messages';
 
 const LOCALE: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
+
+/** The regulation names the elements in Indonesian (SKM_WORDING); these are for English. */
+const SKM_ELEMENT_NAMES_EN: Record<SkmElement, string> = {
+  U1: 'Requirements',
+  U2: 'Systems, mechanisms and procedures',
+  U3: 'Completion time',
+  U4: 'Cost/tariff',
+  U5: 'Service products',
+  U6: 'Staff competence',
+  U7: 'Staff conduct',
+  U8: 'Facilities and infrastructure',
+  U9: 'Handling of complaints and suggestions',
+};
 
 /**
  * NRR and IKM always with the same decimals, as the regulation's tables show them: "3,00"
@@ -33,4 +46,4 @@ export const elementName = (element: string, language: Language): string => {
 };
 
 export const gradeLabel = (grade: IkmGrade | null, language: Language): string =>
-  grade ? GRADE_LABELS[language][grade] : '—';
+  grade ? translate(language)(`grade.${grade}`) : '—';

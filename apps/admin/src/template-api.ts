@@ -1,14 +1,10 @@
-import type { TicketPreview, TicketTemplateView } from '@antre/protocol';
-import { send as request } from './hub-answer';
-
-const send = <T>(token: string, path: string, method: string, json?: unknown) =>
-  request<T>(token, path, { method, json });
+import { callHub } from '@antre/ui';
 
 /** The ticket template endpoints (admin only). */
 export const templateApi = {
-  load: (t: string) => send<TicketTemplateView>(t, '/api/ticket-template', 'GET'),
+  load: (t: string) => callHub('GET /api/ticket-template', { token: t }),
   save: (t: string, template: string) =>
-    send<TicketTemplateView>(t, '/api/ticket-template', 'PUT', { template }),
+    callHub('PUT /api/ticket-template', { token: t, body: { template } }),
   preview: (t: string, template: string, paperWidth: 58 | 80) =>
-    send<TicketPreview>(t, '/api/ticket-template/preview', 'POST', { template, paperWidth }),
+    callHub('POST /api/ticket-template/preview', { token: t, body: { template, paperWidth } }),
 };

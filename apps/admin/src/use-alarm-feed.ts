@@ -11,7 +11,7 @@ export function useAlarmFeed(token: string): AlarmView[] | null {
   const [alarms, setAlarms] = useState<AlarmView[] | null>(null);
   useEffect(() => {
     const client = createHubClient({ url: HUB_URL, token });
-    client.socket.on('alarms:list', setAlarms);
+    client.on('alarms:list', setAlarms);
     return () => client.close();
   }, [token]);
   return alarms;

@@ -21,9 +21,9 @@ export function useDeviceFeed(
   const [live, setLive] = useState(false);
   useEffect(() => {
     const client = createHubClient({ url: HUB_URL, token });
-    client.socket.on('device:status', (d) => handlers.current.status(d));
-    client.socket.on('device:alert', (a) => handlers.current.alert(a));
-    client.socket.on('pairing:changed', (p) => handlers.current.pairing(p));
+    client.on('device:status', (d) => handlers.current.status(d));
+    client.on('device:alert', (a) => handlers.current.alert(a));
+    client.on('pairing:changed', (p) => handlers.current.pairing(p));
     const unsubscribe = client.subscribe(() => setLive(client.connection === 'online'));
     return () => {
       unsubscribe();

@@ -1,9 +1,8 @@
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import { BookFlow } from './BookFlow';
 import { FindBooking } from './FindBooking';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 import { Poster } from './Poster';
 
 type Page = 'book' | 'find' | 'poster';
@@ -16,7 +15,7 @@ const pageOf = (hash: string): Page =>
 export function App() {
   const [page, setPage] = useState<Page>(() => pageOf(window.location.hash));
   const [language, setLanguage] = useState<Language>('id');
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
 
   useEffect(() => {
     const onHash = () => setPage(pageOf(window.location.hash));

@@ -119,12 +119,12 @@ export function FindBooking({ t, language, onNew }: Props) {
                 {t('move')}
               </button>
               <button type="button" className="danger-button" onClick={() => setConfirming(true)}>
-                {t('cancel')}
+                {t('cancelBooking')}
               </button>
             </div>
           ) : null}
           {confirming ? (
-            <div className="confirm" role="alertdialog" aria-label={t('cancel')}>
+            <div className="confirm" role="alertdialog" aria-label={t('cancelBooking')}>
               <p>{t('cancelConfirm')}</p>
               <div className="actions">
                 <button

@@ -1,10 +1,11 @@
-import type { Messages } from '@antre/ui';
+import type { Translator } from '@antre/ui';
+import { catalogue, withSharedWords } from '@antre/ui';
 
-const ID = {
+// The booking page's one catalogue: Indonesian first, then English under the same keys (a
+// missing one does not compile). The words every app shares come from @antre/ui.
+const id = {
+  // Booking, finding, moving and cancelling
   title: 'Antrean Online',
-  language: 'English',
-  back: 'Kembali',
-  loading: 'Memuat…',
   stepOf: 'Langkah {n} dari 5',
   intro: 'Pesan tempat antrean dari rumah, lalu check-in di kios saat datang.',
   findLink: 'Cek / ubah / batalkan pesanan',
@@ -12,14 +13,6 @@ const ID = {
   chooseAgency: 'Pilih instansi',
   noBookableServices: 'Belum ada layanan yang menerima pesanan online.',
   servicesCount: '{n} layanan bisa dipesan',
-  chooseService: 'Pilih layanan',
-  standardTitle: 'Standar pelayanan',
-  requirements: 'Persyaratan',
-  procedure: 'Prosedur',
-  duration: 'Jangka waktu',
-  cost: 'Biaya / tarif',
-  product: 'Produk layanan',
-  complaints: 'Pengaduan',
   showStandard: 'Lihat standar pelayanan',
   chooseThisService: 'Pesan layanan ini',
   chooseDate: 'Pilih tanggal',
@@ -55,16 +48,11 @@ const ID = {
   consentNeeded: 'Centang persetujuan agar nomor HP bisa disimpan, atau kosongkan nomor HP.',
   summary: '{service} · {date}, {session}',
   book: 'Pesan sekarang',
-  sending: 'Mengirim…',
   confirmed: 'Pesanan berhasil',
   bookingCode: 'Kode booking',
   showAtKiosk: 'Tunjukkan kode QR ini di kios, atau ketik kodenya.',
-  date: 'Tanggal',
   session: 'Sesi',
-  service: 'Layanan',
-  agency: 'Instansi',
   place: 'Tempat',
-  placeCounters: 'Loket {numbers}',
   checkIn: 'Check-in di kios',
   checkInWindow: '{from}–{to}',
   checkInNote:
@@ -87,7 +75,7 @@ const ID = {
   noShowNote: 'Anda tidak check-in pada waktunya. Silakan buat pesanan baru.',
   checkedInNote: 'Anda sudah check-in. Pantau antrean Anda di sini:',
   trackTicket: 'Pantau nomor antrean',
-  cancel: 'Batalkan pesanan',
+  cancelBooking: 'Batalkan pesanan',
   cancelConfirm: 'Yakin membatalkan pesanan ini? Tempat Anda diberikan kepada orang lain.',
   cancelYes: 'Ya, batalkan',
   cancelNo: 'Tidak',
@@ -108,17 +96,40 @@ const ID = {
   posterTitle: 'Antrean online',
   posterLine: 'Pindai kode QR ini dengan kamera HP untuk memesan antrean dari rumah.',
   posterPrint: 'Cetak poster',
+  // The hub’s refusals, with what the citizen should do next
+  'refusal.invalid_nik':
+    'NIK tidak valid. Periksa lagi 16 angka NIK pada KTP Anda, lalu kirim ulang.',
+  'refusal.booking_not_offered':
+    'Layanan ini tidak menerima pesanan online. Silakan datang dan ambil nomor di kios.',
+  'refusal.unknown_session': 'Sesi itu tidak ada pada tanggal tersebut. Pilih sesi lain.',
+  'refusal.date_not_bookable':
+    'Tanggal itu tidak bisa dipesan (libur atau tutup). Pilih tanggal lain.',
+  'refusal.window_closed':
+    'Pemesanan untuk tanggal itu sudah ditutup atau belum dibuka. Pilih tanggal lain.',
+  'refusal.full': 'Sesi ini baru saja penuh. Pilih sesi atau tanggal lain.',
+  'refusal.duplicate_booking':
+    'NIK ini sudah punya pesanan untuk layanan ini pada hari yang sama. Cek pesanan Anda, atau pilih hari lain.',
+  'refusal.too_many_bookings':
+    'NIK ini sudah punya terlalu banyak pesanan aktif. Batalkan pesanan yang tidak diperlukan, lalu coba lagi.',
+  'refusal.booking_cancelled': 'Pesanan ini sudah dibatalkan. Silakan buat pesanan baru.',
+  'refusal.already_checked_in': 'Pesanan ini sudah check-in dan tidak bisa diubah lagi.',
+  'refusal.not_today': 'Pesanan ini untuk hari lain. Datang pada tanggal pesanan Anda.',
+  'refusal.too_early': 'Check-in belum dibuka. Datang lagi pada jam check-in.',
+  'refusal.too_late':
+    'Waktu pesanan ini sudah lewat dan tidak bisa diubah. Silakan buat pesanan baru atau ambil nomor di kios.',
+  'refusal.booking_not_found':
+    'Pesanan tidak ditemukan. Periksa kode booking dan NIK (keduanya harus sama dengan saat memesan).',
+  'refusal.rate_limited': 'Terlalu banyak percobaan. Tunggu beberapa menit, lalu coba lagi.',
+  'refusal.bad_request': 'Ada isian yang belum benar. Periksa lagi semua isian, lalu kirim ulang.',
+  'refusal.offline': 'Tidak tersambung ke internet. Periksa koneksi Anda, lalu coba lagi.',
+  'refusal.internal': 'Terjadi gangguan di server. Pesanan belum berubah; coba lagi sebentar.',
 };
 
-export type MessageKey = keyof typeof ID;
-
-export const MESSAGES: Messages<MessageKey> = {
-  id: ID,
+export const MESSAGES = withSharedWords({
+  id,
   en: {
+    // Booking, finding, moving and cancelling
     title: 'Online booking',
-    language: 'Bahasa Indonesia',
-    back: 'Back',
-    loading: 'Loading…',
     stepOf: 'Step {n} of 5',
     intro: 'Book a place in the queue from home, then check in at the kiosk when you arrive.',
     findLink: 'Check / change / cancel a booking',
@@ -126,14 +137,6 @@ export const MESSAGES: Messages<MessageKey> = {
     chooseAgency: 'Choose an agency',
     noBookableServices: 'No service takes online bookings yet.',
     servicesCount: '{n} services to book',
-    chooseService: 'Choose a service',
-    standardTitle: 'Service standard',
-    requirements: 'Requirements',
-    procedure: 'Procedure',
-    duration: 'Time needed',
-    cost: 'Cost',
-    product: 'What you receive',
-    complaints: 'Complaints',
     showStandard: 'See the service standard',
     chooseThisService: 'Book this service',
     chooseDate: 'Choose a date',
@@ -169,16 +172,11 @@ export const MESSAGES: Messages<MessageKey> = {
     consentNeeded: 'Tick the consent so the number can be kept, or leave the number empty.',
     summary: '{service} · {date}, {session}',
     book: 'Book now',
-    sending: 'Sending…',
     confirmed: 'Booking confirmed',
     bookingCode: 'Booking code',
     showAtKiosk: 'Show this QR code at the kiosk, or type the code.',
-    date: 'Date',
     session: 'Session',
-    service: 'Service',
-    agency: 'Agency',
     place: 'Where',
-    placeCounters: 'Counter {numbers}',
     checkIn: 'Check in at the kiosk',
     checkInWindow: '{from}–{to}',
     checkInNote:
@@ -201,7 +199,7 @@ export const MESSAGES: Messages<MessageKey> = {
     noShowNote: 'You did not check in in time. Please make a new booking.',
     checkedInNote: 'You have checked in. Follow your queue here:',
     trackTicket: 'Follow my queue number',
-    cancel: 'Cancel booking',
+    cancelBooking: 'Cancel booking',
     cancelConfirm: 'Cancel this booking? Your place goes to someone else.',
     cancelYes: 'Yes, cancel',
     cancelNo: 'No',
@@ -221,5 +219,37 @@ export const MESSAGES: Messages<MessageKey> = {
     posterTitle: 'Online queue',
     posterLine: 'Scan this QR code with your phone camera to book a queue place from home.',
     posterPrint: 'Print poster',
+    // The hub’s refusals, with what the citizen should do next
+    'refusal.invalid_nik':
+      'This NIK is not valid. Check the 16 digits on your KTP, then send again.',
+    'refusal.booking_not_offered':
+      'This service takes no online bookings. Please come and take a number at the kiosk.',
+    'refusal.unknown_session': 'That session does not exist on that date. Choose another session.',
+    'refusal.date_not_bookable':
+      'That date cannot be booked (holiday or closed). Choose another date.',
+    'refusal.window_closed':
+      'Booking for that date is closed or not open yet. Choose another date.',
+    'refusal.full': 'This session has just filled up. Choose another session or date.',
+    'refusal.duplicate_booking':
+      'This NIK already has a booking for this service on that day. Check your booking, or choose another day.',
+    'refusal.too_many_bookings':
+      'This NIK has too many active bookings. Cancel one you do not need, then try again.',
+    'refusal.booking_cancelled': 'This booking was cancelled. Please make a new booking.',
+    'refusal.already_checked_in': 'This booking is checked in and cannot be changed any more.',
+    'refusal.not_today': 'This booking is for another day. Come on the date you booked.',
+    'refusal.too_early': 'Check-in is not open yet. Come back in the check-in time.',
+    'refusal.too_late':
+      'This booking’s time has passed and it cannot be changed. Make a new booking or take a number at the kiosk.',
+    'refusal.booking_not_found':
+      'Booking not found. Check the booking code and NIK (both must be as when you booked).',
+    'refusal.rate_limited': 'Too many attempts. Wait a few minutes, then try again.',
+    'refusal.bad_request':
+      'Something in the form is not right yet. Check every field, then send again.',
+    'refusal.offline': 'Not connected to the internet. Check your connection, then try again.',
+    'refusal.internal': 'The server had a problem. Nothing changed; try again shortly.',
   },
-};
+});
+
+export type MessageKey = keyof typeof MESSAGES.id;
+export type Translate = Translator<MessageKey>;
+export const { translate, isMessageKey } = catalogue(MESSAGES);

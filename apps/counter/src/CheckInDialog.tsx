@@ -70,10 +70,10 @@ export function CheckInDialog(props: {
         )}
         <div className="dialog-buttons">
           <button type="button" onClick={props.onClose}>
-            {t('checkInClose')} <kbd>Esc</kbd>
+            {t('close')} <kbd>Esc</kbd>
           </button>
           <button type="submit" className="primary" disabled={!ready}>
-            {busy ? t('checkInBusy') : t('checkInSubmit')} <kbd>Enter</kbd>
+            {busy ? t('checking') : t('checkInSubmit')} <kbd>Enter</kbd>
           </button>
         </div>
       </form>

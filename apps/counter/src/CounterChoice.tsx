@@ -104,7 +104,7 @@ export function CounterChoice(props: {
                     disabled={!online || !status || status.status === 'closed'}
                     onClick={() => void run('counter:close', { counterId: counter.id })}
                   >
-                    {t('closeCounter')}
+                    {t('close')}
                   </button>
                 </div>
               )}

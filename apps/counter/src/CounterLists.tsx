@@ -1,5 +1,4 @@
 import type { Building } from '@antre/domain';
-import type { Language } from '@antre/ui';
 import { minutesBetween } from '@antre/ui';
 import type { CounterView } from './counter-view';
 import type { Translate } from './messages';
@@ -8,7 +7,6 @@ import { TicketList } from './TicketList';
 /** The lines behind the desk: waiting (callable out of turn), parked, and absent visitors. */
 export function CounterLists(props: {
   t: Translate;
-  language: Language;
   building: Building;
   view: CounterView;
   now: number;
@@ -18,7 +16,7 @@ export function CounterLists(props: {
   onRequeue: (ticketId: string) => void;
 }) {
   const { t, view, now } = props;
-  const common = { t, language: props.language, building: props.building, now };
+  const common = { t, building: props.building, now };
   const windowMin = props.building.site.noShowRequeueMinutes;
   return (
     <aside className="lists">

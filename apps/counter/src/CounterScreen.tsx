@@ -35,7 +35,7 @@ const BUTTONS: ActionButton[] = [
   { action: 'park', label: 'park', command: 'counter:park' },
   { action: 'transfer', label: 'transfer', command: 'counter:transfer' },
   { action: 'pause', label: 'pause', command: 'counter:pause', tone: 'quiet' },
-  { action: 'close', label: 'close', command: 'counter:close', tone: 'quiet' },
+  { action: 'close', label: 'closeCounter', command: 'counter:close', tone: 'quiet' },
 ];
 
 type Dialog = 'park' | 'pause' | 'transfer' | 'close' | 'check-in' | null;
@@ -171,7 +171,6 @@ export function CounterScreen(props: {
         <div className="desk">
           <CurrentTicket
             t={t}
-            language={language}
             building={building}
             ticket={held}
             counterStatus={status.status}
@@ -200,7 +199,6 @@ export function CounterScreen(props: {
           <AlarmStrip alarms={alarms} timezone={building.site.timezone} language={language} />
           <CounterLists
             t={t}
-            language={language}
             building={building}
             view={view}
             now={now}

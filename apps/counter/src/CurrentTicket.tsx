@@ -1,6 +1,5 @@
 import type { Building, CounterStatus, Ticket } from '@antre/domain';
-import type { Language } from '@antre/ui';
-import { minutesBetween, PRIORITY_LABELS } from '@antre/ui';
+import { minutesBetween } from '@antre/ui';
 import { isOnline } from './booking-check-in';
 import type { Translate } from './messages';
 import { OnlineMark } from './OnlineMark';
@@ -11,7 +10,6 @@ export const minutesText = (t: Translate, minutes: number): string =>
 /** The ticket at the desk, readable from across the desk: number first, then what matters. */
 export function CurrentTicket(props: {
   t: Translate;
-  language: Language;
   building: Building;
   ticket: Ticket | null;
   counterStatus: CounterStatus;
@@ -43,7 +41,7 @@ export function CurrentTicket(props: {
         {isOnline(ticket) && <OnlineMark t={t} />}
         {ticket.priority && (
           <span className="badge priority">
-            {t('priority')}: {PRIORITY_LABELS[props.language][ticket.priority]}
+            {t('priority')}: {t(`priority.${ticket.priority}`)}
           </span>
         )}
       </div>

@@ -63,7 +63,7 @@ export function ReasonDialog(props: {
             {t('cancel')} <kbd>Esc</kbd>
           </button>
           <button type="submit" className="primary" disabled={!reason.trim()}>
-            {t('confirm')} <kbd>Enter</kbd>
+            {t('save')} <kbd>Enter</kbd>
           </button>
         </div>
       </form>

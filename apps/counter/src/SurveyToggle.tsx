@@ -1,5 +1,5 @@
 import type { Language } from '@antre/ui';
-import { surveyTranslator } from './survey-messages';
+import { translate } from './messages';
 import type { SurveyOutcome } from './use-survey-request';
 
 export const TABLET_PATH = '/counter/#/survei';
@@ -11,7 +11,7 @@ export function SurveyToggle(props: {
   outcome: SurveyOutcome | null;
   onToggle: (on: boolean) => void;
 }) {
-  const t = surveyTranslator(props.language);
+  const t = translate(props.language);
   const { outcome } = props;
   return (
     <div className="survey-toggle">

@@ -1,6 +1,5 @@
 import type { Building, Ticket } from '@antre/domain';
-import type { Language } from '@antre/ui';
-import { minutesBetween, PRIORITY_LABELS } from '@antre/ui';
+import { minutesBetween } from '@antre/ui';
 import { isOnline } from './booking-check-in';
 import { minutesText } from './CurrentTicket';
 import { OnlineMark } from './OnlineMark';
@@ -9,7 +8,6 @@ import type { Translate } from './messages';
 /** A list the officer can act on: each row one ticket, its wait, and one button. */
 export function TicketList(props: {
   t: Translate;
-  language: Language;
   building: Building;
   title: string;
   testId: string;
@@ -39,7 +37,7 @@ export function TicketList(props: {
                   <span className="row-detail">
                     {ticket.priority && (
                       <span className="badge priority">
-                        {PRIORITY_LABELS[props.language][ticket.priority]}
+                        {props.t(`priority.${ticket.priority}`)}
                       </span>
                     )}
                     {isOnline(ticket) && <OnlineMark t={t} />}

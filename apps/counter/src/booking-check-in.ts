@@ -1,6 +1,7 @@
 import type { Ticket } from '@antre/domain';
 import type { RefusalDetail } from '@antre/protocol';
 import { refusalDetailOf } from '@antre/protocol';
+import { callHub } from '@antre/ui';
 
 export type CheckInAnswer =
   { ok: true; label: string } | { ok: false; code: string; detail: RefusalDetail };
@@ -11,21 +12,13 @@ export type CheckInAnswer =
  */
 export async function checkInByCode(token: string, code: string): Promise<CheckInAnswer> {
   const commandId = globalThis.crypto.randomUUID();
-  try {
-    const response = await fetch(`/api/bookings/${encodeURIComponent(code)}/check-in`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ commandId }),
-    });
-    const body = (await response.json()) as {
-      ticket?: { label: string };
-      error?: { code: string; detail?: unknown };
-    };
-    if (response.ok && body.ticket) return { ok: true, label: body.ticket.label };
-    return { ok: false, code: body.error?.code ?? 'internal', detail: refusalDetailOf(body.error) };
-  } catch {
-    return { ok: false, code: 'offline', detail: {} };
-  }
+  const answer = await callHub('POST /api/bookings/:code/check-in', {
+    token,
+    params: { code },
+    body: { commandId },
+  });
+  if (answer.ok) return { ok: true, label: answer.value.ticket.label };
+  return { ok: false, code: answer.error.code, detail: refusalDetailOf(answer.error) };
 }
 
 /** Booked visitors' tickets carry an "Online" mark wherever staff see them. */

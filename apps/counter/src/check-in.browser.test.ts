@@ -1,4 +1,5 @@
-import type { Building, BookingSettings } from '@antre/domain';
+import type { Building } from '@antre/domain';
+import { bookingSettings } from '@antre/domain/testing';
 import type { TestHub } from '@antre/hub/testing';
 import { launchBrowser, MONDAY_MORNING, screenshot, startTestHub } from '@antre/hub/testing';
 import type { Browser } from 'playwright-core';
@@ -14,20 +15,13 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 const SERVICE = 'disdukcapil-akta-kelahiran';
 const COUNTER = 'Loket 3 — Disdukcapil';
 const MINUTE = 60_000;
-const SETTINGS: BookingSettings = {
+const SETTINGS = bookingSettings({
   sessions: [
     { id: 'pagi', start: '09:00', end: '10:00', places: 10 },
     { id: 'siang', start: '10:00', end: '12:00', places: 10 },
   ],
-  daysAhead: 14,
   cutoff: { kind: 'before_session', minutes: 0 },
-  onlineOnly: [],
-  checkInEarlyMinutes: 30,
-  checkInLateMinutes: 15,
-  lateArrival: 'refuse',
-  ticketMark: 'B',
-  closedDates: [],
-};
+});
 
 let hub: TestHub;
 let browser: Browser;

@@ -1,6 +1,15 @@
-import type { Building, Counter, CounterState, QueueState, Service, Ticket } from '@antre/domain';
-import { projectedOrder } from '@antre/domain';
 import type { SyncedState } from '@antre/client';
+import type {
+  Actor,
+  Building,
+  BuildingIndex,
+  Counter,
+  CounterState,
+  QueueState,
+  Service,
+  Ticket,
+} from '@antre/domain';
+import { applyChange, callNext, indexBuilding } from '@antre/domain';
 
 /** Everything the counter screen shows, picked from the synced state; pure, so it is tested alone. */
 export interface CounterView {
@@ -24,6 +33,43 @@ const closedState = (counterId: string): CounterState => ({
   since: 0,
 });
 
+// The calls counted out below are never made: nobody makes them, at no particular time.
+const NOBODY: Actor = { userId: null, deviceId: null };
+const NEVER = 0;
+
+const indexes = new WeakMap<Building, BuildingIndex>();
+function indexOf(building: Building): BuildingIndex {
+  let index = indexes.get(building);
+  if (!index) indexes.set(building, (index = indexBuilding(building)));
+  return index;
+}
+
+/**
+ * The queue as call-next at this counter reads it: of the tickets, only those waiting for its
+ * services and those it has called (its weighted share). The rest only slows the count down.
+ */
+function queueAt(state: SyncedState, counter: Counter): QueueState {
+  const served = new Set(counter.services.map((l) => l.serviceId));
+  const tickets = new Map<string, Ticket>();
+  for (const t of state.tickets.values()) {
+    if ((t.status === 'waiting' && served.has(t.serviceId)) || t.counterId === counter.id)
+      tickets.set(t.id, t);
+  }
+  return {
+    serviceDay: state.serviceDay ?? '',
+    tickets,
+    counters: state.counters,
+    services: state.services,
+  };
+}
+
+/** The queue with the counter open and free, as it is between two calls. */
+function withIdleCounter(queue: QueueState, counterId: string): QueueState {
+  const counters = new Map(queue.counters);
+  counters.set(counterId, { ...closedState(counterId), status: 'open' });
+  return { ...queue, counters };
+}
+
 export function counterView(building: Building, state: SyncedState, counter: Counter): CounterView {
   const status = state.counters.get(counter.id) ?? closedState(counter.id);
   const served = new Set(counter.services.map((l) => l.serviceId));
@@ -31,7 +77,7 @@ export function counterView(building: Building, state: SyncedState, counter: Cou
     building.counters.filter((c) => c.agencyId === counter.agencyId).map((c) => c.id),
   );
   const tickets = [...state.tickets.values()];
-  const waiting = waitingOrder(building, state, counter);
+  const waiting = waitingOrderOnce(building, state, counter);
   const parked = tickets
     .filter((t) => t.status === 'parked' && agencyCounters.has(t.counterId ?? ''))
     .sort(
@@ -46,22 +92,47 @@ export function counterView(building: Building, state: SyncedState, counter: Cou
 }
 
 /**
- * The waiting tickets in about the order call-next takes them: each service's projected order
- * (priority interleaved by its rule; the hub alone knows the exact streak), services in the
- * counter's order, or merged by arrival when the counter weighs them.
+ * The waiting tickets in the order F1 calls them: the domain's call-next itself, run again and
+ * again on a copy of the queue until nobody is left. Tickets it would never call (a service
+ * switched off) follow by arrival, so the officer can still call them out of turn.
  */
 function waitingOrder(building: Building, state: SyncedState, counter: Counter): Ticket[] {
-  const queue: QueueState = {
-    serviceDay: state.serviceDay ?? '',
-    tickets: state.tickets,
-    counters: state.counters,
-    services: new Map(),
-  };
-  const lists = counter.services.map((link) => {
-    const service = building.services.find((s) => s.id === link.serviceId);
-    return service ? projectedOrder(queue, service) : [];
-  });
-  return counter.selection === 'order' ? lists.flat() : lists.flat().sort(byQueue);
+  const order = callOrder(indexOf(building), queueAt(state, counter), counter.id);
+  const called = new Set(order.map((t) => t.id));
+  const served = new Set(counter.services.map((l) => l.serviceId));
+  const rest = [...state.tickets.values()]
+    .filter((t) => t.status === 'waiting' && served.has(t.serviceId) && !called.has(t.id))
+    .sort(byQueue);
+  return [...order, ...rest];
+}
+
+// Counting the calls out costs milliseconds on a long queue: once per state, not per render.
+const lastOrder = new WeakMap<
+  SyncedState,
+  { building: Building; counter: Counter; waiting: Ticket[] }
+>();
+function waitingOrderOnce(building: Building, state: SyncedState, counter: Counter): Ticket[] {
+  const last = lastOrder.get(state);
+  if (last?.building === building && last.counter === counter) return last.waiting;
+  const waiting = waitingOrder(building, state, counter);
+  lastOrder.set(state, { building, counter, waiting });
+  return waiting;
+}
+
+function callOrder(index: BuildingIndex, queue: QueueState, counterId: string): Ticket[] {
+  const order: Ticket[] = [];
+  let copy = withIdleCounter(queue, counterId);
+  while (order.length < queue.tickets.size) {
+    const next = callNext({ index, state: copy, now: NEVER, actor: NOBODY }, counterId);
+    const calledId = next.ok
+      ? next.value.events.find((e) => e.type === 'ticket:called')?.ticketId
+      : null;
+    const ticket = calledId ? queue.tickets.get(calledId) : undefined;
+    if (!next.ok || !ticket) return order;
+    order.push(ticket);
+    copy = withIdleCounter(applyChange(copy, next.value), counterId);
+  }
+  return order;
 }
 
 export interface OfficerStats {

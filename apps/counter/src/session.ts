@@ -1,7 +1,6 @@
-import type { Building } from '@antre/domain';
 import type { Language } from '@antre/ui';
-import { hubRequest } from '@antre/ui';
-import type { AgencyStaff, AlarmView, LoginResponse } from '@antre/protocol';
+import { callHub } from '@antre/ui';
+import type { LoginResponse } from '@antre/protocol';
 
 // The hub serves this app, so the hub is where the page came from.
 export const HUB_URL = window.location.origin;
@@ -39,15 +38,15 @@ export const storage = {
 
 export const hubApi = {
   login: (username: string, password: string) =>
-    hubRequest<LoginResponse>('/api/auth/login', { json: { username, password } }),
-  logout: (token: string) =>
-    hubRequest<{ ok: true }>('/api/auth/logout', { method: 'POST', token }),
-  building: (token: string) => hubRequest<Building>('/api/building', { token }),
-  staff: (token: string) => hubRequest<AgencyStaff>('/api/counters/staff', { token }),
-  alarms: (token: string) => hubRequest<AlarmView[]>('/api/alarms', { token }),
+    callHub('POST /api/auth/login', { body: { username, password } }),
+  logout: (token: string) => callHub('POST /api/auth/logout', { token }),
+  building: (token: string) => callHub('GET /api/building', { token }),
+  staff: (token: string) => callHub('GET /api/counters/staff', { token }),
+  alarms: (token: string) => callHub('GET /api/alarms', { token }),
   assign: (token: string, counterId: string, officerId: string) =>
-    hubRequest<unknown>(`/api/counters/${encodeURIComponent(counterId)}/assign`, {
+    callHub('POST /api/counters/:counterId/assign', {
       token,
-      json: { commandId: crypto.randomUUID(), officerId },
+      params: { counterId },
+      body: { commandId: crypto.randomUUID(), officerId },
     }),
 };

@@ -19,13 +19,13 @@ export function useAlarms(client: HubClient, session: Session): AlarmView[] {
       pushed = true;
       setAlarms(list);
     };
-    client.socket.on('alarms:list', onList);
+    const unlisten = client.on('alarms:list', onList);
     void hubApi.alarms(session.token).then((answer) => {
       if (live && answer.ok && !pushed) setAlarms(answer.value);
     });
     return () => {
       live = false;
-      client.socket.off('alarms:list', onList);
+      unlisten();
     };
   }, [client, session.token, supervisor]);
   return supervisor ? alarms : [];

@@ -1,8 +1,7 @@
 import type { Building, Counter } from '@antre/domain';
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
 import { useEffect, useState } from 'react';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 import type { Session } from './session';
 import { hubApi, storage } from './session';
 import { useSessionClient } from './use-session-client';
@@ -16,18 +15,16 @@ export function useCounterSession() {
   const [session, setSession] = useState<Session | null>(storage.session());
   const [building, setBuilding] = useState<Building | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
   const client = useSessionClient(session);
   // Bumped when the admin changes the building, so its counters and services load again.
   const [buildingVersion, setBuildingVersion] = useState(0);
-  const socket = client?.hub.socket;
+  const hub = client?.hub;
 
   useEffect(() => {
-    if (!socket) return;
-    const changed = (): void => setBuildingVersion((n) => n + 1);
-    socket.on('building:changed', changed);
-    return () => void socket.off('building:changed', changed);
-  }, [socket]);
+    if (!hub) return;
+    return hub.on('building:changed', () => setBuildingVersion((n) => n + 1));
+  }, [hub]);
 
   useEffect(() => {
     document.documentElement.lang = language;

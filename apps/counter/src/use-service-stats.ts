@@ -1,6 +1,5 @@
 import type { ServiceToday } from '@antre/domain';
-import type { Catalogue } from '@antre/protocol';
-import { hubRequest } from '@antre/ui';
+import { callHub } from '@antre/ui';
 import { useEffect, useState } from 'react';
 
 /** What the transfer dialog shows of a target: open or why not, and who waits there. */
@@ -18,7 +17,7 @@ export function useServiceStats(): Map<string, TargetStats> | null {
   const [stats, setStats] = useState<Map<string, TargetStats> | null>(null);
   useEffect(() => {
     let live = true;
-    void hubRequest<Catalogue>('/api/services').then((result) => {
+    void callHub('GET /api/services').then((result) => {
       if (!live || !result.ok) return;
       const services = result.value.agencies.flatMap((a) => a.services);
       setStats(

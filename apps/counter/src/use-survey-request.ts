@@ -28,24 +28,18 @@ export function useSurveyRequest(client: HubClient) {
   /** Called once the hub confirmed the finish of `ticket`. */
   const afterFinish = async (ticket: Ticket): Promise<void> => {
     if (!enabled) return;
-    try {
-      const result = await client.socket
-        .timeout(5_000)
-        .emitWithAck('survey:request', { ticketId: ticket.id });
-      const label = ticket.label;
-      if (!result.ok) return setOutcome({ kind: 'failed', label });
-      if (result.value.tablets > 0) {
-        sessionStorage.removeItem(NO_TABLET_SAID_KEY);
-        return setOutcome({ kind: 'sent', label });
-      }
-      // With one key per visitor every call finishes someone: say "no tablet" once, not
-      // after every visitor, until a tablet answers again.
-      if (sessionStorage.getItem(NO_TABLET_SAID_KEY)) return setOutcome(null);
-      sessionStorage.setItem(NO_TABLET_SAID_KEY, '1');
-      setOutcome({ kind: 'no_tablet', label });
-    } catch {
-      setOutcome({ kind: 'failed', label: ticket.label });
+    const result = await client.request('survey:request', { ticketId: ticket.id }, 5_000);
+    const label = ticket.label;
+    if (!result.ok) return setOutcome({ kind: 'failed', label });
+    if (result.value.tablets > 0) {
+      sessionStorage.removeItem(NO_TABLET_SAID_KEY);
+      return setOutcome({ kind: 'sent', label });
     }
+    // With one key per visitor every call finishes someone: say "no tablet" once, not
+    // after every visitor, until a tablet answers again.
+    if (sessionStorage.getItem(NO_TABLET_SAID_KEY)) return setOutcome(null);
+    sessionStorage.setItem(NO_TABLET_SAID_KEY, '1');
+    setOutcome({ kind: 'no_tablet', label });
   };
 
   return { enabled, toggle, outcome, afterFinish, clear: () => setOutcome(null) };

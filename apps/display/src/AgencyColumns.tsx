@@ -1,7 +1,6 @@
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
 import type { AgencyColumn } from './board-view';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 
 /** "Sedang dilayani" per agency: what each of its counters holds now. */
 export function AgencyColumns({
@@ -11,7 +10,7 @@ export function AgencyColumns({
   columns: AgencyColumn[];
   language: Language;
 }) {
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
   return (
     <section className="agencies" aria-label={t('nowServing')}>
       {columns.map((column) => (

@@ -2,7 +2,7 @@ import type { HubClient } from '@antre/client';
 import { createHubClient } from '@antre/client';
 import type { ApiError, DisplayBoard } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { errorText, translator, useHub } from '@antre/ui';
+import { errorText, useHub } from '@antre/ui';
 import { createClipPlayer } from '@antre/voice';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { startAnnouncements } from './announcements';
@@ -10,8 +10,9 @@ import { fetchBoard } from './board-api';
 import { Board } from './Board';
 import type { HubClock } from './hub-clock';
 import { createHubClock } from './hub-clock';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 import { setSpeaking } from './speaking';
+import { exposeBoardToTests } from './test-hooks';
 import { watchWaiting } from './waiting-counts';
 
 const HUB_URL = window.location.origin;
@@ -19,13 +20,6 @@ const RETRY_MS = 5_000;
 const REFRESH_MS = 5 * 60_000;
 
 const player = createClipPlayer({ baseUrl: `${HUB_URL}/api/audio`, onSpeaking: setSpeaking });
-
-declare global {
-  interface Window {
-    /** For tests: drop and restore this board's connection as a network fault would. */
-    __antreBoard?: { disconnect: () => void; reconnect: () => void; soundUnlocked: () => boolean };
-  }
-}
 
 const urlLanguage = (): Language | null => {
   const lang = new URLSearchParams(window.location.search).get('lang');
@@ -39,9 +33,9 @@ export function App({ token, onRefused }: { token: string | null; onRefused?: ()
   // Bumped when the admin changes the building, so the board's REST view is loaded again.
   const [buildingVersion, setBuildingVersion] = useState(0);
   const language = urlLanguage() ?? board?.settings.language ?? 'id';
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
 
-  // Load the board's settings and the hub's clock; retry while the hub is unreachable.
+  // Load the board's settings and read the hub's clock; retry while the hub is unreachable.
   useEffect(() => {
     if (!token) return;
     let stopped = false;
@@ -79,30 +73,31 @@ export function App({ token, onRefused }: { token: string | null; onRefused?: ()
   zonesRef.current = board?.zones;
 
   useEffect(() => {
-    if (!client || !token) return;
-    window.__antreBoard = {
-      disconnect: () => client.socket.disconnect(),
-      reconnect: () => client.socket.connect(),
+    const hubClock = clock.current;
+    if (!client || !token || !hubClock) return;
+    const followHubClock = (): void => hubClock.follow(client.state);
+    exposeBoardToTests({
+      disconnect: () => client.disconnect(),
+      reconnect: () => client.reconnect(),
       soundUnlocked: () => player.unlocked,
-    };
+    });
     const stop = startAnnouncements(client, player, {
       settings: () => settingsRef.current!,
       zones: () => zonesRef.current ?? [],
-      hubNow: async () => {
-        const result = await fetchBoard(HUB_URL, token);
-        if (result.ok && clock.current) clock.current.offsetMs = result.value.clockOffsetMs;
-        return clock.current!.now();
+      hubNow: () => {
+        followHubClock();
+        return hubClock.now();
       },
     });
+    const unfollow = client.subscribe(followHubClock);
     const revoked = (notice: { code: string }) => {
       if (notice.code === 'device_revoked') onRefused?.();
     };
     const changed = (): void => setBuildingVersion((n) => n + 1);
-    client.socket.on('hub:notice', revoked);
-    client.socket.on('building:changed', changed);
+    const unlisten = [client.on('hub:notice', revoked), client.on('building:changed', changed)];
     return () => {
-      client.socket.off('hub:notice', revoked);
-      client.socket.off('building:changed', changed);
+      unlisten.forEach((off) => off());
+      unfollow();
       stop();
       client.close();
     };
@@ -111,7 +106,7 @@ export function App({ token, onRefused }: { token: string | null; onRefused?: ()
   if (!token) return <Notice title={t('noToken')} detail={t('noTokenHint')} />;
   if (!board || !client || !clock.current) {
     const detail = failure ? errorText(failure.code, language) : '';
-    return <Notice title={failure ? t('refused') : t('loading')} detail={detail} />;
+    return <Notice title={failure ? t('refused') : t('loadingBoard')} detail={detail} />;
   }
   return <ConnectedBoard client={client} board={board} clock={clock.current} language={language} />;
 }

@@ -1,7 +1,6 @@
 import type { CounterState } from '@antre/domain';
 import type { CallView, DisplayBoard } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
 import { useState } from 'react';
 import { AgencyColumns } from './AgencyColumns';
 import { boardView } from './board-view';
@@ -10,7 +9,7 @@ import { FitText } from './FitText';
 import type { CallPlace } from './LatestCall';
 import { LatestCall } from './LatestCall';
 import { MediaArea } from './MediaArea';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 import { RecentCalls } from './RecentCalls';
 import { RunningText } from './RunningText';
 import { floorOf, zoneName, zoneShortName } from './zone-names';
@@ -32,7 +31,7 @@ export interface BoardProps {
 
 export function Board(props: BoardProps) {
   const { board, language } = props;
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
   const view = boardView(props.calls, props.counters, board, props.waitingByAgency);
   const media = board.settings.showMedia && board.media.length > 0;
   const zones = [

@@ -1,8 +1,7 @@
 import type { CallView } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
 import { FitText } from './FitText';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 
 /** Where a call sends the visitor, in the words the board can afford. */
 export interface CallPlace {
@@ -30,7 +29,7 @@ export function LatestCall({
   hadCalls: boolean;
   language: Language;
 }) {
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
   if (!call || !place) {
     return (
       <section className="latest latest-empty" aria-live="polite">
@@ -51,7 +50,7 @@ export function LatestCall({
         )}
       </p>
       <FitText className="latest-number" testId="latest-number" texts={[call.label]} />
-      <p className="latest-goto">{t('goTo')}</p>
+      <p className="latest-goto">{t('proceedTo')}</p>
       <p className="latest-counter">
         {t('counter')} <strong>{call.counterNumber}</strong>
       </p>

@@ -1,9 +1,9 @@
-import { translator, usePairing } from '@antre/ui';
-import { MESSAGES } from './messages';
+import { usePairing } from '@antre/ui';
+import { translate } from './messages';
 
 // A board has no keyboard or touch: the code screen speaks both languages at once.
-const id = translator(MESSAGES, 'id');
-const en = translator(MESSAGES, 'en');
+const id = translate('id');
+const en = translate('en');
 
 export function PairingScreen(props: { hubUrl: string; onPaired: (token: string) => void }) {
   const view = usePairing(props.hubUrl, 'display', props.onPaired);

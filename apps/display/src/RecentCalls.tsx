@@ -1,11 +1,10 @@
 import type { CallView } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
 import type { CSSProperties } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { FitText } from './FitText';
 import { useFittedLayout } from './fitted-layout';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 import { ONE_LINE_SIZE, recentLayouts, rowsOf, rowsPerColumn, STACKED_SIZE } from './recent-layout';
 
 const AGENCY_SMALLEST = 0.2;
@@ -40,7 +39,7 @@ export function RecentCalls({
   twoLines: boolean;
   language: Language;
 }) {
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
   const portrait = usePortrait();
   const list = useRef<HTMLOListElement>(null);
   const layouts = recentLayouts(calls.length, portrait, twoLines);

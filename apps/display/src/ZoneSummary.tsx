@@ -1,9 +1,8 @@
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
 import type { CSSProperties } from 'react';
 import type { AgencyWaiting, ZoneCounter } from './board-view';
 import { FitText } from './FitText';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 
 const grid = (count: number, perColumn: number): CSSProperties => {
   const columns = Math.max(1, Math.min(4, Math.ceil(count / perColumn)));
@@ -26,7 +25,7 @@ export function ZoneSummary({
   waiting: AgencyWaiting[];
   language: Language;
 }) {
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
   const held = (c: ZoneCounter): string =>
     c.label ??
     (c.status === 'closed'

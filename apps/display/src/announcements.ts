@@ -2,9 +2,10 @@ import type { HubClient } from '@antre/client';
 import type { CallView, DisplayBoard, DisplaySettings } from '@antre/protocol';
 import type { ClipPath, ClipPlayer } from '@antre/voice';
 import { announcementClips, createAnnouncer } from '@antre/voice';
+import { announcementLogForTests } from './test-hooks';
 import { floorToSay } from './zone-names';
 
-/** One announcement as the board made it; tests read them from `window.__antreAnnouncements`. */
+/** One announcement as the board made it; a test build keeps them for the tests to read. */
 export interface AnnouncementRecord {
   eventId: string;
   label: string;
@@ -17,12 +18,6 @@ export interface AnnouncementRecord {
   audible: boolean;
 }
 
-declare global {
-  interface Window {
-    __antreAnnouncements?: AnnouncementRecord[];
-  }
-}
-
 /**
  * Announces each new call once, in order: live calls from deltas at once; calls found in a
  * snapshot (first load, reconnect) only when the hub says they are under 30 s old.
@@ -33,11 +28,11 @@ export function startAnnouncements(
   options: {
     settings: () => DisplaySettings;
     zones: () => DisplayBoard['zones'];
-    /** Re-measures the hub's clock and returns its time now. */
-    hubNow: () => Promise<number>;
+    /** The hub's time now, by the clock of the latest snapshot. */
+    hubNow: () => number;
   },
 ): () => void {
-  const log = (window.__antreAnnouncements ??= []);
+  const log = announcementLogForTests();
   const announcer = createAnnouncer<CallView>(async (call) => {
     const settings = options.settings();
     const floor = floorToSay(options.zones(), call.zoneId);
@@ -50,7 +45,7 @@ export function startAnnouncements(
       },
     );
     const audible = settings.voice && player.unlocked;
-    log.push({
+    log?.push({
       eventId: call.eventId,
       label: call.label,
       counterNumber: call.counterNumber,
@@ -63,27 +58,12 @@ export function startAnnouncements(
   });
 
   const offDelta = client.onDelta((delta) => announcer.live(delta.calls));
-  let checking: Promise<void> | null = null;
-  let again = false;
-  const checkSnapshot = async (): Promise<void> => {
-    if (checking) {
-      again = true;
-      return;
-    }
-    if (!announcer.hasUnseen(client.state.calls)) return;
-    checking = (async () => {
-      const now = await options.hubNow();
-      announcer.synced(client.state.calls, now);
-    })();
-    await checking;
-    checking = null;
-    if (again) {
-      again = false;
-      await checkSnapshot();
-    }
+  const checkSnapshot = (): void => {
+    if (announcer.hasUnseen(client.state.calls))
+      announcer.synced(client.state.calls, options.hubNow());
   };
-  const offState = client.subscribe(() => void checkSnapshot());
-  void checkSnapshot();
+  const offState = client.subscribe(checkSnapshot);
+  checkSnapshot();
   return () => {
     offDelta();
     offState();

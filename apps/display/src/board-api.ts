@@ -1,5 +1,6 @@
-import type { ApiError, DisplayBoard, Result } from '@antre/protocol';
+import type { DisplayBoard, Result } from '@antre/protocol';
 import { DisplayBoardSchema } from '@antre/protocol';
+import { callHub } from '@antre/ui';
 
 export interface LoadedBoard {
   board: DisplayBoard;
@@ -10,19 +11,18 @@ export interface LoadedBoard {
 /** The board's configuration and the hub's clock (calls are judged by the hub's time). */
 export async function fetchBoard(hubUrl: string, token: string): Promise<Result<LoadedBoard>> {
   const sentAt = Date.now();
-  try {
-    const response = await fetch(`${hubUrl}/api/display/board`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body: unknown = await response.json();
-    if (!response.ok) {
-      const error = (body as { error?: ApiError }).error;
-      return { ok: false, error: error ?? { code: 'internal', message: response.statusText } };
-    }
-    const board = DisplayBoardSchema.parse(body);
-    const receivedAt = Date.now();
-    return { ok: true, value: { board, clockOffsetMs: board.now - (sentAt + receivedAt) / 2 } };
-  } catch {
-    return { ok: false, error: { code: 'offline', message: 'The hub could not be reached' } };
-  }
+  const answer = await callHub('GET /api/display/board', { hub: hubUrl, token });
+  if (!answer.ok) return answer;
+  // Read as this board's own version of the schema: a newer hub's extra settings get defaults.
+  const board = DisplayBoardSchema.safeParse(answer.value);
+  if (!board.success)
+    return {
+      ok: false,
+      error: { code: 'offline', message: 'The hub sent a board this display cannot read' },
+    };
+  const receivedAt = Date.now();
+  return {
+    ok: true,
+    value: { board: board.data, clockOffsetMs: board.data.now - (sentAt + receivedAt) / 2 },
+  };
 }

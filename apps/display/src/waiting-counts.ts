@@ -1,6 +1,7 @@
 import type { HubClient } from '@antre/client';
 import type { ServiceStats } from '@antre/protocol';
 import { CatalogueSchema } from '@antre/protocol';
+import { callHub } from '@antre/ui';
 
 /**
  * People waiting per agency, from the public catalogue (`/api/services`) and then the
@@ -21,18 +22,15 @@ export function watchWaiting(
     onChange(byAgency);
   };
   const load = async (): Promise<void> => {
-    try {
-      const response = await fetch(`${hubUrl}/api/services`);
-      if (!response.ok || stopped) return;
-      const catalogue = CatalogueSchema.parse(await response.json());
-      services.clear();
-      for (const agency of catalogue.agencies)
-        for (const s of agency.services)
-          services.set(s.serviceId, { agencyId: agency.id, waiting: s.waiting });
-      report();
-    } catch {
-      // Offline: the counts stay as they were until the next snapshot brings the board back.
-    }
+    // Offline: the counts stay as they were until the next snapshot brings the board back.
+    const answer = await callHub('GET /api/services', { hub: hubUrl });
+    const catalogue = answer.ok ? CatalogueSchema.safeParse(answer.value).data : undefined;
+    if (!catalogue || stopped) return;
+    services.clear();
+    for (const agency of catalogue.agencies)
+      for (const s of agency.services)
+        services.set(s.serviceId, { agencyId: agency.id, waiting: s.waiting });
+    report();
   };
   const stats = (list: ServiceStats[]): void => {
     let changed = false;
@@ -46,12 +44,10 @@ export function watchWaiting(
     if (changed) report();
   };
   const snapshot = (): void => void load();
-  client.socket.on('catalogue:stats', stats);
-  client.socket.on('sync:snapshot', snapshot);
+  const unlisten = [client.on('catalogue:stats', stats), client.on('sync:snapshot', snapshot)];
   void load();
   return () => {
     stopped = true;
-    client.socket.off('catalogue:stats', stats);
-    client.socket.off('sync:snapshot', snapshot);
+    unlisten.forEach((off) => off());
   };
 }

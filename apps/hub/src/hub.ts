@@ -26,7 +26,8 @@ import { healthRoutes } from './health/health-routes';
 import { appRoutes } from './http/app-routes';
 import { homeRoutes } from './http/home-routes';
 import type { RouteSpec } from './http/routes';
-import { installErrorHandlers, openApiDocument, registerRoutes } from './http/routes';
+import { openApiDocument, openApiRoute } from './http/openapi';
+import { installErrorHandlers, registerRoutes, watchApiRoutes } from './http/routes';
 import { closeSlowConnections, installSecurity, SERVER_TIMEOUTS } from './http/security';
 import { logoRoutes } from './logos/logo-routes';
 import { createDevicesAdmin } from './pairing/devices-admin';
@@ -80,6 +81,8 @@ export interface HubOptions {
   /** How often day changes, closing-time expiry and expired pairing codes are checked. */
   tickMs?: number;
   logRequests?: boolean;
+  /** Check every REST answer against its contract and answer 500 when it is outside (tests). */
+  checkReplies?: boolean;
   /** Where the built web apps are (apps/<name>/dist); defaults to this repository's apps/. */
   appsDir?: string;
   /** Online backups into <dataDir>/backups: how often (0 = only at shutdown) and for how long. */
@@ -112,6 +115,8 @@ export interface RunningHub {
   apps: string[];
   /** Where virtual printers (the demo kiosks') write tickets: .bin bytes and .svg previews. */
   printedDir: string;
+  /** What the tick does (day change, expiries), now: a test that moved the clock calls it. */
+  runHousekeeping: () => void;
   close: () => Promise<void>;
 }
 
@@ -162,6 +167,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...SERVER_TIMEOUTS,
     });
     installErrorHandlers(app);
+    const checkApiRoutes = watchApiRoutes(app);
     await installSecurity(app);
     closeSlowConnections(app.server);
     const templates = createTemplateStore(db);
@@ -236,20 +242,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...bookings.routes,
       ...notifyRoutes(engine, notifications),
       ...alarmRoutes(alarms),
+      ...displayFileRoutes(options.dataDir),
+      ...logoRoutes(engine),
     ];
-    registerRoutes(app, routes, auth);
-    displayFileRoutes(app, options.dataDir);
-    logoRoutes(app, engine);
-    const openApi = openApiDocument(routes, HUB_VERSION);
-    app.get('/api/openapi.json', () => openApi);
+    let openApi: object = {};
+    routes.push(openApiRoute(() => openApi));
+    registerRoutes(app, routes, auth, { checkReplies: options.checkReplies });
+    openApi = openApiDocument(routes, HUB_VERSION);
     const apps = await appRoutes(app, options.appsDir);
     homeRoutes(app, () => engine.index.building.site.name, apps);
+    checkApiRoutes(routes);
 
     const { io, feeds } = createSocketServer(app.server, { engine, store, auth });
     registerSocketHandlers(io, {
       auth,
       eventLimits: options.socketEventLimits,
-      greet: greetWithSnapshot(engine, feeds),
+      greet: [greetWithSnapshot(engine, feeds), devicesAdmin.greet, alarms.greet],
       handlers: [
         queueSocketHandlers({ engine, store, commands, feeds }),
         printing.socketHandlers,
@@ -271,12 +279,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       keepDays: options.backupKeepDays ?? 14,
       intervalMs: options.backupIntervalMs ?? 60 * 60_000,
     });
-    const tick = setInterval(() => {
+    const runHousekeeping = (): void => {
       engine.tick();
       devicesAdmin.tick();
       bookings.tick();
       notifications.tick();
-    }, options.tickMs ?? 30_000);
+    };
+    const tick = setInterval(runHousekeeping, options.tickMs ?? 30_000);
     tick.unref();
 
     return {
@@ -287,6 +296,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       backups,
       apps,
       printedDir: printing.printedDir,
+      runHousekeeping,
       close: async () => {
         clearInterval(tick);
         notifications.stop();

@@ -44,7 +44,7 @@ describe('a ticket from kiosk to counter', () => {
     const watched = await phone.watchTicket(ticket!.code);
     expect(watched.ok && watched.value.status).toBe('printing');
     const tracked: TrackingView[] = [];
-    phone.onTracked((v) => tracked.push(v));
+    phone.on('ticket:tracked', (v) => tracked.push(v));
 
     expect(
       (await kiosk.command('ticket:print-result', { ticketId: ticket!.id, printed: true })).ok,

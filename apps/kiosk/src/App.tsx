@@ -8,7 +8,7 @@ import type { KioskService } from './kiosk-hub';
 import { openingText, timeText } from './opening-text';
 import type { LastTicket } from './print-flow';
 import { checkInBooking, lastTicketOf, takeNumber } from './print-flow';
-import { checkInRefusal, onlineOnlyUntil } from './check-in-refusals';
+import { checkInRefusal } from './check-in-refusals';
 import { CheckInScreen } from './screens/CheckInScreen';
 import { AfterHoursScreen } from './screens/AfterHoursScreen';
 import { AgencyScreen } from './screens/AgencyScreen';
@@ -130,7 +130,7 @@ export function App() {
       printer.markTrouble();
       setScreen(HOME);
     } else {
-      const clock = outcome.code === 'online_only' ? onlineOnlyUntil(outcome.message) : '';
+      const clock = outcome.code === 'online_only' ? (outcome.detail.time ?? '') : '';
       const until = clock ? timeText(clock, prefs.language, timezone) : '';
       setNotice(
         until

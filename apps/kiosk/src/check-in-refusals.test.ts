@@ -1,14 +1,13 @@
 import type { RefusalDetail } from '@antre/protocol';
-import { translator } from '@antre/ui';
 import { describe, expect, it } from 'vitest';
 import { checkInRefusal } from './check-in-refusals';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 
 // The kiosk words a refused check-in from the hub's structured detail, never from the
 // English message (which is not even passed).
 
-const id = translator(MESSAGES, 'id');
-const en = translator(MESSAGES, 'en');
+const id = translate('id');
+const en = translate('en');
 
 describe('checkInRefusal', () => {
   it.each<[string, 'id' | 'en', string, RefusalDetail, string]>([

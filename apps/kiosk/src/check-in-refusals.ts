@@ -70,7 +70,3 @@ function dayText(date: string, language: 'id' | 'en'): string {
     year: 'numeric',
   });
 }
-
-/** "Only booked visitors until 10:00": the hub's online_only message ends "until HH:MM". */
-export const onlineOnlyUntil = (message: string | undefined): string =>
-  /until (\d{1,2}[:.]\d{2})/.exec(message ?? '')?.[1] ?? '';

@@ -1,4 +1,5 @@
-import type { Building, BookingSettings } from '@antre/domain';
+import type { Building } from '@antre/domain';
+import { bookingSettings } from '@antre/domain/testing';
 import { decodeEscPos } from '@antre/escpos/testing';
 import type { TestHub } from '@antre/hub/testing';
 import { launchBrowser, MONDAY_MORNING, screenshot, startTestHub } from '@antre/hub/testing';
@@ -17,20 +18,14 @@ vi.setConfig({ testTimeout: 90_000 });
 
 const SERVICE = 'disdukcapil-akta-kelahiran';
 const MINUTE = 60_000;
-const SETTINGS: BookingSettings = {
+const SETTINGS = bookingSettings({
   sessions: [
     { id: 'pagi', start: '09:00', end: '10:00', places: 10 },
     { id: 'siang', start: '10:00', end: '12:00', places: 10 },
   ],
-  daysAhead: 14,
   cutoff: { kind: 'before_session', minutes: 0 },
   onlineOnly: [{ open: '08:00', close: '09:30' }],
-  checkInEarlyMinutes: 30,
-  checkInLateMinutes: 15,
-  lateArrival: 'refuse',
-  ticketMark: 'B',
-  closedDates: [],
-};
+});
 
 let hub: TestHub;
 let browser: Browser;

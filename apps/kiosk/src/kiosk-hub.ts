@@ -1,7 +1,6 @@
 import type { HubClient } from '@antre/client';
 import { createHubClient } from '@antre/client';
 import type {
-  ApiError,
   Catalogue,
   DeviceSelf,
   KioskIssueResult,
@@ -10,7 +9,9 @@ import type {
   PrinterStateName,
   Result,
 } from '@antre/protocol';
-import type { Building, PriorityKind } from '@antre/domain';
+import type { PriorityKind } from '@antre/domain';
+import type { HubAnswer } from '@antre/ui';
+import { callHub } from '@antre/ui';
 
 // A print may wait on a printer that does not answer (a few seconds) before the hub acks.
 const PRINT_ACK_MS = 15_000;
@@ -23,47 +24,33 @@ export type KioskProfile = DeviceSelf;
 export type KioskAgency = Catalogue['agencies'][number];
 export type KioskService = KioskAgency['services'][number];
 
+/** A start-up read: the answer, `unauthorized` (a revoked token: pair again), or null (offline). */
+const valueOf = <T>(answer: HubAnswer<T>): T | 'unauthorized' | null =>
+  answer.ok ? answer.value : answer.status === 401 ? 'unauthorized' : null;
+
 /** The kiosk's link to the hub: its device profile, the catalogue, and the print commands. */
 export function createKioskHub(token: string) {
   const client: HubClient = createHubClient({ url: window.location.origin, token });
-  const headers = { authorization: `Bearer ${token}` };
-
-  async function getJson<T>(path: string, auth = false): Promise<T | 'unauthorized' | null> {
-    try {
-      const response = await fetch(path, auth ? { headers } : {});
-      if (response.status === 401) return 'unauthorized';
-      return response.ok ? ((await response.json()) as T) : null;
-    } catch {
-      return null;
-    }
-  }
 
   /** Retries a lost ack once with the same command id: the hub runs a command once. */
   async function ask<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        return await send();
-      } catch {
-        // timed out: try once more, the hub answers a retry with the first outcome
-      }
-    }
-    return OFFLINE;
+    const first = await send();
+    return !first.ok && first.error.code === 'offline' ? send() : first;
   }
-  const socket = () => client.socket.timeout(PRINT_ACK_MS);
 
   return {
     client,
-    profile: () => getJson<KioskProfile>('/api/devices/me', true),
+    profile: async () => valueOf(await callHub('GET /api/devices/me', { token })),
     /** The admin's ticket template, for the Electron shell's own printer. */
-    ticketTemplate: () => getJson<{ template: string }>('/api/kiosk/ticket-template', true),
+    ticketTemplate: async () => valueOf(await callHub('GET /api/kiosk/ticket-template', { token })),
 
     /** The catalogue, narrowed to the agencies and zones this kiosk serves. */
     async catalogue(profile: KioskProfile): Promise<Catalogue | null> {
-      const catalogue = await getJson<Catalogue>('/api/services');
+      const catalogue = valueOf(await callHub('GET /api/services'));
       if (!catalogue || catalogue === 'unauthorized') return null;
       let agencyIds = profile.agencyIds.length > 0 ? new Set(profile.agencyIds) : null;
       if (profile.zoneIds.length > 0) {
-        const building = await getJson<Building>('/api/building', true);
+        const building = valueOf(await callHub('GET /api/building', { token }));
         if (building && building !== 'unauthorized') {
           const inZones = building.counters
             .filter((c) => profile.zoneIds.includes(c.zoneId))
@@ -80,39 +67,31 @@ export function createKioskHub(token: string) {
     issue(serviceId: string, priority: PriorityKind | null, printBy: 'hub' | 'self') {
       const commandId = globalThis.crypto.randomUUID();
       return ask<KioskIssueResult>(() =>
-        socket().emitWithAck('kiosk:issue', { commandId, serviceId, priority, printBy }),
+        client.request('kiosk:issue', { commandId, serviceId, priority, printBy }, PRINT_ACK_MS),
       );
     },
     /** A booking's check-in (REST): the ticket prints like a tapped one (see print-flow). */
     async checkIn(code: string, printBy: 'hub' | 'self'): Promise<Result<KioskIssueResult>> {
       const commandId = globalThis.crypto.randomUUID();
       for (let attempt = 0; attempt < 2; attempt += 1) {
-        try {
-          const response = await fetch(`/api/bookings/${encodeURIComponent(code)}/check-in`, {
-            method: 'POST',
-            headers: { ...headers, 'content-type': 'application/json' },
-            body: JSON.stringify({ commandId, printBy }),
-          });
-          const body = (await response.json()) as {
-            print?: KioskIssueResult;
-            error?: ApiError;
-          };
-          if (response.ok && body.print) return { ok: true, value: body.print };
-          return {
-            ok: false,
-            error: body.error ?? { code: 'internal', message: `HTTP ${response.status}` },
-          };
-        } catch {
-          // lost answer: the same command id again is answered with the first outcome
-        }
+        const answer = await callHub('POST /api/bookings/:code/check-in', {
+          token,
+          params: { code },
+          body: { commandId, printBy },
+        });
+        if (answer.ok && answer.value.print) return { ok: true, value: answer.value.print };
+        if (answer.ok)
+          return { ok: false, error: { code: 'internal', message: 'Nothing printed' } };
+        // A lost answer: the same command id again is answered with the first outcome.
+        if (answer.error.code !== 'offline') return answer;
       }
       return OFFLINE;
     },
     reprint: (ticketId: string) =>
-      ask<KioskReprintResult>(() => socket().emitWithAck('kiosk:reprint', { ticketId })),
+      ask<KioskReprintResult>(() => client.request('kiosk:reprint', { ticketId }, PRINT_ACK_MS)),
     printerStatus: (reported?: PrinterStateName) =>
       ask<KioskPrinterStatus>(() =>
-        socket().emitWithAck('kiosk:printer-status', reported ? { reported } : {}),
+        client.request('kiosk:printer-status', reported ? { reported } : {}, PRINT_ACK_MS),
       ),
     reportPrint: (ticketId: string, printed: boolean, reason?: string) =>
       client.command('ticket:print-result', {

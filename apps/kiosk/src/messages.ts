@@ -1,15 +1,16 @@
-import type { Messages } from '@antre/ui';
+import type { Translator } from '@antre/ui';
+import { catalogue, withSharedWords } from '@antre/ui';
 
-// Few words, plain words: many visitors have never used a touch screen.
-const ID = {
+// The kiosk's one catalogue: Indonesian first, then English under the same keys (a
+// missing one does not compile). The words every app shares come from @antre/ui.
+const id = {
+  // Taking a number, checking in, being notified
   title: 'Ambil Nomor Antrean',
   chooseAgency: 'Pilih instansi yang Anda tuju',
-  chooseService: 'Pilih layanan',
   open: 'Buka',
   closed: 'Tutup',
   waitingNow: '{n} orang menunggu',
   nobodyWaiting: 'Tidak ada antrean',
-  estimatedWait: 'Perkiraan tunggu {wait}',
   onBreakUntil: 'Istirahat sampai pukul {time}; nomor tetap bisa diambil',
   closedInactive: 'Layanan tidak tersedia',
   closedHoliday: 'Libur: {detail}',
@@ -18,16 +19,8 @@ const ID = {
   closedForDay: 'Sudah tutup untuk hari ini',
   closedQuota: 'Kuota hari ini sudah habis',
   noServices: 'Belum ada layanan di sini',
-  back: 'Kembali',
   home: 'Awal',
-  standardTitle: 'Standar pelayanan',
   standardLead: 'Bacalah persyaratan sebelum mengambil nomor.',
-  requirements: 'Persyaratan',
-  procedure: 'Prosedur',
-  duration: 'Jangka waktu',
-  cost: 'Biaya / tarif',
-  product: 'Produk layanan',
-  complaints: 'Pengaduan',
   scrollUp: 'Naik',
   scrollDown: 'Turun',
   takeNumber: 'Ambil nomor antrean',
@@ -44,11 +37,8 @@ const ID = {
   printing: 'Tiket sedang dicetak…',
   printingNote: 'Mohon tunggu sebentar.',
   takeTicket: 'Silakan ambil tiket Anda',
-  yourNumber: 'Nomor antrean Anda',
-  ahead: '{n} orang di depan Anda',
   noneAhead: 'Anda berikutnya',
   scanToTrack: 'Pindai untuk memantau antrean di ponsel',
-  done: 'Selesai',
   reprint: 'Cetak ulang',
   reprintLast: 'Cetak ulang tiket {label}',
   reprinted: 'Tiket sudah dicetak ulang',
@@ -63,19 +53,12 @@ const ID = {
   offline: 'Kiosk tidak tersambung ke server. Mohon tunggu sebentar.',
   unregistered: 'Kiosk ini belum terdaftar',
   unregisteredNote: 'Petugas: buka tautan perangkat kiosk dari halaman admin.',
-  pairCode: 'Kode pemasangan',
   pairHint:
     'Minta admin memasukkan kode ini di halaman Perangkat. Kiosk akan siap sendiri setelah disetujui.',
   pairRejected: 'Permintaan sebelumnya ditolak; ini kode baru.',
-  pairAsking: 'Meminta kode pemasangan…',
-  pairOffline: 'Server belum dapat dihubungi — mencoba lagi…',
-  loading: 'Memuat…',
-  language: 'English',
   largeText: 'Huruf besar',
   highContrast: 'Kontras tinggi',
   minutes: '{n} menit',
-  placeCounters: 'Loket {numbers}',
-  goTo: 'Silakan menuju',
   opensToday: 'hari ini pukul {time}',
   opensOn: '{day} pukul {time}',
   noOpening: 'jadwal buka belum ada',
@@ -93,7 +76,6 @@ const ID = {
   checkInKeys: 'Huruf dan angka kode booking',
   checkInErase: 'Hapus',
   checkInSubmit: 'Check-in dan cetak tiket',
-  checkInBusy: 'Memeriksa…',
   onlineTicket: 'Antrean online',
   refusedTooEarly: 'Check-in belum dibuka. Check-in dibuka pukul {time}.',
   nextTooEarly: 'Silakan kembali ke kiosk ini pada jam tersebut.',
@@ -130,31 +112,39 @@ const ID = {
   notifyConsent:
     'Saya setuju nomor ini dipakai hanya untuk mengabari saya tentang antrean ini. Nomor dihapus otomatis setelah masa simpan.',
   notifySend: 'Kirim',
-  notifySending: 'Mengirim…',
-  notifyCancel: 'Batal',
   // \u2060 (word joiner): '…7890' never breaks after the dots.
   notifyDone: 'Nomor …\u2060{end} akan dikabari',
   notifyPhoneInvalid: 'Nomor belum benar. Nomor ponsel diawali 08, misalnya 0812 3456 7890.',
   notifyConsentMissing:
     'Sentuh kotak persetujuan dulu. Tanpa persetujuan, nomor Anda tidak kami simpan.',
   notifyTooMany: 'Terlalu banyak percobaan dari kiosk ini. Tunggu {n} detik, lalu coba lagi.',
-  notifyFinished: 'Tiket ini sudah selesai; tidak ada pesan yang akan dikirim.',
-  notifyFailed: 'Belum berhasil. Coba lagi sebentar lagi.',
+  // The SKM survey on the kiosk
+  entryTitle: 'Isi survei kepuasan',
+  entryNote: 'Sudah dilayani? Beri penilaian untuk layanan hari ini.',
+  numberTitle: 'Ketik nomor antrean Anda',
+  numberHint: 'Nomor ada di tiket Anda, misalnya A-012. Tekan huruf, lalu angka.',
+  numberEmpty: 'Belum ada nomor',
+  erase: 'Hapus',
+  check: 'Lanjut',
+  notFound: 'Nomor {number} tidak ditemukan hari ini. Periksa nomor pada tiket Anda.',
+  notServed: 'Nomor {number} belum selesai dilayani. Survei dapat diisi setelah pelayanan selesai.',
+  answered: 'Survei untuk nomor {number} sudah diisi. Terima kasih!',
+  failed: 'Nomor belum dapat diperiksa. Silakan coba lagi.',
+  surveyIntro: 'Nomor {number} · {service}',
+  thanksTitle: 'Terima kasih',
+  thanksNote: 'Penilaian Anda sudah kami terima dan membantu kami melayani lebih baik.',
 };
 
-export type MessageKey = keyof typeof ID;
-
-export const MESSAGES: Messages<MessageKey> = {
-  id: ID,
+export const MESSAGES = withSharedWords({
+  id,
   en: {
+    // Taking a number, checking in, being notified
     title: 'Take a Queue Number',
     chooseAgency: 'Choose the agency you need',
-    chooseService: 'Choose a service',
     open: 'Open',
     closed: 'Closed',
     waitingNow: '{n} people waiting',
     nobodyWaiting: 'Nobody waiting',
-    estimatedWait: 'Estimated wait {wait}',
     onBreakUntil: 'On a break until {time}; you can still take a number',
     closedInactive: 'Service not available',
     closedHoliday: 'Holiday: {detail}',
@@ -163,16 +153,8 @@ export const MESSAGES: Messages<MessageKey> = {
     closedForDay: 'Closed for the day',
     closedQuota: "Today's quota is used up",
     noServices: 'No services here yet',
-    back: 'Back',
     home: 'Start',
-    standardTitle: 'Service standard',
     standardLead: 'Read the requirements before taking a number.',
-    requirements: 'Requirements',
-    procedure: 'Procedure',
-    duration: 'Time needed',
-    cost: 'Cost',
-    product: 'What you receive',
-    complaints: 'Complaints',
     scrollUp: 'Up',
     scrollDown: 'Down',
     takeNumber: 'Take a queue number',
@@ -189,11 +171,8 @@ export const MESSAGES: Messages<MessageKey> = {
     printing: 'Printing your ticket…',
     printingNote: 'Please wait a moment.',
     takeTicket: 'Please take your ticket',
-    yourNumber: 'Your queue number',
-    ahead: '{n} people ahead of you',
     noneAhead: 'You are next',
     scanToTrack: 'Scan to follow your place on your phone',
-    done: 'Done',
     reprint: 'Print again',
     reprintLast: 'Print ticket {label} again',
     reprinted: 'The ticket was printed again',
@@ -208,19 +187,12 @@ export const MESSAGES: Messages<MessageKey> = {
     offline: 'The kiosk is not connected to the server. Please wait a moment.',
     unregistered: 'This kiosk is not registered',
     unregisteredNote: "Staff: open the kiosk's device link from the admin page.",
-    pairCode: 'Pairing code',
     pairHint:
       'Ask the admin to enter this code on the Devices page. The kiosk gets ready by itself once approved.',
     pairRejected: 'The previous request was refused; this is a new code.',
-    pairAsking: 'Asking for a pairing code…',
-    pairOffline: 'The server cannot be reached yet — retrying…',
-    loading: 'Loading…',
-    language: 'Bahasa Indonesia',
     largeText: 'Large text',
     highContrast: 'High contrast',
     minutes: '{n} min',
-    placeCounters: 'Counter {numbers}',
-    goTo: 'Please go to',
     opensToday: 'today at {time}',
     opensOn: '{day} at {time}',
     noOpening: 'no opening hours set yet',
@@ -238,7 +210,6 @@ export const MESSAGES: Messages<MessageKey> = {
     checkInKeys: 'Letters and digits of the booking code',
     checkInErase: 'Erase',
     checkInSubmit: 'Check in and print ticket',
-    checkInBusy: 'Checking…',
     onlineTicket: 'Online booking',
     refusedTooEarly: 'Check-in is not open yet. It opens at {time}.',
     nextTooEarly: 'Please come back to this kiosk at that time.',
@@ -274,15 +245,30 @@ export const MESSAGES: Messages<MessageKey> = {
     notifyConsent:
       'I agree that this number is used only to tell me about this queue number. The number is deleted automatically after the retention period.',
     notifySend: 'Send',
-    notifySending: 'Sending…',
-    notifyCancel: 'Cancel',
     notifyDone: 'Number …\u2060{end} will be notified',
     notifyPhoneInvalid:
       'This number is not right. A mobile number starts with 08, for example 0812 3456 7890.',
     notifyConsentMissing:
       'Touch the consent box first. Without consent we do not keep your number.',
     notifyTooMany: 'Too many tries from this kiosk. Wait {n} seconds, then try again.',
-    notifyFinished: 'This ticket is finished; no messages will be sent.',
-    notifyFailed: 'That did not work. Please try again in a moment.',
+    // The SKM survey on the kiosk
+    entryTitle: 'Rate our service',
+    entryNote: 'Already served? Tell us how today’s service was.',
+    numberTitle: 'Type your queue number',
+    numberHint: 'The number is on your ticket, e.g. A-012. Press the letter, then the digits.',
+    numberEmpty: 'No number yet',
+    erase: 'Erase',
+    check: 'Continue',
+    notFound: 'Number {number} was not found today. Check the number on your ticket.',
+    notServed: 'Number {number} has not been served yet. The survey opens once it is.',
+    answered: 'The survey for number {number} has already been answered. Thank you!',
+    failed: 'The number could not be checked. Please try again.',
+    surveyIntro: 'Number {number} · {service}',
+    thanksTitle: 'Thank you',
+    thanksNote: 'We received your rating. It helps us serve you better.',
   },
-};
+});
+
+export type MessageKey = keyof typeof MESSAGES.id;
+export type Translate = Translator<MessageKey>;
+export const { translate, isMessageKey } = catalogue(MESSAGES);

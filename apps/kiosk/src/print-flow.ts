@@ -9,7 +9,7 @@ export type TakeOutcome =
   /** The ticket (if any) was voided; the kiosk stops offering tickets. */
   | { kind: 'printer_trouble' }
   /** The hub refused: closed, quota reached, offline… (an error code to translate). */
-  | { kind: 'refused'; code: string; message?: string; detail: RefusalDetail };
+  | { kind: 'refused'; code: string; detail: RefusalDetail };
 
 /**
  * One tap on "take a number": in Electron the shell prints to the kiosk's own printer and
@@ -29,10 +29,9 @@ export async function checkInBooking(hub: KioskHub, code: string): Promise<TakeO
   return printIssued(hub, await hub.checkIn(code, kioskShell() ? 'self' : 'hub'));
 }
 
-const refused = (error: { code: string; message: string; detail?: unknown }): TakeOutcome => ({
+const refused = (error: { code: string; detail?: unknown }): TakeOutcome => ({
   kind: 'refused',
   code: error.code,
-  message: error.message,
   detail: refusalDetailOf(error),
 });
 

@@ -72,16 +72,13 @@ export function useKiosk(): KioskBoot & { refresh: () => void } {
       setUnregistered(true);
       setToken(null);
     };
-    hub.client.socket.on('hub:notice', revoked);
-    return () => void hub.client.socket.off('hub:notice', revoked);
+    return hub.client.on('hub:notice', revoked);
   }, [hub]);
 
   // The admin changed the building: load the services again, without a restart.
   useEffect(() => {
     if (!hub) return;
-    const changed = (): void => setReload((n) => n + 1);
-    hub.client.socket.on('building:changed', changed);
-    return () => void hub.client.socket.off('building:changed', changed);
+    return hub.client.on('building:changed', () => setReload((n) => n + 1));
   }, [hub]);
 
   // Opening and closing change no ticket, so no stats arrive then: look again each minute,
@@ -94,7 +91,9 @@ export function useKiosk(): KioskBoot & { refresh: () => void } {
 
   useEffect(() => {
     if (!hub) return;
-    return hub.client.onStats((stats) => setCatalogue((c) => (c ? mergeStats(c, stats) : c)));
+    return hub.client.on('catalogue:stats', (stats) =>
+      setCatalogue((c) => (c ? mergeStats(c, stats) : c)),
+    );
   }, [hub]);
 
   const paired = useCallback((next: string): void => {

@@ -1,7 +1,6 @@
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
 import { useEffect, useState } from 'react';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 
 /** The visitor's language and reading aids; the next visitor starts from the defaults. */
 export function usePreferences() {
@@ -20,7 +19,7 @@ export function usePreferences() {
     language,
     largeText,
     highContrast,
-    t: translator(MESSAGES, language),
+    t: translate(language),
     toggleLanguage: () => setLanguage((l) => (l === 'id' ? 'en' : 'id')),
     toggleLargeText: () => setLargeText((v) => !v),
     toggleHighContrast: () => setHighContrast((v) => !v),

@@ -1,8 +1,7 @@
 import type { Language } from '@antre/ui';
-import { translator } from '@antre/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { alertCalled } from './call-alert';
-import { MESSAGES } from './messages';
+import { translate } from './messages';
 import { CalledScreen } from './CalledScreen';
 import { FeedbackForm } from './FeedbackForm';
 import { NotifyCard } from './NotifyCard';
@@ -17,7 +16,7 @@ export function App() {
   const code = useMemo(() => ticketCodeFromPath(window.location.pathname), []);
   const { tracking, connection } = useTracking(code);
   const [language, setLanguage] = useState<Language>('id');
-  const t = translator(MESSAGES, language);
+  const t = translate(language);
   const view = tracking.kind === 'ticket' ? tracking.view : null;
 
   // Where serving starts on the call (one key per visitor), a called ticket is already

@@ -90,7 +90,7 @@ export function FeedbackForm({ t, code, agencyId, agencyName }: Props) {
             </p>
           ) : null}
           <button type="submit" className="survey-submit" disabled={!ready}>
-            {sending ? t('surveySending') : t('feedbackSend')}
+            {sending ? t('sending') : t('feedbackSend')}
           </button>
         </form>
       )}

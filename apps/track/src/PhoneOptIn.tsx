@@ -85,7 +85,7 @@ export function PhoneOptIn({ t, language, code, onOptedIn }: Props) {
         </p>
       ) : null}
       <button type="submit" className="survey-submit" disabled={sending}>
-        {sending ? t('surveySending') : t('phoneSend')}
+        {sending ? t('sending') : t('phoneSend')}
       </button>
     </form>
   );

@@ -1,6 +1,6 @@
 import type { TrackingView } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { formatWait, PRIORITY_LABELS } from '@antre/ui';
+import { formatWait } from '@antre/ui';
 import { useState } from 'react';
 import { alertsReady, enableAlerts } from './call-alert';
 import type { MessageKey } from './messages';
@@ -45,12 +45,12 @@ function StatusPanel({ t, language, view }: Props) {
     case 'parked':
       return <Plain tone="warn" title={t('parked')} note={t('parkedNote', { counter })} />;
     case 'done':
-      return <Plain tone="ok" title={t('done')} note={t('doneNote')} />;
+      return <Plain tone="ok" title={t('doneTitle')} note={t('doneNote')} />;
     case 'no_show':
       return (
         <Plain
           tone="warn"
-          title={t('noShow')}
+          title={t('noShowTitle')}
           note={t('noShowNote', { agency: view.agencyName })}
         />
       );
@@ -92,9 +92,7 @@ export function TicketStatus({ t, language, view }: Props) {
       <p className="ticket-service">{view.serviceName}</p>
       <p className="ticket-agency">{view.agencyName}</p>
       {view.priority ? (
-        <p className="ticket-priority">
-          {t('priority', { kind: PRIORITY_LABELS[language][view.priority] })}
-        </p>
+        <p className="ticket-priority">{t('priority', { kind: t(`priority.${view.priority}`) })}</p>
       ) : null}
       {live && place ? (
         <p className="ticket-place" data-testid="ticket-place">

@@ -1,12 +1,13 @@
-import type { Messages } from '@antre/ui';
+import type { Translator } from '@antre/ui';
+import { catalogue, withSharedWords } from '@antre/ui';
 
-const ID = {
+// The visitor’s tracking page's one catalogue: Indonesian first, then English under the same keys (a
+// missing one does not compile). The words every app shares come from @antre/ui.
+const id = {
+  // Following a ticket, the SKM, feedback and notifications
   title: 'Pantau Antrean',
-  yourNumber: 'Nomor antrean Anda',
-  ahead: '{n} orang di depan Anda',
   noneAhead: 'Anda berikutnya. Bersiaplah di dekat loket.',
   placeLabel: 'Tempat layanan',
-  placeCounters: 'Loket {numbers}',
   opensLater: 'Layanan buka pukul {time}',
   opensLaterNote: 'Anda akan dipanggil setelah loket buka.',
   onBreak: 'Layanan sedang istirahat sampai pukul {time}',
@@ -18,19 +19,17 @@ const ID = {
   closedToday: 'Layanan ini sudah tutup hari ini',
   closedTodayNote:
     'Nomor Anda tidak dapat dilayani lagi hari ini. Tanyakan petugas informasi, atau datang kembali pada hari layanan berikutnya dan ambil nomor baru.',
-  estimatedWait: 'Perkiraan tunggu {wait}',
   liveNote: 'Halaman ini diperbarui sendiri. Biarkan tetap terbuka.',
   printing: 'Tiket sedang dicetak…',
-  goTo: 'Silakan menuju',
   counterNumber: 'Loket {n}',
   calledNote: 'Nomor {label} dipanggil',
   serving: 'Sedang dilayani di {counter}',
   parked: 'Antrean Anda ditunda',
   parkedNote:
     'Lengkapi dokumen yang diminta petugas, lalu kembali ke {counter}. Anda akan dipanggil lagi.',
-  done: 'Layanan selesai',
+  doneTitle: 'Layanan selesai',
   doneNote: 'Terima kasih telah berkunjung.',
-  noShow: 'Anda tidak hadir saat dipanggil',
+  noShowTitle: 'Anda tidak hadir saat dipanggil',
   noShowNote:
     'Jika Anda sudah di gedung, segera temui petugas {agency} agar dimasukkan kembali ke antrean.',
   transferred: 'Anda dialihkan dari layanan {from}. Nomor Anda tetap sama.',
@@ -45,13 +44,11 @@ const ID = {
   notFound: 'Tiket tidak ditemukan',
   notFoundNote: 'Periksa kembali tautan atau pindai ulang kode QR pada tiket Anda.',
   offline: 'Koneksi terputus. Menyambung kembali…',
-  loading: 'Memuat…',
   enableAlerts: 'Aktifkan bunyi dan getar saat dipanggil',
   alertsOn: 'Bunyi dan getar aktif',
   priority: 'Prioritas: {kind}',
   surveyIntro:
     'Bantu kami memperbaiki layanan {agency}. Pilih satu jawaban untuk setiap pertanyaan.',
-  surveySending: 'Mengirim…',
   surveyThanks: 'Terima kasih',
   surveyThanksNote: 'Penilaian Anda sudah kami terima dan membantu kami melayani lebih baik.',
   errorOffline: 'Tidak tersambung ke internet. Periksa koneksi Anda, lalu coba lagi.',
@@ -91,22 +88,15 @@ const ID = {
   notifyConsentMissing:
     'Centang kotak persetujuan dulu. Tanpa persetujuan, nomor Anda tidak kami simpan.',
   notifyTooMany: 'Terlalu banyak percobaan. Tunggu {n} detik, lalu coba lagi.',
-  notifyFinished: 'Tiket ini sudah selesai; tidak ada pesan yang akan dikirim.',
-  notifyFailed: 'Belum berhasil. Coba lagi sebentar lagi.',
-  language: 'English',
 };
 
-export type MessageKey = keyof typeof ID;
-
-export const MESSAGES: Messages<MessageKey> = {
-  id: ID,
+export const MESSAGES = withSharedWords({
+  id,
   en: {
+    // Following a ticket, the SKM, feedback and notifications
     title: 'Follow your queue',
-    yourNumber: 'Your queue number',
-    ahead: '{n} people ahead of you',
     noneAhead: 'You are next. Please stay near the counter.',
     placeLabel: 'Where you are served',
-    placeCounters: 'Counter {numbers}',
     opensLater: 'The service opens at {time}',
     opensLaterNote: 'You will be called once a counter opens.',
     onBreak: 'The service is on a break until {time}',
@@ -118,19 +108,17 @@ export const MESSAGES: Messages<MessageKey> = {
     closedToday: 'This service has closed for today',
     closedTodayNote:
       'Your number cannot be served any more today. Ask the information desk, or come back on the next service day and take a new number.',
-    estimatedWait: 'Estimated wait {wait}',
     liveNote: 'This page updates by itself. Keep it open.',
     printing: 'Your ticket is being printed…',
-    goTo: 'Please go to',
     counterNumber: 'Counter {n}',
     calledNote: 'Number {label} is called',
     serving: 'Being served at {counter}',
     parked: 'Your turn is on hold',
     parkedNote:
       'Complete the documents the officer asked for, then return to {counter}. You will be called again.',
-    done: 'Service complete',
+    doneTitle: 'Service complete',
     doneNote: 'Thank you for your visit.',
-    noShow: 'You were not there when called',
+    noShowTitle: 'You were not there when called',
     noShowNote:
       'If you are in the building, see a {agency} officer now to be put back in the queue.',
     transferred: 'You were transferred from {from}. Your number stays the same.',
@@ -145,12 +133,10 @@ export const MESSAGES: Messages<MessageKey> = {
     notFound: 'Ticket not found',
     notFoundNote: 'Check the link, or scan the QR code on your ticket again.',
     offline: 'Connection lost. Reconnecting…',
-    loading: 'Loading…',
     enableAlerts: 'Turn on sound and vibration for your call',
     alertsOn: 'Sound and vibration on',
     priority: 'Priority: {kind}',
     surveyIntro: 'Help {agency} improve. Choose one answer for each question.',
-    surveySending: 'Sending…',
     surveyThanks: 'Thank you',
     surveyThanksNote: 'We received your rating. It helps us serve you better.',
     errorOffline: 'No internet connection. Check your connection, then try again.',
@@ -188,8 +174,9 @@ export const MESSAGES: Messages<MessageKey> = {
       'This mobile number is not right. Write a number starting with 08, for example 081234567890.',
     notifyConsentMissing: 'Tick the consent box first. Without consent we do not keep your number.',
     notifyTooMany: 'Too many tries. Wait {n} seconds, then try again.',
-    notifyFinished: 'This ticket is finished; no messages will be sent.',
-    notifyFailed: 'That did not work. Please try again in a moment.',
-    language: 'Bahasa Indonesia',
   },
-};
+});
+
+export type MessageKey = keyof typeof MESSAGES.id;
+export type Translate = Translator<MessageKey>;
+export const { translate, isMessageKey } = catalogue(MESSAGES);

@@ -29,7 +29,7 @@ export function useTracking(code: string | null): {
 
   useEffect(() => {
     if (!code) return;
-    return client.onTracked((view) => {
+    return client.on('ticket:tracked', (view) => {
       if (view.code === code) setTracking({ kind: 'ticket', view });
     });
   }, [client, code]);

@@ -7,7 +7,6 @@ import type {
   Delta,
   HubToClient,
   Result,
-  ServiceStats,
   Snapshot,
   TrackingView,
 } from '@antre/protocol';
@@ -32,6 +31,13 @@ export interface HubClientOptions {
 type Listener = () => void;
 type CommandInput<C extends CommandName> = Omit<CommandPayload<C>, 'commandId'>;
 
+/** Something the hub tells the client unasked: `alarms:list`, `building:changed`… */
+export type HubEvent = keyof HubToClient;
+/** A question the client asks that is not a queue command: `kiosk:issue`, `survey:listen`… */
+export type HubRequest = Exclude<keyof ClientToHub, CommandName>;
+export type RequestPayload<R extends HubRequest> = Parameters<ClientToHub[R]>[0];
+export type RequestAnswer<R extends HubRequest> = Parameters<Parameters<ClientToHub[R]>[1]>[0];
+
 interface Pending {
   name: CommandName;
   payload: Record<string, unknown>;
@@ -40,6 +46,10 @@ interface Pending {
 }
 
 const newCommandId = (): string => globalThis.crypto.randomUUID();
+const NO_ANSWER: Result<never> = {
+  ok: false,
+  error: { code: 'offline', message: 'The hub did not answer' },
+};
 
 /**
  * The typed socket client every app uses. It keeps the hub's state for its audience in
@@ -61,13 +71,13 @@ export function createHubClient(options: HubClientOptions) {
   let resyncing = false;
   const pending = new Map<string, Pending>();
   const listeners = new Set<Listener>();
-  const trackedListeners = new Set<(view: TrackingView) => void>();
-  const statsListeners = new Set<(stats: ServiceStats[]) => void>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
   const deltaListeners = new Set<(delta: Delta) => void>();
   const notify = (): void => listeners.forEach((l) => l());
 
   const setConnection = (next: ConnectionState): void => {
     connection = next;
+    connectionListeners.forEach((l) => l(next));
     notify();
   };
 
@@ -101,8 +111,6 @@ export function createHubClient(options: HubClientOptions) {
       void resync();
     }
   });
-  socket.on('ticket:tracked', (view) => trackedListeners.forEach((l) => l(view)));
-  socket.on('catalogue:stats', (stats) => statsListeners.forEach((l) => l(stats)));
 
   async function resync(): Promise<void> {
     resyncing = true;
@@ -133,14 +141,36 @@ export function createHubClient(options: HubClientOptions) {
     ) => void;
     emit(command.name, { ...command.payload, commandId: id }, (err, result) => {
       if (!err) return finish(id, command, result);
-      if (Date.now() >= command.deadline) {
-        return finish(id, command, {
-          ok: false,
-          error: { code: 'offline', message: 'The hub did not answer' },
-        });
-      }
+      if (Date.now() >= command.deadline) return finish(id, command, NO_ANSWER);
       send(id, command); // same id: the hub runs it at most once
     });
+  }
+
+  /** Asks once and waits `timeoutMs` for the answer; no answer is an `offline` refusal. */
+  async function request<R extends HubRequest>(
+    name: R,
+    payload: RequestPayload<R>,
+    timeoutMs: number = ackTimeoutMs,
+  ): Promise<RequestAnswer<R>> {
+    // As in send(): the map types each request; the generic name needs the plain signature.
+    const timed = socket.timeout(timeoutMs);
+    const ask = timed.emitWithAck.bind(timed) as unknown as (
+      name: string,
+      payload: unknown,
+    ) => Promise<RequestAnswer<R>>;
+    try {
+      return await ask(name, payload);
+    } catch {
+      return NO_ANSWER as RequestAnswer<R>;
+    }
+  }
+
+  /** Calls `handler` on each `event` from the hub until the returned function is called. */
+  function on<E extends HubEvent>(event: E, handler: HubToClient[E]): () => void {
+    const listen = socket.on.bind(socket) as unknown as (e: E, h: HubToClient[E]) => void;
+    const unlisten = socket.off.bind(socket) as unknown as (e: E, h: HubToClient[E]) => void;
+    listen(event, handler);
+    return () => unlisten(event, handler);
   }
 
   return {
@@ -157,18 +187,18 @@ export function createHubClient(options: HubClientOptions) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    onTracked(listener: (view: TrackingView) => void): () => void {
-      trackedListeners.add(listener);
-      return () => trackedListeners.delete(listener);
+    /** Each change of the connection, e.g. `online` after every (re)connect. */
+    onConnection(listener: (state: ConnectionState) => void): () => void {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
-    onStats(listener: (stats: ServiceStats[]) => void): () => void {
-      statsListeners.add(listener);
-      return () => statsListeners.delete(listener);
-    },
+    on,
+    /** Each delta as it arrives, before it is applied to `state`. */
     onDelta(listener: (delta: Delta) => void): () => void {
       deltaListeners.add(listener);
       return () => deltaListeners.delete(listener);
     },
+    request,
 
     /** Sends a command with a fresh id, or `commandId` to continue one already begun. */
     command<C extends CommandName>(
@@ -197,23 +227,18 @@ export function createHubClient(options: HubClientOptions) {
       });
     },
 
-    async watchTicket(code: string): Promise<Result<TrackingView>> {
-      try {
-        return await socket.timeout(ackTimeoutMs).emitWithAck('ticket:watch', { code });
-      } catch {
-        return { ok: false, error: { code: 'offline', message: 'The hub did not answer' } };
-      }
+    watchTicket: (code: string): Promise<Result<TrackingView>> => request('ticket:watch', { code }),
+    requestSnapshot: (): Promise<Result<Snapshot>> => request('sync:request', {}),
+
+    /** Drops the connection (a board's test hook); `reconnect` opens it again. */
+    disconnect(): void {
+      socket.disconnect();
+    },
+    reconnect(): void {
+      socket.connect();
     },
 
-    async requestSnapshot(): Promise<Result<Snapshot>> {
-      try {
-        return await socket.timeout(ackTimeoutMs).emitWithAck('sync:request', {});
-      } catch {
-        return { ok: false, error: { code: 'offline', message: 'The hub did not answer' } };
-      }
-    },
-
-    /** For tests and tools that need the raw socket (e.g. to drop the connection). */
+    /** The raw socket, for hub tests and tools only: apps use `on` and `request` (lint-checked). */
     get socket(): Socket<HubToClient, ClientToHub> {
       return socket;
     },
@@ -221,6 +246,7 @@ export function createHubClient(options: HubClientOptions) {
     close(): void {
       socket.close();
       listeners.clear();
+      connectionListeners.clear();
     },
   };
 }

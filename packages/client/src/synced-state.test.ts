@@ -1,3 +1,4 @@
+import type { Ticket } from '@antre/domain';
 import type { Delta, Snapshot } from '@antre/protocol';
 import { describe, expect, it } from 'vitest';
 import { applyDelta, fromSnapshot } from './synced-state';
@@ -5,9 +6,11 @@ import { applyDelta, fromSnapshot } from './synced-state';
 const snapshot: Snapshot = {
   hubEpoch: 'e1',
   serviceDay: '2026-11-23',
+  serverTime: 1_000_500,
   seqs: { 'zone:a': 4 },
   tickets: [],
   counters: [],
+  services: [],
   calls: [],
 };
 const call = (eventId: string) => ({
@@ -31,7 +34,9 @@ const delta = (patch: Partial<Delta>): Delta => ({
   serviceDay: '2026-11-23',
   events: [],
   tickets: [],
+  ticketsGone: [],
   counters: [],
+  services: [],
   calls: [call('c1')],
   ...patch,
 });
@@ -55,5 +60,27 @@ describe('applying deltas to a snapshot', () => {
     const second = applyDelta(first.state, delta({ seq: 6, calls: [call('c1'), call('c2')] }));
     if (second.kind !== 'applied') throw new Error(second.kind);
     expect(second.state.calls.map((c) => c.eventId)).toEqual(['c1', 'c2']);
+  });
+});
+
+describe('what a snapshot and deltas leave', () => {
+  it('when a snapshot arrives, then the hub clock is read as its time against this device’s', () => {
+    expect(fromSnapshot(snapshot, 1_000_000).clockOffsetMs).toBe(500);
+  });
+
+  it('when a delta says a ticket is gone from the feed, then the client forgets it', () => {
+    const ticket = { id: 't1' } as Ticket;
+    const held = fromSnapshot({ ...snapshot, tickets: [ticket] });
+    const outcome = applyDelta(held, delta({ calls: [], ticketsGone: ['t1'] }));
+    if (outcome.kind !== 'applied') throw new Error(outcome.kind);
+    expect([...outcome.state.tickets.keys()]).toEqual([]);
+  });
+
+  it('when a delta carries a service’s day, then it replaces the one held', () => {
+    const day = { serviceId: 's1', lastNumber: 3, regularStreak: 2 };
+    const held = fromSnapshot({ ...snapshot, services: [{ ...day, regularStreak: 1 }] });
+    const outcome = applyDelta(held, delta({ calls: [], services: [day] }));
+    if (outcome.kind !== 'applied') throw new Error(outcome.kind);
+    expect(outcome.state.services.get('s1')).toEqual(day);
   });
 });

@@ -1,7 +1,6 @@
-import type { CounterState, Ticket } from '@antre/domain';
+import type { CounterState, ServiceDayState, Ticket } from '@antre/domain';
 import type { CallView, Delta, Snapshot } from '@antre/protocol';
-
-const KEEP_CALLS = 200;
+import { RECENT_CALLS } from '@antre/protocol';
 
 /** The hub's truth as one client sees it: a snapshot, then deltas in sequence. */
 export interface SyncedState {
@@ -10,7 +9,11 @@ export interface SyncedState {
   seqs: Readonly<Record<string, number>>;
   tickets: ReadonlyMap<string, Ticket>;
   counters: ReadonlyMap<string, CounterState>;
+  /** Each service's day as call-next reads it (its priority streak). */
+  services: ReadonlyMap<string, ServiceDayState>;
   calls: readonly CallView[];
+  /** The hub's clock minus this device's, as the last snapshot arrived; null before one. */
+  clockOffsetMs: number | null;
 }
 
 export const EMPTY_SYNCED_STATE: SyncedState = {
@@ -19,17 +22,22 @@ export const EMPTY_SYNCED_STATE: SyncedState = {
   seqs: {},
   tickets: new Map(),
   counters: new Map(),
+  services: new Map(),
   calls: [],
+  clockOffsetMs: null,
 };
 
-export function fromSnapshot(snapshot: Snapshot): SyncedState {
+/** `receivedAt` is this device's clock when the snapshot came, to read the hub's clock by. */
+export function fromSnapshot(snapshot: Snapshot, receivedAt: number = Date.now()): SyncedState {
   return {
     hubEpoch: snapshot.hubEpoch,
     serviceDay: snapshot.serviceDay,
     seqs: { ...snapshot.seqs },
     tickets: new Map(snapshot.tickets.map((t) => [t.id, t])),
     counters: new Map(snapshot.counters.map((c) => [c.counterId, c])),
-    calls: snapshot.calls.slice(-KEEP_CALLS),
+    services: new Map(snapshot.services.map((s) => [s.serviceId, s])),
+    calls: snapshot.calls.slice(-RECENT_CALLS),
+    clockOffsetMs: snapshot.serverTime - receivedAt,
   };
 }
 
@@ -46,16 +54,36 @@ export function applyDelta(state: SyncedState, delta: Delta): DeltaOutcome {
   if (last === undefined) return { kind: 'gap' };
   if (delta.seq <= last) return { kind: 'stale' };
   if (delta.seq !== last + 1) return { kind: 'gap' };
-  const tickets = new Map(state.tickets);
-  for (const t of delta.tickets) tickets.set(t.id, t);
-  const counters = new Map(state.counters);
-  for (const c of delta.counters) counters.set(c.counterId, c);
-  const seen = new Set(state.calls.map((c) => c.eventId));
-  const calls = [...state.calls, ...delta.calls.filter((c) => !seen.has(c.eventId))].slice(
-    -KEEP_CALLS,
-  );
   return {
     kind: 'applied',
-    state: { ...state, seqs: { ...state.seqs, [delta.feed]: delta.seq }, tickets, counters, calls },
+    state: {
+      ...state,
+      seqs: { ...state.seqs, [delta.feed]: delta.seq },
+      tickets: ticketsAfter(state.tickets, delta),
+      counters: replaced(state.counters, delta.counters, (c) => c.counterId),
+      services: replaced(state.services, delta.services, (s) => s.serviceId),
+      calls: callsAfter(state.calls, delta.calls),
+    },
   };
+}
+
+function ticketsAfter(tickets: ReadonlyMap<string, Ticket>, delta: Delta): Map<string, Ticket> {
+  const next = replaced(tickets, delta.tickets, (t) => t.id);
+  for (const id of delta.ticketsGone) next.delete(id);
+  return next;
+}
+
+function replaced<T>(
+  items: ReadonlyMap<string, T>,
+  changed: readonly T[],
+  key: (item: T) => string,
+): Map<string, T> {
+  const next = new Map(items);
+  for (const item of changed) next.set(key(item), item);
+  return next;
+}
+
+function callsAfter(calls: readonly CallView[], added: readonly CallView[]): CallView[] {
+  const seen = new Set(calls.map((c) => c.eventId));
+  return [...calls, ...added.filter((c) => !seen.has(c.eventId))].slice(-RECENT_CALLS);
 }

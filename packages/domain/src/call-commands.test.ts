@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { callNext, callTicket } from './call-commands';
 import { pauseCounter } from './counter-commands';
 import { requeueLate } from './requeue-commands';
-import { finish, markNoShow, recall, startServing } from './serving-commands';
+import { finish, markNoShow, park, recall, startServing } from './serving-commands';
 import { makeBuilding, makeCounter } from './testing/test-building';
 import { TestQueue, codeOf } from './testing/test-queue';
+import type { TicketStatus } from './ticket';
 
 describe('callNext refusals', () => {
   it.each([
@@ -93,6 +94,67 @@ describe('callTicket', () => {
     expect(codeOf(q.run((ctx) => callTicket(ctx, 'loket2', a1.id)))).toBe('illegal_transition');
     expect(q.ticket(a1.id)).toMatchObject({ status: 'serving', counterId: 'loket1' });
   });
+});
+
+describe('a call moves a ticket only along the ticket table', () => {
+  /** A ticket brought to `status` at loket1, the way officers get it there. */
+  function ticketThatIs(status: TicketStatus, autoServeOnCall: boolean) {
+    const q = new TestQueue(makeBuilding({ site: { autoServeOnCall } })).open('loket1', 'loket2');
+    const ticket = q.issue('ktp');
+    const steps: Record<string, (() => unknown)[]> = {
+      waiting: [],
+      called: [() => q.must((ctx) => callNext(ctx, 'loket1'))],
+      serving: [
+        () => q.must((ctx) => callNext(ctx, 'loket1')),
+        () => autoServeOnCall || q.must((ctx) => startServing(ctx, 'loket1')),
+      ],
+      parked: [
+        () => q.must((ctx) => callNext(ctx, 'loket1')),
+        () => q.must((ctx) => park(ctx, 'loket1', 'Ambil berkas')),
+      ],
+      no_show: [
+        () => q.must((ctx) => callNext(ctx, 'loket1')),
+        () => q.must((ctx) => recall(ctx, 'loket1')),
+        () => q.must((ctx) => markNoShow(ctx, 'loket1')),
+      ],
+    };
+    for (const step of steps[status] ?? []) step();
+    q.advance(3);
+    return { q, ticket };
+  }
+
+  it.each([
+    ['waiting', false, 'called', ['ticket:called']],
+    ['waiting', true, 'serving', ['ticket:called', 'ticket:serving']],
+    ['parked', false, 'called', ['ticket:called']],
+    ['parked', true, 'serving', ['ticket:called', 'ticket:serving']],
+    ['called', false, 'illegal_transition', []],
+    ['serving', false, 'illegal_transition', []],
+    ['serving', true, 'illegal_transition', []],
+    ['no_show', false, 'illegal_transition', []],
+    ['no_show', true, 'illegal_transition', []],
+  ] as const)(
+    'when loket2 calls a %s ticket and serving on call is %s, then it becomes %s with events %j',
+    (from, autoServeOnCall, outcome, events) => {
+      const { q, ticket } = ticketThatIs(from, autoServeOnCall);
+      expect(q.ticket(ticket.id).status).toBe(from);
+      const before = q.state;
+      const result = q.run((ctx) => callTicket(ctx, 'loket2', ticket.id));
+      if (!result.ok) {
+        expect(result.error.code).toBe(outcome);
+        return expect(q.state).toBe(before);
+      }
+      expect(result.value.events.map((e) => e.type)).toEqual(events);
+      expect(q.ticket(ticket.id)).toMatchObject({
+        status: outcome,
+        counterId: 'loket2',
+        calledAt: q.now,
+        servingAt: outcome === 'serving' ? q.now : null,
+        parkReason: null,
+      });
+      expect(q.holding('loket2')).toBe(ticket.id);
+    },
+  );
 });
 
 describe('recall and no-show', () => {

@@ -44,16 +44,9 @@ function callInto(ctx: CommandContext, at: CounterAt, ticket: Ticket): Result<Qu
   const change = emptyChange();
   const finished = finishHeldIfServing(ctx, at, change);
   if (!finished.ok) return finished;
-  const autoServe = ctx.index.site.autoServeOnCall;
-  const moved = moveTicket(ticket, 'called', {
-    calledAt: ctx.now,
-    servingAt: autoServe ? ctx.now : null,
-    counterId: at.counter.id,
-    officerId: ctx.actor.userId ?? at.status.officerId,
-    parkReason: null,
-  });
+  const moved = callToCounter(ctx, at, ticket);
   if (!moved.ok) return moved;
-  const called = autoServe ? { ...moved.value, status: 'serving' as const } : moved.value;
+  const called = moved.value;
   change.tickets.push(called);
   change.counters.push({ ...at.status, ticketId: called.id, since: ctx.now });
   const day = serviceDayState(ctx.state, called.serviceId);
@@ -70,8 +63,22 @@ function callInto(ctx: CommandContext, at: CounterAt, ticket: Ticket): Result<Qu
       from: ticket.status,
     }),
   );
-  if (autoServe) change.events.push(eventOf(ctx, 'ticket:serving', called, at.counter.id));
+  if (called.status === 'serving')
+    change.events.push(eventOf(ctx, 'ticket:serving', called, at.counter.id));
   return ok(change);
+}
+
+/** The ticket called to the counter; where the site serves on call, moved on to serving too. */
+function callToCounter(ctx: CommandContext, at: CounterAt, ticket: Ticket): Result<Ticket> {
+  const called = moveTicket(ticket, 'called', {
+    calledAt: ctx.now,
+    servingAt: null,
+    counterId: at.counter.id,
+    officerId: ctx.actor.userId ?? at.status.officerId,
+    parkReason: null,
+  });
+  if (!called.ok || !ctx.index.site.autoServeOnCall) return called;
+  return moveTicket(called.value, 'serving', { servingAt: ctx.now });
 }
 
 /** Calling the next visitor closes the one being served; a called one must be settled first. */

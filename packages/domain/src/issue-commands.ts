@@ -75,7 +75,9 @@ function walkInRefusal(
   if (!service.booking || channel === 'online') return null;
   const until = channel === 'staff' ? null : walkInRefusedUntil(ctx.index.site, service, ctx.now);
   if (until)
-    return fail('online_only', `${service.name} takes only online bookings until ${until}`);
+    return fail('online_only', `${service.name} takes only online bookings until ${until}`, {
+      time: until,
+    });
   const quota = walkInQuota(service, ctx.index.site, ctx.state.serviceDay);
   if (quota === null) return null;
   let walkIns = 0;

@@ -5,6 +5,8 @@ export type Result<T, E = DomainError> = { ok: true; value: T } | { ok: false; e
 export interface DomainError {
   code: DomainErrorCode;
   message: string;
+  /** What the refusal is about, as data a UI words itself (protocol's `RefusalDetail`). */
+  detail?: { time?: string };
 }
 
 export type DomainErrorCode =
@@ -28,7 +30,11 @@ export type DomainErrorCode =
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 
-export const fail = (code: DomainErrorCode, message: string): Result<never> => ({
+export const fail = (
+  code: DomainErrorCode,
+  message: string,
+  detail?: DomainError['detail'],
+): Result<never> => ({
   ok: false,
-  error: { code, message },
+  error: detail ? { code, message, detail } : { code, message },
 });

@@ -11,7 +11,7 @@ const LEGAL: [TicketStatus, TicketStatus, string][] = [
   ['waiting', 'called', 'a counter called it'],
   ['waiting', 'cancelled', 'the visitor cancelled'],
   ['waiting', 'expired', 'the site closed'],
-  ['called', 'serving', 'the officer started serving'],
+  ['called', 'serving', 'the officer started serving, or the site serves on call'],
   ['called', 'done', 'auto-serve finished it'],
   ['called', 'no_show', 'the visitor did not come'],
   ['called', 'parked', 'the visitor went to fetch a document'],

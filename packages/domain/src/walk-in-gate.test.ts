@@ -35,10 +35,14 @@ describe('walk-ins beside online bookings', () => {
     },
   );
 
-  it('when the online-only refusal is given, then it says until when', () => {
+  it('when the online-only refusal is given, then it says until when, as data too', () => {
     const queue = new TestQueue(building, at('09:00'));
     const result = queue.run((ctx) => issueTicket(ctx, queue.request('ktp', { channel: 'kiosk' })));
-    expect(result.ok ? '' : result.error.message).toContain('10:00');
+    expect(result.ok ? null : result.error).toMatchObject({
+      code: 'online_only',
+      message: expect.stringContaining('10:00'),
+      detail: { time: '10:00' },
+    });
   });
 
   it.each([

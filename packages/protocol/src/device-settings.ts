@@ -1,3 +1,4 @@
+import type { BOARD_MEDIA_TYPES } from './api-contract';
 import { z } from 'zod';
 import { safeText } from './safe-text';
 import { KioskPrinterSchema } from './kiosk';
@@ -45,7 +46,7 @@ export function deviceSettingsInputSchema(role: DeviceSummary['role']): z.ZodTyp
 }
 
 /** Board media the admin may upload: images and short videos, by file extension. */
-export const MEDIA_UPLOAD_TYPES: Record<string, string> = {
+export const MEDIA_UPLOAD_TYPES: Record<string, (typeof BOARD_MEDIA_TYPES)[number]> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   png: 'image/png',

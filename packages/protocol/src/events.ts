@@ -7,7 +7,7 @@ import type { HubToSurveyTablet, SurveyToHub } from './survey-channels';
 import type { HubToAdminDevices } from './device-settings';
 import type { HubToStaffAlarms } from './notifications';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 type Ack<T> = (result: Result<T>) => void;
 

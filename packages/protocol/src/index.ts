@@ -24,3 +24,6 @@ export * from './safe-text';
 export * from './booking-settings';
 export * from './booking';
 export * from './notifications';
+export * from './api-views';
+export * from './api-contract';
+export * from './api-routes';

@@ -1,5 +1,6 @@
 import type { DomainErrorCode } from '@antre/domain';
 import type { BookingRefusal } from './booking';
+import type { ConflictReason } from './conflict';
 import type { RefusalDetail } from './refusal-detail';
 
 export type ErrorCode =
@@ -26,6 +27,8 @@ export interface ApiError {
   retryAfterSeconds?: number;
   /** What a refusal is about (a time, a date, a reason), for the UI to say in its own words. */
   detail?: RefusalDetail;
+  /** A configuration 409's reasons, as codes to translate. */
+  reasons?: ConflictReason[];
 }
 
 /** Every ack and every error body has this shape. */

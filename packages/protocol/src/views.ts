@@ -3,6 +3,7 @@ import type {
   Place,
   PriorityKind,
   QueueEvent,
+  ServiceDayState,
   ServiceToday,
   Ticket,
   TicketStatus,
@@ -73,13 +74,20 @@ export interface OpeningView {
 /** A feed is an audience's stream of deltas, numbered without gaps. */
 export type Feed = `agency:${string}` | `zone:${string}` | `ticket:${string}` | 'site';
 
+/** The calls a snapshot carries, and a client keeps: the newest of its feeds. */
+export const RECENT_CALLS = 100;
+
 export interface Snapshot {
   /** Changes whenever the hub restarts; a client that sees it change re-syncs. */
   hubEpoch: string;
   serviceDay: string;
+  /** The hub's clock (epoch ms) as it made this snapshot: boards judge calls' age by it. */
+  serverTime: number;
   seqs: Record<string, number>;
   tickets: Ticket[];
   counters: CounterState[];
+  /** Each service's day: its last number and priority streak, which call-next reads. */
+  services: ServiceDayState[];
   calls: CallView[];
 }
 
@@ -90,7 +98,10 @@ export interface Delta {
   serviceDay: string;
   events: QueueEvent[];
   tickets: Ticket[];
+  /** Tickets this feed sees no more (transferred on to another agency): the client drops them. */
+  ticketsGone: string[];
   counters: CounterState[];
+  services: ServiceDayState[];
   calls: CallView[];
 }
 

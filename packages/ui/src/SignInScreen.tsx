@@ -9,7 +9,7 @@ export type SignInWord =
   | 'signIn'
   | 'signingIn'
   | 'language'
-  | 'loginOffline'
+  | 'serverUnreachable'
   | 'loginLocked'
   | 'wrongPassword';
 
@@ -25,7 +25,7 @@ export function lockMinutesLeft(error: ApiError): number {
 
 /** Why the sign-in failed, in the app's language: never the hub's English words. */
 export function signInRefusal(error: ApiError, t: Translate): string {
-  if (error.code === 'offline') return t('loginOffline');
+  if (error.code === 'offline') return t('serverUnreachable');
   if (error.code === 'locked') return t('loginLocked', { minutes: lockMinutesLeft(error) });
   return t('wrongPassword');
 }

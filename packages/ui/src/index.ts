@@ -1,4 +1,5 @@
 export * from './i18n';
+export * from './messages';
 export * from './format';
 export * from './hub-request';
 export * from './use-hub';

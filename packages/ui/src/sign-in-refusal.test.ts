@@ -9,7 +9,7 @@ const LOCKED = 'Too many wrong passwords; this account is locked here';
 describe('signInRefusal', () => {
   it.each([
     ['a wrong password', 'wrongPassword', { code: 'unauthorized', message: 'Wrong password' }],
-    ['no hub', 'loginOffline', { code: 'offline', message: 'The hub could not be reached' }],
+    ['no hub', 'serverUnreachable', { code: 'offline', message: 'The hub could not be reached' }],
     [
       'a locked name, 11 min 5 s left',
       'loginLocked:12',

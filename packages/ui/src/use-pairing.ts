@@ -1,6 +1,7 @@
 import type { PairingStatus, PairingTicket } from '@antre/protocol';
-import { PairingStatusSchema, PairingTicketSchema } from '@antre/protocol';
+import { PairingTicketSchema } from '@antre/protocol';
 import { useEffect, useState } from 'react';
+import { callHub } from './hub-request';
 
 const POLL_MS = 2_000;
 const RETRY_MS = 5_000;
@@ -10,18 +11,6 @@ export type PairingView =
   | { stage: 'waiting'; code: string; rejectedBefore: boolean };
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-class HubAnswer extends Error {
-  constructor(readonly status: number) {
-    super(`The hub answered ${status}`);
-  }
-}
-
-async function getJson(url: string, init?: RequestInit): Promise<unknown> {
-  const response = await fetch(url, init);
-  if (!response.ok) throw new HubAnswer(response.status);
-  return response.json();
-}
 
 // The ticket (with its secret) outlives the effect and a reload of the page, so a restarted
 // effect or a reopened page keeps showing the same code instead of leaving an orphan request.
@@ -51,15 +40,11 @@ const asking = new Map<string, Promise<PairingTicket>>();
 function askForTicket(key: string, hubUrl: string, role: 'kiosk' | 'display') {
   const running = asking.get(key);
   if (running) return running;
-  const request = getJson(`${hubUrl}/api/pairing`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role }),
-  })
-    .then((body) => {
-      const ticket = PairingTicketSchema.parse(body);
-      remember(key, ticket);
-      return ticket;
+  const request = callHub('POST /api/pairing', { hub: hubUrl, body: { role } })
+    .then((answer) => {
+      if (!answer.ok) throw new Error(answer.error.message);
+      remember(key, answer.value);
+      return answer.value;
     })
     .finally(() => asking.delete(key));
   asking.set(key, request);
@@ -95,23 +80,24 @@ export function usePairing(
         }
         if (stopped) return;
         setView({ stage: 'waiting', code: ticket.code, rejectedBefore });
-        const pollUrl = `${hubUrl}/api/pairing/${ticket.pairingId}?secret=${encodeURIComponent(ticket.secret)}`;
+        const poll = {
+          hub: hubUrl,
+          params: { id: ticket.pairingId },
+          query: { secret: ticket.secret },
+        };
         let status: PairingStatus['status'] = 'pending';
         while (!stopped && status === 'pending') {
           await wait(POLL_MS);
           if (stopped) return;
-          try {
-            const answer = PairingStatusSchema.parse(await getJson(pollUrl));
-            if (answer.token) {
-              remember(key, null);
-              return onPaired(answer.token);
-            }
-            status = answer.status;
-          } catch (error) {
-            // The hub no longer knows the request (its data was replaced): ask for a new one.
-            if (error instanceof HubAnswer && error.status === 404) status = 'expired';
-            // Otherwise the hub is briefly unreachable: keep showing the code and ask again.
+          const answer = await callHub('GET /api/pairing/:id', poll);
+          if (answer.ok && answer.value.token) {
+            remember(key, null);
+            return onPaired(answer.value.token);
           }
+          if (answer.ok) status = answer.value.status;
+          // The hub no longer knows the request (its data was replaced): ask for a new one.
+          else if (answer.status === 404) status = 'expired';
+          // Otherwise the hub is briefly unreachable: keep showing the code and ask again.
         }
         if (stopped) return;
         remember(key, null);

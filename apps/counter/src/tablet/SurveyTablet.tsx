@@ -1,7 +1,6 @@
 import { SignInScreen } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import { hubApi } from '../session';
-import { surveyTranslator } from '../survey-messages';
 import { useCounterSession } from '../use-counter-session';
 import { TabletScreen } from './TabletScreen';
 
@@ -22,10 +21,9 @@ export function SurveyTablet() {
     counters,
   } = useCounterSession();
   const [counterId, setCounterId] = useState(() => localStorage.getItem(TABLET_COUNTER_KEY));
-  const words = surveyTranslator(language);
 
   useEffect(() => {
-    document.title = words('tabletTitle');
+    document.title = t('tabletTitle');
   }, [language]);
 
   function chooseCounter(id: string | null): void {
@@ -37,7 +35,7 @@ export function SurveyTablet() {
   if (!session || !client)
     return (
       <SignInScreen
-        t={(word, values) => (word === 'loginTitle' ? words('tabletLogin') : t(word, values))}
+        t={(word, values) => (word === 'loginTitle' ? t('tabletLogin') : t(word, values))}
         notice={notice}
         login={hubApi.login}
         refuse={(r) => (r.user.role !== 'admin' && !r.user.agencyId ? t('noAgency') : null)}
@@ -56,8 +54,8 @@ export function SurveyTablet() {
   if (!counter)
     return (
       <main className="tablet tablet-choice">
-        <h1>{words('tabletChooseCounter')}</h1>
-        <p className="hint">{words('tabletChooseHint')}</p>
+        <h1>{t('tabletChooseCounter')}</h1>
+        <p className="hint">{t('tabletChooseHint')}</p>
         <ul className="tablet-counters">
           {mine.map((c) => (
             <li key={c.id}>
@@ -68,7 +66,7 @@ export function SurveyTablet() {
           ))}
         </ul>
         <button type="button" className="link" onClick={() => signOut()}>
-          {words('tabletSignOut')}
+          {t('signOut')}
         </button>
       </main>
     );

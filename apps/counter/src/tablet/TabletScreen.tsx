@@ -5,7 +5,7 @@ import type { Language } from '@antre/ui';
 import { SkmForm, useHub } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import type { Session } from '../session';
-import { surveyTranslator } from '../survey-messages';
+import { translate } from '../messages';
 import { tabletSurveyApi } from './tablet-survey-api';
 import { useIdleReturn } from './use-idle-return';
 import { useTabletInvites } from './use-tablet-invites';
@@ -26,7 +26,7 @@ export function TabletScreen(props: {
   onSignOut: () => void;
 }) {
   const { language, session, client, counter } = props;
-  const t = surveyTranslator(language);
+  const t = translate(language);
   const { connection } = useHub(client);
   const { invite, listening, finish } = useTabletInvites(client, counter.id);
   const [form, setForm] = useState<SurveyForm | null>(null);
@@ -88,10 +88,10 @@ export function TabletScreen(props: {
         <footer className="tablet-staff">
           <span>{session.user.displayName}</span>
           <button type="button" onClick={props.onChangeCounter}>
-            {t('tabletChangeCounter')}
+            {t('changeCounter')}
           </button>
           <button type="button" onClick={props.onSignOut}>
-            {t('tabletSignOut')}
+            {t('signOut')}
           </button>
         </footer>
       )}

@@ -1,13 +1,13 @@
-import type { SurveyForm } from '@antre/protocol';
 import type { SkmAnswers, SkmDemographics } from '@antre/ui';
-import { hubRequest } from '@antre/ui';
+import { callHub } from '@antre/ui';
 
 /** The SKM through the officer's sign-in: the hub records these answers as given at the counter. */
 export const tabletSurveyApi = {
-  form: (token: string) => hubRequest<SurveyForm>('/api/survey/form', { token }),
+  form: (token: string) => callHub('GET /api/survey/form', { token }),
   answer: (token: string, code: string, answers: SkmAnswers, demographics: SkmDemographics) =>
-    hubRequest<{ ok: true }>(`/api/tickets/${encodeURIComponent(code)}/survey`, {
+    callHub('POST /api/tickets/:code/survey', {
       token,
-      json: { answers, ...demographics },
+      params: { code },
+      body: { answers, ...demographics },
     }),
 };

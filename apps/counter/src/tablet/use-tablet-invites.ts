@@ -11,29 +11,24 @@ export function useTabletInvites(client: HubClient, counterId: string) {
   const [listening, setListening] = useState(false);
 
   useEffect(() => {
-    const socket = client.socket;
     let live = true;
     const listen = (): void => {
-      socket
-        .timeout(5_000)
-        .emitWithAck('survey:listen', { counterId })
-        .then((result) => live && setListening(result.ok))
-        .catch(() => live && setListening(false));
+      void client
+        .request('survey:listen', { counterId }, 5_000)
+        .then((result) => live && setListening(result.ok));
     };
-    const lost = (): void => setListening(false);
     // The hub sends only this counter's invitations; the check keeps it so if that ever changed.
     const invited = (next: SurveyInvite): void => {
       if (next.counterId === counterId) setInvite(next);
     };
-    socket.on('connect', listen);
-    socket.on('disconnect', lost);
-    socket.on('survey:invite', invited);
-    if (socket.connected) listen();
+    const unlisten = [
+      client.onConnection((state) => (state === 'online' ? listen() : setListening(false))),
+      client.on('survey:invite', invited),
+    ];
+    if (client.connection === 'online') listen();
     return () => {
       live = false;
-      socket.off('connect', listen);
-      socket.off('disconnect', lost);
-      socket.off('survey:invite', invited);
+      unlisten.forEach((off) => off());
     };
   }, [client, counterId]);
 

@@ -1,4 +1,3 @@
-import { PublicAddressSchema } from '@antre/protocol';
 import { defineRoute } from '../http/routes';
 import { publicHubUrl } from '../printing/public-address';
 import type { QueueEngine } from '../queue/queue-engine';
@@ -7,13 +6,11 @@ import type { QueueEngine } from '../queue/queue-engine';
 export function addressRoutes(engine: QueueEngine) {
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/site/address',
+      route: 'GET /api/site/address',
       summary:
         "The address printed in tickets' QR codes: the site's public one or the hub's LAN one",
       tag: 'admin',
       access: ['admin'],
-      response: PublicAddressSchema,
       handle: ({ request }) => {
         const seen = {
           scheme: request.protocol === 'https' ? ('https' as const) : ('http' as const),

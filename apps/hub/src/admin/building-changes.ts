@@ -36,7 +36,7 @@ export function createBuildingChanges(deps: {
       request: FastifyRequest,
       entry: AuditRecord,
     ): { ok: true; services: number; counters: number } {
-      const orphans = orphansOf(next, engine.index, engine.state);
+      const orphans = orphansOf(next, engine.index, engine.queue);
       if (orphans.length > 0) throw conflictError(orphans, 'Not saved: ');
       const now = engine.now();
       try {

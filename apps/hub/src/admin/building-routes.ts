@@ -1,10 +1,4 @@
-import {
-  BuildingFileSchema,
-  BuildingSchema,
-  SaveBuildingResponseSchema,
-  ServicePatchSchema,
-  SiteSettingsSchema,
-} from '@antre/protocol';
+import { BuildingSchema } from '@antre/protocol';
 import type { ServicePatch } from '@antre/protocol';
 import type { Building } from '@antre/domain';
 import { z } from 'zod';
@@ -26,15 +20,12 @@ const BUILDING_BODY_LIMIT = 12 * 1024 * 1024;
 export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
   return [
     defineRoute({
-      method: 'PUT',
-      url: '/api/building',
+      route: 'PUT /api/building',
       summary:
         'Replace the whole configuration (a logo left out is kept); applied live, every app told to refetch',
       tag: 'admin',
       access: ['admin'],
-      body: BuildingSchema,
       bodyLimit: BUILDING_BODY_LIMIT,
-      response: SaveBuildingResponseSchema,
       handle: ({ body, principal, request }) => {
         const before = engine.index.building;
         const next = keepingStoredLogos(body, before);
@@ -46,13 +37,10 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
       },
     }),
     defineRoute({
-      method: 'PUT',
-      url: '/api/building/site',
+      route: 'PUT /api/building/site',
       summary: "Save the site's settings (name, hours, holidays, rules…); as a building save",
       tag: 'admin',
       access: ['admin'],
-      body: SiteSettingsSchema,
-      response: SaveBuildingResponseSchema,
       handle: ({ body, principal, request }) => {
         const before = engine.index.building;
         const { logo } = before.site;
@@ -65,33 +53,28 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/building/export',
+      route: 'GET /api/building/export',
       summary: 'The whole configuration as one JSON file, to keep or to import elsewhere',
       tag: 'admin',
       access: ['admin'],
-      response: BuildingFileSchema,
       handle: ({ reply }) => {
         const now = new Date(engine.now());
         const day = now.toISOString().slice(0, 10);
         reply.header('content-disposition', `attachment; filename="antre-building-${day}.json"`);
         return {
-          format: 'antre-building',
-          version: 1,
+          format: 'antre-building' as const,
+          version: 1 as const,
           exportedAt: now.toISOString(),
           building: engine.index.building,
         };
       },
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/building/import',
+      route: 'POST /api/building/import',
       summary: 'Replace the configuration with an exported file; nothing changes if it is invalid',
       tag: 'admin',
       access: ['admin'],
-      body: BuildingFileSchema,
       bodyLimit: BUILDING_BODY_LIMIT,
-      response: SaveBuildingResponseSchema,
       handle: ({ body, principal, request }) =>
         changes.apply(body.building, principal, request, {
           action: 'building.import',
@@ -103,16 +86,12 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
         }),
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/agencies/:agencyId/services/:serviceId',
+      route: 'POST /api/agencies/:agencyId/services/:serviceId',
       summary:
         "Change a service's quota, hours, target wait, standard or online booking (its agency's supervisor)",
       tag: 'admin',
       access: ['admin', 'supervisor'],
-      body: ServicePatchSchema,
-      response: SaveBuildingResponseSchema,
-      handle: ({ body, principal, request }) => {
-        const { agencyId, serviceId } = request.params as { agencyId: string; serviceId: string };
+      handle: ({ params: { agencyId, serviceId }, body, principal, request }) => {
         if (principal.kind !== 'user') throw new HttpError(403, 'forbidden', 'Staff only');
         if (principal.role === 'supervisor' && principal.agencyId !== agencyId)
           throw new HttpError(

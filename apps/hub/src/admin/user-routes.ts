@@ -1,12 +1,5 @@
 import type { UserView } from '@antre/protocol';
-import {
-  CreatedUserSchema,
-  CreateUserBodySchema,
-  PasswordResetSchema,
-  UpdateUserBodySchema,
-  UserListSchema,
-  UserViewSchema,
-} from '@antre/protocol';
+import { UserViewSchema } from '@antre/protocol';
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
 import { checkChosenPassword } from '../auth/password-strength';
@@ -59,15 +52,11 @@ export function userRoutes(deps: {
   function userEditRoutes() {
     return [
       defineRoute({
-        method: 'POST',
-        url: '/api/users/:id',
+        route: 'POST /api/users/:id',
         summary: "Change a person's name, role and agency (a new role or agency ends sessions)",
         tag: 'admin',
         access: ['admin', 'supervisor'],
-        body: UpdateUserBodySchema,
-        response: UserViewSchema,
-        handle: ({ body, principal, request }) => {
-          const { id } = request.params as { id: string };
+        handle: ({ params: { id }, body, principal, request }) => {
           const user = managedUser(principal, id);
           if (!mayManage(principal, body))
             throw new HttpError(403, 'forbidden', 'A supervisor keeps officers in their agency');
@@ -105,14 +94,11 @@ export function userRoutes(deps: {
         },
       }),
       defineRoute({
-        method: 'POST',
-        url: '/api/users/:id/unlock',
+        route: 'POST /api/users/:id/unlock',
         summary: 'Lift the lock that failed sign-ins put on a username',
         tag: 'admin',
         access: ['admin', 'supervisor'],
-        response: UserViewSchema,
-        handle: ({ principal, request }) => {
-          const { id } = request.params as { id: string };
+        handle: ({ params: { id }, principal, request }) => {
           const user = managedUser(principal, id);
           db.transaction(() => {
             auth.lockout.recordSuccess(user.username);
@@ -131,12 +117,10 @@ export function userRoutes(deps: {
 
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/users',
+      route: 'GET /api/users',
       summary: "Everyone (admin) or the people of the supervisor's own agency",
       tag: 'admin',
       access: ['admin', 'supervisor'],
-      response: UserListSchema,
       handle: ({ principal }) => ({
         users: users.list(
           principal.kind === 'user' && principal.role === 'supervisor'
@@ -147,14 +131,10 @@ export function userRoutes(deps: {
       }),
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/users',
+      route: 'POST /api/users',
       summary: 'Add a person; without a password one is made and shown once',
       tag: 'admin',
       access: ['admin', 'supervisor'],
-      body: CreateUserBodySchema,
-      status: 201,
-      response: CreatedUserSchema,
       handle: async ({ body, principal, request }) => {
         if (!mayManage(principal, body))
           throw new HttpError(403, 'forbidden', 'A supervisor adds only officers of their agency');
@@ -188,14 +168,11 @@ export function userRoutes(deps: {
     }),
     ...userEditRoutes(),
     defineRoute({
-      method: 'POST',
-      url: '/api/users/:id/deactivate',
+      route: 'POST /api/users/:id/deactivate',
       summary: 'Deactivate a person; their sessions end at once',
       tag: 'admin',
       access: ['admin', 'supervisor'],
-      response: UserViewSchema,
-      handle: ({ principal, request }) => {
-        const { id } = request.params as { id: string };
+      handle: ({ params: { id }, principal, request }) => {
         const user = managedUser(principal, id);
         if (principal.kind === 'user' && principal.id === id)
           throw conflictError([{ code: 'deactivate_self', name: user.username }]);
@@ -217,14 +194,11 @@ export function userRoutes(deps: {
       },
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/users/:id/password',
+      route: 'POST /api/users/:id/password',
       summary: 'Reset a password: a new one is made, shown once, and old sessions end',
       tag: 'admin',
       access: ['admin', 'supervisor'],
-      response: PasswordResetSchema,
-      handle: async ({ principal, request }) => {
-        const { id } = request.params as { id: string };
+      handle: async ({ params: { id }, principal, request }) => {
         const user = managedUser(principal, id);
         const password = generatePassword();
         const passwordHash = await hashPassword(password);

@@ -1,13 +1,6 @@
 import type { Db } from '../db/database';
 import { checkDeviceNameFree } from '../pairing/device-names';
 import type { Building } from '@antre/domain';
-import {
-  CreateDeviceBodySchema,
-  DeviceSelfSchema,
-  LoginBodySchema,
-  LoginResponseSchema,
-} from '@antre/protocol';
-import { z } from 'zod';
 import { defineRoute, HttpError, TooManyError } from '../http/routes';
 import { checkDevicePlace } from '../pairing/device-place';
 import type { AuthStore } from './auth-store';
@@ -35,14 +28,11 @@ export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
   const limits = createSignInLimits();
   return [
     defineRoute({
-      method: 'POST',
-      url: '/api/auth/login',
+      route: 'POST /api/auth/login',
       summary:
         'Sign in with username and password; the token is a Bearer token for REST and the socket',
       tag: 'auth',
       access: 'public',
-      body: LoginBodySchema,
-      response: LoginResponseSchema,
       rateLimit: SIGN_IN_RATE_LIMIT,
       handle: ({ body, request }) =>
         limits.guard(request, async () => {
@@ -72,26 +62,20 @@ export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
         }),
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/auth/logout',
+      route: 'POST /api/auth/logout',
       summary: 'End this session',
       tag: 'auth',
       access: ['admin', 'supervisor', 'officer'],
-      response: z.object({ ok: z.literal(true) }),
       handle: ({ request }) => {
         auth.endSession((request.headers.authorization ?? '').replace(/^Bearer /, ''));
-        return { ok: true };
+        return { ok: true as const };
       },
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/devices',
+      route: 'POST /api/devices',
       summary: 'Register a kiosk, display or integration; its token is shown once',
       tag: 'devices',
       access: ['admin'],
-      body: CreateDeviceBodySchema,
-      status: 201,
-      response: z.object({ id: z.string(), token: z.string() }),
       handle: ({ body }) => {
         // As strict as pairing: a typo in a setting is a 400, not a device that misbehaves.
         checkDevicePlace(body.role, body, building());
@@ -100,12 +84,10 @@ export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/devices/me',
+      route: 'GET /api/devices/me',
       summary: 'The calling device: its role, zones, agencies and settings',
       tag: 'devices',
       access: ['kiosk', 'display', 'integration'],
-      response: DeviceSelfSchema,
       handle: ({ principal }) => {
         if (principal.kind !== 'device')
           throw new HttpError(403, 'forbidden', 'Only a device has a device profile');

@@ -10,7 +10,14 @@ import {
   SIGN_INS_WAITING,
   WRONG_PASSWORDS_PER_ADDRESS,
 } from './sign-in-limits';
-import { z } from 'zod';
+
+const STAND_IN = {
+  id: 'u1',
+  username: 'petugas',
+  displayName: 'Petugas',
+  role: 'officer' as const,
+  agencyId: null,
+};
 
 // The address limits on their own, with a sign-in that takes 100 ms instead of scrypt's
 // 0.2 s or more: the rules are the same, the test stays fast on a busy machine.
@@ -25,13 +32,10 @@ beforeAll(async () => {
   await installSecurity(app);
   const limits = createSignInLimits();
   const route = defineRoute({
-    method: 'POST',
-    url: '/login',
+    route: 'POST /api/auth/login',
     summary: 'a sign-in stand-in: right when the password is "benar"',
     tag: 'test',
     access: 'public',
-    body: z.object({ password: z.string() }),
-    response: z.object({ ok: z.literal(true) }),
     handle: ({ body, request }) =>
       limits.guard(request, async () => {
         const now = (running.get(request.ip) ?? 0) + 1;
@@ -43,7 +47,7 @@ beforeAll(async () => {
           await limits.wrongPassword(request);
           throw new Error('wrong');
         }
-        return { ok: true as const };
+        return { token: 'token', expiresAt: 0, user: STAND_IN };
       }),
   });
   registerRoutes(app, [route], {} as AuthStore);
@@ -52,7 +56,7 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 const signInFrom = (address: string, password: string) =>
-  apiFrom(address, `${url}/login`, { body: { password } });
+  apiFrom(address, `${url}/api/auth/login`, { body: { username: 'petugas', password } });
 
 describe('sign-in limits per address', () => {
   it('when one address has used up its wrong guesses, then even a right password waits there, and other addresses go on', async () => {

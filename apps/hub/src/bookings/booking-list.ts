@@ -1,24 +1,9 @@
 import type { TimezoneCode } from '@antre/domain';
+import type { BookingListItem } from '@antre/protocol';
 import type { Principal } from '../auth/principal';
 import type { QueueEngine } from '../queue/queue-engine';
 import { localStamp } from '../reports/report-export';
 import type { BookingStore } from './booking-store';
-
-/** A booking as the admin and supervisor list it; `served` is read from its ticket. */
-export interface BookingListItem {
-  code: string;
-  serviceId: string;
-  serviceName: string;
-  date: string;
-  sessionId: string;
-  sessionStart: number;
-  status: 'booked' | 'checked_in' | 'served' | 'no_show' | 'cancelled';
-  name: string | null;
-  nikLast4: string;
-  ticketLabel: string | null;
-  checkedInAt: number | null;
-  cancelReason: string | null;
-}
 
 /** Supervisors see their agency's services; the admin all. */
 export function bookingListOf(
@@ -34,7 +19,7 @@ export function bookingListOf(
     .filter((s) => agencyId === null || s.agencyId === agencyId)
     .filter((s) => !filter.serviceId || s.id === filter.serviceId)
     .map((s) => s.id);
-  const tickets = engine.state.tickets;
+  const tickets = engine.queue.tickets;
   return store.list({ serviceIds: visible, date: filter.date, q: filter.q }).map((row) => {
     const ticket = row.ticket_id ? tickets.get(row.ticket_id) : undefined;
     const served = ticket?.status === 'done' || ticket?.status === 'serving';

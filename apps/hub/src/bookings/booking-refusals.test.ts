@@ -1,4 +1,5 @@
-import type { BookingSettings, Building } from '@antre/domain';
+import type { Building } from '@antre/domain';
+import { bookingSettings } from '@antre/domain/testing';
 import type { RefusalDetail } from '@antre/protocol';
 import { ErrorBodySchema } from '@antre/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,20 +17,13 @@ const TUESDAY = '2026-11-24';
 const THURSDAY = '2026-11-26';
 const MINUTE = 60_000;
 const EIGHT = MONDAY_MORNING - 60 * MINUTE;
-const SETTINGS: BookingSettings = {
+const SETTINGS = bookingSettings({
   sessions: [
     { id: 'pagi', start: '09:00', end: '10:00', places: 10 },
     { id: 'siang', start: '10:00', end: '12:00', places: 10 },
   ],
-  daysAhead: 14,
   cutoff: { kind: 'before_session', minutes: 0 },
-  onlineOnly: [],
-  checkInEarlyMinutes: 30,
-  checkInLateMinutes: 15,
-  lateArrival: 'refuse',
-  ticketMark: 'B',
-  closedDates: [],
-};
+});
 
 let hub: TestHub;
 let admin: string;

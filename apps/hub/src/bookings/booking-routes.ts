@@ -1,19 +1,10 @@
 import type { RouteRateLimit } from '../http/routes';
-import {
-  AvailabilityQuerySchema,
-  BookingCodeSchema,
-  BookingNikSchema,
-  CreateBookingBodySchema,
-  MoveBookingBodySchema,
-  parseInput,
-} from '@antre/protocol';
+import { BookingCodeSchema, BookingNikSchema } from '@antre/protocol';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { defineRoute, HttpError, TooManyError } from '../http/routes';
+import { defineRoute, FileReply, TooManyError } from '../http/routes';
 import { bookingCalendarFile } from './booking-calendar';
 import type { BookingService } from './booking-service';
 import { bookingError } from './booking-service';
-import { BookingViewSchema } from './booking-views';
 
 /** Per address: enough for a family booking on one phone, too few to sweep NIKs or codes. */
 export const BOOKING_RATE_LIMIT: RouteRateLimit = {
@@ -27,17 +18,17 @@ export const BOOKINGS_PER_NIK = { max: 10, timeWindowMs: 60 * 60_000 };
 
 type Limiter = ReturnType<FastifyRequest['server']['createRateLimit']>;
 
-export const codeOf = (request: FastifyRequest): string => {
-  const parsed = BookingCodeSchema.safeParse((request.params as { code?: unknown }).code);
+/** A code that cannot be a booking's is a booking not found, as an unknown one is. */
+export const bookingCode = (code: string): string => {
+  const parsed = BookingCodeSchema.safeParse(code);
   if (!parsed.success) throw bookingError('booking_not_found', 'No booking with this code');
   return parsed.data;
 };
 
 /** The NIK of a GET: the x-antre-nik header (kept out of logs and addresses) or ?nik=. */
-function nikOfQuery(request: FastifyRequest): string {
+function nikOfQuery(request: FastifyRequest, query: { nik?: string | undefined }): string {
   const header = request.headers['x-antre-nik'];
-  const query = (request.query as { nik?: unknown }).nik;
-  const nik = typeof header === 'string' ? header : query;
+  const nik = typeof header === 'string' ? header : query.nik;
   const parsed = BookingNikSchema.safeParse({ nik });
   if (!parsed.success) throw bookingError('booking_not_found', 'No booking with this code and NIK');
   return parsed.data.nik;
@@ -56,30 +47,18 @@ export function bookingRoutes(bookings: BookingService) {
 
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/bookings/availability',
+      route: 'GET /api/bookings/availability',
       summary: 'Days of a service open for booking, with sessions and places left (public)',
       tag: 'bookings',
       access: 'public',
-      response: z.object({ serviceId: z.string(), timezone: z.string(), days: z.array(z.any()) }),
-      handle: ({ request }) => {
-        const parsed = parseInput(AvailabilityQuerySchema, request.query ?? {});
-        if (!parsed.ok)
-          throw new HttpError(400, 'bad_request', parsed.error.message, parsed.error.fields);
-        const { serviceId, from, to } = parsed.value;
-        return bookings.availability(serviceId, from, to);
-      },
+      handle: ({ query }) => bookings.availability(query.serviceId, query.from, query.to),
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/bookings',
+      route: 'POST /api/bookings',
       summary: 'Book a place in a session (public; limited per address and per NIK)',
       tag: 'bookings',
       access: 'public',
-      body: CreateBookingBodySchema,
-      status: 201,
       rateLimit: BOOKING_RATE_LIMIT,
-      response: BookingViewSchema,
       handle: async ({ body, request }) => {
         const nik = bookings.nikOf(body.nik);
         nikKeys.set(request, `nik:${nik.hash}`);
@@ -94,51 +73,42 @@ export function bookingRoutes(bookings: BookingService) {
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/bookings/:code',
+      route: 'GET /api/bookings/:code',
       summary: 'A booking by its code and NIK (header x-antre-nik, or ?nik=)',
       tag: 'bookings',
       access: 'public',
       rateLimit: BOOKING_RATE_LIMIT,
-      response: BookingViewSchema,
-      handle: ({ request }) => bookings.view(bookings.find(codeOf(request), nikOfQuery(request))),
+      handle: ({ params, query, request }) =>
+        bookings.view(bookings.find(bookingCode(params.code), nikOfQuery(request, query))),
     }),
     defineRoute({
-      method: 'DELETE',
-      url: '/api/bookings/:code',
+      route: 'DELETE /api/bookings/:code',
       summary: 'The citizen cancels their booking (body: { nik })',
       tag: 'bookings',
       access: 'public',
-      body: BookingNikSchema,
       rateLimit: BOOKING_RATE_LIMIT,
-      response: BookingViewSchema,
-      handle: ({ body, request }) => bookings.cancelByCitizen(codeOf(request), body.nik),
+      handle: ({ params, body }) => bookings.cancelByCitizen(bookingCode(params.code), body.nik),
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/bookings/:code/move',
+      route: 'POST /api/bookings/:code/move',
       summary: 'The citizen moves their booking to another day or session of the service',
       tag: 'bookings',
       access: 'public',
-      body: MoveBookingBodySchema,
       rateLimit: BOOKING_RATE_LIMIT,
-      response: BookingViewSchema,
-      handle: ({ body, request }) =>
-        bookings.move(codeOf(request), body.nik, body.date, body.sessionId),
+      handle: ({ params, body }) =>
+        bookings.move(bookingCode(params.code), body.nik, body.date, body.sessionId),
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/bookings/:code/calendar.ics',
+      route: 'GET /api/bookings/:code/calendar.ics',
       summary: 'The booking as an iCalendar file (NIK as for the booking itself)',
       tag: 'bookings',
       access: 'public',
       rateLimit: BOOKING_RATE_LIMIT,
-      response: z.string().describe('text/calendar'),
-      handle: ({ request, reply }) => {
-        const view = bookings.view(bookings.find(codeOf(request), nikOfQuery(request)));
-        reply.type('text/calendar; charset=utf-8');
-        reply.header('content-disposition', `attachment; filename="antrean-${view.code}.ics"`);
-        return bookingCalendarFile(view, request.headers.host ?? 'antre');
+      handle: ({ params, query, request }) => {
+        const code = bookingCode(params.code);
+        const view = bookings.view(bookings.find(code, nikOfQuery(request, query)));
+        const file = bookingCalendarFile(view, request.headers.host ?? 'antre');
+        return new FileReply('text/calendar', file, { name: `antrean-${view.code}.ics` });
       },
     }),
   ];

@@ -1,7 +1,6 @@
 import type { BuildingIndex } from '@antre/domain';
 import { checkInWindow, DEFAULT_BOOKING_POLICY } from '@antre/domain';
 import type { BookingView } from '@antre/protocol';
-import { z } from 'zod';
 import type { BookingRow } from './booking-store';
 
 /** What the citizen sees of a booking: of the NIK only its last four digits. */
@@ -41,25 +40,3 @@ export function toBookingView(
 
 export const bookingPolicyOf = (index: BuildingIndex) =>
   index.site.bookingPolicy ?? DEFAULT_BOOKING_POLICY;
-
-/** For OpenAPI: the BookingView interface as a schema of the answer. */
-export const BookingViewSchema = z.object({
-  code: z.string(),
-  status: z.enum(['booked', 'checked_in', 'cancelled', 'no_show']),
-  serviceId: z.string(),
-  serviceName: z.string(),
-  agencyName: z.string(),
-  date: z.string(),
-  sessionId: z.string(),
-  sessionStart: z.number(),
-  sessionEnd: z.number(),
-  checkInOpensAt: z.number(),
-  checkInClosesAt: z.number(),
-  counterNumbers: z.array(z.number()),
-  zoneNames: z.array(z.string()),
-  requirements: z.array(z.string()),
-  name: z.string(),
-  nikLast4: z.string(),
-  cancelReason: z.string().nullable(),
-  ticketCode: z.string().nullable(),
-});

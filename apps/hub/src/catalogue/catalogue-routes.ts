@@ -1,5 +1,4 @@
 import { nextOpening } from '@antre/domain';
-import { BuildingSchema, CatalogueSchema } from '@antre/protocol';
 import type { QueueEngine } from '../queue/queue-engine';
 import { openingView, serviceStats } from '../queue/ticket-views';
 import { defineRoute } from '../http/routes';
@@ -8,22 +7,20 @@ import { logoUrl, withoutLogos } from '../logos/logo-files';
 export function catalogueRoutes(engine: QueueEngine) {
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/services',
+      route: 'GET /api/services',
       summary:
         'The public catalogue: agencies, their services and standards, open or closed, waiting now',
       tag: 'catalogue',
       access: 'public',
-      response: CatalogueSchema,
       handle: () => {
         const { index } = engine;
-        const state = engine.state;
+        const queue = engine.queue;
         const now = engine.now();
         return {
           site: {
             name: index.site.name,
             timezone: index.site.timezone,
-            serviceDay: state.serviceDay,
+            serviceDay: queue.serviceDay,
             logoUrl: logoUrl(index.building, 'site'),
             opensNext: openingView(nextOpening(index.site, null, now)),
           },
@@ -35,7 +32,7 @@ export function catalogueRoutes(engine: QueueEngine) {
             services: index.building.services
               .filter((s) => s.agencyId === agency.id && s.active)
               .flatMap((s) => {
-                const stats = serviceStats(index, state, s.id, now);
+                const stats = serviceStats(index, queue, s.id, now);
                 if (!stats) return [];
                 const takesBookings = Boolean(s.booking);
                 const { id, name, prefix, dailyQuota, targetWaitMinutes, standard } = s;
@@ -57,12 +54,10 @@ export function catalogueRoutes(engine: QueueEngine) {
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/building',
+      route: 'GET /api/building',
       summary: 'The whole building configuration, for the apps',
       tag: 'catalogue',
       access: ['admin', 'supervisor', 'officer', 'kiosk', 'display', 'integration'],
-      response: BuildingSchema,
       // Only the admin edits logos; every other app shows them by URL (catalogue, board).
       handle: ({ principal }) =>
         principal.kind === 'user' && principal.role === 'admin'

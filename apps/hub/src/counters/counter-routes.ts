@@ -1,5 +1,3 @@
-import { AgencyStaffSchema, AssignCounterBodySchema, AssignedCounterSchema } from '@antre/protocol';
-import type { AssignCounterBody } from '@antre/protocol';
 import { originOf } from '../audit/request-origin';
 import { mayWorkCounter } from '../auth/policy';
 import type { Principal } from '../auth/principal';
@@ -18,25 +16,19 @@ export function counterRoutes(engine: QueueEngine, staff: StaffStore) {
   };
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/counters/staff',
+      route: 'GET /api/counters/staff',
       summary: "The active officers and supervisors of the caller's agency",
       tag: 'counters',
       access: ['supervisor', 'officer'],
-      response: AgencyStaffSchema,
       handle: ({ principal }) => ({ staff: staff.ofAgency(agencyOf(principal)) }),
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/counters/:counterId/assign',
+      route: 'POST /api/counters/:counterId/assign',
       summary: 'Hand a counter of your agency to one of its officers (supervisor, admin)',
       tag: 'counters',
       access: ['supervisor', 'admin'],
-      body: AssignCounterBodySchema,
-      response: AssignedCounterSchema,
-      handle: ({ principal, request, body }) => {
-        const { counterId } = request.params as { counterId: string };
-        const { commandId, officerId } = body as AssignCounterBody;
+      handle: ({ params: { counterId }, principal, request, body }) => {
+        const { commandId, officerId } = body;
         const counter = engine.index.counters.get(counterId);
         if (!counter) throw new HttpError(404, 'counter_not_found', `No counter ${counterId}`);
         unwrap(mayWorkCounter(principal, engine.index, counterId));
@@ -57,7 +49,7 @@ export function counterRoutes(engine: QueueEngine, staff: StaffStore) {
             originOf(request.ip, request.headers['user-agent']),
           ),
         );
-        const held = engine.state.counters.get(counterId);
+        const held = engine.queue.counters.get(counterId);
         return {
           counterId,
           officerId: held?.officerId ?? null,

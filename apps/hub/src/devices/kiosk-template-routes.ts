@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRoute } from '../http/routes';
 
 /**
@@ -8,12 +7,10 @@ import { defineRoute } from '../http/routes';
 export function kioskTemplateRoutes(templateOf: () => string) {
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/kiosk/ticket-template',
+      route: 'GET /api/kiosk/ticket-template',
       summary: "The admin's ticket template, for a kiosk that prints on its own printer",
       tag: 'devices',
       access: ['kiosk'],
-      response: z.object({ template: z.string() }),
       handle: () => ({ template: templateOf() }),
     }),
   ];

@@ -1,5 +1,4 @@
-import { DisplayBoardSchema, DisplaySettingsSchema, MediaItemSchema } from '@antre/protocol';
-import { z } from 'zod';
+import { DisplaySettingsSchema } from '@antre/protocol';
 import { defineRoute, HttpError } from '../http/routes';
 import { logoUrl } from '../logos/logo-files';
 import type { QueueEngine } from '../queue/queue-engine';
@@ -8,13 +7,11 @@ import { listMedia } from './media-library';
 export function displayRoutes(engine: QueueEngine, dataDir: string) {
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/display/board',
+      route: 'GET /api/display/board',
       summary:
         "A display board's zones, counters, agencies, settings and media, with the hub's clock",
       tag: 'display',
       access: ['display'],
-      response: DisplayBoardSchema,
       handle: ({ principal }) => {
         if (principal.kind !== 'device') throw new HttpError(403, 'forbidden', 'Displays only');
         const { building, site } = engine.index;
@@ -47,12 +44,10 @@ export function displayRoutes(engine: QueueEngine, dataDir: string) {
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/display/media',
+      route: 'GET /api/display/media',
       summary: 'The images and videos in <data-dir>/media/ that boards show',
       tag: 'display',
       access: ['admin', 'display'],
-      response: z.array(MediaItemSchema),
       handle: () => listMedia(dataDir),
     }),
   ];

@@ -12,7 +12,7 @@ const KINDS: Record<string, MediaItem['kind']> = {
   mp4: 'video',
   webm: 'video',
 };
-export const MEDIA_TYPES: Record<string, string> = MEDIA_UPLOAD_TYPES;
+export const MEDIA_TYPES = MEDIA_UPLOAD_TYPES;
 // A plain file name: no folders, no dot-files, so a name can never leave the media folder.
 const MEDIA_NAME = /^[\w][\w .()-]{0,150}\.([A-Za-z0-9]{2,5})$/;
 

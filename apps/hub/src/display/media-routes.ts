@@ -1,19 +1,16 @@
 import type { MediaItem } from '@antre/protocol';
-import { MEDIA_UPLOAD_MAX_BYTES, MediaItemSchema } from '@antre/protocol';
+import { MEDIA_UPLOAD_MAX_BYTES } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromFile } from 'file-type';
-import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store';
 import { defineRoute, HttpError } from '../http/routes';
 import { listMedia, MEDIA_TYPES, mediaDir, mediaExtension } from './media-library';
 
 const IMAGE_MAX_BYTES = 20 * 1024 * 1024;
-
-const fileParam = (params: unknown): string => (params as { file: string }).file;
 
 function checkedName(name: string): string {
   const ext = mediaExtension(name);
@@ -79,16 +76,12 @@ export function mediaRoutes(deps: {
   const dir = mediaDir(deps.dataDir);
   return [
     defineRoute({
-      method: 'PUT',
-      url: '/api/display/media/:file',
+      route: 'PUT /api/display/media/:file',
       summary:
         'Upload one board image or video as the raw body with its content type (images 20 MB, videos 100 MB)',
       tag: 'display',
       access: ['admin'],
-      status: 201,
-      response: MediaItemSchema,
-      handle: async ({ principal, request }) => {
-        const name = fileParam(request.params);
+      handle: async ({ params: { file: name }, principal, request }) => {
         const ext = checkedName(name);
         const type = MEDIA_TYPES[ext]!;
         if (request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() !== type)
@@ -113,14 +106,11 @@ export function mediaRoutes(deps: {
       },
     }),
     defineRoute({
-      method: 'DELETE',
-      url: '/api/display/media/:file',
+      route: 'DELETE /api/display/media/:file',
       summary: 'Delete one board image or video; returns the media left',
       tag: 'display',
       access: ['admin'],
-      response: z.array(MediaItemSchema),
-      handle: ({ principal, request }) => {
-        const name = fileParam(request.params);
+      handle: ({ params: { file: name }, principal, request }) => {
         checkedName(name);
         const path = join(dir, name);
         if (!existsSync(path)) throw new HttpError(404, 'not_found', 'No such media file');

@@ -1,4 +1,4 @@
-import { HealthSchema, PROTOCOL_VERSION } from '@antre/protocol';
+import { PROTOCOL_VERSION } from '@antre/protocol';
 import type { Db } from '../db/database';
 import type { QueueEngine } from '../queue/queue-engine';
 import { defineRoute } from '../http/routes';
@@ -12,13 +12,11 @@ export function healthRoutes(deps: {
 }) {
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/health',
+      route: 'GET /api/health',
       summary:
         "Whether the hub and its database are working; the database's file only to the admin",
       tag: 'health',
       access: 'public',
-      response: HealthSchema,
       handle: ({ principal }) => {
         let database: 'ok' | 'error' = 'ok';
         let migrations = 0;
@@ -30,7 +28,7 @@ export function healthRoutes(deps: {
           database = 'error';
         }
         return {
-          status: database === 'ok' ? 'ok' : 'degraded',
+          status: database === 'ok' ? ('ok' as const) : ('degraded' as const),
           version: deps.version,
           protocolVersion: PROTOCOL_VERSION,
           database: {
@@ -40,7 +38,7 @@ export function healthRoutes(deps: {
               ? { path: deps.dbPath }
               : {}),
           },
-          serviceDay: deps.engine.state.serviceDay,
+          serviceDay: deps.engine.queue.serviceDay,
           uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
         };
       },

@@ -1,10 +1,18 @@
-import type { ConflictReason, ErrorCode, RefusalDetail, Role } from '@antre/protocol';
-import { ErrorBodySchema, parseInput } from '@antre/protocol';
+import type {
+  ApiRoute,
+  ConflictReason,
+  ErrorCode,
+  RefusalDetail,
+  RouteContract,
+} from '@antre/protocol';
+import { API_ROUTES, parseInput } from '@antre/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuthStore } from '../auth/auth-store';
 import type { Principal } from '../auth/principal';
 import { PUBLIC, actorKey } from '../auth/principal';
+import type { RouteRateLimit, RouteSpec } from './route-spec';
+import { FileReply } from './route-spec';
 
 export class HttpError extends Error {
   constructor(
@@ -30,39 +38,8 @@ export class TooManyError extends HttpError {
   }
 }
 
-/** A per-address limit on one route, kept by @fastify/rate-limit (registered with global: false). */
-export interface RouteRateLimit {
-  max: number;
-  timeWindowMs: number;
-  /** Refusal code and message; the wait is added from the limiter. */
-  code: ErrorCode;
-  message: string;
-}
-
-export interface RouteSpec<B extends z.ZodType = z.ZodType> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  url: string;
-  summary: string;
-  tag: string;
-  /** Roles allowed; 'public' needs no token. */
-  access: readonly Role[] | 'public';
-  body?: B;
-  /** Bytes a body may have when more than the hub's 256 KB (a building with its logos). */
-  bodyLimit?: number;
-  /** Requests one address may make in a window; refused before sign-in or body parsing. */
-  rateLimit?: RouteRateLimit;
-  response: z.ZodType;
-  status?: number;
-  handle: (input: {
-    body: z.output<B>;
-    principal: Principal;
-    request: FastifyRequest;
-    reply: FastifyReply;
-  }) => unknown;
-}
-
-export const defineRoute = <B extends z.ZodType>(spec: RouteSpec<B>): RouteSpec =>
-  spec as unknown as RouteSpec;
+export type { RouteAnswer, RouteInput, RouteRateLimit, RouteSpec } from './route-spec';
+export { defineRoute, FileReply } from './route-spec';
 
 export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
   const body = {
@@ -101,11 +78,13 @@ function authorise(route: RouteSpec, principal: Principal): void {
  * A registered kiosk or a signed-in person is counted as itself, anyone else by address: kiosks
  * behind one router, or a hub behind a proxy, do not share one public allowance.
  */
-const limitKeyOf = (auth: AuthStore) => (request: FastifyRequest): string => {
-  const match = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? '');
-  const principal = match?.[1] ? auth.resolve(match[1], Date.now()) : null;
-  return principal ? actorKey(principal) : request.ip;
-};
+const limitKeyOf =
+  (auth: AuthStore) =>
+  (request: FastifyRequest): string => {
+    const match = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? '');
+    const principal = match?.[1] ? auth.resolve(match[1], Date.now()) : null;
+    return principal ? actorKey(principal) : request.ip;
+  };
 
 const rateLimitConfig = (limit: RouteRateLimit, auth: AuthStore) => ({
   max: limit.max,
@@ -115,32 +94,119 @@ const rateLimitConfig = (limit: RouteRateLimit, auth: AuthStore) => ({
     new TooManyError(limit.code, limit.message, Math.max(1, Math.ceil(context.ttl / 1000))),
 });
 
-/** Authenticate -> authorise -> validate -> handle, the same for every endpoint. */
-export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], auth: AuthStore): void {
+export const contractOf = (route: ApiRoute): RouteContract => API_ROUTES[route];
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export function methodAndUrl(route: ApiRoute): { method: Method; url: string } {
+  const [method, url = ''] = route.split(' ');
+  return { method: method as Method, url };
+}
+
+function parsed(schema: z.ZodType | undefined, input: unknown): unknown {
+  if (!schema) return undefined;
+  const result = parseInput(schema, input ?? {});
+  if (!result.ok)
+    throw new HttpError(400, 'bad_request', result.error.message, result.error.fields);
+  return result.value;
+}
+
+const withCharset = (type: string) => (type.startsWith('text/') ? `${type}; charset=utf-8` : type);
+
+function sendFileReply(reply: FastifyReply, file: FileReply): FastifyReply {
+  const { name, headers, status } = file.options;
+  if (name) reply.header('content-disposition', `attachment; filename="${name}"`);
+  for (const [key, value] of Object.entries(headers ?? {})) reply.header(key, value);
+  return reply
+    .status(status ?? 200)
+    .type(withCharset(file.type))
+    .send(status === 304 ? undefined : file.body);
+}
+
+/**
+ * With `checkReplies` (every test hub), an answer outside its contract is a loud 500: a JSON
+ * answer its response schema does not parse, or a file of a type the contract does not name.
+ */
+function checkReply(route: ApiRoute, answer: unknown): void {
+  const contract = contractOf(route);
+  const problem =
+    answer instanceof FileReply
+      ? contract.files?.includes(answer.type)
+        ? null
+        : `a file of type ${answer.type}, not one of ${String(contract.files ?? 'none')}`
+      : contract.response
+        ? (() => {
+            const result = contract.response.safeParse(answer);
+            return result.success ? null : z.prettifyError(result.error);
+          })()
+        : 'JSON, but the contract declares only files';
+  if (problem === null) return;
+  const message = `${route} answered outside its contract: ${problem}`;
+  console.error(message);
+  throw new HttpError(500, 'internal', message);
+}
+
+/**
+ * Authenticate -> authorise -> parse params, query and body -> handle, the same for every
+ * endpoint; each takes its schemas from its contract in API_ROUTES.
+ */
+export function registerRoutes(
+  app: FastifyInstance,
+  routes: RouteSpec[],
+  auth: AuthStore,
+  options: { checkReplies?: boolean } = {},
+): void {
   // A large body is read only once its sender is known to be allowed to send it.
   const authoriseFirst = (route: RouteSpec) => async (request: FastifyRequest) =>
     authorise(route, principalOf(request, auth));
+  acceptRawUploads(app, routes);
   for (const route of routes) {
+    const contract = contractOf(route.route);
     app.route({
-      method: route.method,
-      url: route.url,
+      ...methodAndUrl(route.route),
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit, onRequest: authoriseFirst(route) } : {}),
       ...(route.rateLimit ? { config: { rateLimit: rateLimitConfig(route.rateLimit, auth) } } : {}),
       handler: async (request, reply) => {
         const principal = principalOf(request, auth);
         authorise(route, principal);
-        let body: unknown = undefined;
-        if (route.body) {
-          const parsed = parseInput(route.body, request.body ?? {});
-          if (!parsed.ok)
-            throw new HttpError(400, 'bad_request', parsed.error.message, parsed.error.fields);
-          body = parsed.value;
-        }
-        const result = await route.handle({ body, principal, request, reply });
-        return reply.status(route.status ?? 200).send(result);
+        const params = parsed(contract.params, request.params);
+        const query = parsed(contract.query, request.query);
+        const body = parsed(contract.body, request.body);
+        const input = { params, query, body, principal, request, reply };
+        const answer = await route.handle(input as Parameters<RouteSpec['handle']>[0]);
+        if (options.checkReplies) checkReply(route.route, answer);
+        if (answer instanceof FileReply) return sendFileReply(reply, answer);
+        return reply.status(contract.status ?? 200).send(answer);
       },
     });
   }
+}
+
+/** Routes that take a raw file (board media) get its bytes as a stream, as declared. */
+function acceptRawUploads(app: FastifyInstance, routes: RouteSpec[]): void {
+  const types = [...new Set(routes.flatMap((r) => contractOf(r.route).uploads ?? []))];
+  if (types.length > 0)
+    app.addContentTypeParser(types, (_request, payload, done) => done(null, payload));
+}
+
+/**
+ * Every /api/ route is a spec with a contract: one added around them (`app.get`) would be
+ * missing from the OpenAPI document and from the apps' types. Call before any route; the
+ * returned check throws at start-up naming the ones outside.
+ */
+export function watchApiRoutes(app: FastifyInstance): (specs: RouteSpec[]) => void {
+  const registered: string[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat().filter((method) => method !== 'HEAD');
+    if (route.url.startsWith('/api/'))
+      for (const method of methods) registered.push(`${method} ${route.url}`);
+  });
+  return (specs) => {
+    const specified = new Set<string>(specs.map((spec) => spec.route));
+    const outside = registered.filter((route) => !specified.has(route));
+    if (outside.length > 0)
+      throw new Error(`/api routes without a contract in API_ROUTES: ${outside.join(', ')}`);
+  };
 }
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -179,62 +245,4 @@ export function installErrorHandlers(app: FastifyInstance): void {
       new HttpError(404, 'not_found', `No ${request.method} ${request.url.split('?')[0]}`),
     ),
   );
-}
-
-/** OpenAPI 3.1 from the same zod schemas that validate requests. */
-export function openApiDocument(routes: RouteSpec[], version: string): object {
-  const paths: Record<string, Record<string, object>> = {};
-  const errorBody = z.toJSONSchema(ErrorBodySchema, { io: 'output', unrepresentable: 'any' });
-  for (const route of routes) {
-    const path = route.url.replace(/:(\w+)/g, '{$1}');
-    const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    paths[path] ??= {};
-    paths[path][route.method.toLowerCase()] = {
-      summary: route.summary,
-      tags: [route.tag],
-      ...(route.access === 'public'
-        ? { security: [] }
-        : { description: `Roles: ${route.access.join(', ')}` }),
-      ...(params.length ? { parameters: params } : {}),
-      ...(route.body
-        ? {
-            requestBody: {
-              required: true,
-              content: {
-                'application/json': {
-                  schema: z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }),
-                },
-              },
-            },
-          }
-        : {}),
-      responses: {
-        [String(route.status ?? 200)]: {
-          description: 'Success',
-          content: {
-            'application/json': {
-              schema: z.toJSONSchema(route.response, { io: 'output', unrepresentable: 'any' }),
-            },
-          },
-        },
-        default: { description: 'Error', content: { 'application/json': { schema: errorBody } } },
-      },
-    };
-  }
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'Antre hub API',
-      version,
-      description: 'Queue and counter system for a Mal Pelayanan Publik',
-    },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    security: [{ bearer: [] }],
-    paths,
-  };
 }

@@ -1,4 +1,5 @@
 import type { Building } from '@antre/domain';
+import type { LogoType } from '@antre/protocol';
 import { splitLogo } from '@antre/protocol';
 import { createHash } from 'node:crypto';
 
@@ -6,7 +7,7 @@ export { withoutLogos } from '@antre/protocol';
 
 /** A logo decoded for serving; `version` is its content hash (ETag and `?v=`). */
 export interface LogoFile {
-  contentType: string;
+  contentType: `image/${LogoType}`;
   bytes: Buffer;
   version: string;
 }
@@ -22,7 +23,7 @@ function decode(dataUrl: string): LogoFile | null {
   if (!logo) return null;
   const bytes = Buffer.from(logo.base64, 'base64');
   const version = createHash('sha256').update(bytes).digest('base64url').slice(0, 16);
-  return { contentType: `image/${logo.type}`, bytes, version };
+  return { contentType: `image/${logo.type}` as const, bytes, version };
 }
 
 export function logoFiles(building: Building): Map<LogoKey, LogoFile> {

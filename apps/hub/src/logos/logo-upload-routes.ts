@@ -1,5 +1,4 @@
 import type { Building } from '@antre/domain';
-import { LogoBodySchema, LogoSavedSchema } from '@antre/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { BuildingChanges } from '../admin/building-changes';
 import { logoSize } from '../admin/site-diff';
@@ -11,11 +10,6 @@ import { logoUrl, withLogo } from './logo-files';
 
 // A 200 KB logo is some 273 KB as base64: over the hub's usual 256 KB body, never 12 MB.
 const LOGO_BODY_LIMIT = 320 * 1024;
-
-const keyOf = (request: FastifyRequest): LogoKey => {
-  const { id } = request.params as { id?: string };
-  return id === undefined ? 'site' : `agencies/${id}`;
-};
 
 function storedLogo(building: Building, key: LogoKey): string | undefined {
   if (key === 'site') return building.site.logo;
@@ -47,30 +41,41 @@ export function logoUploadRoutes(engine: QueueEngine, changes: BuildingChanges) 
     return { ok: true as const, logoUrl: logoUrl(next, key) ?? null };
   };
 
-  return ['/api/logos/site', '/api/logos/agencies/:id'].flatMap((url) => {
-    const whose = url.endsWith('site') ? "the site's" : "an agency's";
-    return [
-      defineRoute({
-        method: 'PUT',
-        url,
-        summary: `Set ${whose} logo (a PNG, JPEG or WebP data URL of at most 200 KB)`,
-        tag: 'admin',
-        access: ['admin'],
-        body: LogoBodySchema,
-        bodyLimit: LOGO_BODY_LIMIT,
-        response: LogoSavedSchema,
-        handle: ({ body, principal, request }) =>
-          change(keyOf(request), body.logo, principal, request),
-      }),
-      defineRoute({
-        method: 'DELETE',
-        url,
-        summary: `Remove ${whose} logo; nothing to remove is no change`,
-        tag: 'admin',
-        access: ['admin'],
-        response: LogoSavedSchema,
-        handle: ({ principal, request }) => change(keyOf(request), undefined, principal, request),
-      }),
-    ];
+  const setting = (whose: string) => ({
+    summary: `Set ${whose} logo (a PNG, JPEG or WebP data URL of at most 200 KB)`,
+    tag: 'admin',
+    access: ['admin'] as const,
+    bodyLimit: LOGO_BODY_LIMIT,
   });
+  const removing = (whose: string) => ({
+    summary: `Remove ${whose} logo; nothing to remove is no change`,
+    tag: 'admin',
+    access: ['admin'] as const,
+  });
+  const agency = (id: string): LogoKey => `agencies/${id}`;
+
+  return [
+    defineRoute({
+      route: 'PUT /api/logos/site',
+      ...setting("the site's"),
+      handle: ({ body, principal, request }) => change('site', body.logo, principal, request),
+    }),
+    defineRoute({
+      route: 'DELETE /api/logos/site',
+      ...removing("the site's"),
+      handle: ({ principal, request }) => change('site', undefined, principal, request),
+    }),
+    defineRoute({
+      route: 'PUT /api/logos/agencies/:id',
+      ...setting("an agency's"),
+      handle: ({ params, body, principal, request }) =>
+        change(agency(params.id), body.logo, principal, request),
+    }),
+    defineRoute({
+      route: 'DELETE /api/logos/agencies/:id',
+      ...removing("an agency's"),
+      handle: ({ params, principal, request }) =>
+        change(agency(params.id), undefined, principal, request),
+    }),
+  ];
 }

@@ -4,8 +4,8 @@ import type { AlarmView, DeviceAlert, NotifySettings } from '@antre/protocol';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
 import { defineRoute } from '../http/routes';
-import { z } from 'zod';
 import type { QueueEngine } from '../queue/queue-engine';
+import type { HubSocket } from '../realtime/socket-data';
 import type { Io } from '../realtime/socket-server';
 import type { Notifications } from './notifications';
 import type { PlannedMessage } from './visitor-messages';
@@ -129,7 +129,7 @@ export function createAlarmService(deps: {
     const now = engine.now();
     const found = evaluateAlarms({
       index: engine.index,
-      state: engine.state,
+      state: engine.queue,
       now,
       thresholdsFor: thresholdsFor(settings),
       pauseLimitMinutes: settings.pauseLimitMinutes,
@@ -191,20 +191,24 @@ export function createAlarmService(deps: {
     }
   }
 
+  /** An admin or supervisor joins their alarm room and gets the open alarms it may see. */
+  function greet(socket: HubSocket): void {
+    const { principal } = socket.data;
+    if (principal.kind !== 'user') return;
+    if (principal.role === 'admin') void socket.join(ROOM_ALL);
+    else if (principal.role === 'supervisor' && principal.agencyId)
+      void socket.join(roomOf(principal.agencyId));
+    else return;
+    socket.emit('alarms:list', listFor(principal));
+  }
+
   return {
     evaluate,
     listFor,
+    greet,
+    /** Where changes are published; sockets are greeted by `registerSocketHandlers`. */
     attach(server: Io): void {
       io = server;
-      server.on('connection', (socket) => {
-        const { principal } = socket.data;
-        if (principal.kind !== 'user') return;
-        if (principal.role === 'admin') void socket.join(ROOM_ALL);
-        else if (principal.role === 'supervisor' && principal.agencyId)
-          void socket.join(roomOf(principal.agencyId));
-        else return;
-        socket.emit('alarms:list', listFor(principal));
-      });
     },
     start(): void {
       timer = setInterval(() => {
@@ -227,12 +231,10 @@ export type AlarmService = ReturnType<typeof createAlarmService>;
 export function alarmRoutes(alarms: AlarmService) {
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/alarms',
+      route: 'GET /api/alarms',
       summary: 'Open alarms: all for the admin, their agency’s for a supervisor',
       tag: 'notifications',
       access: ['admin', 'supervisor'],
-      response: z.array(z.any()),
       handle: ({ principal }) => alarms.listFor(principal),
     }),
   ];

@@ -1,4 +1,5 @@
-import type { Building, BookingSettings } from '@antre/domain';
+import type { Building } from '@antre/domain';
+import { bookingSettings } from '@antre/domain/testing';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,17 +12,10 @@ import { startTestHub } from '../testing/test-hub';
 
 const SERVICE = 'disdukcapil-akta-kelahiran';
 const TUESDAY = '2026-11-24';
-const SETTINGS: BookingSettings = {
+const SETTINGS = bookingSettings({
   sessions: [{ id: 'siang', start: '10:00', end: '12:00', places: 10 }],
-  daysAhead: 14,
   cutoff: { kind: 'before_session', minutes: 0 },
-  onlineOnly: [],
-  checkInEarlyMinutes: 30,
-  checkInLateMinutes: 15,
-  lateArrival: 'refuse',
-  ticketMark: 'B',
-  closedDates: [],
-};
+});
 
 let hub: TestHub;
 let admin: string;
@@ -84,7 +78,10 @@ describe('booking messages are written with the booking', () => {
       ...b,
       site: { ...b.site, holidays: [...b.site.holidays, { date: TUESDAY, name: 'Cuti bersama' }] },
     }));
-    expect(outboxOf(code).map((m) => m.message)).toEqual(['booking.confirmed', 'booking.cancelled']);
+    expect(outboxOf(code).map((m) => m.message)).toEqual([
+      'booking.confirmed',
+      'booking.cancelled',
+    ]);
     expect(outboxOf(withoutPhone.body.code as string)).toEqual([]);
   });
 });

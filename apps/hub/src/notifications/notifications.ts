@@ -46,7 +46,7 @@ export function createNotifications(deps: {
     const list = subscribers.get(sub.ticketId) ?? [];
     if (!list.some((s) => s.id === sub.id)) subscribers.set(sub.ticketId, [...list, sub]);
   }
-  loadSubscribers(engine.state);
+  loadSubscribers(engine.queue);
 
   const nearAhead = (serviceId: string): number =>
     settings.services[serviceId]?.nearAhead ?? settings.nearAhead;
@@ -137,7 +137,7 @@ export function createNotifications(deps: {
     if (kind === 'sub') {
       const sub = store.subscription(id);
       if (!sub?.address) return { skip: 'the visitor’s address was removed' };
-      const ticket = sub.ticket_id ? engine.state.tickets.get(sub.ticket_id) : undefined;
+      const ticket = sub.ticket_id ? engine.queue.tickets.get(sub.ticket_id) : undefined;
       const stale = staleReason(row.message, ticket?.status);
       if (stale) return { skip: stale };
       const url = ticket ? `${base}/t/${ticket.code}` : null;
@@ -234,7 +234,7 @@ export function createNotifications(deps: {
         ...(subscribers.get(ticketId) ?? []).filter((s) => store.subscription(s.id)),
         mine,
       ]);
-      const state = engine.state;
+      const state = engine.queue;
       const ticket = state.tickets.get(ticketId);
       if (ticket?.status === 'waiting') {
         const near = plannedForChange({

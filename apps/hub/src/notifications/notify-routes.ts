@@ -1,15 +1,5 @@
 import type { DeliveryView, NotifyMessage } from '@antre/protocol';
-import {
-  ChannelBodySchema,
-  NOTIFY_MESSAGES,
-  NotifySettingsSchema,
-  NotifyTextBodySchema,
-  OptInBodySchema,
-  TestSendBodySchema,
-  normalisePhone,
-} from '@antre/protocol';
-import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { NOTIFY_MESSAGES, normalisePhone } from '@antre/protocol';
 import type { RouteRateLimit } from '../http/routes';
 import { defineRoute, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
@@ -29,7 +19,6 @@ export const OPT_IN_RATE_LIMIT: RouteRateLimit = {
 };
 
 const ADMIN = ['admin'] as const;
-const anyJson = z.any();
 
 /** Sample values for a text's preview in the admin. */
 const SAMPLES: Record<string, string> = {
@@ -50,57 +39,45 @@ const SAMPLES: Record<string, string> = {
 export function notifyRoutes(engine: QueueEngine, notifications: Notifications) {
   const { store, channels } = notifications;
 
-  function followedTicket(request: FastifyRequest) {
-    const code = (request.params as { code?: unknown }).code;
-    const ticket =
-      typeof code === 'string' && /^[A-Za-z0-9]{6,32}$/.test(code)
-        ? [...engine.state.tickets.values()].find((t) => t.code === code)
-        : undefined;
+  function followedTicket(code: string) {
+    const ticket = /^[A-Za-z0-9]{6,32}$/.test(code)
+      ? [...engine.queue.tickets.values()].find((t) => t.code === code)
+      : undefined;
     if (!ticket) throw new HttpError(404, 'not_found', 'No ticket of today with this code');
     return ticket;
   }
 
-  const channelId = (request: FastifyRequest): string => {
-    const id = (request.params as { id?: unknown }).id;
-    if (typeof id !== 'string' || !store.channel(id))
-      throw new HttpError(404, 'not_found', 'No channel with this id');
+  const channelId = (id: string): string => {
+    if (!store.channel(id)) throw new HttpError(404, 'not_found', 'No channel with this id');
     return id;
   };
 
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/notify/push-key',
+      route: 'GET /api/notify/push-key',
       summary:
         'The VAPID public key a browser subscribes to Web Push with; null while Web Push is off',
       tag: 'notifications',
       access: 'public',
-      response: z.object({ publicKey: z.string().nullable() }),
       handle: () => ({
         publicKey: channels.enabledOfKind('webpush') ? channels.vapidPublicKey() : null,
       }),
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/tickets/:code/notify',
+      route: 'GET /api/tickets/:code/notify',
       summary: 'How the holder of a ticket asked to be told (public, by the ticket code)',
       tag: 'notifications',
       access: 'public',
-      response: z.array(anyJson),
-      handle: ({ request }) => notifications.optInsOf(followedTicket(request).id),
+      handle: ({ params }) => notifications.optInsOf(followedTicket(params.code).id),
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/tickets/:code/notify',
+      route: 'POST /api/tickets/:code/notify',
       summary: 'Opt in to messages about a ticket: Web Push, or a phone number given with consent',
       tag: 'notifications',
       access: 'public',
-      body: OptInBodySchema,
       rateLimit: OPT_IN_RATE_LIMIT,
-      status: 201,
-      response: anyJson,
-      handle: ({ request, body }) => {
-        const ticket = followedTicket(request);
+      handle: ({ params, body }) => {
+        const ticket = followedTicket(params.code);
         if (!FOLLOWED.has(ticket.status))
           throw new HttpError(
             409,
@@ -113,34 +90,28 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       },
     }),
     defineRoute({
-      method: 'DELETE',
-      url: '/api/tickets/:code/notify',
+      route: 'DELETE /api/tickets/:code/notify',
       summary: 'Stop messages about a ticket; the number or push address is deleted',
       tag: 'notifications',
       access: 'public',
       rateLimit: OPT_IN_RATE_LIMIT,
-      response: z.object({ removed: z.number() }),
-      handle: ({ request }) => ({ removed: notifications.optOut(followedTicket(request).id) }),
+      handle: ({ params }) => ({
+        removed: notifications.optOut(followedTicket(params.code).id),
+      }),
     }),
 
     defineRoute({
-      method: 'GET',
-      url: '/api/admin/notify/channels',
+      route: 'GET /api/admin/notify/channels',
       summary: 'Notification channels, secrets masked',
       tag: 'notifications',
       access: ADMIN,
-      response: z.array(anyJson),
       handle: () => channels.list(),
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/admin/notify/channels',
+      route: 'POST /api/admin/notify/channels',
       summary: 'Add a channel (WhatsApp Cloud API, HTTP gateway, Web Push, log)',
       tag: 'notifications',
       access: ADMIN,
-      body: ChannelBodySchema,
-      status: 201,
-      response: anyJson,
       handle: ({ body }) => {
         if (body.kind === 'whatsapp' && !body.token)
           throw new HttpError(400, 'bad_request', 'The access token is needed', [
@@ -150,24 +121,19 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       },
     }),
     defineRoute({
-      method: 'PUT',
-      url: '/api/admin/notify/channels/:id',
+      route: 'PUT /api/admin/notify/channels/:id',
       summary: 'Change a channel; a secret left out keeps its stored value',
       tag: 'notifications',
       access: ADMIN,
-      body: ChannelBodySchema,
-      response: anyJson,
-      handle: ({ body, request }) => channels.save(channelId(request), body, engine.now()),
+      handle: ({ body, params }) => channels.save(channelId(params.id), body, engine.now()),
     }),
     defineRoute({
-      method: 'DELETE',
-      url: '/api/admin/notify/channels/:id',
+      route: 'DELETE /api/admin/notify/channels/:id',
       summary: 'Remove a channel; settings that named it fall back to none',
       tag: 'notifications',
       access: ADMIN,
-      response: z.object({ removed: z.boolean() }),
-      handle: ({ request }) => {
-        const id = channelId(request);
+      handle: ({ params }) => {
+        const id = channelId(params.id);
         const settings = notifications.settings();
         notifications.saveSettings({
           ...settings,
@@ -178,31 +144,24 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/admin/notify/presets',
+      route: 'GET /api/admin/notify/presets',
       summary: 'Ready settings for SMS/WhatsApp gateways sold in Indonesia',
       tag: 'notifications',
       access: ADMIN,
-      response: z.array(anyJson),
       handle: () => GATEWAY_PRESETS,
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/admin/notify/settings',
+      route: 'GET /api/admin/notify/settings',
       summary: 'Which channel carries what, "N before you", alarm thresholds, retention',
       tag: 'notifications',
       access: ADMIN,
-      response: anyJson,
       handle: () => notifications.settings(),
     }),
     defineRoute({
-      method: 'PUT',
-      url: '/api/admin/notify/settings',
+      route: 'PUT /api/admin/notify/settings',
       summary: 'Save the notification settings',
       tag: 'notifications',
       access: ADMIN,
-      body: NotifySettingsSchema,
-      response: anyJson,
       handle: ({ body }) => {
         for (const [path, id] of [
           ['phoneChannelId', body.phoneChannelId],
@@ -227,12 +186,10 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/admin/notify/texts',
+      route: 'GET /api/admin/notify/texts',
       summary: 'Every message with its values, sample values and its text per language',
       tag: 'notifications',
       access: ADMIN,
-      response: z.array(anyJson),
       handle: () => {
         const edited = new Map(store.texts().map((t) => [`${t.message}/${t.language}`, t.text]));
         return NOTIFY_MESSAGES.map((message) => {
@@ -247,18 +204,21 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
               preview: renderText(text, samples),
             };
           };
-          return { message, params: entry.params, samples, id: textOf('id'), en: textOf('en') };
+          return {
+            message,
+            params: [...entry.params],
+            samples,
+            id: textOf('id'),
+            en: textOf('en'),
+          };
         });
       },
     }),
     defineRoute({
-      method: 'PUT',
-      url: '/api/admin/notify/texts',
+      route: 'PUT /api/admin/notify/texts',
       summary: "Change a message's text in one language (empty: back to the default)",
       tag: 'notifications',
       access: ADMIN,
-      body: NotifyTextBodySchema,
-      response: z.object({ message: z.string(), language: z.string(), text: z.string() }),
       handle: ({ body }) => {
         const text = body.text.trim();
         const unknown = unknownPlaceholders(body.message, text);
@@ -278,14 +238,10 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       },
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/admin/notify/test',
+      route: 'POST /api/admin/notify/test',
       summary: 'Send a test message through a channel; see its outcome in the delivery log',
       tag: 'notifications',
       access: ADMIN,
-      body: TestSendBodySchema,
-      status: 202,
-      response: z.object({ seq: z.number().nullable() }),
       handle: ({ body }) => {
         const channel = store.channel(body.channelId);
         if (!channel) throw new HttpError(404, 'not_found', 'No channel with this id');
@@ -308,26 +264,17 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/admin/notify/deliveries',
+      route: 'GET /api/admin/notify/deliveries',
       summary: 'The delivery log, newest first (?status=pending|sent|failed|skipped&limit=)',
       tag: 'notifications',
       access: ADMIN,
-      response: z.array(anyJson),
-      handle: ({ request }) => {
-        const query = DeliveriesQuery.safeParse(request.query ?? {});
-        if (!query.success) throw new HttpError(400, 'bad_request', 'status or limit is not valid');
+      handle: ({ query }) => {
         const names = new Map(store.channels().map((c) => [c.id, channels.view(c).name]));
-        return store.deliveries(query.data).map((row) => deliveryView(row, names));
+        return store.deliveries(query).map((row) => deliveryView(row, names));
       },
     }),
   ];
 }
-
-const DeliveriesQuery = z.object({
-  status: z.enum(['pending', 'sent', 'failed', 'skipped']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 /** The log names a recipient by what it is about, never by a number. */
 function recipientText(recipient: string): string {

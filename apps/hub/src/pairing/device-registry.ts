@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/routes';
 import type { FeedPublisher } from '../realtime/feed-publisher';
+import type { HubSocket } from '../realtime/socket-data';
 import type { Io } from '../realtime/socket-server';
 import { checkDeviceNameFree } from './device-names';
 import { checkDevicePlace, mergeSettings } from './device-place';
@@ -145,24 +146,26 @@ export function createDeviceRegistry(deps: {
       return revoked;
     },
 
-    /** Counts each device's open sockets, notes when it was last seen, and tells the admins. */
+    /** Where device changes are published; sockets are greeted by `registerSocketHandlers`. */
     attach(server: Io, feeds: FeedPublisher | null): void {
       sockets.attach(server, feeds);
-      server.on('connection', (socket) => {
-        const { principal } = socket.data;
-        if (principal.kind !== 'device') return;
-        const id = principal.id;
-        connections.set(id, (connections.get(id) ?? 0) + 1);
+    },
+
+    /** Counts each device's open sockets, notes when it was last seen, and tells the admins. */
+    greet(socket: HubSocket): void {
+      const { principal } = socket.data;
+      if (principal.kind !== 'device') return;
+      const id = principal.id;
+      connections.set(id, (connections.get(id) ?? 0) + 1);
+      touch.run(now(), id);
+      sockets.status(summary(existing(id)));
+      socket.on('disconnect', () => {
+        const left = (connections.get(id) ?? 1) - 1;
+        if (left > 0) connections.set(id, left);
+        else connections.delete(id);
         touch.run(now(), id);
-        sockets.status(summary(existing(id)));
-        socket.on('disconnect', () => {
-          const left = (connections.get(id) ?? 1) - 1;
-          if (left > 0) connections.set(id, left);
-          else connections.delete(id);
-          touch.run(now(), id);
-          const row = byId.get(id);
-          if (row) sockets.status(summary(row));
-        });
+        const row = byId.get(id);
+        if (row) sockets.status(summary(row));
       });
     },
   };

@@ -32,6 +32,8 @@ export function createDevicesAdmin(deps: {
       ...kioskTemplateRoutes(deps.templateOf),
     ],
     attach: (io: Io, feeds: FeedPublisher | null = null) => devices.attach(io, feeds),
+    /** Marks a device's connection online; run by `registerSocketHandlers`. */
+    greet: devices.greet,
     /** Housekeeping on the hub's tick: codes that ran out are announced. */
     tick: () => pairing.announceExpired(),
   };

@@ -101,9 +101,9 @@ export function createPrintService(deps: {
     if (!issued.ok) return issued;
     const first = issued.value.tickets[0];
     if (!first) return errResult('internal', 'No ticket was issued');
-    const state = engine.state;
-    const ticket = state.tickets.get(first.id) ?? first;
-    const view = kioskTicketView(engine.index, state, ticket, hubUrl, settings);
+    const queue = engine.queue;
+    const ticket = queue.tickets.get(first.id) ?? first;
+    const view = kioskTicketView(engine.index, queue, ticket, hubUrl, settings);
     if (!byHub) return okResult({ outcome: 'print_yourself', ticket: view });
     // A retry after the first attempt finished: answer with what happened then.
     if (ticket.status === 'void') {
@@ -142,8 +142,8 @@ export function createPrintService(deps: {
     request: z.output<typeof KioskReprintSchema>,
     hubUrl: string,
   ): Promise<Result<KioskReprintResult>> {
-    const state = engine.state;
-    const ticket = state.tickets.get(request.ticketId);
+    const queue = engine.queue;
+    const ticket = queue.tickets.get(request.ticketId);
     if (!ticket || store.issuingDevice(ticket.id) !== kiosk.id)
       return errResult('ticket_not_found', 'This kiosk did not print that ticket today');
     if (ticket.status === 'void' || ticket.status === 'printing')
@@ -159,7 +159,7 @@ export function createPrintService(deps: {
     reprints.set(ticket.id, entry);
     const settings = settingsOf(kiosk);
     // The copy is of the ticket as issued: same number, same QR.
-    const view = kioskTicketView(engine.index, state, ticket, hubUrl, settings);
+    const view = kioskTicketView(engine.index, queue, ticket, hubUrl, settings);
     const printed = await printers.print(settings, view.printable);
     reportPrint(kiosk.id, printed);
     if (!printed.ok) entry.copies -= 1;

@@ -52,7 +52,7 @@ function commandSpecs(engine: QueueEngine, store: QueueStore): CommandSpecs {
         principal,
         engine.index,
         counterId,
-        engine.state.counters.get(counterId),
+        engine.queue.counters.get(counterId),
       );
     },
     run: (ctx, payload) => run(ctx, payload as ParsedCommand<C> & { counterId: string }),
@@ -61,7 +61,7 @@ function commandSpecs(engine: QueueEngine, store: QueueStore): CommandSpecs {
     run: (ctx: CommandContext, ticketId: string) => DomainResult<QueueChange>,
   ): CommandSpec<C> => ({
     authorize: (principal, p) =>
-      mayHandleTicket(principal, engine.index, engine.state.tickets.get(p.ticketId)),
+      mayHandleTicket(principal, engine.index, engine.queue.tickets.get(p.ticketId)),
     run: (ctx, p) => run(ctx, p.ticketId),
   });
 
@@ -130,8 +130,9 @@ export interface CommandRequest<C extends CommandName> {
 
 /**
  * The one way a queue command runs, for sockets, REST and kiosk printing alike:
- * validate -> authorise -> run once. A command id already seen for this principal gets
- * the answer saved the first time (`engine.execute`), so a retry never runs twice.
+ * validate -> move to today if midnight has passed -> authorise -> run once. A command id
+ * already seen for this principal gets the answer saved the first time (`engine.execute`),
+ * so a retry never runs twice.
  */
 export function createCommandBus(engine: QueueEngine, store: QueueStore) {
   const specs = commandSpecs(engine, store);
@@ -142,6 +143,8 @@ export function createCommandBus(engine: QueueEngine, store: QueueStore) {
     if (!parsed.ok) return parsed;
     const spec = specs[name] as CommandSpec<C>;
     const value = parsed.value as ParsedCommand<C>;
+    // Who may act is judged on today's counters and tickets, not the day that has ended.
+    engine.rollDayIfNeeded(engine.now());
     const allowed = spec.authorize(principal, value);
     if (!allowed.ok) return allowed;
     return engine.execute(

@@ -148,7 +148,7 @@ describe('the engine’s guard', () => {
       }),
     );
     expect(issued.ok).toBe(true);
-    const ticket = [...engine.state.tickets.values()][0]!;
+    const ticket = [...engine.queue.tickets.values()][0]!;
 
     const broken = engine.execute(principal, 'counter:call', 'c1', () => ({
       ok: true,
@@ -167,7 +167,7 @@ describe('the engine’s guard', () => {
       },
     }));
     expect(!broken.ok && broken.error.code).toBe('internal');
-    expect(engine.state.counters.get('loket-1')?.ticketId ?? null).toBeNull();
+    expect(engine.queue.counters.get('loket-1')?.ticketId ?? null).toBeNull();
     expect(
       db.prepare('SELECT COUNT(*) AS n FROM counter_states WHERE ticket_id IS NOT NULL').get(),
     ).toEqual({ n: 0 });

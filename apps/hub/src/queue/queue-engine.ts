@@ -27,8 +27,8 @@ import { actorKey, actorOf } from '../auth/principal';
 import type { Db } from '../db/database';
 import type { QueueStore } from './queue-store';
 
-export type ChangeListener = (change: QueueChange, state: QueueState) => void;
-export type DayListener = (state: QueueState) => void;
+export type ChangeListener = (change: QueueChange, queue: QueueState) => void;
+export type DayListener = (queue: QueueState) => void;
 /** Runs inside the change's transaction: what it writes is kept with the change or not at all. */
 export type SaveListener = (change: QueueChange, before: QueueState, after: QueueState) => void;
 
@@ -37,7 +37,9 @@ const KEEP_COMMANDS_MS = 2 * 24 * 60 * 60_000;
 
 /**
  * Holds today's queue in memory and is the only writer of it. Node runs one command at a
- * time, and each is saved in one transaction before the state moves, so call-next is atomic.
+ * time, and each is saved in one transaction before the queue moves, so call-next is atomic.
+ * Reading the queue never writes: the day changes only in `rollDayIfNeeded`, which the
+ * housekeeping tick and every command call first.
  */
 export function createQueueEngine(
   db: Db,
@@ -46,7 +48,7 @@ export function createQueueEngine(
   clock: () => number,
 ) {
   let index: BuildingIndex = indexBuilding(building);
-  let state: QueueState = startDay();
+  let queue: QueueState = startDay();
   settleUnfinishedPrints();
   repairDisagreeingHolds();
   const changeListeners: ChangeListener[] = [];
@@ -55,12 +57,12 @@ export function createQueueEngine(
 
   function startDay(): QueueState {
     const today = serviceDay(clock(), index.site.timezone);
-    const lastDay = store.getState('service_day');
+    const lastDay = store.savedServiceDay();
     const stale = new Set(store.unfinishedDaysBefore(today));
     if (lastDay && lastDay < today) stale.add(lastDay);
-    for (const day of [...stale].sort()) closeDay(store.loadState(day));
-    store.setState('service_day', today);
-    return store.loadState(today);
+    for (const day of [...stale].sort()) closeDay(store.loadQueue(day));
+    store.saveServiceDay(today);
+    return store.loadQueue(today);
   }
 
   /**
@@ -70,9 +72,9 @@ export function createQueueEngine(
    */
   function settleUnfinishedPrints(): void {
     const change = emptyChange();
-    for (const ticket of state.tickets.values()) {
+    for (const ticket of queue.tickets.values()) {
       if (ticket.status !== 'printing') continue;
-      const confirmed = confirmPrint(contextFor(state, SYSTEM), ticket.id);
+      const confirmed = confirmPrint(contextFor(queue, SYSTEM), ticket.id);
       if (!confirmed.ok) continue;
       change.tickets.push(...confirmed.value.tickets);
       change.events.push(
@@ -80,8 +82,8 @@ export function createQueueEngine(
       );
     }
     if (change.tickets.length === 0) return;
-    db.transaction(() => store.saveChange(state.serviceDay, change))();
-    state = applyChange(state, change);
+    db.transaction(() => store.saveChange(queue.serviceDay, change))();
+    queue = applyChange(queue, change);
   }
 
   /**
@@ -90,10 +92,10 @@ export function createQueueEngine(
    * start where that is safe, and each repair is logged and audited; otherwise the hub refuses.
    */
   function repairDisagreeingHolds(): void {
-    const found = holdDisagreements(state);
+    const found = holdDisagreements(queue);
     if (found.length === 0) return;
-    const change = repairHolds(contextFor(state, SYSTEM), found);
-    const repaired = applyChange(state, change);
+    const change = repairHolds(contextFor(queue, SYSTEM), found);
+    const repaired = applyChange(queue, change);
     const left = holdDisagreements(repaired);
     if (left.length > 0) {
       throw new Error(
@@ -101,42 +103,46 @@ export function createQueueEngine(
       );
     }
     db.transaction(() => {
-      store.saveChange(state.serviceDay, change);
+      store.saveChange(queue.serviceDay, change);
       store.recordHoldRepairs(found, clock());
     })();
     console.warn(`Repaired tickets and counters that disagreed: ${describeHolds(found)}`);
-    state = repaired;
+    queue = repaired;
   }
 
-  function closeDay(dayState: QueueState): void {
-    const change = expireTickets(contextFor(dayState, SYSTEM), 'all');
-    db.transaction(() => store.saveChange(dayState.serviceDay, change))();
+  function closeDay(dayQueue: QueueState): void {
+    const change = expireTickets(contextFor(dayQueue, SYSTEM), 'all');
+    db.transaction(() => store.saveChange(dayQueue.serviceDay, change))();
   }
 
   function contextFor(on: QueueState, actor: CommandContext['actor']): CommandContext {
     return { index, state: on, now: clock(), actor };
   }
 
-  function commit(change: QueueChange, next = applyChange(state, change)): void {
-    state = next;
-    for (const listener of changeListeners) listener(change, state);
+  function commit(change: QueueChange, next = applyChange(queue, change)): void {
+    queue = next;
+    for (const listener of changeListeners) listener(change, queue);
   }
 
-  /** Moves to a new service day when the clock has passed midnight in the site's zone. */
-  function ensureDay(): void {
-    const today = serviceDay(clock(), index.site.timezone);
-    if (today === state.serviceDay) return;
-    closeDay(state);
-    store.forgetCommandsBefore(clock() - KEEP_COMMANDS_MS);
-    store.setState('service_day', today);
-    state = store.loadState(today);
-    for (const listener of dayListeners) listener(state);
+  /**
+   * Closes the open day and opens today's once the clock has passed midnight in the site's
+   * zone; says whether it did. Called before a command or the housekeeping reads the queue.
+   */
+  function rollDayIfNeeded(now = clock()): boolean {
+    const today = serviceDay(now, index.site.timezone);
+    if (today === queue.serviceDay) return false;
+    closeDay(queue);
+    store.forgetCommandsBefore(now - KEEP_COMMANDS_MS);
+    store.saveServiceDay(today);
+    queue = store.loadQueue(today);
+    for (const listener of dayListeners) listener(queue);
+    return true;
   }
 
   return {
-    get state(): QueueState {
-      ensureDay();
-      return state;
+    /** The open day's queue as it stands; a pure read, even after midnight. */
+    get queue(): QueueState {
+      return queue;
     },
     get index(): BuildingIndex {
       return index;
@@ -145,6 +151,7 @@ export function createQueueEngine(
     onChange: (listener: ChangeListener) => changeListeners.push(listener),
     onNewDay: (listener: DayListener) => dayListeners.push(listener),
     onSave: (listener: SaveListener) => saveListeners.push(listener),
+    rollDayIfNeeded,
 
     /**
      * Runs a command once per (actor, command id): the result, success or refusal, is saved
@@ -159,7 +166,7 @@ export function createQueueEngine(
       /** Saved in the same transaction as the change (a booking marked checked in). */
       alongside?: (change: QueueChange) => void,
     ): Result<CommandAck> {
-      ensureDay();
+      rollDayIfNeeded();
       const actor = actorKey(principal);
       const seen = store.findCommand(actor, commandId);
       if (seen) {
@@ -167,11 +174,11 @@ export function createQueueEngine(
           return errResult('conflict', `Command id ${commandId} was already used for ${seen.name}`);
         return JSON.parse(seen.result) as Result<CommandAck>;
       }
-      const ctx = contextFor(state, actorOf(principal));
+      const ctx = contextFor(queue, actorOf(principal));
       const outcome = run(ctx);
-      const next = outcome.ok ? applyChange(state, outcome.value) : state;
+      const next = outcome.ok ? applyChange(queue, outcome.value) : queue;
       // A rule that would leave tickets and counters disagreeing is a bug: nothing is saved.
-      const broken = outcome.ok ? holdDisagreements(next, scopeOfChange(state, outcome.value)) : [];
+      const broken = outcome.ok ? holdDisagreements(next, scopeOfChange(queue, outcome.value)) : [];
       if (broken.length > 0) {
         console.error(`${name} refused: it would break ${describeHolds(broken)}`);
         return errResult('internal', 'The hub could not complete this; nothing was changed');
@@ -181,9 +188,9 @@ export function createQueueEngine(
         : { ok: false, error: outcome.error };
       db.transaction(() => {
         if (outcome.ok) {
-          store.saveChange(state.serviceDay, outcome.value, origin);
+          store.saveChange(queue.serviceDay, outcome.value, origin);
           alongside?.(outcome.value);
-          for (const listener of saveListeners) listener(outcome.value, state, next);
+          for (const listener of saveListeners) listener(outcome.value, queue, next);
         }
         store.saveCommand(actor, commandId, name, ack, ctx.now);
       })();
@@ -193,17 +200,18 @@ export function createQueueEngine(
 
     /** Periodic housekeeping: day change, and expiry of the waiting after closing. */
     tick(): void {
-      ensureDay();
-      const local = localMoment(clock(), index.site.timezone);
+      const now = clock();
+      rollDayIfNeeded(now);
+      const local = localMoment(now, index.site.timezone);
       const hours = index.site.hours[local.weekday];
       if (!hours) return;
       if (local.minutes < clockMinutes(hours.close) + index.site.expireAfterCloseMinutes) return;
-      const change = expireTickets(contextFor(state, SYSTEM), 'waiting');
+      const change = expireTickets(contextFor(queue, SYSTEM), 'waiting');
       if (change.tickets.length === 0) return;
-      const next = applyChange(state, change);
+      const next = applyChange(queue, change);
       db.transaction(() => {
-        store.saveChange(state.serviceDay, change);
-        for (const listener of saveListeners) listener(change, state, next);
+        store.saveChange(queue.serviceDay, change);
+        for (const listener of saveListeners) listener(change, queue, next);
       })();
       commit(change, next);
     },

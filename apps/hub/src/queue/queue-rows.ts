@@ -116,7 +116,7 @@ export function toCounterState(r: CounterStateRow): CounterState {
   };
 }
 
-export function toCounterRow(c: CounterState): CounterStateRow {
+export function toCounterStateRow(c: CounterState): CounterStateRow {
   return {
     counter_id: c.counterId,
     status: c.status,

@@ -9,7 +9,7 @@ import type {
 import type { RequestOrigin } from '../audit/request-origin';
 import type { Db } from '../db/database';
 import type { CounterStateRow, EventRow, TicketRow } from './queue-rows';
-import { toCounterRow, toCounterState, toEvent, toTicket, toTicketRow } from './queue-rows';
+import { toCounterState, toCounterStateRow, toEvent, toTicket, toTicketRow } from './queue-rows';
 
 export function createQueueStore(db: Db) {
   const upsertTicket = db.prepare<TicketRow>(
@@ -50,7 +50,7 @@ export function createQueueStore(db: Db) {
       // Counters first let go of tickets, so the one-holder constraint holds at every step.
       const releasing = change.counters.filter((c) => c.ticketId === null);
       const holding = change.counters.filter((c) => c.ticketId !== null);
-      for (const c of [...releasing, ...holding]) upsertCounter.run(toCounterRow(c));
+      for (const c of [...releasing, ...holding]) upsertCounter.run(toCounterStateRow(c));
       for (const t of change.tickets) upsertTicket.run(toTicketRow(t));
       for (const s of change.services)
         upsertServiceDay.run(s.serviceId, serviceDay, s.lastNumber, s.regularStreak);
@@ -69,7 +69,8 @@ export function createQueueStore(db: Db) {
       }
     },
 
-    loadState(serviceDay: string): QueueState {
+    /** A day's queue: its tickets and numbering, and the counters as they stand. */
+    loadQueue(serviceDay: string): QueueState {
       const tickets = db
         .prepare<[string], TicketRow>('SELECT * FROM tickets WHERE service_day = ?')
         .all(serviceDay)
@@ -170,16 +171,18 @@ export function createQueueStore(db: Db) {
       db.prepare('DELETE FROM commands WHERE at < ?').run(at);
     },
 
-    getState(key: string): string | undefined {
+    /** The service day the engine last opened, kept in `hub_state`. */
+    savedServiceDay(): string | undefined {
       return db
-        .prepare<[string], { value: string }>('SELECT value FROM hub_state WHERE key = ?')
-        .get(key)?.value;
+        .prepare<[], { value: string }>("SELECT value FROM hub_state WHERE key = 'service_day'")
+        .get()?.value;
     },
 
-    setState(key: string, value: string): void {
+    saveServiceDay(day: string): void {
       db.prepare(
-        'INSERT INTO hub_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ).run(key, value);
+        `INSERT INTO hub_state (key, value) VALUES ('service_day', ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      ).run(day);
     },
   };
 }

@@ -18,7 +18,7 @@ export function agencyOfService(index: BuildingIndex, serviceId: string | null):
 /** `now` reads the service's hours today; without it (a past day's ticket) `today` is null. */
 export function toTracking(
   index: BuildingIndex,
-  state: QueueState,
+  queue: QueueState,
   ticket: Ticket,
   now: number | null,
 ): TrackingView {
@@ -28,8 +28,8 @@ export function toTracking(
   const holds =
     ticket.status === 'called' || ticket.status === 'serving' || ticket.status === 'parked';
   const estimate =
-    state.serviceDay === ticket.serviceDay
-      ? estimateTicket(index, state, ticket)
+    queue.serviceDay === ticket.serviceDay
+      ? estimateTicket(index, queue, ticket)
       : { ahead: 0, minutes: 0 };
   const from = ticket.transferredFromServiceId
     ? index.services.get(ticket.transferredFromServiceId)
@@ -55,8 +55,8 @@ export function toTracking(
         ? placeOfCounter(index, counter.id)
         : placeOfService(index, ticket.serviceId),
     today:
-      now !== null && state.serviceDay === ticket.serviceDay
-        ? serviceToday(index, state, ticket.serviceId, now)
+      now !== null && queue.serviceDay === ticket.serviceDay
+        ? serviceToday(index, queue, ticket.serviceId, now)
         : null,
   };
 }
@@ -74,7 +74,7 @@ export function toCallView(
   const agency = index.building.agencies.find((a) => a.id === counter.agencyId);
   const serviceId = event.serviceId ?? ticket?.serviceId ?? '';
   return {
-    eventId: `${event.ticketId}:${event.at}:${event.type}`,
+    eventId: `${event.ticketId}:${counter.id}:${event.at}:${event.type}`,
     ticketId: event.ticketId,
     label: ticket?.label ?? String(event.data.label ?? ''),
     counterId: counter.id,
@@ -92,7 +92,7 @@ export function toCallView(
 
 export function serviceStats(
   index: BuildingIndex,
-  state: QueueState,
+  queue: QueueState,
   serviceId: string,
   now: number,
 ): ServiceStats | null {
@@ -101,10 +101,10 @@ export function serviceStats(
   const availability = serviceAvailability(
     index.site,
     service,
-    issuedToday({ index, state, now, actor: { userId: null, deviceId: null } }, serviceId),
+    issuedToday({ index, state: queue, now, actor: { userId: null, deviceId: null } }, serviceId),
     now,
   );
-  const estimate = estimateNewTicket(index, state, service);
+  const estimate = estimateNewTicket(index, queue, service);
   return {
     serviceId,
     open: availability.open,
@@ -113,7 +113,7 @@ export function serviceStats(
     onBreakUntil: availability.open ? availability.onBreakUntil : null,
     waiting: estimate.ahead,
     estimatedMinutes: estimate.minutes,
-    today: serviceToday(index, state, serviceId, now)!,
+    today: serviceToday(index, queue, serviceId, now)!,
     opensNext: availability.open ? null : openingView(nextOpening(index.site, service, now)),
   };
 }

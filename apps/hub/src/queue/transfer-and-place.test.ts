@@ -20,7 +20,7 @@ async function calledAtLoket1(): Promise<{ code: string; views: TrackingView[] }
   const views: TrackingView[] = [];
   const watched = await phone.watchTicket(code);
   if (watched.ok) views.push(watched.value);
-  phone.onTracked((v) => {
+  phone.on('ticket:tracked', (v) => {
     if (v.code === code) views.push(v);
   });
   const called = await officer.command('counter:call', { counterId: 'loket-1', ticketId: id });

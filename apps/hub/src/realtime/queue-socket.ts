@@ -46,8 +46,8 @@ export function queueSocketHandlers(deps: {
         const ticket = store.ticketByCode(payload.code);
         if (!ticket) return errResult('not_found', 'No ticket with this code');
         void socket.join(`ticket:${ticket.code}`);
-        const live = engine.state.tickets.get(ticket.id) ?? ticket;
-        return okResult(toTracking(engine.index, engine.state, live, engine.now()));
+        const live = engine.queue.tickets.get(ticket.id) ?? ticket;
+        return okResult(toTracking(engine.index, engine.queue, live, engine.now()));
       },
     }),
   };
@@ -64,7 +64,7 @@ export function greetWithSnapshot(engine: QueueEngine, feeds: FeedPublisher) {
     socket.emit(
       'catalogue:stats',
       engine.index.building.services.flatMap(
-        (s) => serviceStats(engine.index, engine.state, s.id, now) ?? [],
+        (s) => serviceStats(engine.index, engine.queue, s.id, now) ?? [],
       ),
     );
   };

@@ -1,4 +1,4 @@
-import type { Result } from '@antre/protocol';
+import type { AlarmView, DeviceSummary, Result } from '@antre/protocol';
 import {
   COMMAND_NAMES,
   errResult,
@@ -15,6 +15,7 @@ import type { TestHub } from '../testing/test-hub';
 import { startTestHub, until } from '../testing/test-hub';
 import { defineSocketHandler, registerSocketHandlers } from './socket-handlers';
 
+const KTP = 'disdukcapil-ktp-el';
 let hub: TestHub;
 const sockets: Socket[] = [];
 
@@ -105,9 +106,70 @@ describe('one registration for every feature’s socket events', () => {
     expect(() =>
       registerSocketHandlers(new Server(), {
         auth: {} as AuthStore,
-        greet: () => undefined,
+        greet: [],
         handlers: [{ 'sync:request': snapshot }, { 'sync:request': snapshot }],
       }),
     ).toThrow('Two handlers for the socket event sync:request');
+  });
+});
+
+describe('greetings: each feature greets a connection once, from the one registration', () => {
+  let greeter: TestHub;
+  beforeAll(async () => {
+    greeter = await startTestHub(undefined, { notify: { alarmEveryMs: 50 } });
+  });
+  afterAll(() => greeter.close());
+
+  /** A socket that records every `event` from before it connects, so no greeting is missed. */
+  async function connectHearing<T>(token: string, event: 'alarms:list' | 'device:status') {
+    const socket = io(greeter.url, {
+      auth: { protocolVersion: PROTOCOL_VERSION, token },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    sockets.push(socket);
+    const heard: T[] = [];
+    socket.on(event, (payload: T) => heard.push(payload));
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect', resolve);
+      socket.on('connect_error', reject);
+    });
+    // One answered event after the greetings: everything greeted has arrived by then.
+    const settled = () => socket.timeout(3_000).emitWithAck('sync:request', {});
+    return { heard, settled };
+  }
+
+  it('when a supervisor connects while their agency has an open alarm, then its alarms come once', async () => {
+    const officer = await greeter.client(await greeter.login('petugas.disdukcapil'));
+    const issued = await officer.command('ticket:issue', { serviceId: KTP, priority: null });
+    expect(issued.ok).toBe(true);
+    const admin = await connectHearing<AlarmView[]>(await greeter.login('admin'), 'alarms:list');
+    await until(() => admin.heard.some((list) => list.length > 0)); // no counter open for KTP-el
+
+    const supervisor = await connectHearing<AlarmView[]>(
+      await greeter.login('spv.disdukcapil'),
+      'alarms:list',
+    );
+    await supervisor.settled();
+    expect(supervisor.heard).toHaveLength(1);
+    expect(supervisor.heard[0]).toEqual([
+      expect.objectContaining({ kind: 'no_open_counter', agencyId: 'disdukcapil', subjectId: KTP }),
+    ]);
+  });
+
+  it('when a device connects, then it is marked online once and the admin hears it once', async () => {
+    const token = await greeter.device('display', ['lantai-1']);
+    const admin = await connectHearing<DeviceSummary>(
+      await greeter.login('admin'),
+      'device:status',
+    );
+    const display = await connectHearing<never>(token, 'alarms:list');
+    await display.settled();
+    await until(() => admin.heard.length > 0);
+    await admin.settled();
+    expect(admin.heard).toEqual([
+      expect.objectContaining({ role: 'display', online: true, connections: 1 }),
+    ]);
+    expect(display.heard).toEqual([]);
   });
 });

@@ -39,6 +39,12 @@ interface HandlerInput<P, A extends Principal> {
   socket: HubSocket;
 }
 
+/**
+ * What a feature does once for each connection the handshake let in: send what the client
+ * needs first, join the rooms it is owed, count it. It looks at the principal itself.
+ */
+export type GreetHook = (socket: HubSocket) => void;
+
 /** One event: who may send it, the schema its payload must pass, then the work. */
 export interface SocketHandler<T = unknown> {
   access?: SocketAccess | undefined;
@@ -71,7 +77,8 @@ const NO_ACK = {
 /**
  * Every feature's socket events, registered in one place behind one guard: the gate (flood
  * limit, session, known event), then an ack to answer, the role, the schema, the handler.
- * The events the gate knows are the ones registered here.
+ * The events the gate knows are the ones registered here, and this is the hub's one
+ * `connection` listener: each feature's greeting runs here once per connection.
  */
 export function registerSocketHandlers(
   io: Io,
@@ -79,8 +86,8 @@ export function registerSocketHandlers(
     auth: AuthStore;
     /** Defaults to SOCKET_EVENT_LIMITS; tests that fire thousands of events on purpose raise it. */
     eventLimits?: SocketEventLimits | undefined;
-    /** What a socket is sent as it connects: its snapshot. */
-    greet: (socket: HubSocket) => void;
+    /** Run in order as each socket connects: its snapshot, its alarms, its device's status. */
+    greet: readonly GreetHook[];
     handlers: readonly SocketHandlers[];
   },
 ): void {
@@ -92,13 +99,24 @@ export function registerSocketHandlers(
   io.on('connection', (socket) => {
     // Registered before any handler, and socket.io runs it for every listener's events.
     gateEvents(socket, { limiter, sessions, known });
-    setup.greet(socket);
     for (const [event, handler] of table) {
       const listener = (payload: unknown, ack: unknown) =>
         answer(socket, event, ack, () => guarded(handler, socket, payload));
       socket.on(event, listener as ClientToHub[ClientEvent]);
     }
+    greetAll(socket, setup.greet);
   });
+}
+
+/** One feature's failing greeting is a bug to log; it must not keep the others from theirs. */
+function greetAll(socket: HubSocket, hooks: readonly GreetHook[]): void {
+  for (const greet of hooks) {
+    try {
+      greet(socket);
+    } catch (error) {
+      console.error('greeting a socket failed', error);
+    }
+  }
 }
 
 function eventTable(maps: readonly SocketHandlers[]): Map<ClientEvent, SocketHandler> {

@@ -1,12 +1,4 @@
-import type { LiveReport } from '@antre/protocol';
-import { z } from 'zod';
-
-export const LIVE_TABLES = ['live-services', 'live-counters'] as const;
-export const LiveExportQuerySchema = z.strictObject({
-  table: z.enum(LIVE_TABLES),
-  format: z.enum(['xlsx', 'csv']),
-  agencyId: z.string().min(1).max(64).optional(),
-});
+import type { LIVE_TABLES, LiveReport } from '@antre/protocol';
 
 export const LIVE_TITLES = {
   'live-services': 'Layanan hari ini',

@@ -1,7 +1,9 @@
 import type { ReportRow, SummaryReport } from '@antre/protocol';
+import { SHEET_TYPES } from '@antre/protocol';
 import type { TimezoneCode } from '@antre/domain';
 import { localMoment } from '@antre/domain';
 import ExcelJS from 'exceljs';
+import { FileReply } from '../http/route-spec';
 import { channelCells } from './channel-report';
 import { notifyCells } from './notify-report';
 
@@ -123,17 +125,16 @@ export function localStamp(at: number, timezone: TimezoneCode): string {
   return `${date} ${hh}.${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** Answers a request with the cells as a CSV or XLSX attachment. */
-export function sendFile(
-  reply: { header: (k: string, v: string) => unknown; type: (t: string) => unknown },
+export type SheetType = (typeof SHEET_TYPES)[number];
+
+/** The cells as a CSV or XLSX attachment. */
+export async function sheetFile(
   cells: (string | number | null)[][],
   file: { name: string; format: 'xlsx' | 'csv'; title: string; period: string },
-): string | Promise<Buffer> {
-  reply.header('content-disposition', `attachment; filename="${file.name}.${file.format}"`);
-  if (file.format === 'csv') {
-    reply.type('text/csv; charset=utf-8');
-    return toCsv(cells);
-  }
-  reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  return toXlsx(cells, file.title, file.period);
+): Promise<FileReply<SheetType>> {
+  const name = `${file.name}.${file.format}`;
+  if (file.format === 'csv') return new FileReply('text/csv', toCsv(cells), { name });
+  return new FileReply(XLSX_TYPE, await toXlsx(cells, file.title, file.period), { name });
 }
+
+export const XLSX_TYPE = SHEET_TYPES[1];

@@ -1,30 +1,15 @@
 import { SKM_ELEMENTS, SKM_WORDING } from '@antre/domain';
-import {
-  AGE_BANDS,
-  EDUCATIONS,
-  FeedbackBodySchema,
-  FeedbackSchema,
-  IkmExportQuerySchema,
-  IkmQuerySchema,
-  IkmReportSchema,
-  JOBS,
-  parseInput,
-  SEXES,
-  SurveyBodySchema,
-  SurveyFormSchema,
-  SurveyStatusSchema,
-} from '@antre/protocol';
+import { AGE_BANDS, EDUCATIONS, JOBS, SEXES } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { RouteRateLimit } from '../http/routes';
-import { defineRoute, HttpError } from '../http/routes';
+import { defineRoute, FileReply, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { QueueStore } from '../queue/queue-store';
 import type { ReportStore } from '../reports/report-store';
-import { localStamp, sendFile } from '../reports/report-export';
+import { localStamp, sheetFile, XLSX_TYPE } from '../reports/report-export';
 import { reportScope } from '../reports/report-scope';
-import { FeedbackExportQuerySchema, feedbackCells, FeedbackQuerySchema } from './feedback-export';
+import { feedbackCells } from './feedback-export';
 import { ikmCsv, ikmSheet, ikmXlsx } from './ikm-export';
 import { ikmReport } from './ikm-report';
 import { saveSurveyAnswer, surveyChannelOf, surveyStateOf } from './survey-answers';
@@ -39,13 +24,6 @@ export const FEEDBACK_RATE_LIMIT: RouteRateLimit = {
 
 export const LAPOR_URL = 'https://www.lapor.go.id';
 const CODE = /^[A-Za-z0-9]{6,32}$/;
-
-function parsed<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
-  const result = parseInput(schema, query ?? {});
-  if (!result.ok)
-    throw new HttpError(400, 'bad_request', result.error.message, result.error.fields);
-  return result.value as z.output<S>;
-}
 
 export function surveyRoutes(
   engine: QueueEngine,
@@ -67,7 +45,7 @@ export function surveyRoutes(
     const { from, to } = query;
     if (from > to) throw new HttpError(400, 'bad_request', '"from" is after "to"');
     const agencyId = reportScope(principal, query.agencyId);
-    const today = engine.state.serviceDay;
+    const today = engine.queue.serviceDay;
     const served = reports.servedByService(from, to, today, engine.index, engine.now());
     return ikmReport(engine.index.building, surveys, served, { from, to, agencyId });
   };
@@ -92,61 +70,55 @@ export function surveyRoutes(
 
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/survey/form',
+      route: 'GET /api/survey/form',
       summary: 'The SKM questionnaire: nine elements with their answers, optional demographics',
       tag: 'survey',
       access: 'public',
-      response: SurveyFormSchema,
       handle: () => ({
-        elements: SKM_ELEMENTS.map((element) => ({ element, ...SKM_WORDING[element] })),
-        demographics: { ageBand: AGE_BANDS, sex: SEXES, education: EDUCATIONS, job: JOBS },
+        elements: SKM_ELEMENTS.map((element) => {
+          const { name, options } = SKM_WORDING[element];
+          return { element, name, options: [...options] };
+        }),
+        demographics: {
+          ageBand: [...AGE_BANDS],
+          sex: [...SEXES],
+          education: [...EDUCATIONS],
+          job: [...JOBS],
+        },
         laporUrl: LAPOR_URL,
       }),
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/tickets/:code/survey',
+      route: 'GET /api/tickets/:code/survey',
       summary: 'Whether this ticket can still be rated (served and not yet answered)',
       tag: 'survey',
       access: 'public',
-      response: SurveyStatusSchema,
-      handle: ({ request }) => {
-        const { ticket, service, agencyName } = findTicket(
-          (request.params as { code: string }).code,
-        );
+      handle: ({ params }) => {
+        const { ticket, service, agencyName } = findTicket(params.code);
         const reason = surveyStateOf(surveys, ticket);
         return { open: reason === 'open', reason, serviceName: service.name, agencyName };
       },
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/tickets/:code/survey',
+      route: 'POST /api/tickets/:code/survey',
       summary:
         'Answer the SKM for a served ticket: once per ticket, anonymous; the channel is who sends it',
       tag: 'survey',
       access: 'public',
-      body: SurveyBodySchema,
-      status: 201,
-      response: z.object({ ok: z.literal(true) }),
-      handle: ({ body, principal, request }) => {
-        const { ticket, service } = findTicket((request.params as { code: string }).code);
+      handle: ({ params, body, principal }) => {
+        const { ticket, service } = findTicket(params.code);
         const channel = surveyChannelOf(principal, surveys, ticket);
         saveSurveyAnswer(surveys, ticket, service, channel, body, engine.now());
         return { ok: true as const };
       },
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/feedback',
+      route: 'POST /api/feedback',
       summary: 'A complaint, suggestion or compliment, routed to the agency it is about',
       tag: 'survey',
       access: 'public',
-      body: FeedbackBodySchema,
       // Anyone may write, so one address may not fill the agencies' inboxes.
       rateLimit: FEEDBACK_RATE_LIMIT,
-      status: 201,
-      response: z.object({ id: z.string(), laporUrl: z.string() }),
       handle: ({ body }) => {
         if (!engine.index.building.agencies.some((a) => a.id === body.agencyId))
           throw new HttpError(400, 'bad_request', 'Unknown agency', [
@@ -163,28 +135,22 @@ export function surveyRoutes(
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/feedback',
+      route: 'GET /api/feedback',
       summary: 'The latest feedback: all of it for the admin, their agency’s for a supervisor',
       tag: 'survey',
       access: ['admin', 'supervisor'],
-      response: z.array(FeedbackSchema),
-      handle: ({ principal, request }) =>
-        feedbackFor(principal, parsed(FeedbackQuerySchema, request.query)),
+      handle: ({ principal, query }) => feedbackFor(principal, query),
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/feedback/export',
+      route: 'GET /api/feedback/export',
       summary: 'The feedback list, filtered as on the page, as an XLSX or CSV file',
       tag: 'survey',
       access: ['admin', 'supervisor'],
-      response: z.string().describe('the file'),
-      handle: ({ principal, request, reply }) => {
-        const query = parsed(FeedbackExportQuerySchema, request.query);
+      handle: ({ principal, query }) => {
         const tz = engine.index.building.site.timezone;
         const cells = feedbackCells(feedbackFor(principal, query), (at) => localStamp(at, tz));
         const now = localStamp(engine.now(), tz);
-        return sendFile(reply, cells, {
+        return sheetFile(cells, {
           name: `antre-masukan-${now.slice(0, 10)}`,
           format: query.format,
           title: 'Masukan',
@@ -193,32 +159,23 @@ export function surveyRoutes(
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/reports/ikm',
+      route: 'GET /api/reports/ikm',
       summary: 'IKM per element, service, agency and building for service days from..to',
       tag: 'reports',
       access: ['admin', 'supervisor'],
-      response: IkmReportSchema,
-      handle: ({ principal, request }) => ikmFor(principal, parsed(IkmQuerySchema, request.query)),
+      handle: ({ principal, query }) => ikmFor(principal, query),
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/reports/ikm/export',
+      route: 'GET /api/reports/ikm/export',
       summary: 'One SKM/IKM table (unsur, instansi, layanan, profil responden) as XLSX or CSV',
       tag: 'reports',
       access: ['admin', 'supervisor'],
-      response: z.string().describe('the file'),
-      handle: async ({ principal, request, reply }) => {
-        const query = parsed(IkmExportQuerySchema, request.query);
+      handle: async ({ principal, query }) => {
         const sheet = ikmSheet(ikmFor(principal, query), query.table);
         const name = `antre-skm-${query.table}-${query.from}_${query.to}.${query.format}`;
-        reply.header('content-disposition', `attachment; filename="${name}"`);
-        if (query.format === 'csv') {
-          reply.type('text/csv; charset=utf-8');
-          return ikmCsv(sheet);
-        }
-        reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        return ikmXlsx(sheet, `${query.from} s.d. ${query.to}`);
+        if (query.format === 'csv') return new FileReply('text/csv', ikmCsv(sheet), { name });
+        const xlsx = await ikmXlsx(sheet, `${query.from} s.d. ${query.to}`);
+        return new FileReply(XLSX_TYPE, xlsx, { name });
       },
     }),
   ];

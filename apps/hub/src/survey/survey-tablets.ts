@@ -37,7 +37,7 @@ export function surveyTabletHandlers(
       access: { roles: STAFF, refusal: 'Only the officer who finished a ticket may ask' },
       schema: SurveyRequestSchema,
       handle: ({ payload, principal, socket }) => {
-        const ticket = engine.state.tickets.get(payload.ticketId);
+        const ticket = engine.queue.tickets.get(payload.ticketId);
         if (!ticket) return errResult('ticket_not_found', 'No such ticket today');
         const finished = surveys.finishedBy(ticket.id);
         if (ticket.status !== 'done' || !finished?.counterId)

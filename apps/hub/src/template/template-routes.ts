@@ -7,12 +7,6 @@ import {
   unknownTemplatePlaceholders,
 } from '@antre/escpos';
 import type { TicketTemplateView } from '@antre/protocol';
-import {
-  SaveTicketTemplateBodySchema,
-  TicketPreviewBodySchema,
-  TicketPreviewSchema,
-  TicketTemplateViewSchema,
-} from '@antre/protocol';
 import { placeOfService } from '@antre/domain';
 import type { AuditStore } from '../audit/audit-store';
 import type { Db } from '../db/database';
@@ -71,22 +65,17 @@ export function templateRoutes(deps: {
   };
   return [
     defineRoute({
-      method: 'GET',
-      url: '/api/ticket-template',
+      route: 'GET /api/ticket-template',
       summary: 'The receiptline template tickets are printed with',
       tag: 'admin',
       access: ['admin'],
-      response: TicketTemplateViewSchema,
       handle: view,
     }),
     defineRoute({
-      method: 'PUT',
-      url: '/api/ticket-template',
+      route: 'PUT /api/ticket-template',
       summary: 'Save the ticket template; unknown placeholders are refused',
       tag: 'admin',
       access: ['admin'],
-      body: SaveTicketTemplateBodySchema,
-      response: TicketTemplateViewSchema,
       handle: ({ body, principal, request }) => {
         refuseUnknown(body.template);
         const previous = templates.current();
@@ -111,13 +100,10 @@ export function templateRoutes(deps: {
       },
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/ticket-template/preview',
+      route: 'POST /api/ticket-template/preview',
       summary: 'An SVG of a sample ticket printed with this template, as the printer would',
       tag: 'admin',
       access: ['admin'],
-      body: TicketPreviewBodySchema,
-      response: TicketPreviewSchema,
       handle: ({ body }) => {
         refuseUnknown(body.template);
         const document = ticketDocument(sampleContent(engine), body.template);

@@ -33,6 +33,8 @@ export async function startTestHub(
       adminPassword: ADMIN_PASSWORD,
       demoPassword: DEMO_PASSWORD,
       clock: () => now,
+      // Every answer of every hub test is checked against its route's contract.
+      checkReplies: true,
       ...options,
     });
   }
@@ -92,6 +94,8 @@ export async function startTestHub(
     setNow: (at: number) => {
       now = at;
     },
+    /** Runs the hub's tick now: moving the clock alone changes no day (reads never write). */
+    runHousekeeping: () => hub.runHousekeeping(),
     async login(
       username: string,
       password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD,

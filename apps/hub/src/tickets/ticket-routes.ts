@@ -1,4 +1,3 @@
-import { IssueTicketBodySchema, IssuedTicketSchema, TrackingViewSchema } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
 import { originOf } from '../audit/request-origin';
 import { defineRoute, HttpError } from '../http/routes';
@@ -13,15 +12,11 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 export function ticketRoutes(engine: QueueEngine, store: QueueStore, commands: CommandBus) {
   return [
     defineRoute({
-      method: 'POST',
-      url: '/api/tickets',
+      route: 'POST /api/tickets',
       summary:
         'Issue a ticket that needs no print (booking portals, staff). Send Idempotency-Key to retry safely',
       tag: 'tickets',
       access: ['admin', 'supervisor', 'officer', 'kiosk', 'integration'],
-      body: IssueTicketBodySchema,
-      status: 201,
-      response: IssuedTicketSchema,
       handle: ({ body, principal, request }) => {
         const key = request.headers['idempotency-key'];
         if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
@@ -44,9 +39,9 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore, commands: C
         );
         const ticket = ack.tickets[0];
         if (!ticket) throw new HttpError(500, 'internal', 'No ticket was issued');
-        const state = engine.state;
+        const queue = engine.queue;
         return {
-          ...toTracking(engine.index, state, state.tickets.get(ticket.id) ?? ticket, engine.now()),
+          ...toTracking(engine.index, queue, queue.tickets.get(ticket.id) ?? ticket, engine.now()),
           id: ticket.id,
           number: ticket.number,
           trackUrl: `/t/${ticket.code}`,
@@ -54,21 +49,18 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore, commands: C
       },
     }),
     defineRoute({
-      method: 'GET',
-      url: '/api/tickets/:code',
+      route: 'GET /api/tickets/:code',
       summary: 'Public tracking of one ticket by the code on its QR',
       tag: 'tickets',
       access: 'public',
-      response: TrackingViewSchema,
-      handle: ({ request }) => {
-        const { code } = request.params as { code: string };
+      handle: ({ params: { code } }) => {
         const ticket = /^[A-Za-z0-9]{6,32}$/.test(code) ? store.ticketByCode(code) : undefined;
         if (!ticket) throw new HttpError(404, 'not_found', 'No ticket with this code');
-        const state = engine.state;
+        const queue = engine.queue;
         return toTracking(
           engine.index,
-          state,
-          state.tickets.get(ticket.id) ?? ticket,
+          queue,
+          queue.tickets.get(ticket.id) ?? ticket,
           engine.now(),
         );
       },

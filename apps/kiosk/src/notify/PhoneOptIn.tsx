@@ -100,7 +100,7 @@ export function PhoneOptIn({ t, language, ticketCode, ticketLabel, onDone, onCan
         ) : null}
         <div className="phone-opt-in-actions">
           <button type="button" className="secondary-button" onClick={onCancel}>
-            {t('notifyCancel')}
+            {t('cancel')}
           </button>
           <button
             type="button"
@@ -108,7 +108,7 @@ export function PhoneOptIn({ t, language, ticketCode, ticketLabel, onDone, onCan
             disabled={sending}
             onClick={() => void send()}
           >
-            {sending ? t('notifySending') : t('notifySend')}
+            {sending ? t('sending') : t('notifySend')}
           </button>
         </div>
       </div>

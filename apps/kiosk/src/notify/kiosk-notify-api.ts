@@ -1,6 +1,5 @@
-import type { OptInView } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { hubRequest } from '@antre/ui';
+import { callHub } from '@antre/ui';
 import { deviceToken } from '../device-token';
 
 /**
@@ -9,7 +8,8 @@ import { deviceToken } from '../device-token';
  * The device token makes the hub count the kiosk's requests as its own, not its address's.
  */
 export const optInByPhone = (code: string, phone: string, consent: boolean, language: Language) =>
-  hubRequest<OptInView>(`/api/tickets/${encodeURIComponent(code)}/notify`, {
-    token: deviceToken() ?? '',
-    json: { medium: 'phone', phone, consent, language },
+  callHub('POST /api/tickets/:code/notify', {
+    token: deviceToken(),
+    params: { code },
+    body: { medium: 'phone', phone, consent: consent as true, language },
   });

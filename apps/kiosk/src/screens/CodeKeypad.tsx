@@ -46,7 +46,7 @@ export function CodeKeypad(props: Props) {
           disabled={!ready}
           onClick={onSubmit}
         >
-          {busy ? t('checkInBusy') : t('checkInSubmit')}
+          {busy ? t('checking') : t('checkInSubmit')}
         </button>
       </div>
     </div>

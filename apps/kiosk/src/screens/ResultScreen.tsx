@@ -1,7 +1,7 @@
 import { counterNumbersText } from '@antre/domain';
 import type { OptInView } from '@antre/protocol';
 import type { Language } from '@antre/ui';
-import { formatWait, PRIORITY_LABELS } from '@antre/ui';
+import { formatWait } from '@antre/ui';
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import type { KioskHub } from '../kiosk-hub';
@@ -92,7 +92,7 @@ export function ResultScreen({ t, language, last, online = false, hub, onDone }:
             ) : null}
             {ticket.priority ? (
               <p className="result-priority">
-                {t('priorityBadge', { kind: PRIORITY_LABELS[language][ticket.priority] })}
+                {t('priorityBadge', { kind: t(`priority.${ticket.priority}`) })}
               </p>
             ) : null}
             <p className="result-ahead">

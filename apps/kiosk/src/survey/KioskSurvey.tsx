@@ -5,17 +5,17 @@ import { useEffect, useState } from 'react';
 import { kioskSurveyApi } from './kiosk-survey-api';
 import type { TypedNumber } from './NumberKeypad';
 import { EMPTY_NUMBER, NumberKeypad, numberLabel } from './NumberKeypad';
-import type { SurveyWord } from './survey-messages';
-import { surveyWords } from './survey-messages';
+import type { MessageKey } from '../messages';
+import { translate } from '../messages';
 
 type Stage =
-  | { name: 'number'; problem: SurveyWord | null; asked: string }
+  | { name: 'number'; problem: MessageKey | null; asked: string }
   | { name: 'questions'; number: string; serviceName: string }
   | { name: 'thanks' };
 
 /** The SKM at the kiosk: type the ticket's number, answer one question at a time, thanks. */
 export function KioskSurvey(props: { language: Language; onDone: () => void }) {
-  const t = surveyWords(props.language);
+  const t = translate(props.language);
   const [stage, setStage] = useState<Stage>({ name: 'number', problem: null, asked: '' });
   const [typed, setTyped] = useState<TypedNumber>(EMPTY_NUMBER);
   const [busy, setBusy] = useState(false);
@@ -38,7 +38,7 @@ export function KioskSurvey(props: { language: Language; onDone: () => void }) {
     setBusy(false);
     if (found.ok && found.value.open && form)
       return setStage({ name: 'questions', number, serviceName: found.value.serviceName });
-    const problem: SurveyWord = !found.ok
+    const problem: MessageKey = !found.ok
       ? found.error.code === 'ticket_not_found'
         ? 'notFound'
         : 'failed'

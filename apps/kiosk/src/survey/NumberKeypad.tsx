@@ -1,4 +1,4 @@
-import type { SurveyWords } from './survey-messages';
+import type { Translate } from '../messages';
 
 export interface TypedNumber {
   prefix: string;
@@ -13,7 +13,7 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** Big keys: the letters of the building's services, then the digits, erase and continue. */
 export function NumberKeypad(props: {
-  t: SurveyWords;
+  t: Translate;
   prefixes: string[];
   value: TypedNumber;
   busy: boolean;

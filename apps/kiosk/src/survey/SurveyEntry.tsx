@@ -1,9 +1,9 @@
 import type { Language } from '@antre/ui';
-import { surveyWords } from './survey-messages';
+import { translate } from '../messages';
 
 /** The way into the survey on the first screen: plain, wide, below the agencies. */
 export function SurveyEntry(props: { language: Language; onOpen: () => void }) {
-  const t = surveyWords(props.language);
+  const t = translate(props.language);
   return (
     <button type="button" className="survey-entry" onClick={props.onOpen}>
       <span className="survey-entry-stars" aria-hidden="true">

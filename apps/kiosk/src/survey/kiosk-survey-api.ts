@@ -1,29 +1,25 @@
-import type { KioskSurveyStatus, SurveyForm } from '@antre/protocol';
 import type { SkmAnswers, SkmDemographics } from '@antre/ui';
-import { hubRequest } from '@antre/ui';
+import { callHub } from '@antre/ui';
 import { deviceToken } from '../device-token';
 
-const asKiosk = (): { token: string } => ({ token: deviceToken() ?? '' });
-
-const numberPath = (number: string) => `/api/survey/kiosk/${encodeURIComponent(number)}`;
+const asKiosk = () => ({ token: deviceToken() });
 
 /** The SKM through the kiosk's device token: the hub records these answers as the kiosk's. */
 export const kioskSurveyApi = {
-  form: () => hubRequest<SurveyForm>('/api/survey/form', asKiosk()),
+  form: () => callHub('GET /api/survey/form', asKiosk()),
   /** Prefixes of the building's services, for the keypad's letters. */
   prefixes: async (): Promise<string[]> => {
-    const catalogue = await hubRequest<{ agencies: { services: { prefix: string }[] }[] }>(
-      '/api/services',
-      asKiosk(),
-    );
+    const catalogue = await callHub('GET /api/services', asKiosk());
     if (!catalogue.ok) return [];
     const all = catalogue.value.agencies.flatMap((a) => a.services.map((s) => s.prefix));
     return [...new Set(all)].sort();
   },
-  lookup: (number: string) => hubRequest<KioskSurveyStatus>(numberPath(number), asKiosk()),
+  lookup: (number: string) =>
+    callHub('GET /api/survey/kiosk/:number', { ...asKiosk(), params: { number } }),
   answer: (number: string, answers: SkmAnswers, demographics: SkmDemographics) =>
-    hubRequest<{ ok: true }>(numberPath(number), {
+    callHub('POST /api/survey/kiosk/:number', {
       ...asKiosk(),
-      json: { answers, ...demographics },
+      params: { number },
+      body: { answers, ...demographics },
     }),
 };

@@ -16,3 +16,9 @@ export const SETTINGS: BookingSettings = {
   ticketMark: 'B',
   closedDates: [],
 };
+
+/** A case's booking settings: the ones above with what the case changes. */
+export const bookingSettings = (changes: Partial<BookingSettings> = {}): BookingSettings => ({
+  ...SETTINGS,
+  ...changes,
+});

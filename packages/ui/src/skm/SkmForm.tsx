@@ -1,7 +1,6 @@
 import type { SurveyForm } from '@antre/protocol';
 import type { Language } from '../i18n';
-import { translator } from '../i18n';
-import { SKM_MESSAGES } from './skm-messages';
+import { sharedT } from '../messages';
 import { SkmSteps } from './SkmSteps';
 import { DEMOGRAPHIC_FIELDS, demographicLabel, elementWords } from './skm-words';
 import type { SkmSubmit } from './use-skm-answers';
@@ -34,7 +33,7 @@ function SkmList({
   intro,
   skm,
 }: SkmFormProps & { skm: ReturnType<typeof useSkmAnswers> }) {
-  const t = translator(SKM_MESSAGES, language);
+  const t = sharedT(language);
   return (
     <form
       className="survey-card"
@@ -45,10 +44,10 @@ function SkmList({
       }}
     >
       <h2 id="survey-title" className="survey-title">
-        {t('surveyTitle')}
+        {t('skm.surveyTitle')}
       </h2>
       <p className="survey-intro">{intro}</p>
-      <p className="survey-anonymous">{t('surveyAnonymous')}</p>
+      <p className="survey-anonymous">{t('skm.surveyAnonymous')}</p>
       {form.elements.map((element, index) => {
         const words = elementWords(element, language);
         return (
@@ -77,15 +76,15 @@ function SkmList({
         );
       })}
       <details className="survey-demographics">
-        <summary>{t('surveyDemographics')}</summary>
+        <summary>{t('skm.surveyDemographics')}</summary>
         {DEMOGRAPHIC_FIELDS.map((field) => (
           <label key={field} className="survey-field">
-            <span>{t(field)}</span>
+            <span>{t(`skm.${field}`)}</span>
             <select
               value={skm.demographics[field] ?? ''}
               onChange={(event) => skm.setDemographic(field, event.target.value || undefined)}
             >
-              <option value="">{t('surveyChoose')}</option>
+              <option value="">{t('skm.surveyChoose')}</option>
               {form.demographics[field].map((value) => (
                 <option key={value} value={value}>
                   {demographicLabel(field, value, language)}
@@ -100,9 +99,9 @@ function SkmList({
           {t(skm.error)}
         </p>
       ) : null}
-      <p className="survey-progress">{t('surveyProgress', { n: skm.answered })}</p>
+      <p className="survey-progress">{t('skm.surveyProgress', { n: skm.answered })}</p>
       <button type="submit" className="survey-submit" disabled={!skm.complete || skm.sending}>
-        {skm.sending ? t('surveySending') : t('surveySubmit')}
+        {skm.sending ? t('sending') : t('skm.surveySubmit')}
       </button>
     </form>
   );

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { translator } from '../i18n';
 import type { SkmFormProps } from './SkmForm';
-import { SKM_MESSAGES } from './skm-messages';
+import { sharedT } from '../messages';
 import { DEMOGRAPHIC_FIELDS, demographicLabel, elementWords } from './skm-words';
 import type { SkmAnswering } from './use-skm-answers';
 
@@ -14,7 +13,7 @@ const ADVANCE_MS = 400;
  * about the respondent and the send button.
  */
 export function SkmSteps({ language, form, intro, skm }: SkmFormProps & { skm: SkmAnswering }) {
-  const t = translator(SKM_MESSAGES, language);
+  const t = sharedT(language);
   const total = form.elements.length;
   const [step, setStep] = useState(0);
   const timer = useRef<number | undefined>(undefined);
@@ -43,11 +42,11 @@ export function SkmSteps({ language, form, intro, skm }: SkmFormProps & { skm: S
     >
       <header className="skm-steps-head">
         <h2 id="skm-steps-title" className="skm-steps-title">
-          {t('surveyTitle')}
+          {t('skm.surveyTitle')}
         </h2>
         <p className="skm-steps-intro">{intro}</p>
         <p className="skm-steps-count" aria-live="polite">
-          {element ? t('stepCount', { n: step + 1, total }) : t('stepLast')}
+          {element ? t('skm.stepCount', { n: step + 1, total }) : t('skm.stepLast')}
         </p>
         <ol className="skm-dots" aria-hidden="true">
           {[...form.elements, null].map((e, i) => (
@@ -85,11 +84,16 @@ export function SkmSteps({ language, form, intro, skm }: SkmFormProps & { skm: S
         </fieldset>
       ) : (
         <fieldset className="skm-step skm-about">
-          <legend className="skm-step-name">{t('surveyDemographics')}</legend>
-          <p className="skm-step-question">{t('surveyDemographicsNote')}</p>
+          <legend className="skm-step-name">{t('skm.surveyDemographics')}</legend>
+          <p className="skm-step-question">{t('skm.surveyDemographicsNote')}</p>
           {DEMOGRAPHIC_FIELDS.map((field) => (
-            <div key={field} className="skm-about-field" role="group" aria-label={t(field)}>
-              <span className="skm-about-label">{t(field)}</span>
+            <div
+              key={field}
+              className="skm-about-field"
+              role="group"
+              aria-label={t(`skm.${field}`)}
+            >
+              <span className="skm-about-label">{t(`skm.${field}`)}</span>
               <div className="skm-chips">
                 {form.demographics[field].map((value) => {
                   const on = skm.demographics[field] === value;
@@ -113,23 +117,23 @@ export function SkmSteps({ language, form, intro, skm }: SkmFormProps & { skm: S
               {t(skm.error)}
             </p>
           ) : null}
-          <p className="skm-anonymous">{t('surveyAnonymous')}</p>
+          <p className="skm-anonymous">{t('skm.surveyAnonymous')}</p>
           <button type="submit" className="skm-send" disabled={!skm.complete || skm.sending}>
-            {skm.sending ? t('surveySending') : t('surveySubmit')}
+            {skm.sending ? t('sending') : t('skm.surveySubmit')}
           </button>
         </fieldset>
       )}
       <nav className="skm-steps-nav">
         {step > 0 ? (
           <button type="button" className="skm-back" onClick={() => goTo(step - 1)}>
-            <span aria-hidden="true">←</span> {t('stepPrevious')}
+            <span aria-hidden="true">←</span> {t('skm.stepPrevious')}
           </button>
         ) : (
           <span />
         )}
         {element && chosen ? (
           <button type="button" className="skm-next" onClick={() => goTo(step + 1)}>
-            {t('stepNext')} <span aria-hidden="true">→</span>
+            {t('skm.stepNext')} <span aria-hidden="true">→</span>
           </button>
         ) : null}
       </nav>

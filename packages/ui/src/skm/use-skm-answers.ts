@@ -1,10 +1,10 @@
 import type { Result, SurveyBody, SurveyForm } from '@antre/protocol';
 import { useState } from 'react';
-import type { SkmMessageKey } from './skm-messages';
+import type { SharedWord } from '../messages';
 import type { DemographicField } from './skm-words';
 
 export type SkmAnswers = SurveyBody['answers'];
-export type SkmDemographics = Partial<Record<DemographicField, string>>;
+export type SkmDemographics = Pick<SurveyBody, DemographicField>;
 export type SkmSubmit = (
   answers: SkmAnswers,
   demographics: SkmDemographics,
@@ -15,7 +15,7 @@ export function useSkmAnswers(form: SurveyForm, submit: SkmSubmit, onAnswered: (
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [demographics, setDemographics] = useState<SkmDemographics>({});
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<SkmMessageKey | null>(null);
+  const [error, setError] = useState<SharedWord | null>(null);
   const answered = form.elements.filter((e) => answers[e.element]).length;
   const complete = answered === form.elements.length;
 
@@ -27,15 +27,16 @@ export function useSkmAnswers(form: SurveyForm, submit: SkmSubmit, onAnswered: (
     setSending(false);
     // A conflict means this ticket was already rated (another tab, another channel): thank them.
     if (result.ok || result.error.code === 'conflict') onAnswered();
-    else setError(result.error.code === 'offline' ? 'errorOffline' : 'errorSurvey');
+    else setError(result.error.code === 'offline' ? 'error.offline' : 'skm.errorSurvey');
   };
 
   return {
     answers,
     answer: (element: string, score: number) => setAnswers((a) => ({ ...a, [element]: score })),
     demographics,
+    // A value is one of the choices the hub's own form listed for the field.
     setDemographic: (field: DemographicField, value: string | undefined) =>
-      setDemographics((d) => ({ ...d, [field]: value })),
+      setDemographics((d) => ({ ...d, [field]: value }) as SkmDemographics),
     answered,
     complete,
     sending,

@@ -1,0 +1,154 @@
+import type {
+  BuildingIndex,
+  CounterState,
+  QueueEvent,
+  ServiceDayState,
+  Ticket,
+} from '@antre/domain';
+import type { CallView, Feed } from '@antre/protocol';
+import { agencyOfService } from '../queue/ticket-views';
+
+/** Who listens to a feed: the whole building, one agency's staff, or the boards of one zone. */
+export type Audience =
+  { kind: 'site' } | { kind: 'agency'; agencyId: string } | { kind: 'zone'; zoneId: string };
+
+/** What a feed carries: all of today for a snapshot, or what one change touched for a delta. */
+export interface FeedContent {
+  tickets: Ticket[];
+  counters: CounterState[];
+  services: ServiceDayState[];
+  calls: CallView[];
+  events: QueueEvent[];
+}
+
+/** What one audience may see, item by item. */
+interface Sight {
+  ticket: (ticket: Ticket) => boolean;
+  counter: (counterId: string) => boolean;
+  service: (serviceId: string) => boolean;
+  call: (call: CallView) => boolean;
+  /** `ticket` is the event's ticket as the same content carries it, if it does. */
+  event: (event: QueueEvent, ticket: Ticket | undefined) => boolean;
+  /** The waiting counts (`catalogue:stats`) of a service. */
+  stats: (serviceId: string) => boolean;
+}
+
+export function audienceOf(feed: string): Audience | null {
+  if (feed === 'site') return { kind: 'site' };
+  if (feed.startsWith('agency:')) return { kind: 'agency', agencyId: feed.slice('agency:'.length) };
+  if (feed.startsWith('zone:')) return { kind: 'zone', zoneId: feed.slice('zone:'.length) };
+  return null;
+}
+
+export function feedOf(audience: Audience): Feed {
+  if (audience.kind === 'agency') return `agency:${audience.agencyId}`;
+  if (audience.kind === 'zone') return `zone:${audience.zoneId}`;
+  return 'site';
+}
+
+/** Every feed the building has, each with its audience. */
+export function buildingAudiences(index: BuildingIndex): Audience[] {
+  return [
+    { kind: 'site' },
+    ...index.building.agencies.map((a): Audience => ({ kind: 'agency', agencyId: a.id })),
+    ...index.building.zones.map((z): Audience => ({ kind: 'zone', zoneId: z.id })),
+  ];
+}
+
+const NOTHING = (): boolean => false;
+const EVERYTHING = (): boolean => true;
+
+/**
+ * The one rule of who sees what. The site sees everything. An agency sees tickets queued at
+ * it or transferred out of it, its counters, its services' day and the events of those; it
+ * hears no calls. A zone sees its counters and the calls made at them, and the waiting
+ * counts of the agencies that serve there; no ticket (the board is public).
+ */
+function sightOf(audience: Audience, index: BuildingIndex): Sight {
+  if (audience.kind === 'site') {
+    return {
+      ticket: EVERYTHING,
+      counter: EVERYTHING,
+      service: EVERYTHING,
+      call: EVERYTHING,
+      event: EVERYTHING,
+      stats: NOTHING,
+    };
+  }
+  if (audience.kind === 'agency') {
+    const ours = (serviceId: string | null): boolean =>
+      agencyOfService(index, serviceId) === audience.agencyId;
+    const ourCounter = (counterId: string): boolean =>
+      index.counters.get(counterId)?.agencyId === audience.agencyId;
+    const ticket = (t: Ticket): boolean => ours(t.serviceId) || ours(t.transferredFromServiceId);
+    return {
+      ticket,
+      counter: ourCounter,
+      service: ours,
+      call: NOTHING,
+      event: (e, t) =>
+        (t !== undefined && ticket(t)) || (e.counterId !== null && ourCounter(e.counterId)),
+      stats: NOTHING,
+    };
+  }
+  const inZone = (counterId: string): boolean =>
+    index.counters.get(counterId)?.zoneId === audience.zoneId;
+  const agencyServesHere = (serviceId: string): boolean =>
+    index.building.counters.some(
+      (c) => c.zoneId === audience.zoneId && c.agencyId === agencyOfService(index, serviceId),
+    );
+  return {
+    ticket: NOTHING,
+    counter: inZone,
+    service: NOTHING,
+    call: (c) => c.zoneId === audience.zoneId,
+    event: NOTHING,
+    stats: agencyServesHere,
+  };
+}
+
+/** Keeps what any of the audiences sees: a socket of several feeds sees their union. */
+export function routeContent(
+  audiences: readonly Audience[],
+  index: BuildingIndex,
+  content: FeedContent,
+): FeedContent {
+  const sights = audiences.map((a) => sightOf(a, index));
+  const seen = <T>(test: (sight: Sight, item: T) => boolean) => {
+    return (item: T): boolean => sights.some((sight) => test(sight, item));
+  };
+  const ticketsById = new Map(content.tickets.map((t) => [t.id, t]));
+  return {
+    tickets: content.tickets.filter(seen((s, t: Ticket) => s.ticket(t))),
+    counters: content.counters.filter(seen((s, c: CounterState) => s.counter(c.counterId))),
+    services: content.services.filter(seen((s, d: ServiceDayState) => s.service(d.serviceId))),
+    calls: content.calls.filter(seen((s, c: CallView) => s.call(c))),
+    events: content.events.filter(
+      seen((s, e: QueueEvent) => s.event(e, ticketsById.get(e.ticketId ?? ''))),
+    ),
+  };
+}
+
+/**
+ * The ids of changed tickets this audience saw before the change and sees no more (a ticket
+ * transferred on from the agency it had come to): its clients drop them, as a new snapshot would.
+ */
+export function ticketsGone(
+  audience: Audience,
+  index: BuildingIndex,
+  changed: readonly Ticket[],
+  before: ReadonlyMap<string, Ticket>,
+): string[] {
+  const sight = sightOf(audience, index);
+  return changed
+    .filter((t) => {
+      const was = before.get(t.id);
+      return was !== undefined && sight.ticket(was) && !sight.ticket(t);
+    })
+    .map((t) => t.id);
+}
+
+/** The zones whose boards hear a service's waiting count. */
+export function statsAudiences(index: BuildingIndex, serviceId: string): Audience[] {
+  return buildingAudiences(index).filter((a) => sightOf(a, index).stats(serviceId));
+}
