@@ -127,6 +127,8 @@ export function createAlarmService(deps: {
   function evaluate(): { raised: number; cleared: number } {
     const settings = notifications.settings();
     const now = engine.now();
+    // Past midnight the old day's queue is not judged: its waiting would raise alarms at night.
+    engine.rollDayIfNeeded(now);
     const found = evaluateAlarms({
       index: engine.index,
       state: engine.queue,

@@ -122,3 +122,33 @@ describe('the service day changes only when the hub is told to change it', () =>
     expect((await screen.ask()).tickets).toEqual([]);
   });
 });
+
+describe('the alarm check is housekeeping too', () => {
+  it('when the alarms are checked after midnight, then Monday is closed first and its waiting raises no alarm at night', async () => {
+    const hub = await startTestHub(undefined, {
+      tickMs: 24 * HOUR,
+      notify: { alarmEveryMs: 20, pollMs: 24 * HOUR },
+    });
+    opened.push(hub);
+    const officer = await hub.client(await hub.login('petugas.disdukcapil'));
+    const admin = await hub.login('admin');
+    const building = (await hub.api('/api/building', { token: admin })).body as unknown as {
+      counters: { id: string; services: { serviceId: string }[] }[];
+    };
+    const counter = building.counters.find((c) => c.services.some((s) => s.serviceId === KTP))!;
+    expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
+    await issue(officer);
+    const alarms = async () =>
+      (await hub.api('/api/alarms', { token: admin })).body as unknown as unknown[];
+    expect(await alarms()).toEqual([]);
+
+    // Tuesday 00:30: Monday's ticket has "waited" 15 hours, but Monday is over.
+    hub.setNow(MONDAY_MORNING + 15.5 * HOUR);
+    const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
+    opened.push(db);
+    await until(() => facts(db).openDay() === TUESDAY);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await alarms()).toEqual([]);
+    expect(facts(db).expiredOn(MONDAY)).toBe(1);
+  });
+});
