@@ -1,35 +1,14 @@
-import type { IkmExportTable, LoginResponse } from '@antre/protocol';
-import type { Language } from '@antre/ui';
-import { callHub } from '@antre/ui';
+import type { IkmExportTable } from '@antre/protocol';
+import type { StaffSession } from '@antre/ui';
+import { callHub, staffStorage } from '@antre/ui';
 import { downloadFile } from './file-download';
 
 // The hub serves this app, so the hub is where the page came from.
 export const HUB_URL = window.location.origin;
 
-export type Session = Pick<LoginResponse, 'token' | 'user'>;
+export type Session = StaffSession;
 
-const SESSION_KEY = 'antre.admin.session';
-const LANGUAGE_KEY = 'antre.admin.language';
-
-function read<T>(store: Storage, key: string): T | null {
-  try {
-    const raw = store.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The sign-in lives for the browser tab; the language belongs to the device. */
-export const storage = {
-  session: (): Session | null => read<Session>(sessionStorage, SESSION_KEY),
-  saveSession: (s: Session | null): void =>
-    s
-      ? sessionStorage.setItem(SESSION_KEY, JSON.stringify(s))
-      : sessionStorage.removeItem(SESSION_KEY),
-  language: (): Language => (read<Language>(localStorage, LANGUAGE_KEY) === 'en' ? 'en' : 'id'),
-  saveLanguage: (l: Language): void => localStorage.setItem(LANGUAGE_KEY, JSON.stringify(l)),
-};
+export const storage = staffStorage('admin');
 
 /** A report period, as the hub's report queries take it. */
 export interface Period {

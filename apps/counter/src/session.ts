@@ -1,39 +1,18 @@
-import type { Language } from '@antre/ui';
-import { callHub } from '@antre/ui';
-import type { LoginResponse } from '@antre/protocol';
+import type { StaffSession } from '@antre/ui';
+import { callHub, readStored, staffStorage, writeStored } from '@antre/ui';
 
 // The hub serves this app, so the hub is where the page came from.
 export const HUB_URL = window.location.origin;
 
-export type Session = Pick<LoginResponse, 'token' | 'user'>;
+export type Session = StaffSession;
 
-const SESSION_KEY = 'antre.counter.session';
 const COUNTER_KEY = 'antre.counter.counterId';
-const LANGUAGE_KEY = 'antre.counter.language';
-
-function read<T>(store: Storage, key: string): T | null {
-  try {
-    const raw = store.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The sign-in lives for the browser tab; the counter and language belong to the device. */
 export const storage = {
-  session: (): Session | null => read<Session>(sessionStorage, SESSION_KEY),
-  saveSession: (s: Session | null): void =>
-    s
-      ? sessionStorage.setItem(SESSION_KEY, JSON.stringify(s))
-      : sessionStorage.removeItem(SESSION_KEY),
-  counterId: (): string | null => read<string>(localStorage, COUNTER_KEY),
-  saveCounterId: (id: string | null): void =>
-    id
-      ? localStorage.setItem(COUNTER_KEY, JSON.stringify(id))
-      : localStorage.removeItem(COUNTER_KEY),
-  language: (): Language => (read<Language>(localStorage, LANGUAGE_KEY) === 'en' ? 'en' : 'id'),
-  saveLanguage: (l: Language): void => localStorage.setItem(LANGUAGE_KEY, JSON.stringify(l)),
+  ...staffStorage('counter'),
+  counterId: (): string | null => readStored<string>(localStorage, COUNTER_KEY),
+  saveCounterId: (id: string | null): void => writeStored(localStorage, COUNTER_KEY, id),
 };
 
 export const hubApi = {

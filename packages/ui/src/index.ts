@@ -7,3 +7,4 @@ export * from './use-pairing';
 export * from './SignInScreen';
 export * from './skm';
 export * from './alarm-words';
+export * from './staff-storage';

@@ -1,91 +1,71 @@
-import type { Building } from '@antre/domain';
 import type { AlarmView, DeliveryView } from '@antre/protocol';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHub } from '../testing/test-hub';
-import { startTestHub, until } from '../testing/test-hub';
-import type { FakeProvider } from './testing/fake-provider';
-import { startFakeProvider } from './testing/fake-provider';
+import { describe, expect, it } from 'vitest';
+import { until } from '../testing/test-hub';
+import { notifyHubForFile } from './testing/notify-hub';
 
 // Notifications through the real hub: REST on port 0, SQLite, sockets for counters and the
 // supervisor. The log channel stands for a provider here (adapters.test.ts covers providers).
 
 const MINUTE = 60_000;
-let hub: TestHub;
-let admin: string;
-let building: Building;
-let fake: FakeProvider;
-
-beforeAll(async () => {
-  hub = await startTestHub(undefined, {
-    tickMs: 50,
-    notify: { pollMs: 20, alarmEveryMs: 50, backoffBaseMs: 50, attemptTimeoutMs: 1_000 },
-  });
-  fake = await startFakeProvider();
-  admin = await hub.login('admin');
-  building = (await hub.api('/api/building', { token: admin })).body as unknown as Building;
-});
-afterAll(async () => {
-  await hub.close();
-  await fake.close();
-});
+const file = notifyHubForFile();
 
 const deliveries = async (): Promise<DeliveryView[]> =>
-  (await hub.api('/api/admin/notify/deliveries?limit=500', { token: admin }))
+  (await file.hub.api('/api/admin/notify/deliveries?limit=500', { token: file.admin }))
     .body as unknown as DeliveryView[];
 
 function counterOf(agencyId: string) {
-  const counter = building.counters.find((c) => c.agencyId === agencyId)!;
+  const counter = file.building.counters.find((c) => c.agencyId === agencyId)!;
   return { counter, serviceId: counter.services[0]!.serviceId };
 }
 
 async function issue(serviceId: string, token: string) {
-  const r = await hub.api('/api/tickets', { token, body: { serviceId, priority: null } });
+  const r = await file.hub.api('/api/tickets', { token, body: { serviceId, priority: null } });
   expect(r.status).toBe(201);
   return r.body as unknown as { id: string; code: string; label: string };
 }
 
 describe('a visitor who opted in is told when the turn nears and when called', () => {
   it('sends "N before you" once and "called" once, through the phone channel', async () => {
-    const made = await hub.api('/api/admin/notify/channels', {
-      token: admin,
+    const made = await file.hub.api('/api/admin/notify/channels', {
+      token: file.admin,
       body: { kind: 'log', name: 'Catatan', enabled: true },
     });
     expect(made.status).toBe(201);
     const channelId = (made.body as unknown as { id: string }).id;
-    const settings = (await hub.api('/api/admin/notify/settings', { token: admin })).body;
-    const saved = await hub.api('/api/admin/notify/settings', {
+    const settings = (await file.hub.api('/api/admin/notify/settings', { token: file.admin })).body;
+    const saved = await file.hub.api('/api/admin/notify/settings', {
       method: 'PUT',
-      token: admin,
+      token: file.admin,
       body: { ...settings, phoneChannelId: channelId, nearAhead: 2 },
     });
     expect(saved.status).toBe(200);
 
     const { counter, serviceId } = counterOf('bpjs-kesehatan');
-    const staff = await hub.login('petugas.bpjs-kesehatan');
+    const staff = await file.hub.login('petugas.bpjs-kesehatan');
     const tickets = [];
     for (let i = 0; i < 5; i++) tickets.push(await issue(serviceId, staff));
     const mine = tickets[3]!;
 
     // Refused, and nothing kept: no consent; a code that is no ticket.
-    const noConsent = await hub.api(`/api/tickets/${mine.code}/notify`, {
+    const noConsent = await file.hub.api(`/api/tickets/${mine.code}/notify`, {
       body: { medium: 'phone', phone: '081234567890' },
     });
     expect(noConsent.status).toBe(400);
-    const unknown = await hub.api('/api/tickets/ZZZZZZZZ/notify', {
+    const unknown = await file.hub.api('/api/tickets/ZZZZZZZZ/notify', {
       body: { medium: 'phone', phone: '081234567890', consent: true },
     });
     expect(unknown.status).toBe(404);
-    expect((await hub.api(`/api/tickets/${mine.code}/notify`)).body).toEqual([]);
+    expect((await file.hub.api(`/api/tickets/${mine.code}/notify`)).body).toEqual([]);
 
-    const optIn = await hub.api(`/api/tickets/${mine.code}/notify`, {
+    const optIn = await file.hub.api(`/api/tickets/${mine.code}/notify`, {
       body: { medium: 'phone', phone: '0812-3456-7890', consent: true },
     });
     expect(optIn.status).toBe(201);
     expect(optIn.body).toEqual({ medium: 'phone', phoneEnd: '7890' });
 
-    const officer = await hub.client(staff);
+    const officer = await file.hub.client(staff);
     expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
     // Three ahead: nothing yet. Each call moves the queue by one.
     const call = () => officer.command('counter:call-next', { counterId: counter.id });
@@ -115,13 +95,13 @@ describe('a visitor who opted in is told when the turn nears and when called', (
 
 describe('a provider that fails, hangs or is cut off by a restart', () => {
   it('never holds up a command, tries again, and delivers each message exactly once', async () => {
-    const made = await hub.api('/api/admin/notify/channels', {
-      token: admin,
+    const made = await file.hub.api('/api/admin/notify/channels', {
+      token: file.admin,
       body: {
         kind: 'http',
         name: 'Gateway uji',
         enabled: true,
-        url: `${fake.url}/send`,
+        url: `${file.fake.url}/send`,
         method: 'POST',
         contentType: 'json',
         headers: [{ name: 'Authorization', value: 'token-rahasia', secret: true }],
@@ -132,57 +112,59 @@ describe('a provider that fails, hangs or is cut off by a restart', () => {
     const channel = made.body as unknown as { id: string; secrets: Record<string, string> };
     expect(channel.secrets).toEqual({ Authorization: '••••asia' });
     expect(JSON.stringify(made.body)).not.toContain('token-rahasia');
-    const settings = (await hub.api('/api/admin/notify/settings', { token: admin })).body;
-    await hub.api('/api/admin/notify/settings', {
+    const settings = (await file.hub.api('/api/admin/notify/settings', { token: file.admin })).body;
+    await file.hub.api('/api/admin/notify/settings', {
       method: 'PUT',
-      token: admin,
+      token: file.admin,
       body: { ...settings, phoneChannelId: channel.id, nearAhead: 1 },
     });
 
     const { counter, serviceId } = counterOf('bpjs-ketenagakerjaan');
-    const staff = await hub.login('petugas.bpjs-ketenagakerjaan');
+    const staff = await file.hub.login('petugas.bpjs-ketenagakerjaan');
     const first = await issue(serviceId, staff);
     const second = await issue(serviceId, staff);
     for (const t of [first, second]) {
-      const r = await hub.api(`/api/tickets/${t.code}/notify`, {
+      const r = await file.hub.api(`/api/tickets/${t.code}/notify`, {
         body: { medium: 'phone', phone: '081298765432', consent: true, language: 'en' },
       });
       expect(r.status).toBe(201);
     }
     // The provider fails once, then hangs: the counter's keys answer all the same.
-    fake.fail(503, 1);
-    const officer = await hub.client(staff);
+    file.fake.fail(503, 1);
+    const officer = await file.hub.client(staff);
     expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
-    await until(() => fake.requests.length >= 1);
-    fake.hang();
+    await until(() => file.fake.requests.length >= 1);
+    file.fake.hang();
     expect((await officer.command('counter:call-next', { counterId: counter.id })).ok).toBe(true);
-    await until(() => fake.requests.length >= 2); // second's near refused; first called, hanging
+    await until(() => file.fake.requests.length >= 2); // second's near refused; first called, hanging
 
     // The hub stops with messages in flight; the next start sends them again, same keys.
-    await hub.restart();
-    fake.releaseHanging();
-    fake.normal();
+    await file.hub.restart();
+    file.fake.releaseHanging();
+    file.fake.normal();
     const expected = 2; // second near (1 ahead when it was written), first called
-    await until(() => fake.deliveries.length >= expected, 10_000);
+    await until(() => file.fake.deliveries.length >= expected, 10_000);
     const log = (await deliveries()).filter((d) => d.channel === 'Gateway uji');
     expect(log.filter((d) => d.status === 'sent')).toHaveLength(expected);
-    const keys = fake.deliveries.map((d) => d.headers['idempotency-key']);
+    const keys = file.fake.deliveries.map((d) => d.headers['idempotency-key']);
     expect(new Set(keys).size).toBe(expected);
-    const texts = fake.deliveries.map((d) => (d.parsed as { message: string }).message);
+    const texts = file.fake.deliveries.map((d) => (d.parsed as { message: string }).message);
     expect(texts).toContainEqual(expect.stringContaining(`Number ${first.label} is called`));
     expect(texts).toContainEqual(
       expect.stringContaining(`Ticket ${second.label}: 1 more before you`),
     );
-    expect(fake.deliveries.every((d) => d.headers.authorization === 'token-rahasia')).toBe(true);
+    expect(file.fake.deliveries.every((d) => d.headers.authorization === 'token-rahasia')).toBe(
+      true,
+    );
 
     // Held back by a refusing provider until the visitor was served: old news is not sent.
-    fake.fail(503, 1_000);
-    const before = fake.requests.length;
-    const again = await hub.client(staff);
+    file.fake.fail(503, 1_000);
+    const before = file.fake.requests.length;
+    const again = await file.hub.client(staff);
     expect((await again.command('counter:call-next', { counterId: counter.id })).ok).toBe(true);
-    await until(() => fake.requests.length > before);
+    await until(() => file.fake.requests.length > before);
     expect((await again.command('counter:finish', { counterId: counter.id })).ok).toBe(true);
-    hub.advance(MINUTE); // its next try comes due
+    file.hub.advance(MINUTE); // its next try comes due
     let stale: DeliveryView | undefined;
     await poll(async () => {
       stale = (await deliveries()).find(
@@ -191,17 +173,17 @@ describe('a provider that fails, hangs or is cut off by a restart', () => {
       return stale !== undefined;
     });
     expect(stale?.error).toBe('the call ended before the message could go');
-    fake.normal();
-    expect(fake.deliveries).toHaveLength(expected);
+    file.fake.normal();
+    expect(file.fake.deliveries).toHaveLength(expected);
   });
 });
 
 describe('the opt-in limit counts a kiosk as itself', () => {
   it('refuses the 11th request a minute from one address, while two kiosks on that address each keep theirs', async () => {
     const { serviceId } = counterOf('disdukcapil');
-    const ticket = await issue(serviceId, await hub.login('petugas.disdukcapil'));
+    const ticket = await issue(serviceId, await file.hub.login('petugas.disdukcapil'));
     const optIn = (token?: string) =>
-      hub.api(`/api/tickets/${ticket.code}/notify`, {
+      file.hub.api(`/api/tickets/${ticket.code}/notify`, {
         ...(token ? { token } : {}),
         body: { medium: 'phone', phone: '081234567890', consent: true, language: 'id' },
       });
@@ -214,7 +196,7 @@ describe('the opt-in limit counts a kiosk as itself', () => {
     const publicAnswers = await statuses();
     expect(publicAnswers.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(publicAnswers[10]).toBe(429);
-    for (const kiosk of [await hub.device('kiosk'), await hub.device('kiosk')]) {
+    for (const kiosk of [await file.hub.device('kiosk'), await file.hub.device('kiosk')]) {
       const answers = await statuses(kiosk);
       expect(answers.slice(0, 10).every((s) => s === 201)).toBe(true);
       expect(answers[10]).toBe(429);
@@ -225,25 +207,27 @@ describe('the opt-in limit counts a kiosk as itself', () => {
 describe('alarms reach the supervisor and clear themselves', () => {
   it('raises "wait over target" when the oldest wait passes the target, and clears it once called', async () => {
     const { counter, serviceId } = counterOf('disdukcapil');
-    const service = building.services.find((s) => s.id === serviceId)!;
-    const staff = await hub.login('petugas.disdukcapil');
-    const supervisor = await hub.client(await hub.login('spv.disdukcapil'));
+    const service = file.building.services.find((s) => s.id === serviceId)!;
+    const staff = await file.hub.login('petugas.disdukcapil');
+    const supervisor = await file.hub.client(await file.hub.login('spv.disdukcapil'));
     const lists: AlarmView[][] = [];
     supervisor.socket.on('alarms:list', (list) => lists.push(list));
-    const officer = await hub.client(staff);
+    const officer = await file.hub.client(staff);
     expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
     await issue(serviceId, staff);
-    hub.advance((service.targetWaitMinutes + 11) * MINUTE);
+    file.hub.advance((service.targetWaitMinutes + 11) * MINUTE);
     await until(() =>
       lists.some((l) => l.some((a) => a.kind === 'wait_over_target' && a.subjectId === serviceId)),
     );
     const alarm = lists.at(-1)!.find((a) => a.subjectId === serviceId)!;
     expect(alarm.detail).toMatchObject({ target: service.targetWaitMinutes });
     // The admin sees it too; another agency's supervisor does not.
-    const seen = (await hub.api('/api/alarms', { token: admin })).body as unknown as AlarmView[];
+    const seen = (await file.hub.api('/api/alarms', { token: file.admin }))
+      .body as unknown as AlarmView[];
     expect(seen.some((a) => a.key === alarm.key)).toBe(true);
-    const other = await hub.login('spv.bpjs-kesehatan');
-    const theirs = (await hub.api('/api/alarms', { token: other })).body as unknown as AlarmView[];
+    const other = await file.hub.login('spv.bpjs-kesehatan');
+    const theirs = (await file.hub.api('/api/alarms', { token: other }))
+      .body as unknown as AlarmView[];
     expect(theirs.some((a) => a.key === alarm.key)).toBe(false);
 
     // One more visitor joins: the open alarm's count follows without another alarm coming.
@@ -260,7 +244,7 @@ describe('alarms reach the supervisor and clear themselves', () => {
 });
 
 function outboxTexts(): { message: string; params: Record<string, string> }[] {
-  const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
+  const db = new Database(join(file.hub.dataDir, 'antre.db'), { readonly: true });
   try {
     return db
       .prepare<[], { message: string; params: string }>('SELECT message, params FROM notify_outbox')

@@ -1,11 +1,8 @@
-import type { Building } from '@antre/domain';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHub } from '../testing/test-hub';
-import { startTestHub, until } from '../testing/test-hub';
-import type { FakeProvider } from './testing/fake-provider';
-import { startFakeProvider } from './testing/fake-provider';
+import { describe, expect, it } from 'vitest';
+import { until } from '../testing/test-hub';
+import { notifyHubForFile } from './testing/notify-hub';
 
 // UU 27/2022: a phone number given for notifications is kept only for the site's retention.
 // Numbers reach the outbox by four roads: a visitor's opt-in, a staff alarm, a test send and a
@@ -18,27 +15,10 @@ const STAFF = '081211110000';
 const TESTED = '081244440000';
 const digitsOf = (phone: string): string => phone.slice(1);
 
-let hub: TestHub;
-let fake: FakeProvider;
-let admin: string;
-let building: Building;
-
-beforeAll(async () => {
-  hub = await startTestHub(undefined, {
-    tickMs: 50,
-    notify: { pollMs: 20, alarmEveryMs: 50, backoffBaseMs: 50, attemptTimeoutMs: 1_000 },
-  });
-  fake = await startFakeProvider();
-  admin = await hub.login('admin');
-  building = (await hub.api('/api/building', { token: admin })).body as unknown as Building;
-});
-afterAll(async () => {
-  await hub.close();
-  await fake.close();
-});
+const file = notifyHubForFile();
 
 function readNotifyRows(): { outbox: Record<string, unknown>[]; subscriptions: unknown[] } {
-  const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
+  const db = new Database(join(file.hub.dataDir, 'antre.db'), { readonly: true });
   try {
     return {
       outbox: db.prepare('SELECT * FROM notify_outbox ORDER BY seq').all() as Record<
@@ -57,13 +37,13 @@ const numbersIn = (rows: unknown): string[] =>
 
 describe('phone numbers are purged after the retention', () => {
   it('when the retention has passed, then no number is left in subscriptions or the outbox, and the counts stay', async () => {
-    const channel = await hub.api('/api/admin/notify/channels', {
-      token: admin,
+    const channel = await file.hub.api('/api/admin/notify/channels', {
+      token: file.admin,
       body: {
         kind: 'http',
         name: 'Gateway',
         enabled: true,
-        url: `${fake.url}/send`,
+        url: `${file.fake.url}/send`,
         method: 'POST',
         contentType: 'json',
         headers: [],
@@ -72,10 +52,10 @@ describe('phone numbers are purged after the retention', () => {
     });
     expect(channel.status).toBe(201);
     const channelId = (channel.body as unknown as { id: string }).id;
-    const settings = (await hub.api('/api/admin/notify/settings', { token: admin })).body;
-    const saved = await hub.api('/api/admin/notify/settings', {
+    const settings = (await file.hub.api('/api/admin/notify/settings', { token: file.admin })).body;
+    const saved = await file.hub.api('/api/admin/notify/settings', {
       method: 'PUT',
-      token: admin,
+      token: file.admin,
       body: {
         ...settings,
         phoneChannelId: channelId,
@@ -87,13 +67,13 @@ describe('phone numbers are purged after the retention', () => {
     expect(saved.status).toBe(200);
 
     // First, alone in the outbox: a test send the gateway refuses, echoing the number.
-    fake.fail(
+    file.fake.fail(
       400,
       1,
       JSON.stringify({ status: false, reason: `invalid target 62${digitsOf(TESTED)}` }),
     );
-    const test = await hub.api('/api/admin/notify/test', {
-      token: admin,
+    const test = await file.hub.api('/api/admin/notify/test', {
+      token: file.admin,
       body: { channelId, phone: TESTED },
     });
     expect(test.status).toBe(202);
@@ -102,32 +82,32 @@ describe('phone numbers are purged after the retention', () => {
     );
 
     // A visitor opts in and is called; the wait of another passes the target (a staff alarm).
-    const counter = building.counters.find((c) => c.agencyId === 'disdukcapil')!;
+    const counter = file.building.counters.find((c) => c.agencyId === 'disdukcapil')!;
     const serviceId = counter.services[0]!.serviceId;
-    const service = building.services.find((s) => s.id === serviceId)!;
-    const staff = await hub.login('petugas.disdukcapil');
+    const service = file.building.services.find((s) => s.id === serviceId)!;
+    const staff = await file.hub.login('petugas.disdukcapil');
     const issue = async () =>
-      (await hub.api('/api/tickets', { token: staff, body: { serviceId, priority: null } }))
+      (await file.hub.api('/api/tickets', { token: staff, body: { serviceId, priority: null } }))
         .body as unknown as { code: string };
     const visitor = await issue();
     await issue();
-    const optIn = await hub.api(`/api/tickets/${visitor.code}/notify`, {
+    const optIn = await file.hub.api(`/api/tickets/${visitor.code}/notify`, {
       body: { medium: 'phone', phone: VISITOR, consent: true },
     });
     expect(optIn.status).toBe(201);
-    const officer = await hub.client(staff);
+    const officer = await file.hub.client(staff);
     expect((await officer.command('counter:open', { counterId: counter.id })).ok).toBe(true);
     expect((await officer.command('counter:call-next', { counterId: counter.id })).ok).toBe(true);
-    hub.advance((service.targetWaitMinutes + 11) * MINUTE);
+    file.hub.advance((service.targetWaitMinutes + 11) * MINUTE);
     const sentTo = (phone: string) =>
-      fake.deliveries.some((d) => JSON.stringify(d.parsed).includes(digitsOf(phone)));
+      file.fake.deliveries.some((d) => JSON.stringify(d.parsed).includes(digitsOf(phone)));
     await until(() => sentTo(VISITOR) && sentTo(STAFF));
     await until(() => readNotifyRows().outbox.every((r) => r.status !== 'pending'));
 
     const before = readNotifyRows();
     expect(numbersIn(before).sort()).toEqual([VISITOR, STAFF, TESTED].sort());
 
-    hub.advance(31 * DAY);
+    file.hub.advance(31 * DAY);
     await until(() => numbersIn(readNotifyRows()).length === 0);
 
     const after = readNotifyRows();
