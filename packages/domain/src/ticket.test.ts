@@ -3,7 +3,7 @@ import { ticketIn } from './testing/test-ticket';
 import type { TicketStatus } from './ticket';
 import { TICKET_STATUSES, canMove, formatLabel, isOpenTicket, moveTicket } from './ticket';
 
-// The lifecycle of design.md, written out again here so the table in ticket.ts is checked
+// The lifecycle of docs/architecture.md, written out again here so the table in ticket.ts is checked
 // against it rather than against itself.
 const LEGAL: [TicketStatus, TicketStatus, string][] = [
   ['printing', 'waiting', 'the printer confirmed'],

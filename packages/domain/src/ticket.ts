@@ -52,7 +52,8 @@ export interface Ticket {
   voidReason: string | null;
 }
 
-// design.md's lifecycle, plus the exits a day's end forces on unfinished tickets.
+// The ticket's lifecycle (docs/architecture.md, Domain), plus the exits a day's end forces on
+// unfinished tickets.
 const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
   printing: ['waiting', 'void'],
   waiting: ['called', 'cancelled', 'expired'],
