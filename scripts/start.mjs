@@ -1,18 +1,20 @@
-// npm start: install what is missing, then run the hub (migrates and seeds on first start).
+// npm start: install what is missing, build what changed, then run the hub from its bundle
+// (migrates and seeds on first start).
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { binPath, ensureInstalled, ROOT } from './bootstrap.mjs';
+import { ensureInstalled, ROOT } from './bootstrap.mjs';
 import { buildApps } from './build-apps.mjs';
 
 ensureInstalled();
 buildApps();
+// Imported after the install: the hub's build needs esbuild from node_modules.
+const { buildHub, HUB_BUNDLE } = await import('./build-hub.mjs');
+await buildHub();
 const hub = spawn(
-  binPath('tsx'),
-  [join(ROOT, 'apps', 'hub', 'src', 'main.ts'), ...process.argv.slice(2)],
+  process.execPath,
+  ['--enable-source-maps', HUB_BUNDLE, ...process.argv.slice(2)],
   {
     cwd: ROOT,
     stdio: 'inherit',
-    shell: process.platform === 'win32',
   },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => hub.kill(signal));

@@ -1,7 +1,6 @@
 import type { Building } from '@antre/domain';
 import Fastify from 'fastify';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { adminRoutes } from './admin/admin-routes';
 import { createAuditStore } from './audit/audit-store';
 import { createAuthStore } from './auth/auth-store';
@@ -53,9 +52,9 @@ import { surveyRoutes } from './survey/survey-routes';
 import { surveyTabletHandlers } from './survey/survey-tablets';
 import { ticketRoutes } from './tickets/ticket-routes';
 import { templateRoutes } from './template/template-routes';
+import { MIGRATIONS_DIR } from './paths';
 import { createTemplateStore } from './template/template-store';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
 export const HUB_VERSION = '0.1.0';
 /** The alarm service reads every printer alert, as the admin would. */
 const ALARM_READER = {
@@ -245,10 +244,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...displayFileRoutes(options.dataDir),
       ...logoRoutes(engine),
     ];
-    let openApi: object = {};
-    routes.push(openApiRoute(() => openApi));
+    // Written on the first request, not at start: turning every schema into JSON Schema
+    // takes a quarter of a second the hub does not need to restart.
+    let openApi: object | undefined;
+    routes.push(openApiRoute(() => (openApi ??= openApiDocument(routes, HUB_VERSION))));
     registerRoutes(app, routes, auth, { checkReplies: options.checkReplies });
-    openApi = openApiDocument(routes, HUB_VERSION);
     const apps = await appRoutes(app, options.appsDir);
     homeRoutes(app, () => engine.index.building.site.name, apps);
     checkApiRoutes(routes);

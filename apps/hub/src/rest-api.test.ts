@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from './hub';
+import { MIGRATIONS_DIR } from './paths';
 import type { TestHub } from './testing/test-hub';
 import { startTestHub } from './testing/test-hub';
 

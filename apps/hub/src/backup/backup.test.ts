@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../hub';
+import { MIGRATIONS_DIR } from '../paths';
 import { startTestHub } from '../testing/test-hub';
 import { restoreBackup, RestoreError } from './restore';
 

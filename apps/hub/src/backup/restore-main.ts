@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MIGRATIONS_DIR } from '../hub';
+import { MIGRATIONS_DIR } from '../paths';
 import { listBackups } from './backup-service';
 import { restoreBackup } from './restore';
 import type { NumberingCarried } from './restore-numbering';

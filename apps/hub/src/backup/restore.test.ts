@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, startHub } from '../hub';
+import { startHub } from '../hub';
+import { MIGRATIONS_DIR } from '../paths';
 import { startTestHub } from '../testing/test-hub';
 import { restoreBackup, RestoreError } from './restore';
 

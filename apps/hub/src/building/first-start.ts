@@ -1,16 +1,15 @@
 import type { Building } from '@antre/domain';
 import { BuildingSchema } from '@antre/protocol';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AuthStore } from '../auth/auth-store';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { seedDemoBookings } from '../bookings/demo-bookings';
 import type { Db } from '../db/database';
+import { RESOURCES_DIR } from '../paths';
 import { hasBuilding, saveBuilding } from './building-store';
 
-export const DEMO_BUILDING_FILE = new URL(
-  '../../../../resources/demo-building.json',
-  import.meta.url,
-);
+export const DEMO_BUILDING_FILE = join(RESOURCES_DIR, 'demo-building.json');
 
 /** An empty building for a site that sets itself up from the admin app. */
 export const EMPTY_BUILDING: Building = {

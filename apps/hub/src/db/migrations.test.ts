@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../hub';
+import { MIGRATIONS_DIR } from '../paths';
 import { DatabaseCorruptError, openDatabase } from './database';
 import { migrate, migrationFiles, MigrationMismatchError } from './migrations';
 

@@ -1,14 +1,12 @@
 import { AUDIO_CLIP_NAME, AUDIO_LANGUAGES } from '@antre/protocol';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { RESOURCES_DIR } from '../paths';
 import type { RouteSpec } from '../http/routes';
 import { defineRoute, FileReply, HttpError } from '../http/routes';
 import { MEDIA_TYPES, mediaDir, mediaExtension } from './media-library';
 
-export const BUNDLED_AUDIO_DIR = fileURLToPath(
-  new URL('../../../../resources/audio', import.meta.url),
-);
+export const BUNDLED_AUDIO_DIR = join(RESOURCES_DIR, 'audio');
 const AUDIO_TYPES = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg' } as const;
 type AudioType = (typeof AUDIO_TYPES)[keyof typeof AUDIO_TYPES];
 

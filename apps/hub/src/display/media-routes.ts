@@ -5,7 +5,6 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'no
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileTypeFromFile } from 'file-type';
 import type { AuditStore } from '../audit/audit-store';
 import { defineRoute, HttpError } from '../http/routes';
 import { listMedia, MEDIA_TYPES, mediaDir, mediaExtension } from './media-library';
@@ -52,6 +51,7 @@ const SNIFFED_AS: Record<string, string[]> = {
 
 /** The declared type is only a claim: the file's own bytes must say the same, or it is dropped. */
 async function checkContent(path: string, declared: string): Promise<void> {
+  const { fileTypeFromFile } = await import('file-type'); // on the first upload, not at start
   const sniffed = (await fileTypeFromFile(path))?.mime;
   if (sniffed && SNIFFED_AS[declared]?.includes(sniffed)) return;
   rmSync(path, { force: true });

@@ -2,10 +2,10 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APPS_DIR } from '../paths';
 import { HttpError, sendError } from './routes';
 
-export const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+export { APPS_DIR };
 
 /** Each web app is built by Vite into apps/<name>/dist and served at its mount. */
 export const WEB_APPS = [

@@ -1,18 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESOURCES_DIR } from '../paths';
 
 // Browsers ask every origin for /favicon.ico; the apps' pages link the sharper SVG.
-const ICONS_DIR = new URL('../../../../resources/icons/', import.meta.url);
+const ICONS_DIR = join(RESOURCES_DIR, 'icons');
 const ICONS = [
   {
     path: '/favicon.ico',
     type: 'image/x-icon',
-    body: readFileSync(new URL('favicon.ico', ICONS_DIR)),
+    body: readFileSync(join(ICONS_DIR, 'favicon.ico')),
   },
   {
     path: '/favicon.svg',
     type: 'image/svg+xml',
-    body: readFileSync(new URL('favicon.svg', ICONS_DIR)),
+    body: readFileSync(join(ICONS_DIR, 'favicon.svg')),
   },
 ];
 

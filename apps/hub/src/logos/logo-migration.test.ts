@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadBuilding, saveBuilding } from '../building/building-store';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
-import { MIGRATIONS_DIR } from '../hub';
+import { MIGRATIONS_DIR } from '../paths';
 
 const dirs: string[] = [];
 const scratch = (): string => {

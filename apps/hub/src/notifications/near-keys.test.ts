@@ -6,7 +6,7 @@ import { saveBuilding } from '../building/building-store';
 import { readDemoBuilding } from '../building/first-start';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
-import { MIGRATIONS_DIR } from '../hub';
+import { MIGRATIONS_DIR } from '../paths';
 import { createQueueEngine } from '../queue/queue-engine';
 import { createQueueStore } from '../queue/queue-store';
 import { MONDAY_MORNING } from '../testing/test-hub';

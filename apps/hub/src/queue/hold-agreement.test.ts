@@ -8,7 +8,7 @@ import { readDemoBuilding } from '../building/first-start';
 import { saveBuilding } from '../building/building-store';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
-import { MIGRATIONS_DIR } from '../hub';
+import { MIGRATIONS_DIR } from '../paths';
 import type { TestHub } from '../testing/test-hub';
 import { MONDAY_MORNING, startTestHub, until } from '../testing/test-hub';
 import { createQueueEngine } from './queue-engine';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../hub';
+import { MIGRATIONS_DIR } from '../paths';
 import { migrate } from '../db/migrations';
 import type { FakeProvider } from '../notifications/testing/fake-provider';
 import { startFakeProvider } from '../notifications/testing/fake-provider';

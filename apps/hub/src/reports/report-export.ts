@@ -2,7 +2,6 @@ import type { ReportRow, SummaryReport } from '@antre/protocol';
 import { SHEET_TYPES } from '@antre/protocol';
 import type { TimezoneCode } from '@antre/domain';
 import { localMoment } from '@antre/domain';
-import ExcelJS from 'exceljs';
 import { FileReply } from '../http/route-spec';
 import { channelCells } from './channel-report';
 import { notifyCells } from './notify-report';
@@ -102,6 +101,8 @@ export async function toXlsx(
   title: string,
   period: string,
 ): Promise<Buffer> {
+  // Loaded on the first export, not at start: exceljs alone is a third of the hub's start time.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Antre';
   const sheet = workbook.addWorksheet(title.slice(0, 31));

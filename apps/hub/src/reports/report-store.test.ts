@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
-import { MIGRATIONS_DIR } from '../hub';
+import { MIGRATIONS_DIR } from '../paths';
 import { createReportStore } from './report-store';
 
 const dirs: string[] = [];

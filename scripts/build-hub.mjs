@@ -1,0 +1,50 @@
+// Bundles the hub (apps/hub/src/main.ts and the workspace packages it uses) into
+// apps/hub/dist/main.mjs, so `npm start` runs plain JavaScript and a restart does not wait
+// for TypeScript to compile (seconds on a small PC). The hub's own npm dependencies stay
+// outside the bundle and load from apps/hub/node_modules as usual: better-sqlite3 is native,
+// and the others are read by Node faster than they would be re-bundled.
+import { build } from 'esbuild';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { newest } from './build-apps.mjs';
+import { ROOT } from './bootstrap.mjs';
+
+const HUB = join(ROOT, 'apps', 'hub');
+export const HUB_BUNDLE = join(HUB, 'dist', 'main.mjs');
+const WORKSPACE_SOURCES = ['domain', 'protocol', 'escpos'].map((p) =>
+  join(ROOT, 'packages', p, 'src'),
+);
+
+/** Builds the bundle when the hub's or its packages' sources are newer than it. */
+export async function buildHub({ force = false, quiet = false } = {}) {
+  const sources = Math.max(
+    newest(join(HUB, 'src')),
+    ...WORKSPACE_SOURCES.map((dir) => newest(dir)),
+  );
+  if (!force && existsSync(HUB_BUNDLE) && statSync(HUB_BUNDLE).mtimeMs >= sources) return;
+  if (!quiet) console.log('Building the hub…');
+  const { dependencies } = JSON.parse(readFileSync(join(HUB, 'package.json'), 'utf8'));
+  const external = Object.keys(dependencies)
+    .filter((name) => !name.startsWith('@antre/'))
+    .flatMap((name) => [name, `${name}/*`]);
+  await build({
+    entryPoints: [join(HUB, 'src', 'main.ts')],
+    outfile: HUB_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external,
+    // The bundle is ESM: a dependency bundled in (receiptline, jsqr) may still call require().
+    banner: {
+      js: "import { createRequire as antreRequire } from 'node:module'; const require = antreRequire(import.meta.url);",
+    },
+    sourcemap: true,
+    logLevel: quiet ? 'error' : 'warning',
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await buildHub({ force: process.argv.includes('--force') });
+}
