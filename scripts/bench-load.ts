@@ -9,6 +9,7 @@ import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { WorkerSetup } from './load/client-worker';
+import { hubProcessBundle } from './load/hub-bundle';
 import { postJson } from './load/hub-api';
 import { loadBuilding } from './load/load-building';
 import type { Phase, PhaseResult } from './load/load-table';
@@ -45,6 +46,8 @@ const here = (file: string): string => fileURLToPath(new URL(file, import.meta.u
 type Message = { type: string; [key: string]: unknown };
 const spawn = (file: string, args: string[] = []): ChildProcess =>
   fork(here(file), args, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+// The hub (and the baseline beside it) run from a bundle, as `npm start` runs the hub.
+const hubProcess = await hubProcessBundle();
 const next = (child: ChildProcess, type: string): Promise<Message> =>
   new Promise((resolve) => {
     const listener = (m: Message): void => {
@@ -115,7 +118,7 @@ const bareIdentities = (): Identities => ({
 
 async function run(phase: Phase): Promise<PhaseResult> {
   const baseline = phase === 'baseline';
-  const hub = spawn('load/hub-process.ts', [baseline ? 'baseline' : 'antre']);
+  const hub = fork(hubProcess, [baseline ? 'baseline' : 'antre'], { stdio: 'inherit' });
   const { url, dataDir } = (await next(hub, 'ready')) as unknown as {
     url: string;
     dataDir: string;

@@ -16,21 +16,26 @@ const WORKSPACE_SOURCES = ['domain', 'protocol', 'escpos'].map((p) =>
   join(ROOT, 'packages', p, 'src'),
 );
 
-/** Builds the bundle when the hub's or its packages' sources are newer than it. */
-export async function buildHub({ force = false, quiet = false } = {}) {
+/**
+ * Bundles one entry (the hub's main.ts, or a tool's hub process) into apps/hub/dist, when
+ * the hub's or its packages' sources are newer than the bundle. Returns the bundle's path.
+ */
+export async function bundleHubEntry(entry, name, { force = false, quiet = false } = {}) {
+  const outfile = join(HUB, 'dist', name);
   const sources = Math.max(
     newest(join(HUB, 'src')),
+    statSync(entry).mtimeMs,
     ...WORKSPACE_SOURCES.map((dir) => newest(dir)),
   );
-  if (!force && existsSync(HUB_BUNDLE) && statSync(HUB_BUNDLE).mtimeMs >= sources) return;
-  if (!quiet) console.log('Building the hub…');
+  if (!force && existsSync(outfile) && statSync(outfile).mtimeMs >= sources) return outfile;
+  if (!quiet) console.log(`Building ${name}…`);
   const { dependencies } = JSON.parse(readFileSync(join(HUB, 'package.json'), 'utf8'));
   const external = Object.keys(dependencies)
-    .filter((name) => !name.startsWith('@antre/'))
-    .flatMap((name) => [name, `${name}/*`]);
+    .filter((dependency) => !dependency.startsWith('@antre/'))
+    .flatMap((dependency) => [dependency, `${dependency}/*`]);
   await build({
-    entryPoints: [join(HUB, 'src', 'main.ts')],
-    outfile: HUB_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -43,7 +48,12 @@ export async function buildHub({ force = false, quiet = false } = {}) {
     sourcemap: true,
     logLevel: quiet ? 'error' : 'warning',
   });
+  return outfile;
 }
+
+/** The hub `npm start` runs. */
+export const buildHub = (options) =>
+  bundleHubEntry(join(HUB, 'src', 'main.ts'), 'main.mjs', options);
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await buildHub({ force: process.argv.includes('--force') });

@@ -17,9 +17,9 @@ import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { postJson } from './load/hub-api';
+import { hubProcessBundle } from './load/hub-bundle';
 
 const { values } = parseArgs({
   options: { trials: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' } },
@@ -32,15 +32,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'antre-crash-'));
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 const url = `http://127.0.0.1:${port}`;
 
+// The hub runs from a bundle, as `npm start` runs it: a restart compiles nothing.
+const hubProcess = await hubProcessBundle();
+
 function startHub(): Promise<ChildProcess> {
-  const child = fork(
-    fileURLToPath(new URL('load/hub-process.ts', import.meta.url)),
-    ['antre', dataDir, String(port)],
-    {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    },
-  );
+  const child = fork(hubProcess, ['antre', dataDir, String(port)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.on('message', (m: { type: string }) => m.type === 'ready' && resolve(child));
     child.on('exit', (code) => reject(new Error(`hub exited with ${code}`)));
