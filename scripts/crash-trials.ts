@@ -46,6 +46,24 @@ function startHub(): Promise<ChildProcess> {
 }
 
 const post = (path: string, body: object, token?: string) => postJson(url, path, body, token);
+
+type BatchStats = { batches: number; commands: number; largest: number };
+/** The hub's group-commit counts just before it is killed (null if it does not answer soon). */
+function batchStatsOf(child: ChildProcess): Promise<BatchStats | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(null), 500);
+    const listener = (m: { type: string; batches?: BatchStats | null }): void => {
+      if (m.type === 'stats') done(m.batches ?? null);
+    };
+    const done = (stats: BatchStats | null): void => {
+      clearTimeout(timer);
+      child.off('message', listener);
+      resolve(stats);
+    };
+    child.on('message', listener);
+    child.send({ type: 'stats' });
+  });
+}
 const provider = await startFakeProvider();
 
 const acked = new Map<string, string>(); // ticket id -> label, for every issue the hub acknowledged
@@ -252,10 +270,19 @@ const totals = {
   lateChanged: 0,
   otherCounterRefused: 0,
   resyncMs: [] as number[],
+  batches: 0,
+  batchedCommands: 0,
+  largestBatch: 0,
 };
 for (let trial = 1; trial <= TRIALS; trial += 1) {
   await sleep(100 + rand() * 1400);
   const selfPrinted = await issueSelfPrinted(trial);
+  const batches = await batchStatsOf(hub);
+  if (batches) {
+    totals.batches += batches.batches;
+    totals.batchedCommands += batches.commands;
+    totals.largestBatch = Math.max(totals.largestBatch, batches.largest);
+  }
   hub.kill('SIGKILL');
   await new Promise((r) => hub.once('exit', r));
   const epoch = counters[0]?.state.hubEpoch;
@@ -312,6 +339,7 @@ console.log(
     `tickets held by two counters ${totals.doubleHolds}, tickets/counters disagreements ${totals.disagreements}, integrity failures ${totals.integrity}; ` +
     `late print results after a restart ${totals.lateResults} (ticket not callable ${totals.lateNotCalled}, result changed a ticket ${totals.lateChanged}, other counter refused ${totals.otherCounterRefused}); ` +
     `re-sync p50 ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted.at(-1)} ms (limit 10000).\n` +
+    `Group commit: ${totals.batchedCommands} commands in ${totals.batches} batches (mean ${(totals.batchedCommands / Math.max(1, totals.batches)).toFixed(2)}, largest ${totals.largestBatch}), counted up to each kill.\n` +
     `Messages: ${optedIn.size} visitors opted in; ${messages.expected} in the outbox (${messages.calledMissing} called visitors without a message), ` +
     `${messages.delivered} delivered, lost ${messages.lost}, delivered twice ${messages.twice}; ` +
     `sent again after a kill and answered once by the idempotency key: ${provider.duplicates}.`,

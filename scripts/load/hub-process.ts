@@ -16,7 +16,7 @@ const lag = monitorEventLoopDelay({ resolution: 10 });
 const base = Date.parse('2026-11-23T02:00:00Z');
 const started = Date.now();
 
-const server =
+const server: { url: string; close: () => Promise<void>; batchStats?: () => object } =
   mode === 'baseline'
     ? await startBaseline(dataDir)
     : await startHub({
@@ -39,6 +39,8 @@ process.on('message', (message: { type: string }) => {
       lagP50: lag.percentile(50) / 1e6,
       lagP99: lag.percentile(99) / 1e6,
       lagMax: lag.max / 1e6,
+      // The baseline commits each command alone: it has no batches to count.
+      batches: server.batchStats?.() ?? null,
     });
   }
   if (message.type === 'stop') void server.close().then(() => process.exit(0));

@@ -116,6 +116,8 @@ export interface RunningHub {
   printedDir: string;
   /** What the tick does (day change, expiries), now: a test that moved the clock calls it. */
   runHousekeeping: () => void;
+  /** Group commit so far: batches saved, their commands, the largest batch. */
+  batchStats: () => { batches: number; commands: number; largest: number };
   close: () => Promise<void>;
 }
 
@@ -297,6 +299,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       apps,
       printedDir: printing.printedDir,
       runHousekeeping,
+      batchStats: engine.batchStats,
       close: async () => {
         clearInterval(tick);
         notifications.stop();
@@ -304,6 +307,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         await io.close();
         await app.close();
         await backups.stop();
+        engine.flush(); // commands decided in this turn are saved and answered, not dropped
         db.close();
         await releaseLock();
       },

@@ -35,11 +35,14 @@ export function createBookingCheckIn(deps: {
     request: CheckInRequest,
     needsPrint: boolean,
     origin: RequestOrigin,
-  ): Result<CommandAck> {
+  ): Promise<Result<CommandAck>> {
+    // The booking's row is read below: save the batch waiting to be saved first, so a check-in
+    // of the same booking moments ago is seen (it marks the booking in its own transaction).
+    engine.flush();
     const found = store.byCode(request.code);
-    if (!found) return errResult('booking_not_found', 'No booking with this code');
+    if (!found) return Promise.resolve(errResult('booking_not_found', 'No booking with this code'));
     const allowed = mayIssue(principal, engine.index, found.service_id);
-    if (!allowed.ok) return allowed;
+    if (!allowed.ok) return Promise.resolve(allowed);
     let ticketId = '';
     return engine.execute(
       principal,

@@ -49,7 +49,7 @@ export function bookingDeskRoutes(deps: {
           print = printed;
           ticketId = store.byCode(code)?.ticket_id ?? undefined;
         } else {
-          const ack = unwrapCheckIn(checkIn.byStaff(principal, asked, origin));
+          const ack = unwrapCheckIn(await checkIn.byStaff(principal, asked, origin));
           ticketId = ack.tickets[0]?.id;
         }
         const row = store.byCode(code);

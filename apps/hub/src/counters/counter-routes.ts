@@ -27,7 +27,7 @@ export function counterRoutes(engine: QueueEngine, staff: StaffStore) {
       summary: 'Hand a counter of your agency to one of its officers (supervisor, admin)',
       tag: 'counters',
       access: ['supervisor', 'admin'],
-      handle: ({ params: { counterId }, principal, request, body }) => {
+      handle: async ({ params: { counterId }, principal, request, body }) => {
         const { commandId, officerId } = body;
         const counter = engine.index.counters.get(counterId);
         if (!counter) throw new HttpError(404, 'counter_not_found', `No counter ${counterId}`);
@@ -41,7 +41,7 @@ export function counterRoutes(engine: QueueEngine, staff: StaffStore) {
           );
         // Recorded under counter:open, which it is a supervisor's form of, so a retry is answered once.
         unwrap(
-          engine.execute(
+          await engine.execute(
             principal,
             'counter:open',
             commandId,

@@ -86,7 +86,7 @@ export function createPrintService(deps: {
   async function issueAndPrint(
     kiosk: Kiosk,
     command: Pick<KioskIssueCommand, 'commandId' | 'printBy'>,
-    issueOne: () => Result<CommandAck>,
+    issueOne: () => Promise<Result<CommandAck>>,
     hubUrl: string,
     origin?: RequestOrigin,
   ): Promise<Result<KioskIssueResult>> {
@@ -97,7 +97,7 @@ export function createPrintService(deps: {
       if (!settings.printer) alerts.reportPrinter(kiosk.id, 'no_printer');
       return okResult({ outcome: 'print_failed', reason: 'no_printer', ticket: null });
     }
-    const issued = issueOne();
+    const issued = await issueOne();
     if (!issued.ok) return issued;
     const first = issued.value.tickets[0];
     if (!first) return errResult('internal', 'No ticket was issued');
@@ -114,7 +114,7 @@ export function createPrintService(deps: {
 
     const printed = await printers.print(settings, view.printable);
     reportPrint(kiosk.id, printed);
-    const reported = commands.run({
+    const reported = await commands.run({
       principal: kiosk,
       name: 'ticket:print-result',
       payload: {
@@ -194,7 +194,7 @@ export function createPrintService(deps: {
   function checkInAndPrint(
     principal: Principal,
     command: Pick<KioskIssueCommand, 'commandId' | 'printBy'>,
-    checkIn: () => Result<CommandAck>,
+    checkIn: () => Promise<Result<CommandAck>>,
     hubUrl: string,
     origin?: RequestOrigin,
   ): Promise<Result<KioskIssueResult>> {

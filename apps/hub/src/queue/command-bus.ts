@@ -52,7 +52,7 @@ function commandSpecs(engine: QueueEngine, store: QueueStore): CommandSpecs {
         principal,
         engine.index,
         counterId,
-        engine.queue.counters.get(counterId),
+        engine.latest.counters.get(counterId),
       );
     },
     run: (ctx, payload) => run(ctx, payload as ParsedCommand<C> & { counterId: string }),
@@ -61,7 +61,7 @@ function commandSpecs(engine: QueueEngine, store: QueueStore): CommandSpecs {
     run: (ctx: CommandContext, ticketId: string) => DomainResult<QueueChange>,
   ): CommandSpec<C> => ({
     authorize: (principal, p) =>
-      mayHandleTicket(principal, engine.index, engine.queue.tickets.get(p.ticketId)),
+      mayHandleTicket(principal, engine.index, engine.latest.tickets.get(p.ticketId)),
     run: (ctx, p) => run(ctx, p.ticketId),
   });
 
@@ -137,16 +137,16 @@ export interface CommandRequest<C extends CommandName> {
 export function createCommandBus(engine: QueueEngine, store: QueueStore) {
   const specs = commandSpecs(engine, store);
 
-  function run<C extends CommandName>(request: CommandRequest<C>): Result<CommandAck> {
+  function run<C extends CommandName>(request: CommandRequest<C>): Promise<Result<CommandAck>> {
     const { principal, name } = request;
     const parsed = parseInput(CommandSchemas[name], request.payload);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return Promise.resolve(parsed);
     const spec = specs[name] as CommandSpec<C>;
     const value = parsed.value as ParsedCommand<C>;
     // Who may act is judged on today's counters and tickets, not the day that has ended.
     engine.rollDayIfNeeded(engine.now());
     const allowed = spec.authorize(principal, value);
-    if (!allowed.ok) return allowed;
+    if (!allowed.ok) return Promise.resolve(allowed);
     return engine.execute(
       principal,
       name,

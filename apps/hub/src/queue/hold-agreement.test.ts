@@ -123,7 +123,7 @@ describe('a database whose tickets and counters disagree', () => {
 });
 
 describe('the engine’s guard', () => {
-  it('when a rule’s change would leave a counter holding a waiting ticket, then it is refused with internal and nothing is saved', () => {
+  it('when a rule’s change would leave a counter holding a waiting ticket, then it is refused with internal and nothing is saved', async () => {
     const db = openDatabase(':memory:');
     migrate(db, MIGRATIONS_DIR);
     const building = readDemoBuilding();
@@ -137,7 +137,7 @@ describe('the engine’s guard', () => {
       agencyId: null,
       name: 'Admin',
     } as const;
-    const issued = engine.execute(principal, 'ticket:issue', 'i1', (ctx) =>
+    const issued = await engine.execute(principal, 'ticket:issue', 'i1', (ctx) =>
       issueTicket(ctx, {
         serviceId: KTP,
         priority: null,
@@ -150,7 +150,7 @@ describe('the engine’s guard', () => {
     expect(issued.ok).toBe(true);
     const ticket = [...engine.queue.tickets.values()][0]!;
 
-    const broken = engine.execute(principal, 'counter:call', 'c1', () => ({
+    const broken = await engine.execute(principal, 'counter:call', 'c1', () => ({
       ok: true,
       value: {
         ...emptyChange(),

@@ -33,11 +33,29 @@ export type DayListener = (queue: QueueState) => void;
 export type SaveListener = (change: QueueChange, before: QueueState, after: QueueState) => void;
 
 const SYSTEM = { userId: null, deviceId: null };
+
+interface BatchedCommand {
+  /** Writes the command's change and answer; runs inside the batch's transaction. */
+  save: () => void;
+  /** What listeners are told once the batch is saved; null for a refused command. */
+  published: { change: QueueChange; next: QueueState } | null;
+  ack: Result<CommandAck>;
+  answer: (result: Result<CommandAck>) => void;
+}
+
+interface Batch {
+  commands: BatchedCommand[];
+  /** The answers of the batch's commands by actor and command id, for a retry that races it. */
+  answers: Map<string, { name: string; answer: Promise<Result<CommandAck>> }>;
+}
 const KEEP_COMMANDS_MS = 2 * 24 * 60 * 60_000;
 
 /**
  * Holds today's queue in memory and is the only writer of it. Node runs one command at a
- * time, and each is saved in one transaction before the queue moves, so call-next is atomic.
+ * time against the latest state, so call-next is atomic. Commands that arrive together (the
+ * same turn of the event loop) are saved together: one transaction, one fsync (group
+ * commit), and only then published and answered. A batch that fails to save leaves the
+ * queue as it was before the batch, and each of its commands gets an error.
  * Reading the queue never writes: the day changes only in `rollDayIfNeeded`, which the
  * housekeeping tick and every command call first.
  */
@@ -48,12 +66,18 @@ export function createQueueEngine(
   clock: () => number,
 ) {
   let index: BuildingIndex = indexBuilding(building);
+  /** Saved and published: what readers see. */
   let queue: QueueState = startDay();
+  /** What the next command decides against: `queue` plus the batch not yet saved. */
+  let latest: QueueState = queue;
+  let batch: Batch | null = null;
   settleUnfinishedPrints();
   repairDisagreeingHolds();
   const changeListeners: ChangeListener[] = [];
   const dayListeners: DayListener[] = [];
   const saveListeners: SaveListener[] = [];
+  /** Batches saved since start, for the benchmarks and crash trials to print. */
+  const saved = { batches: 0, commands: 0, largest: 0 };
 
   function startDay(): QueueState {
     const today = serviceDay(clock(), index.site.timezone);
@@ -83,7 +107,7 @@ export function createQueueEngine(
     }
     if (change.tickets.length === 0) return;
     db.transaction(() => store.saveChange(queue.serviceDay, change))();
-    queue = applyChange(queue, change);
+    queue = latest = applyChange(queue, change);
   }
 
   /**
@@ -107,7 +131,7 @@ export function createQueueEngine(
       store.recordHoldRepairs(found, clock());
     })();
     console.warn(`Repaired tickets and counters that disagreed: ${describeHolds(found)}`);
-    queue = repaired;
+    queue = latest = repaired;
   }
 
   function closeDay(dayQueue: QueueState): void {
@@ -119,9 +143,42 @@ export function createQueueEngine(
     return { index, state: on, now: clock(), actor };
   }
 
-  function commit(change: QueueChange, next = applyChange(queue, change)): void {
+  function publish(change: QueueChange, next: QueueState): void {
     queue = next;
-    for (const listener of changeListeners) listener(change, queue);
+    for (const listener of changeListeners) listener(change, next);
+  }
+
+  /** Saves the waiting batch in one transaction, then publishes and answers its commands. */
+  function flush(): void {
+    const saving = batch;
+    if (!saving) return;
+    batch = null;
+    try {
+      db.transaction(() => {
+        for (const command of saving.commands) command.save();
+      })();
+    } catch (error) {
+      latest = queue;
+      console.error(`A batch of ${saving.commands.length} command(s) could not be saved`, error);
+      const failed = errResult('internal', 'The hub could not save this; nothing was changed');
+      for (const command of saving.commands) command.answer(failed);
+      return;
+    }
+    saved.batches += 1;
+    saved.commands += saving.commands.length;
+    saved.largest = Math.max(saved.largest, saving.commands.length);
+    for (const command of saving.commands) {
+      if (command.published) publish(command.published.change, command.published.next);
+      command.answer(command.ack);
+    }
+  }
+
+  function join(command: BatchedCommand): void {
+    if (!batch) {
+      batch = { commands: [], answers: new Map() };
+      setImmediate(flush);
+    }
+    batch.commands.push(command);
   }
 
   /**
@@ -130,20 +187,27 @@ export function createQueueEngine(
    */
   function rollDayIfNeeded(now = clock()): boolean {
     const today = serviceDay(now, index.site.timezone);
-    if (today === queue.serviceDay) return false;
+    if (today === latest.serviceDay) return false;
+    flush();
     closeDay(queue);
     store.forgetCommandsBefore(now - KEEP_COMMANDS_MS);
     store.saveServiceDay(today);
-    queue = store.loadQueue(today);
+    queue = latest = store.loadQueue(today);
     for (const listener of dayListeners) listener(queue);
     return true;
   }
 
   return {
-    /** The open day's queue as it stands; a pure read, even after midnight. */
+    /** The open day's queue as saved and published; a pure read, even after midnight. */
     get queue(): QueueState {
       return queue;
     },
+    /** The queue the next command decides against: the saved one and the batch being saved. */
+    get latest(): QueueState {
+      return latest;
+    },
+    /** Batches saved since start: how many, their commands, the largest. */
+    batchStats: () => ({ ...saved }),
     get index(): BuildingIndex {
       return index;
     },
@@ -165,43 +229,66 @@ export function createQueueEngine(
       origin?: RequestOrigin,
       /** Saved in the same transaction as the change (a booking marked checked in). */
       alongside?: (change: QueueChange) => void,
-    ): Result<CommandAck> {
+    ): Promise<Result<CommandAck>> {
       rollDayIfNeeded();
       const actor = actorKey(principal);
-      const seen = store.findCommand(actor, commandId);
+      const waiting = batch?.answers.get(`${actor} ${commandId}`);
+      const seen = waiting ?? store.findCommand(actor, commandId);
       if (seen) {
         if (seen.name !== name)
-          return errResult('conflict', `Command id ${commandId} was already used for ${seen.name}`);
-        return JSON.parse(seen.result) as Result<CommandAck>;
+          return Promise.resolve(
+            errResult('conflict', `Command id ${commandId} was already used for ${seen.name}`),
+          );
+        // A retry gets the first answer, saved or about to be.
+        return 'answer' in seen
+          ? seen.answer
+          : Promise.resolve(JSON.parse(seen.result) as Result<CommandAck>);
       }
-      const ctx = contextFor(queue, actorOf(principal));
+      const before = latest;
+      const ctx = contextFor(before, actorOf(principal));
       const outcome = run(ctx);
-      const next = outcome.ok ? applyChange(queue, outcome.value) : queue;
+      const next = outcome.ok ? applyChange(before, outcome.value) : before;
       // A rule that would leave tickets and counters disagreeing is a bug: nothing is saved.
-      const broken = outcome.ok ? holdDisagreements(next, scopeOfChange(queue, outcome.value)) : [];
+      const broken = outcome.ok
+        ? holdDisagreements(next, scopeOfChange(before, outcome.value))
+        : [];
       if (broken.length > 0) {
         console.error(`${name} refused: it would break ${describeHolds(broken)}`);
-        return errResult('internal', 'The hub could not complete this; nothing was changed');
+        return Promise.resolve(
+          errResult('internal', 'The hub could not complete this; nothing was changed'),
+        );
       }
       const ack: Result<CommandAck> = outcome.ok
         ? okResult({ tickets: outcome.value.tickets, counters: outcome.value.counters })
         : { ok: false, error: outcome.error };
-      db.transaction(() => {
-        if (outcome.ok) {
-          store.saveChange(queue.serviceDay, outcome.value, origin);
-          alongside?.(outcome.value);
-          for (const listener of saveListeners) listener(outcome.value, queue, next);
-        }
-        store.saveCommand(actor, commandId, name, ack, ctx.now);
-      })();
-      if (outcome.ok) commit(outcome.value, next);
-      return ack;
+      latest = next;
+      let answer!: (result: Result<CommandAck>) => void;
+      const answered = new Promise<Result<CommandAck>>((resolve) => (answer = resolve));
+      join({
+        save: () => {
+          if (outcome.ok) {
+            store.saveChange(before.serviceDay, outcome.value, origin);
+            alongside?.(outcome.value);
+            for (const listener of saveListeners) listener(outcome.value, before, next);
+          }
+          store.saveCommand(actor, commandId, name, ack, ctx.now);
+        },
+        published: outcome.ok ? { change: outcome.value, next } : null,
+        ack,
+        answer,
+      });
+      batch?.answers.set(`${actor} ${commandId}`, { name, answer: answered });
+      return answered;
     },
+
+    /** Saves the commands waiting for their batch now (before a day change, at shutdown). */
+    flush,
 
     /** Periodic housekeeping: day change, and expiry of the waiting after closing. */
     tick(): void {
       const now = clock();
       rollDayIfNeeded(now);
+      flush();
       const local = localMoment(now, index.site.timezone);
       const hours = index.site.hours[local.weekday];
       if (!hours) return;
@@ -213,7 +300,8 @@ export function createQueueEngine(
         store.saveChange(queue.serviceDay, change);
         for (const listener of saveListeners) listener(change, queue, next);
       })();
-      commit(change, next);
+      latest = next;
+      publish(change, next);
     },
 
     /** A new configuration takes effect for the next command. */

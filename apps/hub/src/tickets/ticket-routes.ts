@@ -17,7 +17,7 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore, commands: C
         'Issue a ticket that needs no print (booking portals, staff). Send Idempotency-Key to retry safely',
       tag: 'tickets',
       access: ['admin', 'supervisor', 'officer', 'kiosk', 'integration'],
-      handle: ({ body, principal, request }) => {
+      handle: async ({ body, principal, request }) => {
         const key = request.headers['idempotency-key'];
         if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
           throw new HttpError(
@@ -30,7 +30,7 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore, commands: C
         const asIntegration =
           principal.kind === 'device' ? { ...principal, role: 'integration' as const } : principal;
         const ack = unwrap(
-          commands.run({
+          await commands.run({
             principal: asIntegration,
             name: 'ticket:issue',
             payload: { commandId: key ?? randomUUID(), ...body },

@@ -1,0 +1,126 @@
+import type { QueueChange, Result as DomainResult } from '@antre/domain';
+import { callNext, issueTicket, openCounter } from '@antre/domain';
+import type { CommandAck, Result } from '@antre/protocol';
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../auth/principal';
+import { saveBuilding } from '../building/building-store';
+import { readDemoBuilding } from '../building/first-start';
+import { openDatabase } from '../db/database';
+import { migrate } from '../db/migrations';
+import { MIGRATIONS_DIR } from '../paths';
+import { MONDAY_MORNING } from '../testing/test-hub';
+import { createQueueEngine } from './queue-engine';
+import { createQueueStore } from './queue-store';
+
+// Commands that arrive in the same turn of the event loop are decided one after another,
+// saved in one transaction, and only then published and answered (group commit).
+
+const KTP = 'disdukcapil-ktp-el';
+const ADMIN: Principal = { kind: 'user', id: 'u1', role: 'admin', agencyId: null, name: 'Admin' };
+
+function engineOnDemoBuilding() {
+  const db = openDatabase(':memory:');
+  migrate(db, MIGRATIONS_DIR);
+  const building = readDemoBuilding();
+  saveBuilding(db, building);
+  const engine = createQueueEngine(db, createQueueStore(db), building, () => MONDAY_MORNING);
+  const savedTickets = () =>
+    (db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
+  const savedCommands = () =>
+    (db.prepare('SELECT COUNT(*) AS n FROM commands').get() as { n: number }).n;
+  return { db, engine, savedTickets, savedCommands };
+}
+
+const issue =
+  (n: number) =>
+  (ctx: Parameters<typeof issueTicket>[0]): DomainResult<QueueChange> =>
+    issueTicket(ctx, {
+      serviceId: KTP,
+      priority: null,
+      channel: 'staff',
+      needsPrint: false,
+      ticketId: `t${n}`,
+      code: `code-${n}`,
+    });
+
+describe('group commit', () => {
+  it('when commands arrive together, then each decides on the one before, all are saved at once, then answered and published', async () => {
+    const { db, engine, savedTickets, savedCommands } = engineOnDemoBuilding();
+    const published: string[] = [];
+    engine.onChange((change) => published.push(...change.tickets.map((t) => t.id)));
+
+    const answers = [1, 2, 3, 4, 5].map((n) =>
+      engine.execute(ADMIN, 'ticket:issue', `i${n}`, issue(n)),
+    );
+    // Decided, not yet saved, published or visible to readers.
+    expect([savedTickets(), savedCommands(), published, engine.queue.tickets.size]).toEqual([
+      0,
+      0,
+      [],
+      0,
+    ]);
+    expect(engine.latest.tickets.size).toBe(5);
+
+    const acks = await Promise.all(answers);
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(acks.map((a) => a.ok && a.value.tickets[0]?.number)).toEqual([1, 2, 3, 4, 5]);
+    expect([savedTickets(), savedCommands()]).toEqual([5, 5]);
+    expect(engine.batchStats()).toEqual({ batches: 1, commands: 5, largest: 5 });
+    expect(published).toEqual(['t1', 't2', 't3', 't4', 't5']);
+    expect(engine.queue).toBe(engine.latest);
+    db.close();
+  });
+
+  it('when a command id is sent again before its batch is saved, then the retry gets the first answer and nothing runs twice', async () => {
+    const { db, engine, savedTickets } = engineOnDemoBuilding();
+    let runs = 0;
+    const counted = (ctx: Parameters<typeof issueTicket>[0]) => {
+      runs += 1;
+      return issue(1)(ctx);
+    };
+    const first = engine.execute(ADMIN, 'ticket:issue', 'same', counted);
+    const retry = engine.execute(ADMIN, 'ticket:issue', 'same', counted);
+    const misuse = await engine.execute(ADMIN, 'counter:open', 'same', (ctx) =>
+      openCounter(ctx, 'loket-1'),
+    );
+    expect(await retry).toEqual(await first);
+    expect(runs).toBe(1);
+    expect(savedTickets()).toBe(1);
+    expect(!misuse.ok && misuse.error.code).toBe('conflict');
+    // And once saved, a retry is answered from the database, still without running.
+    expect(await engine.execute(ADMIN, 'ticket:issue', 'same', counted)).toEqual(await first);
+    expect(runs).toBe(1);
+    db.close();
+  });
+
+  it('when the batch cannot be saved, then every command of it gets an error and the queue is as it was', async () => {
+    const { db, engine, savedTickets, savedCommands } = engineOnDemoBuilding();
+    await engine.execute(ADMIN, 'ticket:issue', 'i1', issue(1));
+    await engine.execute(ADMIN, 'counter:open', 'o1', (ctx) => openCounter(ctx, 'loket-1'));
+    const before = engine.queue;
+    const published: QueueChange[] = [];
+    engine.onChange((change) => published.push(change));
+    let failNext = true;
+    engine.onSave(() => {
+      if (!failNext) return;
+      failNext = false;
+      throw new Error('disk I/O error');
+    });
+
+    const batch: Promise<Result<CommandAck>>[] = [
+      engine.execute(ADMIN, 'ticket:issue', 'i2', issue(2)),
+      engine.execute(ADMIN, 'counter:call-next', 'c1', (ctx) => callNext(ctx, 'loket-1')),
+    ];
+    const answers = await Promise.all(batch);
+    expect(answers.map((a) => !a.ok && a.error.code)).toEqual(['internal', 'internal']);
+    expect([engine.queue, engine.latest]).toEqual([before, before]);
+    expect([savedTickets(), savedCommands(), published]).toEqual([1, 2, []]);
+
+    // The same commands sent again run now, on the queue as it was.
+    const again = await engine.execute(ADMIN, 'counter:call-next', 'c1', (ctx) =>
+      callNext(ctx, 'loket-1'),
+    );
+    expect(again.ok && again.value.tickets[0]?.id).toBe('t1');
+    db.close();
+  });
+});
