@@ -1,92 +1,26 @@
 import '../admin-config.css';
 import '../admin-site.css';
 import type { Site } from '@antre/domain';
-import type { PublicAddress } from '@antre/protocol';
-import { useEffect, useState } from 'react';
-import type { Refusal } from '../config-api';
 import { ClockInput } from '../components/ClockInput';
-import { configApi, syncLogo } from '../config-api';
-import { conflictText, refusalText } from '../conflict-messages';
 import { Notice, SelectField, TextField } from '../components/ConfigField';
+import { LogoPicker } from '../components/LogoPicker';
+import { WeeklyHoursEditor } from '../components/WeeklyHoursEditor';
 import { fieldMessage, pageLanguage } from '../field-messages';
 import { fieldsUnder } from '../field-paths';
-import { HolidayList, sortedHolidays } from './HolidayList';
+import { HolidayList } from './HolidayList';
 import { HoursOverrides } from './HoursOverrides';
-import { LogoPicker } from '../components/LogoPicker';
-import type { PageProps } from '../page-props';
 import { PublicAddressField } from './PublicAddressField';
-import { WeeklyHoursEditor } from '../components/WeeklyHoursEditor';
-import { fieldErrors } from '@antre/ui';
+import type { SitePageProps } from './use-site-page';
+import { useSitePage } from './use-site-page';
 
 const whole = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 const shown = (n: number): string => (Number.isNaN(n) ? '' : String(n));
 
 /** "Pengaturan gedung": name, logo, timezone, hours, holidays, prayer break, queue rules. */
-export function SitePage(props: PageProps & { onSiteSaved?: (site: Site) => void }) {
+export function SitePage(props: SitePageProps) {
   const { t } = props;
-  const token = props.session.token;
-  const [site, setSite] = useState<Site>(props.building.site);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'bad' } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [building, setBuilding] = useState(props.building);
-  const [address, setAddress] = useState<PublicAddress | null>(null);
-  // The logo the hub has: a save sends the logo only when the admin changed it.
-  const [storedLogo, setStoredLogo] = useState(props.building.site.logo);
-  const loadAddress = () =>
-    configApi.address(token).then((answer) => setAddress(answer.ok ? answer.value : null));
-
-  useEffect(() => {
-    void configApi.building(token).then((fresh) => {
-      if (fresh.ok) {
-        setSite(fresh.value.site);
-        setStoredLogo(fresh.value.site.logo);
-        setBuilding(fresh.value);
-      } else if (fresh.status === 401) props.onUnauthorized();
-    });
-    void loadAddress();
-  }, [token]);
-
-  const set = (patch: Partial<Site>) => setSite({ ...site, ...patch });
-  const errors = fieldErrors(refusal);
-  const prayer = site.fridayPrayerBreak;
-  const prayerError =
-    errors['fridayPrayerBreak.open'] ??
-    errors['fridayPrayerBreak.close'] ??
-    errors.fridayPrayerBreak;
-
-  // The settings first, then the logo on its own endpoint if it changed: never the building.
-  async function save(): Promise<void> {
-    setBusy(true);
-    // An emptied address is no address: the hub falls back to its LAN one.
-    const publicUrl = site.publicUrl?.trim() || undefined;
-    const next = { ...site, holidays: sortedHolidays(site.holidays), publicUrl };
-    setSite(next);
-    const { logo, ...settings } = next;
-    const saved = await configApi.saveSite(token, settings);
-    const answer = saved.ok ? await syncLogo(token, 'site', logo, storedLogo) : saved;
-    if (answer.ok) {
-      setStoredLogo(logo);
-      setRefusal(null);
-      setNotice({ text: t('saved'), kind: 'ok' });
-      props.onSiteSaved?.(next);
-      void loadAddress();
-    } else {
-      const r = answer;
-      if (r.status === 401) props.onUnauthorized();
-      setRefusal(r);
-      setNotice({
-        text:
-          r.status === 400
-            ? t('fixFields')
-            : r.status === 409
-              ? t('conflict', { reason: conflictText(r.error, props.language) })
-              : t('refused', { reason: refusalText(r.error, props.language) }),
-        kind: 'bad',
-      });
-    }
-    setBusy(false);
-  }
+  const { site, set, building, address, errors, prayer, prayerError, notice, busy, save } =
+    useSitePage(props);
 
   return (
     <>
