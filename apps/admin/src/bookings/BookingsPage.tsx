@@ -104,8 +104,7 @@ export function BookingsPage(props: PageProps) {
       <ul className="booking-counts" data-testid="booking-counts">
         {STATUSES.map((s) => (
           <li key={s}>
-            {t(`st_${s}`)}:{' '}
-            <strong>{list.filter((r) => r.status === s).length}</strong>
+            {t(`st_${s}`)}: <strong>{list.filter((r) => r.status === s).length}</strong>
           </li>
         ))}
       </ul>
