@@ -1,14 +1,13 @@
 import '../admin-config.css';
 import '../admin-site.css';
 import type { Site } from '@antre/domain';
-import { ClockInput } from '../components/ClockInput';
 import { Notice, SelectField, TextField } from '../components/ConfigField';
 import { LogoPicker } from '../components/LogoPicker';
 import { WeeklyHoursEditor } from '../components/WeeklyHoursEditor';
-import { fieldMessage, pageLanguage } from '../field-messages';
 import { fieldsUnder } from '../field-paths';
 import { HolidayList } from './HolidayList';
 import { HoursOverrides } from './HoursOverrides';
+import { PrayerBreakField } from './PrayerBreakField';
 import { PublicAddressField } from './PublicAddressField';
 import type { SitePageProps } from './use-site-page';
 import { useSitePage } from './use-site-page';
@@ -19,7 +18,7 @@ const shown = (n: number): string => (Number.isNaN(n) ? '' : String(n));
 /** "Pengaturan gedung": name, logo, timezone, hours, holidays, prayer break, queue rules. */
 export function SitePage(props: SitePageProps) {
   const { t } = props;
-  const { site, set, building, address, errors, prayer, prayerError, notice, busy, save } =
+  const { site, set, building, address, errors, prayerError, notice, busy, save } =
     useSitePage(props);
 
   return (
@@ -87,47 +86,12 @@ export function SitePage(props: SitePageProps) {
               />
             </section>
             <HoursOverrides building={building} t={t} />
-            <section aria-labelledby="prayer-title">
-              <h3 id="prayer-title">{t('prayerTitle')}</h3>
-              <div className="inline-field">
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={prayer !== null}
-                    onChange={(e) =>
-                      set({
-                        fridayPrayerBreak: e.target.checked
-                          ? { open: '11:30', close: '13:00' }
-                          : null,
-                      })
-                    }
-                  />
-                  {t('prayerOn')}
-                </label>
-                {prayer && (
-                  <>
-                    <ClockInput
-                      label={t('prayerFrom')}
-                      invalid={!!prayerError}
-                      value={prayer.open}
-                      onChange={(open) => set({ fridayPrayerBreak: { ...prayer, open } })}
-                    />
-                    <span aria-hidden="true">–</span>
-                    <ClockInput
-                      label={t('prayerTo')}
-                      invalid={!!prayerError}
-                      value={prayer.close}
-                      onChange={(close) => set({ fridayPrayerBreak: { ...prayer, close } })}
-                    />
-                  </>
-                )}
-              </div>
-              {prayerError && (
-                <span className="field-error" role="alert">
-                  {fieldMessage(prayerError, pageLanguage())}
-                </span>
-              )}
-            </section>
+            <PrayerBreakField
+              t={t}
+              value={site.fridayPrayerBreak}
+              error={prayerError}
+              onChange={(fridayPrayerBreak) => set({ fridayPrayerBreak })}
+            />
           </div>
           <div>
             <section aria-labelledby="holidays-title">

@@ -38,7 +38,6 @@ export function useSitePage(props: SitePageProps) {
 
   const set = (patch: Partial<Site>) => setSite({ ...site, ...patch });
   const errors = fieldErrors(refusal);
-  const prayer = site.fridayPrayerBreak;
   const prayerError =
     errors['fridayPrayerBreak.open'] ??
     errors['fridayPrayerBreak.close'] ??
@@ -77,5 +76,5 @@ export function useSitePage(props: SitePageProps) {
     setBusy(false);
   }
 
-  return { site, set, building, address, errors, prayer, prayerError, notice, busy, save };
+  return { site, set, building, address, errors, prayerError, notice, busy, save };
 }
