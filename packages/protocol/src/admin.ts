@@ -4,6 +4,7 @@ import { BookingSettingsSchema } from './booking-settings';
 import { BuildingSchema, ServiceStandardSchema, WeeklyHoursSchema } from './building-schemas';
 import { LogoSchema } from './logo';
 import { USER_ROLES } from './rest';
+import { rule } from './field-rules';
 
 /** Sent to every socket after the configuration changed: refetch /api/building and /api/services. */
 export interface BuildingChanged {
@@ -51,7 +52,7 @@ export const BuildingFileSchema = z.strictObject({
 });
 export type BuildingFile = z.infer<typeof BuildingFileSchema>;
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, rule('slug'));
 
 /**
  * What a supervisor may change of their own agency's service: what the agency decides day to
@@ -65,7 +66,7 @@ export const ServicePatchSchema = z
     standard: ServiceStandardSchema.optional(),
     booking: BookingSettingsSchema.nullable().optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
+  .refine((patch) => Object.keys(patch).length > 0, { message: rule('nothing_to_change') });
 export type ServicePatch = z.infer<typeof ServicePatchSchema>;
 
 export const UserViewSchema = z.object({
@@ -88,18 +89,18 @@ export const CreateUserBodySchema = z
     username: z
       .string()
       .trim()
-      .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '3–64 lowercase letters, digits, dots, - or _'),
+      .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, rule('username')),
     displayName: safeLine().min(1).max(120),
     role: z.enum(USER_ROLES),
     agencyId: id.nullable().default(null),
     /** Left out: the hub makes one and returns it once. */
-    password: z.string().min(10, 'at least 10 characters').max(256).optional(),
+    password: z.string().min(10).max(256).optional(),
   })
   .superRefine((u, ctx) => {
     if (u.role === 'admin' && u.agencyId !== null)
-      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'an admin has no agency' });
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: rule('admin_without_agency') });
     if (u.role !== 'admin' && u.agencyId === null)
-      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'choose the agency' });
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: rule('agency_required') });
   });
 export type CreateUserBody = z.output<typeof CreateUserBodySchema>;
 
@@ -112,9 +113,9 @@ export const UpdateUserBodySchema = z
   })
   .superRefine((u, ctx) => {
     if (u.role === 'admin' && u.agencyId !== null)
-      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'an admin has no agency' });
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: rule('admin_without_agency') });
     if (u.role !== 'admin' && u.agencyId === null)
-      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'choose the agency' });
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: rule('agency_required') });
   });
 export type UpdateUserBody = z.output<typeof UpdateUserBodySchema>;
 

@@ -2,14 +2,13 @@ import type { BookingPolicy, BookingSettings } from '@antre/domain';
 import { z } from 'zod';
 import { clock, DayHoursSchema } from './hours-schemas';
 import { safeLine } from './safe-text';
+import { rule } from './field-rules';
 
-const sessionId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lowercase letters, digits and dashes');
+const sessionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, rule('slug'));
 
 export const BookingSessionSchema = z
   .strictObject({ id: sessionId, start: clock, end: clock, places: z.int().min(1).max(999) })
-  .refine((s) => s.start < s.end, { message: 'the session ends before it starts', path: ['end'] });
+  .refine((s) => s.start < s.end, { message: rule('session_order'), path: ['end'] });
 
 /** A service's online booking rules, edited with the service by the admin or its supervisor. */
 export const BookingSettingsSchema = z
@@ -24,7 +23,7 @@ export const BookingSettingsSchema = z
     checkInEarlyMinutes: z.int().min(0).max(240),
     checkInLateMinutes: z.int().min(0).max(240),
     lateArrival: z.enum(['refuse', 'walk_in']),
-    ticketMark: z.string().regex(/^[A-Z]$/, 'one capital letter'),
+    ticketMark: z.string().regex(/^[A-Z]$/, rule('ticket_mark')),
     closedDates: z
       .array(z.strictObject({ date: z.iso.date(), name: safeLine().min(1).max(120) }))
       .max(400),
@@ -34,11 +33,11 @@ export const BookingSettingsSchema = z
     sorted.forEach((s, i) => {
       const next = sorted[i + 1];
       if (next && next.start < s.end)
-        ctx.addIssue({ code: 'custom', message: 'sessions overlap', path: ['sessions', i] });
+        ctx.addIssue({ code: 'custom', message: rule('sessions_overlap'), path: ['sessions', i] });
     });
     const ids = settings.sessions.map((s) => s.id);
     if (new Set(ids).size !== ids.length)
-      ctx.addIssue({ code: 'custom', message: 'two sessions share an id', path: ['sessions'] });
+      ctx.addIssue({ code: 'custom', message: rule('session_id_shared'), path: ['sessions'] });
   }) satisfies z.ZodType<BookingSettings>;
 
 export const BookingPolicySchema = z.strictObject({

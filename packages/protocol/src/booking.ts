@@ -1,6 +1,7 @@
 import type { BOOKING_STATUSES } from '@antre/domain';
 import { z } from 'zod';
 import { safeLine } from './safe-text';
+import { rule } from './field-rules';
 
 // The antrean online REST contract: the booking page, kiosks, counters and integrations.
 
@@ -12,7 +13,7 @@ export const BookingCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9]{6,10}$/, 'a booking code like K7Q2MX');
+  .regex(/^[A-Z0-9]{6,10}$/, rule('booking_code'));
 
 export const AvailabilityQuerySchema = z.strictObject({
   serviceId,
@@ -31,13 +32,13 @@ export const CreateBookingBodySchema = z
     phone: z
       .string()
       .trim()
-      .regex(/^(\+62|62|0)8\d{7,12}$/, 'a mobile number like 081234567890')
+      .regex(/^(\+62|62|0)8\d{7,12}$/, rule('mobile_number'))
       .optional(),
     consent: z.boolean().optional(),
     language: z.enum(['id', 'en']).default('id'),
   })
   .refine((b) => b.phone === undefined || b.consent === true, {
-    message: 'a phone number is kept only with consent',
+    message: rule('consent'),
     path: ['consent'],
   });
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;

@@ -6,8 +6,9 @@ import { BookingPolicySchema, BookingSettingsSchema } from './booking-settings';
 import { DayHoursSchema, WeeklyHoursSchema } from './hours-schemas';
 export { DayHoursSchema, WeeklyHoursSchema } from './hours-schemas';
 import { LogoSchema } from './logo';
+import { rule } from './field-rules';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, rule('slug'));
 const text = (max: number) => safeLine().min(1).max(max);
 const paragraph = (max: number) => safeText().trim().min(1).max(max);
 // The address printed in every ticket's QR: a bare origin a phone can open, never loopback.
@@ -25,7 +26,7 @@ export const PublicUrlSchema = z
         return false;
       }
     },
-    { message: 'an address like https://antre.example.go.id, not loopback' },
+    { message: rule('public_address') },
   );
 
 export const SiteSchema = z.strictObject({
@@ -75,7 +76,7 @@ export const ServiceSchema = z.strictObject({
   id,
   agencyId: id,
   name: text(200),
-  prefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, rule('prefix_letters')),
   dailyQuota: z.int().min(1).max(9999).nullable(),
   hours: WeeklyHoursSchema.nullable(),
   targetWaitMinutes: z.int().min(1).max(600),
@@ -115,43 +116,43 @@ export const BuildingSchema = z
       ctx.addIssue({ code: 'custom', path, message });
     unique(
       b.zones.map((z) => z.id),
-      (i) => issue(['zones', i, 'id'], 'duplicate id'),
+      (i) => issue(['zones', i, 'id'], rule('duplicate_id')),
     );
     unique(
       b.agencies.map((a) => a.id),
-      (i) => issue(['agencies', i, 'id'], 'duplicate id'),
+      (i) => issue(['agencies', i, 'id'], rule('duplicate_id')),
     );
     unique(
       b.services.map((s) => s.id),
-      (i) => issue(['services', i, 'id'], 'duplicate id'),
+      (i) => issue(['services', i, 'id'], rule('duplicate_id')),
     );
     unique(
       b.services.map((s) => s.prefix),
-      (i) => issue(['services', i, 'prefix'], 'prefix already used'),
+      (i) => issue(['services', i, 'prefix'], rule('prefix_used')),
     );
     unique(
       b.counters.map((c) => c.id),
-      (i) => issue(['counters', i, 'id'], 'duplicate id'),
+      (i) => issue(['counters', i, 'id'], rule('duplicate_id')),
     );
     unique(
       b.counters.map((c) => String(c.number)),
-      (i) => issue(['counters', i, 'number'], 'number already used'),
+      (i) => issue(['counters', i, 'number'], rule('number_used')),
     );
     const agencies = new Set(b.agencies.map((a) => a.id));
     const zones = new Set(b.zones.map((z) => z.id));
     const serviceAgency = new Map(b.services.map((s) => [s.id, s.agencyId]));
     b.services.forEach((s, i) => {
-      if (!agencies.has(s.agencyId)) issue(['services', i, 'agencyId'], 'unknown agency');
+      if (!agencies.has(s.agencyId)) issue(['services', i, 'agencyId'], rule('unknown_agency'));
     });
     b.counters.forEach((c, i) => {
-      if (!agencies.has(c.agencyId)) issue(['counters', i, 'agencyId'], 'unknown agency');
-      if (!zones.has(c.zoneId)) issue(['counters', i, 'zoneId'], 'unknown zone');
+      if (!agencies.has(c.agencyId)) issue(['counters', i, 'agencyId'], rule('unknown_agency'));
+      if (!zones.has(c.zoneId)) issue(['counters', i, 'zoneId'], rule('unknown_zone'));
       c.services.forEach((link, j) => {
         const owner = serviceAgency.get(link.serviceId);
         if (owner === undefined)
-          issue(['counters', i, 'services', j, 'serviceId'], 'unknown service');
+          issue(['counters', i, 'services', j, 'serviceId'], rule('unknown_service'));
         else if (owner !== c.agencyId)
-          issue(['counters', i, 'services', j, 'serviceId'], "another agency's service");
+          issue(['counters', i, 'services', j, 'serviceId'], rule('other_agency_service'));
       });
     });
   }) satisfies z.ZodType<Building>;

@@ -9,6 +9,7 @@ export * from './commands';
 export * from './events';
 export * from './rest';
 export * from './validation';
+export * from './field-rules';
 export * from './counters';
 export * from './survey';
 export * from './survey-channels';

@@ -1,5 +1,6 @@
 import type { Building } from '@antre/domain';
 import { z } from 'zod';
+import { rule } from './field-rules';
 
 export const LOGO_TYPES = ['png', 'jpeg', 'webp'] as const;
 export type LogoType = (typeof LOGO_TYPES)[number];
@@ -43,14 +44,14 @@ function headOf(base64: string): Uint8Array {
 export const LogoSchema = z
   .string()
   // Base64 is 4/3 of the bytes; checking the length first keeps the regex on small strings.
-  .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 40, 'image larger than 200 KB')
+  .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 40, rule('image_too_big'))
   .superRefine((value, ctx) => {
     const logo = splitLogo(value);
-    if (!logo) ctx.addIssue({ code: 'custom', message: 'a PNG, JPEG or WebP image' });
+    if (!logo) ctx.addIssue({ code: 'custom', message: rule('image_type') });
     else if (logo.bytes > LOGO_MAX_BYTES)
-      ctx.addIssue({ code: 'custom', message: 'image larger than 200 KB' });
+      ctx.addIssue({ code: 'custom', message: rule('image_too_big') });
     else if (!SIGNATURES[logo.type](headOf(logo.base64)))
-      ctx.addIssue({ code: 'custom', message: 'a PNG, JPEG or WebP image' });
+      ctx.addIssue({ code: 'custom', message: rule('image_type') });
   });
 
 /** The building without its logo bytes: what apps showing logos by URL get, and what forms send. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeLine, safeText } from './safe-text';
+import { rule } from './field-rules';
 
 // Notifications: the channels an admin configures, a visitor's opt-in, and what the admin sees
 // of deliveries and alarms. Secrets (a token, a gateway key) go in with a channel and never
@@ -14,7 +15,7 @@ const httpUrl = z
   .string()
   .trim()
   .max(500)
-  .refine((u) => /^https?:\/\/[^\s]+$/i.test(u), { message: 'an http:// or https:// address' });
+  .refine((u) => /^https?:\/\/[^\s]+$/i.test(u), { message: rule('web_address') });
 
 export const WhatsAppChannelSchema = z.strictObject({
   kind: z.literal('whatsapp'),
@@ -24,14 +25,11 @@ export const WhatsAppChannelSchema = z.strictObject({
   baseUrl: httpUrl.default('https://graph.facebook.com'),
   apiVersion: z
     .string()
-    .regex(/^v\d+\.\d+$/, 'a Graph API version like v21.0')
+    .regex(/^v\d+\.\d+$/, rule('graph_version'))
     .default('v21.0'),
-  phoneNumberId: z.string().regex(/^\d{5,20}$/, 'the phone number id: digits'),
+  phoneNumberId: z.string().regex(/^\d{5,20}$/, rule('phone_number_id')),
   /** Approved template name per message (message-catalogue.ts); a message without one is not sent. */
-  templates: z.record(
-    z.string(),
-    z.string().regex(/^[a-z0-9_]{1,512}$/, 'a template name: a-z, 0-9, _'),
-  ),
+  templates: z.record(z.string(), z.string().regex(/^[a-z0-9_]{1,512}$/, rule('template_name'))),
   /** Omitted on an update: the stored token stays. */
   token: secret.optional(),
 });
@@ -47,7 +45,7 @@ export const HttpGatewayChannelSchema = z.strictObject({
   headers: z
     .array(
       z.strictObject({
-        name: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name'),
+        name: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, rule('header_name')),
         value: z.string().max(2000).optional(),
         secret: z.boolean().default(false),
       }),
@@ -65,7 +63,7 @@ export const WebPushChannelSchema = z.strictObject({
   subject: z
     .string()
     .trim()
-    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'mailto:admin@… or an https:// address'),
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, rule('push_contact')),
 });
 
 export const LogChannelSchema = z.strictObject({
@@ -87,7 +85,7 @@ export const PhoneSchema = z
   .string()
   .trim()
   .transform((p) => p.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^(\+62|62|0)8\d{7,12}$/, 'a mobile number like 081234567890'));
+  .pipe(z.string().regex(/^(\+62|62|0)8\d{7,12}$/, rule('mobile_number')));
 
 /** 08123… → 628123…: the form providers take. */
 export const normalisePhone = (phone: string): string =>
@@ -97,8 +95,8 @@ export const PushSubscriptionSchema = z.strictObject({
   endpoint: httpUrl.max(1000),
   expirationTime: z.number().nullable().optional(),
   keys: z.strictObject({
-    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'a P-256 public key, base64url'),
-    auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}$/, 'an auth secret, base64url'),
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, rule('push_key')),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}$/, rule('push_auth')),
   }),
 });
 
@@ -107,7 +105,7 @@ export const OptInBodySchema = z.discriminatedUnion('medium', [
   z.strictObject({
     medium: z.literal('phone'),
     phone: PhoneSchema,
-    consent: z.literal(true, { error: 'a phone number is kept only with consent' }),
+    consent: z.literal(true, { error: rule('consent') }),
     language: z.enum(['id', 'en']).default('id'),
   }),
   z.strictObject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { safeLine } from './safe-text';
 import { PrioritySchema, ServiceStandardSchema } from './building-schemas';
 import { ConflictReasonSchema } from './conflict';
+import { FIELD_RULES } from './field-rules';
 import { RefusalDetailSchema } from './refusal-detail';
 
 export const LoginBodySchema = z.strictObject({
@@ -165,7 +166,17 @@ export const ErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Each bad field by the rule it breaks (field-rules.ts); `message` is its English. */
+    fields: z
+      .array(
+        z.object({
+          path: z.string(),
+          rule: z.enum(FIELD_RULES),
+          values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
     reasons: z.array(ConflictReasonSchema).optional(),
     retryAfterSeconds: z.number().optional(),
     detail: RefusalDetailSchema.optional(),

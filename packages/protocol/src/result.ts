@@ -1,6 +1,7 @@
 import type { DomainErrorCode } from '@antre/domain';
 import type { BookingRefusal } from './booking';
 import type { ConflictReason } from './conflict';
+import type { FieldError } from './field-rules';
 import type { RefusalDetail } from './refusal-detail';
 
 export type ErrorCode =
@@ -21,8 +22,8 @@ export type ErrorCode =
 export interface ApiError {
   code: ErrorCode;
   message: string;
-  /** Field paths and what is wrong with each, for forms. */
-  fields?: { path: string; message: string }[];
+  /** Field paths and the rule each breaks (field-rules.ts), for forms to word. */
+  fields?: FieldError[];
   /** On a 429: how long to wait before trying again, for the UI to say in its own words. */
   retryAfterSeconds?: number;
   /** What a refusal is about (a time, a date, a reason), for the UI to say in its own words. */

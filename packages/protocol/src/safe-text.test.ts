@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { AgencySchema, ServiceStandardSchema, SiteSchema } from './building-schemas';
 import { CommandSchemas } from './commands';
 import { CreateUserBodySchema } from './admin';
 import { DisplaySettingsInputSchema } from './device-settings';
 import { CreateDeviceBodySchema } from './rest';
-import { safeLine, safeText, UNSAFE_TEXT_MESSAGE } from './safe-text';
+import { safeLine, safeText } from './safe-text';
+import { parseInput } from './validation';
 import { FeedbackBodySchema } from './survey';
 import { SaveTicketTemplateBodySchema } from './ticket-template';
 
-const refusal = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  result.success ? null : result.error?.issues.map((i) => i.message);
+const refusal = (schema: z.ZodType, input: unknown) => {
+  const result = parseInput(schema, input);
+  return result.ok ? null : result.error.fields?.map((f) => f.rule);
+};
 
 describe('stored text', () => {
   it.each([
@@ -25,7 +29,7 @@ describe('stored text', () => {
     ['a line break in a name', 'Loket\n1'],
     ['a tab in a name', 'Loket\t1'],
   ])('when a name holds %s, then it is refused with the translatable message', (_, name) => {
-    expect(refusal(safeLine().safeParse(name))).toEqual([UNSAFE_TEXT_MESSAGE]);
+    expect(refusal(safeLine(), name)).toEqual(['unsafe_text']);
   });
 
   it('when a name is ordinary Indonesian text, then it is kept (trimmed)', () => {
@@ -36,8 +40,8 @@ describe('stored text', () => {
 
   it('when a multi-line text holds line breaks and tabs, then it is kept, but not other controls', () => {
     expect(safeText().parse('Baris 1\n\tBaris 2')).toBe('Baris 1\n\tBaris 2');
-    expect(refusal(safeText().safeParse('Baris\r\n2'))).toEqual([UNSAFE_TEXT_MESSAGE]);
-    expect(refusal(safeText().safeParse('Baris \u202e2'))).toEqual([UNSAFE_TEXT_MESSAGE]);
+    expect(refusal(safeText(), 'Baris\r\n2')).toEqual(['unsafe_text']);
+    expect(refusal(safeText(), 'Baris \u202e2')).toEqual(['unsafe_text']);
   });
 
   it('when any stored name or text holds a hostile character, then its schema refuses it at its path', () => {
@@ -66,8 +70,10 @@ describe('stored text', () => {
       });
       expect({ what, ok: schema.safeParse(withText(bad)).success }).toEqual({ what, ok: false });
     }
-    const site = SiteSchema.safeParse({ name: bad });
-    expect(site.error?.issues.find((i) => i.path[0] === 'name')?.message).toBe(UNSAFE_TEXT_MESSAGE);
+    const site = parseInput(SiteSchema, { name: bad });
+    expect(site.ok ? [] : site.error.fields).toContainEqual(
+      expect.objectContaining({ path: 'name', rule: 'unsafe_text' }),
+    );
   });
 });
 

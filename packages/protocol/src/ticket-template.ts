@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { safeText } from './safe-text';
+import { rule } from './field-rules';
 
 /** Big enough for any sensible receipt, small enough that a paste accident is refused. */
 export const TICKET_TEMPLATE_MAX_CHARS = 4000;
 
 const template = safeText()
-  .min(1, 'the template is empty')
+  .min(1, rule('template_empty'))
   .max(TICKET_TEMPLATE_MAX_CHARS, `at most ${TICKET_TEMPLATE_MAX_CHARS} characters`);
 
 /** The receiptline template the hub prints tickets with, and what the editor needs beside it. */

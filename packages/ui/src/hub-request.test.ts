@@ -38,7 +38,7 @@ describe('a refusal’s bad fields', () => {
       error: {
         code: 'bad_request' as const,
         message: 'Invalid input',
-        fields: [{ path: 'services.2.prefix', message: 'too long' }],
+        fields: [{ path: 'services.2.prefix', rule: 'too_long' as const, message: 'too long' }],
       },
     };
     expect(fieldErrors(refusal)).toEqual({ 'services.2.prefix': 'too long' });

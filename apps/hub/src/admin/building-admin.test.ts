@@ -1,3 +1,4 @@
+import { fieldError } from '@antre/protocol';
 import type { Building } from '@antre/domain';
 import type { BuildingChanged, Catalogue } from '@antre/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,7 +176,7 @@ describe('export and import', () => {
 
     expect(status).toBe(400);
     expect((body.error as unknown as { fields: unknown[] }).fields).toEqual([
-      { path: 'building.counters.2.services.0.serviceId', message: 'unknown service' },
+      fieldError('building.counters.2.services.0.serviceId', 'unknown_service'),
     ]);
     expect(await current()).toEqual(before);
   });

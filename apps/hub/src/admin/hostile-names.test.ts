@@ -1,4 +1,3 @@
-import { UNSAFE_TEXT_MESSAGE } from '@antre/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
 import { startTestHub } from '../testing/test-hub';
@@ -25,7 +24,7 @@ describe('hostile names', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({
       code: 'bad_request',
-      fields: [{ path: 'agencies.0.name', message: UNSAFE_TEXT_MESSAGE }],
+      fields: [{ path: 'agencies.0.name', rule: 'unsafe_text' }],
     });
     expect((await hub.api('/api/services')).body).toEqual(catalogue);
   });

@@ -78,11 +78,10 @@ describe("the address in a ticket's QR", () => {
     const { status, body } = await saveSite({ publicUrl: bad });
 
     expect(status).toBe(400);
-    const fields = (body.error as unknown as { fields: { path: string; message: string }[] })
-      .fields;
-    expect(fields).toEqual([
+    expect((body.error as unknown as { fields: unknown[] }).fields).toEqual([
       {
         path: 'site.publicUrl',
+        rule: 'public_address',
         message: 'an address like https://antre.example.go.id, not loopback',
       },
     ]);

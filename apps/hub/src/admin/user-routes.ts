@@ -1,5 +1,5 @@
 import type { UserView } from '@antre/protocol';
-import { UserViewSchema } from '@antre/protocol';
+import { fieldError, UserViewSchema } from '@antre/protocol';
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
 import { checkChosenPassword } from '../auth/password-strength';
@@ -62,12 +62,12 @@ export function userRoutes(deps: {
             throw new HttpError(403, 'forbidden', 'A supervisor keeps officers in their agency');
           if (unknownAgency(body.agencyId))
             throw new HttpError(400, 'bad_request', 'Unknown agency', [
-              { path: 'agencyId', message: 'unknown agency' },
+              fieldError('agencyId', 'unknown_agency'),
             ]);
           const moves = body.role !== user.role || body.agencyId !== user.agencyId;
           if (principal.kind === 'user' && principal.id === id && moves)
             throw new HttpError(400, 'bad_request', 'You cannot change your own role', [
-              { path: 'role', message: 'not your own role or agency' },
+              fieldError('role', 'own_role'),
             ]);
           const changed = Object.fromEntries(
             (['displayName', 'role', 'agencyId'] as const)
@@ -140,7 +140,7 @@ export function userRoutes(deps: {
           throw new HttpError(403, 'forbidden', 'A supervisor adds only officers of their agency');
         if (unknownAgency(body.agencyId))
           throw new HttpError(400, 'bad_request', 'Unknown agency', [
-            { path: 'agencyId', message: 'unknown agency' },
+            fieldError('agencyId', 'unknown_agency'),
           ]);
         if (auth.findUser(body.username))
           throw conflictError([{ code: 'username_taken', name: body.username }]);

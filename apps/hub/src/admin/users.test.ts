@@ -1,4 +1,5 @@
 import type { UserView } from '@antre/protocol';
+import { ErrorBodySchema } from '@antre/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
 import { DEMO_PASSWORD, startTestHub } from '../testing/test-hub';
@@ -64,7 +65,7 @@ describe('people', () => {
     expect(
       (await create(admin, { ...officer, username: 'adm2', role: 'admin', agencyId: 'x' })).body
         .error,
-    ).toMatchObject({ fields: [{ path: 'agencyId', message: 'an admin has no agency' }] });
+    ).toMatchObject({ fields: [{ path: 'agencyId', rule: 'admin_without_agency' }] });
   });
 
   it('when a supervisor lists people, then they see only their own agency', async () => {
@@ -184,14 +185,39 @@ describe('changing people', () => {
     });
 
     expect(noAgency.body.error).toMatchObject({
-      fields: [{ path: 'agencyId', message: 'choose the agency' }],
+      fields: [{ path: 'agencyId', rule: 'agency_required' }],
     });
     expect(adminWithAgency.body.error).toMatchObject({
-      fields: [{ path: 'agencyId', message: 'an admin has no agency' }],
+      fields: [{ path: 'agencyId', rule: 'admin_without_agency' }],
     });
     expect(moved.status).toBe(403);
-    expect(self.body.error).toMatchObject({ fields: [{ path: 'role' }] });
+    expect(self.body.error).toMatchObject({ fields: [{ path: 'role', rule: 'own_role' }] });
     expect(renamed).toMatchObject({ status: 200, body: { displayName: 'Petugas Ganti Nama' } });
+  });
+
+  it('when a person is added with a short password and a bad username, then each field names its rule and values', async () => {
+    const { status, body } = await create(admin, {
+      username: 'Budi Santoso',
+      displayName: 'Budi',
+      role: 'officer',
+      agencyId: 'disdukcapil',
+      password: 'pendek',
+    });
+
+    expect(status).toBe(400);
+    expect(ErrorBodySchema.parse(body).error.fields).toEqual([
+      {
+        path: 'username',
+        rule: 'username',
+        message: '3–64 lowercase letters, digits, dots, - or _',
+      },
+      {
+        path: 'password',
+        rule: 'too_short',
+        values: { min: 10 },
+        message: 'Too small: expected string to have >=10 characters',
+      },
+    ]);
   });
 
   it('when five wrong passwords lock a name, then the list says until when, and unlocking lets them in', async () => {

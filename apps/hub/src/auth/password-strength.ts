@@ -1,5 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type { PasswordWeakness } from '@antre/protocol';
+import { fieldError } from '@antre/protocol';
 import { HttpError } from '../http/routes';
 
 // Common passwords, keyboard walks, repeats and sequences, in any language.
@@ -9,38 +11,40 @@ const zxcvbn = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
 // an officer can still remember ("rahasia-123" passes; "aaaaaaaaaaaa", "password1234" do not).
 const MIN_SCORE = 3;
 
-// zxcvbn's warnings, said plainly in Indonesian (the UI shows the hub's field message).
-const REASONS: Record<string, string> = {
-  simpleRepeat: 'berisi huruf yang diulang-ulang',
-  extendedRepeat: 'berisi pola yang diulang-ulang',
-  sequences: 'berisi urutan seperti abcd atau 1234',
-  straightRow: 'berisi deretan tombol keyboard',
-  keyPattern: 'berisi pola tombol keyboard',
-  topTen: 'termasuk kata sandi paling umum',
-  topHundred: 'termasuk kata sandi paling umum',
-  common: 'termasuk kata sandi yang umum dipakai',
-  similarToCommon: 'mirip kata sandi yang umum dipakai',
-  wordByItself: 'hanya satu kata',
-  namesByThemselves: 'hanya berisi nama',
-  commonNames: 'berisi nama yang umum',
-  userInputs: 'memuat nama pengguna atau nama orangnya',
-  dates: 'berisi tanggal',
-  recentYears: 'berisi tahun',
+// zxcvbn's warnings as the reasons a UI words (field rule `weak_password`, its variant).
+const WEAKNESSES: Record<string, PasswordWeakness> = {
+  simpleRepeat: 'repeats',
+  extendedRepeat: 'repeats',
+  sequences: 'sequence',
+  straightRow: 'keyboard',
+  keyPattern: 'keyboard',
+  topTen: 'most_common',
+  topHundred: 'most_common',
+  common: 'common',
+  similarToCommon: 'like_common',
+  wordByItself: 'one_word',
+  namesByThemselves: 'names',
+  commonNames: 'common_names',
+  userInputs: 'personal',
+  dates: 'dates',
+  recentYears: 'years',
 };
 
-/** Why a chosen password is too easy to guess, in Indonesian; null when it is strong enough. */
-export function weakPasswordReason(password: string, personal: string[] = []): string | null {
+/** Why a chosen password is too easy to guess; null when it is strong enough. */
+export function passwordWeakness(
+  password: string,
+  personal: string[] = [],
+): PasswordWeakness | null {
   const result = zxcvbn.check(password, personal);
   if (result.score >= MIN_SCORE) return null;
-  const reason = (result.feedback.warning && REASONS[result.feedback.warning]) || 'mudah ditebak';
-  return `kata sandi terlalu lemah: ${reason}`;
+  return (result.feedback.warning && WEAKNESSES[result.feedback.warning]) || 'guessable';
 }
 
 /** Refuses a chosen password that is too easy to guess (400, field `password`). */
 export function checkChosenPassword(password: string | undefined, personal: string[]): void {
-  const reason = password === undefined ? null : weakPasswordReason(password, personal);
-  if (reason)
+  const weakness = password === undefined ? null : passwordWeakness(password, personal);
+  if (weakness)
     throw new HttpError(400, 'bad_request', 'The password is too easy to guess', [
-      { path: 'password', message: reason },
+      fieldError('password', 'weak_password', { variant: weakness }),
     ]);
 }

@@ -1,4 +1,4 @@
-import { BuildingSchema } from '@antre/protocol';
+import { BuildingSchema, parseInput } from '@antre/protocol';
 import { describe, expect, it } from 'vitest';
 import { readDemoBuilding } from './first-start';
 
@@ -26,12 +26,12 @@ describe('the demo building', () => {
     [
       'a duplicate prefix',
       (b: ReturnType<typeof readDemoBuilding>) => (b.services[1]!.prefix = b.services[0]!.prefix),
-      'prefix already used',
+      'prefix_used',
     ],
     [
       'a counter in an unknown zone',
       (b: ReturnType<typeof readDemoBuilding>) => (b.counters[0]!.zoneId = 'basement'),
-      'unknown zone',
+      'unknown_zone',
     ],
     [
       "a counter serving another agency's service",
@@ -39,18 +39,17 @@ describe('the demo building', () => {
         const foreign = b.services.find((s) => s.agencyId !== b.counters[0]!.agencyId)!;
         b.counters[0]!.services.push({ serviceId: foreign.id, weight: 1 });
       },
-      "another agency's service",
+      'other_agency_service',
     ],
     [
       'a lowercase prefix',
       (b: ReturnType<typeof readDemoBuilding>) => (b.services[0]!.prefix = 'a'),
-      'capital',
+      'prefix_letters',
     ],
-  ])('when the building has %s, then validation names the field', (_case, spoil, message) => {
+  ])('when the building has %s, then validation names the rule it breaks', (_case, spoil, rule) => {
     const copy = structuredClone(building);
     spoil(copy);
-    const result = BuildingSchema.safeParse(copy);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message).join(' ')).toContain(message);
+    const result = parseInput(BuildingSchema, copy);
+    expect(result.ok ? [] : result.error.fields?.map((f) => f.rule)).toContain(rule);
   });
 });

@@ -1,5 +1,5 @@
 import type { MediaItem } from '@antre/protocol';
-import { MEDIA_UPLOAD_MAX_BYTES } from '@antre/protocol';
+import { fieldError, MEDIA_UPLOAD_MAX_BYTES } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ function checkedName(name: string): string {
       400,
       'bad_request',
       'Use a plain file name ending in .jpg, .jpeg, .png, .webp, .gif, .mp4 or .webm',
-      [{ path: 'file', message: 'unsupported file name' }],
+      [fieldError('file', 'file_name')],
     );
   return ext;
 }
@@ -59,7 +59,7 @@ async function checkContent(path: string, declared: string): Promise<void> {
     415,
     'bad_request',
     `The file's content is ${sniffed ?? 'not a known image or video'}, not ${declared}; nothing was saved`,
-    [{ path: 'file', message: 'content does not match its type' }],
+    [fieldError('file', 'file_content')],
   );
 }
 

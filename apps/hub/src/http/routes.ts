@@ -2,6 +2,7 @@ import type {
   ApiRoute,
   ConflictReason,
   ErrorCode,
+  FieldError,
   RefusalDetail,
   RouteContract,
 } from '@antre/protocol';
@@ -19,7 +20,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: { path: string; message: string }[],
+    readonly fields?: FieldError[],
     readonly reasons?: ConflictReason[],
     readonly detail?: RefusalDetail,
   ) {

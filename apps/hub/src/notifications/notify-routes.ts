@@ -1,5 +1,5 @@
 import type { DeliveryView, NotifyMessage } from '@antre/protocol';
-import { NOTIFY_MESSAGES, normalisePhone } from '@antre/protocol';
+import { fieldError, normalisePhone, NOTIFY_MESSAGES } from '@antre/protocol';
 import type { RouteRateLimit } from '../http/routes';
 import { defineRoute, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
@@ -115,7 +115,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       handle: ({ body }) => {
         if (body.kind === 'whatsapp' && !body.token)
           throw new HttpError(400, 'bad_request', 'The access token is needed', [
-            { path: 'token', message: 'required' },
+            fieldError('token', 'required'),
           ]);
         return channels.save(null, body, engine.now());
       },
@@ -170,13 +170,13 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
           const channel = id ? store.channel(id) : undefined;
           if (id && (!channel || channel.kind === 'webpush'))
             throw new HttpError(400, 'bad_request', 'Choose a WhatsApp, gateway or log channel', [
-              { path, message: 'not a channel for phone numbers' },
+              fieldError(path, 'not_phone_channel'),
             ]);
         }
         const unknown = Object.keys(body.services).filter((id) => !engine.index.services.has(id));
         if (unknown.length > 0)
           throw new HttpError(400, 'bad_request', `Unknown services: ${unknown.join(', ')}`, [
-            { path: 'services', message: 'unknown service' },
+            fieldError('services', 'unknown_service'),
           ]);
         notifications.saveSettings({
           ...body,
@@ -227,7 +227,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
             400,
             'bad_request',
             `Unknown placeholders: ${unknown.map((p) => `{${p}}`).join(', ')}`,
-            [{ path: 'text', message: `unknown placeholder {${unknown[0]}}` }],
+            [fieldError('text', 'unknown_placeholder', { name: `{${unknown[0]}}` })],
           );
         store.setText(body.message, body.language, text || null);
         return {
@@ -247,7 +247,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
         if (!channel) throw new HttpError(404, 'not_found', 'No channel with this id');
         if (channel.kind !== 'log' && channel.kind !== 'webpush' && !body.phone)
           throw new HttpError(400, 'bad_request', 'A phone number to send the test to', [
-            { path: 'phone', message: 'required' },
+            fieldError('phone', 'required'),
           ]);
         const phone = body.phone ? normalisePhone(body.phone) : '';
         const key = `test:${channel.id}:${engine.now()}`;

@@ -1,8 +1,6 @@
+import { fieldError } from '@antre/protocol';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/routes';
-
-/** The field message the admin app translates (`field-messages.ts`). */
-export const NAME_TAKEN = 'name already used by another device';
 
 /**
  * Refuses a name another device in use already has, so two kiosks are never both
@@ -17,8 +15,8 @@ export function checkDeviceNameFree(db: Db, name: string | undefined, exceptId?:
          AND lower(trim(name)) = lower(trim(?)) LIMIT 1`,
     )
     .get(exceptId ?? '', name);
-  if (taken)
-    throw new HttpError(400, 'bad_request', `Invalid input: name: ${NAME_TAKEN}`, [
-      { path: 'name', message: NAME_TAKEN },
-    ]);
+  if (taken) {
+    const field = fieldError('name', 'device_name_used');
+    throw new HttpError(400, 'bad_request', `Invalid input: name: ${field.message}`, [field]);
+  }
 }

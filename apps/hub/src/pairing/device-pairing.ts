@@ -1,3 +1,4 @@
+import { fieldError } from '@antre/protocol';
 import type { PairingChanged, PairingStatus, PairingTicket } from '@antre/protocol';
 import type { z } from 'zod';
 import type { ApprovePairingBodySchema, RequestPairingBodySchema } from '@antre/protocol';
@@ -49,14 +50,14 @@ export function createDevicePairing(deps: {
         404,
         'not_found',
         `No device is waiting with code ${shown}; check the code on its screen`,
-        [{ path: 'code', message: 'no device is waiting with this code' }],
+        [fieldError('code', 'pairing_code_unknown')],
       );
     if (row.expires_at <= now())
       throw new HttpError(
         409,
         'conflict',
         `Code ${shown} has expired; the device shows a new code — use that one`,
-        [{ path: 'code', message: 'this code has expired' }],
+        [fieldError('code', 'pairing_code_expired')],
       );
     return row;
   }
@@ -109,7 +110,7 @@ export function createDevicePairing(deps: {
             409,
             'conflict',
             `This device opened the ${row.role} app; pair it as a ${row.role}`,
-            [{ path: 'role', message: `the device opened the ${row.role} app` }],
+            [fieldError('role', 'device_app', { variant: row.role })],
           );
         checkDeviceNameFree(db, body.name);
         const { id, token } = auth.createDevice(

@@ -1,10 +1,9 @@
 import type { Building } from '@antre/domain';
-import type { DeviceSummary } from '@antre/protocol';
-import { deviceSettingsInputSchema, parseInput } from '@antre/protocol';
+import type { DeviceSummary, FieldError } from '@antre/protocol';
+import { deviceSettingsInputSchema, fieldError, parseInput } from '@antre/protocol';
 import { HttpError } from '../http/routes';
 
 type Role = DeviceSummary['role'];
-type FieldError = { path: string; message: string };
 
 interface Place {
   zoneIds?: string[] | undefined;
@@ -27,17 +26,21 @@ export function checkDevicePlace(role: Role, place: Place, building: Building): 
   }
   const zones = new Set(building.zones.map((z) => z.id));
   const agencies = new Set(building.agencies.map((a) => a.id));
-  const unknown = (path: string, ids: unknown, known: Set<string>, what: string) => {
+  const unknown = (
+    path: string,
+    ids: unknown,
+    known: Set<string>,
+    what: 'unknown_zone' | 'unknown_agency',
+  ) => {
     if (!Array.isArray(ids)) return;
     ids.forEach((id, i) => {
-      if (typeof id === 'string' && !known.has(id))
-        fields.push({ path: `${path}.${i}`, message: `unknown ${what}` });
+      if (typeof id === 'string' && !known.has(id)) fields.push(fieldError(`${path}.${i}`, what));
     });
   };
-  unknown('zoneIds', place.zoneIds, zones, 'zone');
-  unknown('agencyIds', place.agencyIds, agencies, 'agency');
+  unknown('zoneIds', place.zoneIds, zones, 'unknown_zone');
+  unknown('agencyIds', place.agencyIds, agencies, 'unknown_agency');
   if (role === 'display')
-    unknown('settings.agencyColumns', place.settings?.agencyColumns, agencies, 'agency');
+    unknown('settings.agencyColumns', place.settings?.agencyColumns, agencies, 'unknown_agency');
   if (fields.length > 0) {
     const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
     throw new HttpError(400, 'bad_request', `Invalid input: ${summary}`.slice(0, 500), fields);

@@ -1,4 +1,5 @@
-import type { DeviceSummary, PairingStatus, PairingTicket } from '@antre/protocol';
+import type { DeviceSummary, FieldError, PairingStatus, PairingTicket } from '@antre/protocol';
+import { fieldError } from '@antre/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
 import { apiFrom } from '../testing/from-address';
@@ -43,7 +44,7 @@ async function pair(
 }
 
 const fieldsOf = (body: Record<string, unknown>) =>
-  (body.error as { fields?: { path: string; message: string }[] }).fields ?? [];
+  (body.error as { fields?: FieldError[] }).fields ?? [];
 
 const devices = async (): Promise<DeviceSummary[]> =>
   (await hub.api('/api/devices', { token: admin })).body.devices as DeviceSummary[];
@@ -87,9 +88,7 @@ describe('device pairing', () => {
     expect(wrong).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
     expect(JSON.stringify(wrong.body)).toContain('AAA-AAA');
     // The admin app words each refusal by its field, never by the English message.
-    expect(fieldsOf(wrong.body)).toEqual([
-      { path: 'code', message: 'no device is waiting with this code' },
-    ]);
+    expect(fieldsOf(wrong.body)).toEqual([fieldError('code', 'pairing_code_unknown')]);
     const malformed = await approve('K0O-1IX', 'kiosk');
     expect(malformed.status).toBe(400);
 
@@ -97,7 +96,7 @@ describe('device pairing', () => {
     const asKiosk = await approve(display.code, 'kiosk');
     expect(asKiosk.status).toBe(409);
     expect(fieldsOf(asKiosk.body)).toEqual([
-      { path: 'role', message: 'the device opened the display app' },
+      fieldError('role', 'device_app', { variant: 'display' }),
     ]);
 
     const rejected = await ask('kiosk');
@@ -113,7 +112,7 @@ describe('device pairing', () => {
     const expired = await approve(late.code, 'kiosk');
     expect(expired).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
     expect(JSON.stringify(expired.body)).toContain('expired');
-    expect(fieldsOf(expired.body)).toEqual([{ path: 'code', message: 'this code has expired' }]);
+    expect(fieldsOf(expired.body)).toEqual([fieldError('code', 'pairing_code_expired')]);
     expect((await poll(late)).body.status).toBe('expired');
     expect((await devices()).length).toBe(before);
   });
@@ -197,9 +196,7 @@ describe('device pairing', () => {
     const again = await ask('kiosk');
     const twin = await approve(again.code, 'kiosk', { name: ' kios lantai 2 ' });
     expect(twin.status).toBe(400);
-    expect(fieldsOf(twin.body)).toEqual([
-      { path: 'name', message: 'name already used by another device' },
-    ]);
+    expect(fieldsOf(twin.body)).toEqual([fieldError('name', 'device_name_used')]);
     expect((await devices()).length).toBe(before);
     expect((await poll(again)).body.status).toBe('pending');
 

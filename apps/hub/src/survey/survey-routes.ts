@@ -1,5 +1,5 @@
 import { SKM_ELEMENTS, SKM_WORDING } from '@antre/domain';
-import { AGE_BANDS, EDUCATIONS, JOBS, SEXES } from '@antre/protocol';
+import { AGE_BANDS, EDUCATIONS, fieldError, JOBS, SEXES } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import type { RouteRateLimit } from '../http/routes';
@@ -122,12 +122,12 @@ export function surveyRoutes(
       handle: ({ body }) => {
         if (!engine.index.building.agencies.some((a) => a.id === body.agencyId))
           throw new HttpError(400, 'bad_request', 'Unknown agency', [
-            { path: 'agencyId', message: 'No agency with this id' },
+            fieldError('agencyId', 'unknown_agency'),
           ]);
         const ticket = body.ticketCode ? queue.ticketByCode(body.ticketCode) : undefined;
         if (body.ticketCode && !ticket)
           throw new HttpError(400, 'bad_request', 'Unknown ticket', [
-            { path: 'ticketCode', message: 'No ticket with this code' },
+            fieldError('ticketCode', 'unknown_ticket'),
           ]);
         const id = randomUUID();
         surveys.saveFeedback({ id, ticketId: ticket?.id ?? null, createdAt: engine.now() }, body);

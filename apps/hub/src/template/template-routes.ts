@@ -1,3 +1,4 @@
+import { fieldError } from '@antre/protocol';
 import type { PaperWidth, TicketContent } from '@antre/escpos';
 import {
   DEFAULT_TICKET_TEMPLATE,
@@ -42,7 +43,7 @@ function refuseUnknown(template: string): void {
   if (unknown.length === 0) return;
   const names = unknown.map((name) => `{{${name}}}`).join(', ');
   throw new HttpError(400, 'bad_request', `Unknown placeholders: ${names}`, [
-    { path: 'template', message: `unknown placeholders: ${names}` },
+    fieldError('template', 'unknown_placeholders', { names }),
   ]);
 }
 
