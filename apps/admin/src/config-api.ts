@@ -1,7 +1,7 @@
 import type { Building } from '@antre/domain';
 import type { ApiBody, ServicePatch, SiteSettings, UserView } from '@antre/protocol';
 import { withoutLogos } from '@antre/protocol';
-import type { HubAnswer, HubRefusal } from '@antre/ui';
+import type { FieldErrors, HubAnswer, HubRefusal } from '@antre/ui';
 import { callHub, fieldErrors } from '@antre/ui';
 
 export type Answer<T> = HubAnswer<T>;
@@ -93,11 +93,11 @@ export async function syncLogo(
 }
 
 /** The fields of one list item (`services.3.…`), re-keyed without that prefix. */
-export function fieldsOf(refusal: Refusal | null, prefix: string): Record<string, string> {
+export function fieldsOf(refusal: Refusal | null, prefix: string): FieldErrors {
   if (!refusal) return {};
-  const mine: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrors(refusal)))
-    if (path.startsWith(`${prefix}.`)) mine[path.slice(prefix.length + 1)] = message;
-    else if (path === prefix) mine[''] = message;
+  const mine: FieldErrors = {};
+  for (const [path, field] of Object.entries(fieldErrors(refusal)))
+    if (path.startsWith(`${prefix}.`)) mine[path.slice(prefix.length + 1)] = field;
+    else if (path === prefix) mine[''] = field;
   return mine;
 }

@@ -1,4 +1,5 @@
 import type { ConflictReason } from '@antre/protocol';
+import { fieldError } from '@antre/protocol';
 import { describe, expect, it } from 'vitest';
 import { conflictText, refusalText } from './conflict-messages';
 
@@ -61,7 +62,7 @@ describe('any refusal from the hub', () => {
       {
         code: 'not_found',
         message: 'No device is waiting with code ZZZ-999; check the code on its screen',
-        fields: [{ path: 'code', message: 'no device is waiting with this code' }],
+        fields: [fieldError('code', 'pairing_code_unknown')],
       },
       'Tidak ada perangkat yang menunggu dengan kode ini. Periksa kode di layar perangkat.',
       'No device is waiting with this code. Check the code on its screen.',
@@ -70,7 +71,7 @@ describe('any refusal from the hub', () => {
       {
         code: 'conflict',
         message: 'This device opened the display app; pair it as a display',
-        fields: [{ path: 'role', message: 'the device opened the display app' }],
+        fields: [fieldError('role', 'device_app', { variant: 'display' })],
       },
       'Perangkat ini membuka aplikasi layar; setujui sebagai Layar.',
       'This device opened the display app; approve it as a Display.',
@@ -79,7 +80,7 @@ describe('any refusal from the hub', () => {
       {
         code: 'bad_request',
         message: 'the template is empty',
-        fields: [{ path: 'template', message: 'x y z' }],
+        fields: [{ path: 'template', rule: 'a_newer_rule', message: 'x y z' }],
       },
       'Data yang dikirim tidak valid.',
       'The data sent is not valid.',

@@ -1,6 +1,7 @@
 import type { ConflictReason } from '@antre/protocol';
 import type { Language } from '@antre/ui';
 import { errorText } from '@antre/ui';
+import type { FieldComplaint } from './field-messages';
 import { knownFieldMessage } from './field-messages';
 import { isMessageKey, translate } from './messages';
 
@@ -10,7 +11,7 @@ const SHOWN = 3;
 export interface RefusalWords {
   code?: string;
   message: string;
-  fields?: readonly { path: string; message: string }[];
+  fields?: readonly FieldComplaint[];
   reasons?: readonly ConflictReason[];
 }
 
@@ -32,7 +33,7 @@ export function refusalText(refusal: RefusalWords, language: Language): string {
     return sentences.join(' ');
   }
   const fields = (refusal.fields ?? [])
-    .map((field) => knownFieldMessage(field.message, language))
+    .map((field) => knownFieldMessage(field, language))
     .filter((text): text is string => text !== null);
   if (fields.length > 0) return [...new Set(fields)].join(' ');
   return errorText(refusal.code ?? 'conflict', language);

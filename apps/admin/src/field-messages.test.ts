@@ -1,96 +1,92 @@
+import type { FieldError, FieldRule, FieldValues } from '@antre/protocol';
+import {
+  CreateUserBodySchema,
+  FIELD_RULE_TEXTS,
+  FIELD_RULE_VARIANTS,
+  FIELD_RULES,
+  fieldError,
+  parseInput,
+} from '@antre/protocol';
 import { describe, expect, it } from 'vitest';
-import { fieldMessage } from './field-messages';
+import { fieldMessage, knownFieldMessage } from './field-messages';
+import { MESSAGES } from './messages';
 
-describe('field messages from the hub', () => {
+const broken = (rule: FieldRule, values?: FieldValues): FieldError => ({
+  path: 'x',
+  rule,
+  ...(values ? { values } : {}),
+  message: 'in English',
+});
+
+const variantsOf = (rule: FieldRule): readonly string[] | undefined =>
+  (FIELD_RULE_VARIANTS as Partial<Record<FieldRule, readonly string[]>>)[rule];
+
+describe('field rules from the hub', () => {
+  it.each(FIELD_RULE_TEXTS)('%s has words in Indonesian and English', (key) => {
+    expect(MESSAGES.id[key]).toBeTruthy();
+    expect(MESSAGES.en[key]).toBeTruthy();
+    expect(MESSAGES.en[key]).not.toBe(MESSAGES.id[key]);
+  });
+
+  it('when the hub names a rule, then every rule it can name is known, with values filled in', () => {
+    const values = { min: 3, max: 9, names: '"a"', name: 'x' };
+    for (const rule of FIELD_RULES) {
+      const variants: readonly (string | undefined)[] = variantsOf(rule) ?? [undefined];
+      for (const variant of variants) {
+        const text = knownFieldMessage(
+          broken(rule, { ...values, ...(variant && { variant }) }),
+          'id',
+        );
+        expect({ rule, variant, text }).toEqual({ rule, variant, text: expect.any(String) });
+        expect(text).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
+
   it.each([
-    ['Too small: expected string to have >=1 characters', 'Wajib diisi.', 'Required.'],
+    [broken('required'), 'Wajib diisi.', 'Required.'],
+    [broken('too_long', { max: 120 }), 'Maksimal 120 karakter.', 'At most 120 characters.'],
+    [broken('too_small', { min: 1 }), 'Paling kecil 1.', 'At least 1.'],
+    [broken('too_few', { min: 1 }), 'Pilih paling sedikit 1.', 'Choose at least 1.'],
     [
-      'Too big: expected string to have <=120 characters',
-      'Maksimal 120 karakter.',
-      'At most 120 characters.',
-    ],
-    ['Too small: expected number to be >=1', 'Paling kecil 1.', 'At least 1.'],
-    ['Invalid input: expected number, received string', 'Isi dengan angka.', 'Enter a number.'],
-    [
-      'one or two capital letters',
+      broken('prefix_letters'),
       'Satu atau dua huruf kapital, mis. A atau AB.',
       'One or two capital letters, e.g. A or AB.',
     ],
-    ['unknown service', 'Layanan tidak ditemukan.', 'Unknown service.'],
-    ["another agency's service", 'Layanan ini milik instansi lain.', "Another agency's service."],
-    ['Unrecognized keys: "a", "b"', 'Isian tidak dikenal: "a", "b".', 'Unknown field: "a", "b".'],
-    ['Invalid ISO date', 'Isi tanggal yang lengkap.', 'Enter a full date.'],
     [
-      'a PNG, JPEG or WebP image',
-      'Harus gambar PNG, JPEG atau WebP.',
-      'Must be a PNG, JPEG or WebP image.',
-    ],
-    ['image larger than 200 KB', 'Gambar lebih dari 200 KB.', 'The image is over 200 KB.'],
-    ['the template is empty', 'Templat masih kosong.', 'The template is empty.'],
-    [
-      'no device is waiting with this code',
-      'Tidak ada perangkat yang menunggu dengan kode ini. Periksa kode di layar perangkat.',
-      'No device is waiting with this code. Check the code on its screen.',
+      broken('unknown_keys', { names: '"a", "b"' }),
+      'Isian tidak dikenal: "a", "b".',
+      'Unknown field: "a", "b".',
     ],
     [
-      'this code has expired',
-      'Kode ini sudah kedaluwarsa. Perangkat kini menampilkan kode baru; pakai kode itu.',
-      'This code has expired. The device now shows a new code; use that one.',
-    ],
-    [
-      'the device opened the display app',
-      'Perangkat ini membuka aplikasi layar; setujui sebagai Layar.',
-      'This device opened the display app; approve it as a Display.',
-    ],
-    [
-      'name already used by another device',
-      'Nama ini sudah dipakai perangkat lain. Pilih nama lain.',
-      'Another device already has this name. Choose another.',
-    ],
-    [
-      'Too small: expected array to have >=1 items',
-      'Pilih paling sedikit 1.',
-      'Choose at least 1.',
-    ],
-    [
-      '3–64 lowercase letters, digits, dots, - or _',
-      '3–64 karakter: huruf kecil, angka, titik, - atau _ (mis. petugas.budi).',
-      '3–64 lowercase letters, digits, dots, - or _ (e.g. officer.budi).',
-    ],
-    ['at least 10 characters', 'Minimal 10 karakter.', 'At least 10 characters.'],
-    [
-      'an admin has no agency',
-      'Admin gedung tidak terikat instansi.',
-      'A building admin has no agency.',
-    ],
-    ['choose the agency', 'Pilih instansinya.', 'Choose the agency.'],
-    [
-      'not your own role or agency',
-      'Peran dan instansi sendiri tidak dapat diubah.',
-      'You cannot change your own role or agency.',
-    ],
-    [
-      'Unknown placeholders: {{footr}}',
-      'Isian tidak dikenal: {{footr}}. Pilih dari daftar isian.',
-      'Unknown placeholders: {{footr}}. Choose from the list.',
-    ],
-    [
-      'unknown placeholders: {{a}}, {{b}}',
+      fieldError('template', 'unknown_placeholders', { names: '{{a}}, {{b}}' }),
       'Isian tidak dikenal: {{a}}, {{b}}. Pilih dari daftar isian.',
       'Unknown placeholders: {{a}}, {{b}}. Choose from the list.',
     ],
     [
-      'control or text-direction characters are not allowed',
-      'Berisi karakter kendali atau penanda arah teks yang tidak diizinkan. Ketik ulang teksnya.',
-      'Contains control or text-direction characters, which are not allowed. Type it again.',
+      fieldError('role', 'device_app', { variant: 'display' }),
+      'Perangkat ini membuka aplikasi layar; setujui sebagai Layar.',
+      'This device opened the display app; approve it as a Display.',
     ],
     [
-      'something the hub may say one day',
+      fieldError('password', 'weak_password', { variant: 'repeats' }),
+      'Kata sandi terlalu lemah: berisi huruf yang diulang-ulang.',
+      'The password is too weak: it repeats letters.',
+    ],
+    [
+      { rule: 'something_new', message: 'something the hub may say one day' },
       'something the hub may say one day',
       'something the hub may say one day',
     ],
-  ])('"%s" reads "%s" in Indonesian and "%s" in English', (message, id, en) => {
-    expect(fieldMessage(message, 'id')).toBe(id);
-    expect(fieldMessage(message, 'en')).toBe(en);
+  ])('%o reads "%s" in Indonesian and "%s" in English', (field, id, en) => {
+    expect(fieldMessage(field, 'id')).toBe(id);
+    expect(fieldMessage(field, 'en')).toBe(en);
+  });
+
+  it("when a schema refuses a text, then the form shows the rule's words, not zod's English", () => {
+    const person = { username: 'budi', displayName: 'Budi', role: 'officer', agencyId: 'a' };
+    const refused = parseInput(CreateUserBodySchema, { ...person, password: 'short' });
+    const field = refused.ok ? undefined : refused.error.fields?.[0];
+    expect(field && fieldMessage(field, 'id')).toBe('Minimal 10 karakter.');
   });
 });

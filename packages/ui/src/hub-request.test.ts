@@ -32,16 +32,22 @@ describe('the address of a hub call', () => {
 
 describe('a refusal’s bad fields', () => {
   it('when the hub names fields, then a form finds each by its path', () => {
+    const prefix = {
+      path: 'services.2.prefix',
+      rule: 'too_long' as const,
+      values: { max: 2 },
+      message: 'at most 2 characters',
+    };
     const refusal = {
       ok: false as const,
       status: 400,
       error: {
         code: 'bad_request' as const,
         message: 'Invalid input',
-        fields: [{ path: 'services.2.prefix', rule: 'too_long' as const, message: 'too long' }],
+        fields: [prefix],
       },
     };
-    expect(fieldErrors(refusal)).toEqual({ 'services.2.prefix': 'too long' });
+    expect(fieldErrors(refusal)).toEqual({ 'services.2.prefix': prefix });
     expect(fieldErrors(null)).toEqual({});
   });
 });

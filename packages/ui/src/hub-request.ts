@@ -6,6 +6,7 @@ import type {
   ApiReply,
   ApiRoute,
   ApiRoutes,
+  FieldError,
   FileRoute,
   JsonRoute,
 } from '@antre/protocol';
@@ -129,7 +130,10 @@ export async function fetchHubFile<K extends FileRoute>(
   }
 }
 
-/** A refusal's bad fields keyed by their path (`services.2.prefix`), for a form to show. */
-export function fieldErrors(refusal: HubRefusal | null | undefined): Record<string, string> {
-  return Object.fromEntries((refusal?.error.fields ?? []).map((f) => [f.path, f.message]));
+/** A form's bad fields keyed by their path (`services.2.prefix`). */
+export type FieldErrors = Record<string, FieldError>;
+
+/** A refusal's bad fields keyed by their path, for a form to word by their rules. */
+export function fieldErrors(refusal: HubRefusal | null | undefined): FieldErrors {
+  return Object.fromEntries((refusal?.error.fields ?? []).map((f) => [f.path, f]));
 }

@@ -1,3 +1,4 @@
+import type { FieldErrors } from '@antre/ui';
 import type { Agency } from './building-drafts';
 import { TextField } from '../components/ConfigField';
 import { LogoPicker } from '../components/LogoPicker';
@@ -8,7 +9,7 @@ export function AgencyForm(props: {
   t: Translate;
   draft: Agency;
   onChange: (next: Agency) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   const { t, draft: a, onChange, errors: e } = props;
   const set = (patch: Partial<Agency>) => onChange({ ...a, ...patch });

@@ -1,7 +1,9 @@
 import type { BookingSettings, Building } from '@antre/domain';
+import type { FieldErrors } from '@antre/ui';
 import type { Service } from './building-drafts';
 import { SelectField, TextField } from '../components/ConfigField';
 import { errorUnder } from '../field-paths';
+import { fieldMessage, pageLanguage } from '../field-messages';
 import { ClosureWarning } from './ClosureWarning';
 import type { Translate } from '../messages';
 
@@ -30,7 +32,7 @@ export function BookingSettingsFields(props: {
   building: Building;
   draft: Service;
   onChange: (booking: BookingSettings | null) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   const { t } = props;
   const b = props.draft.booking ?? null;
@@ -89,7 +91,9 @@ export function BookingSettingsFields(props: {
             );
           })}
           {props.errors['booking.sessions'] && (
-            <p className="form-error">{props.errors['booking.sessions']}</p>
+            <p className="form-error">
+              {fieldMessage(props.errors['booking.sessions'], pageLanguage())}
+            </p>
           )}
           <button
             type="button"

@@ -1,4 +1,5 @@
 import type { Building } from '@antre/domain';
+import type { FieldErrors } from '@antre/ui';
 import { AgencyForm } from './AgencyForm';
 import type { Agency, Item, Section, Service } from './building-drafts';
 import { TextField } from '../components/ConfigField';
@@ -16,7 +17,7 @@ export function BuildingItemForm(props: {
   editing: Editing;
   building: Building;
   isAdmin: boolean;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   busy: boolean;
   t: Translate;
   onChange: (editing: Editing) => void;

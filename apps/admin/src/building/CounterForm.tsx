@@ -1,4 +1,5 @@
 import type { Building } from '@antre/domain';
+import type { FieldErrors } from '@antre/ui';
 import type { Counter } from './building-drafts';
 import { SelectField, TextField } from '../components/ConfigField';
 import { fieldMessage, pageLanguage } from '../field-messages';
@@ -10,7 +11,7 @@ export function CounterForm(props: {
   building: Building;
   draft: Counter;
   onChange: (next: Counter) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   const { t, building, draft: c, onChange, errors: e } = props;
   const set = (patch: Partial<Counter>) => onChange({ ...c, ...patch });

@@ -1,4 +1,5 @@
 import type { Building } from '@antre/domain';
+import type { FieldErrors } from '@antre/ui';
 import { BookingSettingsFields } from './BookingSettingsFields';
 import type { Service } from './building-drafts';
 import { SelectField, TextField } from '../components/ConfigField';
@@ -23,7 +24,7 @@ export function ServiceForm(props: {
   building: Building;
   draft: Service;
   onChange: (next: Service) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   agencyLocked: boolean;
   limited?: boolean;
 }) {

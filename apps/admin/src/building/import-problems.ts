@@ -1,4 +1,4 @@
-import type { Language } from '@antre/ui';
+import type { FieldErrors, Language } from '@antre/ui';
 import { FIELD_NAMES, ITEM_NAMES } from './building-field-names';
 import { fieldMessage } from '../field-messages';
 import { translate } from '../messages';
@@ -13,16 +13,12 @@ const text = (value: unknown): string | null =>
 
 /**
  * An import's bad fields as a person reads them, one a line, the first five and how many more:
- * `building.services.3.prefix` `one or two capital letters` becomes
+ * `building.services.3.prefix` broken by `prefix_letters` becomes
  * `Layanan «Perekaman KTP-el» › Awalan: Satu atau dua huruf kapital, mis. A atau AB.`
  */
-export function importProblems(
-  fields: Record<string, string>,
-  file: unknown,
-  language: Language,
-): string[] {
+export function importProblems(fields: FieldErrors, file: unknown, language: Language): string[] {
   const lines = Object.entries(fields).map(
-    ([path, message]) => `${placeOf(path, file, language)}: ${fieldMessage(message, language)}`,
+    ([path, field]) => `${placeOf(path, file, language)}: ${fieldMessage(field, language)}`,
   );
   const more = lines.length - SHOWN;
   if (more <= 0) return lines;

@@ -1,3 +1,4 @@
+import type { FieldError } from '@antre/protocol';
 import type { ReactNode } from 'react';
 import { fieldMessage, pageLanguage } from '../field-messages';
 
@@ -9,7 +10,7 @@ export const toggle = (list: string[], id: string, on: boolean) =>
 export function Checks(props: {
   legend: string;
   hint?: string;
-  error: string | undefined;
+  error: FieldError | undefined;
   children: ReactNode;
 }) {
   return (

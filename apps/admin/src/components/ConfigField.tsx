@@ -1,3 +1,4 @@
+import type { FieldError } from '@antre/protocol';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { fieldMessage, pageLanguage } from '../field-messages';
@@ -5,7 +6,7 @@ import { fieldMessage, pageLanguage } from '../field-messages';
 /** A labelled input with the hub's complaint about it right underneath. */
 export function Field(props: {
   label: string;
-  error?: string | undefined;
+  error?: FieldError | undefined;
   children: (id: string, describedBy: string | undefined) => ReactNode;
 }) {
   const id = useId();
@@ -27,7 +28,7 @@ export function TextField(props: {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string | undefined;
+  error?: FieldError | undefined;
   type?: string;
   multiline?: boolean;
 }) {
@@ -63,7 +64,7 @@ export function SelectField(props: {
   value: string;
   options: { value: string; label: string }[];
   onChange: (value: string) => void;
-  error?: string | undefined;
+  error?: FieldError | undefined;
 }) {
   return (
     <Field label={props.label} error={props.error}>

@@ -1,3 +1,4 @@
+import type { FieldError } from '@antre/protocol';
 import { useId, useState } from 'react';
 import { fieldMessage, pageLanguage } from '../field-messages';
 import { scaledLogo } from './logo-image';
@@ -9,7 +10,7 @@ export function LogoPicker(props: {
   name: string;
   logo: string | undefined;
   onChange: (logo: string | undefined) => void;
-  error?: string | undefined;
+  error?: FieldError | undefined;
 }) {
   const { t } = props;
   const id = useId();

@@ -1,4 +1,5 @@
 import type { DayHours, Weekday, WeeklyHours } from '@antre/domain';
+import type { FieldErrors } from '@antre/ui';
 import { ClockInput } from './ClockInput';
 import { fieldMessage, pageLanguage } from '../field-messages';
 import type { Translate } from '../messages';
@@ -12,7 +13,7 @@ export function WeeklyHoursEditor(props: {
   t: Translate;
   hours: WeeklyHours;
   onChange: (next: WeeklyHours) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   const { t, hours, errors } = props;
   const setDay = (day: Weekday, value: DayHours | null) =>

@@ -1,4 +1,5 @@
 import type { Building } from '@antre/domain';
+import type { FieldErrors } from '@antre/ui';
 import { Check, Checks, toggle } from '../components/Checks';
 import { SelectField, TextField } from '../components/ConfigField';
 import type { DeviceDraft, PrinterKind } from './device-draft';
@@ -6,7 +7,7 @@ import { DisplayFields } from './DisplayFields';
 import { errorUnder } from '../field-paths';
 import type { Translate } from '../messages';
 
-type Errors = Record<string, string>;
+type Errors = FieldErrors;
 
 /** Where a device works and how: zones or agencies, then its printer or its board. */
 export function DevicePlaceFields(props: {

@@ -1,11 +1,12 @@
 import type { Building } from '@antre/domain';
+import type { FieldErrors } from '@antre/ui';
 import { Check, Checks, toggle } from '../components/Checks';
 import { SelectField, TextField } from '../components/ConfigField';
 import type { DeviceDraft } from './device-draft';
 import { errorUnder } from '../field-paths';
 import type { Translate } from '../messages';
 
-type Errors = Record<string, string>;
+type Errors = FieldErrors;
 
 /** A board's zones, layout and voice. */
 export function DisplayFields(props: {

@@ -1,4 +1,5 @@
 import { GATEWAY_PLACEHOLDERS } from '@antre/protocol';
+import type { FieldErrors } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import type { ChannelDraft, HeaderDraft } from './channel-draft';
 import { draftFromPreset, emptyDraft } from './channel-draft';
@@ -17,7 +18,7 @@ export function GatewayFields(
     draft: ChannelDraft;
     set: (patch: Partial<ChannelDraft>) => void;
     replace: (draft: ChannelDraft) => void;
-    errors: Record<string, string>;
+    errors: FieldErrors;
   },
 ) {
   const { t, draft, set, errors } = props;
@@ -116,7 +117,7 @@ function HeaderRows(props: {
   t: NotifySectionProps['t'];
   draft: ChannelDraft;
   set: (patch: Partial<ChannelDraft>) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   const { t, draft, errors } = props;
   const change = (i: number, patch: Partial<HeaderDraft>): void =>

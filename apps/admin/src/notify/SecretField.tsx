@@ -1,3 +1,4 @@
+import type { FieldError } from '@antre/protocol';
 import { Field } from '../components/ConfigField';
 
 /**
@@ -11,7 +12,7 @@ export function SecretField(props: {
   stored: string | null;
   keepHint: (masked: string) => string;
   onChange: (value: string) => void;
-  error?: string | undefined;
+  error?: FieldError | undefined;
 }) {
   return (
     <Field label={props.label} error={props.error}>

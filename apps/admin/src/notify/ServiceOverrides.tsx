@@ -1,4 +1,5 @@
 import type { Service } from '@antre/domain';
+import type { FieldErrors } from '@antre/ui';
 import { useState } from 'react';
 import { fieldMessage } from '../field-messages';
 import type { NotifySectionProps } from './notify-props';
@@ -20,7 +21,7 @@ export function ServiceOverrides(
   props: NotifySectionProps & {
     overrides: SettingsDraft['services'];
     defaults: SettingsDraft;
-    errors: Record<string, string>;
+    errors: FieldErrors;
     onChange: (services: SettingsDraft['services']) => void;
   },
 ) {

@@ -1,3 +1,4 @@
+import type { FieldErrors } from '@antre/ui';
 import { SelectField, TextField } from '../components/ConfigField';
 import type { NotifySectionProps } from './notify-props';
 import type { SettingsDraft } from './settings-draft';
@@ -9,7 +10,7 @@ const MAX_PHONES = 50;
 export function StaffPhones(
   props: NotifySectionProps & {
     phones: Phones;
-    errors: Record<string, string>;
+    errors: FieldErrors;
     onChange: (phones: Phones) => void;
   },
 ) {

@@ -1,5 +1,5 @@
 import { NOTIFY_MESSAGES } from '@antre/protocol';
-import type { Language } from '@antre/ui';
+import type { FieldErrors, Language } from '@antre/ui';
 import type { ChannelDraft } from './channel-draft';
 import { TextField } from '../components/ConfigField';
 import { SecretField } from './SecretField';
@@ -11,7 +11,7 @@ export function WhatsAppFields(props: {
   language: Language;
   draft: ChannelDraft;
   set: (patch: Partial<ChannelDraft>) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   const { t, draft, set, errors } = props;
   return (

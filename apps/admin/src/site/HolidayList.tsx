@@ -1,4 +1,5 @@
 import type { Holiday } from '@antre/domain';
+import type { FieldErrors } from '@antre/ui';
 import { fieldMessage, pageLanguage } from '../field-messages';
 import type { Translate } from '../messages';
 
@@ -7,7 +8,7 @@ export function HolidayList(props: {
   t: Translate;
   holidays: Holiday[];
   onChange: (next: Holiday[]) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }) {
   const { t, holidays, errors } = props;
   const set = (i: number, patch: Partial<Holiday>) =>

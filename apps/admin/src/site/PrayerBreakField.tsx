@@ -1,4 +1,5 @@
 import type { Site } from '@antre/domain';
+import type { FieldError } from '@antre/protocol';
 import { ClockInput } from '../components/ClockInput';
 import { fieldMessage, pageLanguage } from '../field-messages';
 import type { Translate } from '../messages';
@@ -9,7 +10,7 @@ type PrayerBreak = Site['fridayPrayerBreak'];
 export function PrayerBreakField(props: {
   t: Translate;
   value: PrayerBreak;
-  error: string | undefined;
+  error: FieldError | undefined;
   onChange: (value: PrayerBreak) => void;
 }) {
   const { t, value, error, onChange } = props;

@@ -1,4 +1,4 @@
-import type { PublicAddress } from '@antre/protocol';
+import type { FieldError, PublicAddress } from '@antre/protocol';
 import { useState } from 'react';
 import type { AddressCheck } from './address-check';
 import { checkAddress } from './address-check';
@@ -20,7 +20,7 @@ export function PublicAddressField(props: {
   t: Translate;
   value: string;
   onChange: (value: string) => void;
-  error: string | undefined;
+  error: FieldError | undefined;
   current: PublicAddress | null;
 }) {
   const { t, current } = props;
