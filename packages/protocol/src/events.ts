@@ -23,7 +23,8 @@ export interface ClientToHub extends CommandHandlers, KioskToHub, SurveyToHub {
 
 /** Events are past tense or state: snapshot once, then numbered deltas. */
 export interface HubToClient
-  extends HubToStaffAlerts,
+  extends
+    HubToStaffAlerts,
     AdminHubToClient,
     HubToAdminDevices,
     HubToSurveyTablet,

@@ -124,8 +124,9 @@ describe('the Notifikasi page', () => {
     await form.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('status').getByText('Saluran Fonnte (WhatsApp) tersimpan.').waitFor();
 
+    // The table reloads after the notice: wait for the row rather than read it once.
     const table = page.getByTestId('channels');
-    await expect(table.textContent()).resolves.toContain('••••9f3a');
+    await table.getByText('••••9f3a').first().waitFor();
     await expect(page.locator('main').textContent()).resolves.not.toContain(SECRET);
     const gateway = (await channels()).find((c) => c.kind === 'http')!;
     expect(gateway.secrets).toEqual({ Authorization: '••••9f3a' });
