@@ -1,7 +1,7 @@
 import type { ConflictReason } from '@antre/protocol';
 import { fieldError } from '@antre/protocol';
 import { describe, expect, it } from 'vitest';
-import { conflictText, refusalText } from './conflict-messages';
+import { conflictText, refusalNotice, refusalText } from './conflict-messages';
 
 const refusal = (reasons: ConflictReason[]) => ({ message: 'Not saved: in English', reasons });
 
@@ -93,5 +93,17 @@ describe('any refusal from the hub', () => {
   ])("%o reads in the admin's words", (given, id, en) => {
     expect(refusalText(given, 'id')).toBe(id);
     expect(refusalText(given, 'en')).toBe(en);
+  });
+});
+
+describe('the notice over a refused form', () => {
+  const error = { code: 'not_found', message: 'No device is waiting with this code' };
+  it.each([
+    [400, 'Ada isian yang perlu diperbaiki; lihat tanda merah.'],
+    [403, 'Anda tidak berwenang untuk ini.'],
+    [409, 'Tidak dapat disimpan: Data tidak ditemukan.'],
+    [404, 'Ditolak oleh server: Data tidak ditemukan.'],
+  ])('when the hub answers %i, then the notice says what to do', (status, words) => {
+    expect(refusalNotice({ status, error }, 'id')).toBe(words);
   });
 });

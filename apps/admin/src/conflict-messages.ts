@@ -41,3 +41,19 @@ export function refusalText(refusal: RefusalWords, language: Language): string {
 
 /** The name the config pages first used, for 409s; reads any refusal the same way. */
 export const conflictText = refusalText;
+
+/**
+ * The notice over a page or form the hub refused: fix the marked fields (400), could not be
+ * saved and why (409), not allowed (403), else refused and why.
+ */
+export function refusalNotice(
+  refusal: { status: number; error: RefusalWords },
+  language: Language,
+): string {
+  const t = translate(language);
+  if (refusal.status === 400) return t('fixFields');
+  if (refusal.status === 409)
+    return t('conflict', { reason: refusalText(refusal.error, language) });
+  if (refusal.status === 403) return t('forbidden');
+  return t('refused', { reason: refusalText(refusal.error, language) });
+}

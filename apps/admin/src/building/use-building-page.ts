@@ -3,7 +3,7 @@ import { fieldErrors } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import type { Refusal } from '../config-api';
 import { configApi, fieldsOf, syncLogo } from '../config-api';
-import { conflictText, refusalText } from '../conflict-messages';
+import { refusalNotice } from '../conflict-messages';
 import type { PageProps } from '../page-props';
 import type { ConfigRow } from './ConfigList';
 import { refusalReason, withoutItem } from './building-delete';
@@ -58,14 +58,7 @@ export function useBuildingPage(props: BuildingPageProps) {
       if (item) open(linked.section, item);
     });
   }, []);
-  const explain = (r: Refusal): string =>
-    r.status === 400
-      ? t('fixFields')
-      : r.status === 409
-        ? t('conflict', { reason: conflictText(r.error, props.language) })
-        : r.status === 403
-          ? t('forbidden')
-          : t('refused', { reason: refusalText(r.error, props.language) });
+  const explain = (r: Refusal): string => refusalNotice(r, props.language);
 
   async function saveAll(next: Building, prefix: string): Promise<boolean> {
     const answer = await configApi.saveBuilding(token, next);

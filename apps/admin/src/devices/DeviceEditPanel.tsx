@@ -4,7 +4,7 @@ import type { Language } from '@antre/ui';
 import { useEffect, useRef, useState } from 'react';
 import type { Refusal } from '../config-api';
 import { Notice, TextField } from '../components/ConfigField';
-import { refusalText } from '../conflict-messages';
+import { refusalNotice } from '../conflict-messages';
 import { deviceApi } from './device-api';
 import type { DeviceDraft } from './device-draft';
 import { draftOf, placeOf, settingsOf } from './device-draft';
@@ -44,10 +44,7 @@ export function DeviceEditPanel(props: {
     if (!answer.ok) {
       setRefusal(answer);
       setNotice({
-        text:
-          answer.status === 400
-            ? t('fixFields')
-            : t('refused', { reason: refusalText(answer.error, props.language) }),
+        text: refusalNotice(answer, props.language),
         kind: 'bad',
       });
       return;

@@ -3,7 +3,7 @@ import { errorText, fieldErrors } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import type { Refusal } from '../config-api';
 import { configApi } from '../config-api';
-import { refusalText } from '../conflict-messages';
+import { refusalNotice } from '../conflict-messages';
 import type { PageProps } from '../page-props';
 import { useFreshBuilding } from '../use-fresh-building';
 import { deviceApi } from './device-api';
@@ -73,10 +73,7 @@ export function useDevicesPage(props: PageProps) {
 
   const bad = (r: Refusal) =>
     setNotice({
-      text:
-        r.status === 400
-          ? t('fixFields')
-          : t('refused', { reason: refusalText(r.error, props.language) }),
+      text: refusalNotice(r, props.language),
       kind: 'bad',
     });
   async function approve(): Promise<void> {

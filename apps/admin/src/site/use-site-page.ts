@@ -4,7 +4,7 @@ import { fieldErrors } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import type { Refusal } from '../config-api';
 import { configApi, syncLogo } from '../config-api';
-import { conflictText, refusalText } from '../conflict-messages';
+import { refusalNotice } from '../conflict-messages';
 import type { PageProps } from '../page-props';
 import { sortedHolidays } from './HolidayList';
 
@@ -64,12 +64,7 @@ export function useSitePage(props: SitePageProps) {
       if (r.status === 401) props.onUnauthorized();
       setRefusal(r);
       setNotice({
-        text:
-          r.status === 400
-            ? t('fixFields')
-            : r.status === 409
-              ? t('conflict', { reason: conflictText(r.error, props.language) })
-              : t('refused', { reason: refusalText(r.error, props.language) }),
+        text: refusalNotice(r, props.language),
         kind: 'bad',
       });
     }

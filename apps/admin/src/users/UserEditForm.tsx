@@ -4,7 +4,7 @@ import type { Language } from '@antre/ui';
 import { useState } from 'react';
 import type { Refusal } from '../config-api';
 import { configApi } from '../config-api';
-import { conflictText } from '../conflict-messages';
+import { refusalNotice } from '../conflict-messages';
 import { Notice, SelectField, TextField } from '../components/ConfigField';
 import { fieldErrors } from '@antre/ui';
 import { translate } from '../messages';
@@ -63,16 +63,7 @@ export function UserEditForm(props: {
       }}
     >
       <h2>{title}</h2>
-      {refusal && (
-        <Notice
-          text={
-            refusal.status === 400
-              ? t('fixFields')
-              : t('refused', { reason: conflictText(refusal.error, props.language) })
-          }
-          kind="bad"
-        />
-      )}
+      {refusal && <Notice text={refusalNotice(refusal, props.language)} kind="bad" />}
       <div className="form-grid">
         <TextField
           label={t('displayName')}

@@ -3,7 +3,7 @@ import { fieldErrors } from '@antre/ui';
 import { useEffect, useState } from 'react';
 import type { NewUser, Refusal } from '../config-api';
 import { configApi } from '../config-api';
-import { conflictText } from '../conflict-messages';
+import { conflictText, refusalNotice } from '../conflict-messages';
 import type { PageProps } from '../page-props';
 import { useFreshBuilding } from '../use-fresh-building';
 
@@ -45,10 +45,7 @@ export function useUsersPage(props: PageProps) {
     if (!answer.ok) {
       setRefusal(answer);
       setNotice({
-        text:
-          answer.status === 400
-            ? t('fixFields')
-            : t('refused', { reason: conflictText(answer.error, props.language) }),
+        text: refusalNotice(answer, props.language),
         kind: 'bad',
       });
       return;
