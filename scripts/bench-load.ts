@@ -13,7 +13,7 @@ import { hubProcessBundle } from './load/hub-bundle';
 import { postJson } from './load/hub-api';
 import { loadBuilding } from './load/load-building';
 import type { Phase, PhaseResult } from './load/load-table';
-import { PHASE_TITLES, printTable } from './load/load-table';
+import { PHASE_TITLES, printTable, ratiosLine } from './load/load-table';
 import { configureGateway, outboxCounts, startGateway } from './load/notify-load';
 
 const { values } = parseArgs({
@@ -237,4 +237,6 @@ console.log(
   `\nLoad: 20 kiosks, 200 counters, 50 displays; ${SECONDS} s at ${CALLS_PER_SECOND} calls/s + ${ISSUES_PER_SECOND} tickets/s, then ${BURST} calls at once.\n`,
 );
 printTable(results);
+const ratios = ratiosLine(results);
+if (ratios) console.log(`\n${ratios}`);
 process.exit(0);

@@ -102,3 +102,16 @@ export function printTable(results: PhaseResult[]): void {
     ratios((r) => r.burst),
   );
 }
+
+/**
+ * One machine-readable line: the hub's p99s divided by the baseline's from the same run
+ * (the hub with notifications off, else the first hub phase). Null without both phases.
+ */
+export function ratiosLine(results: PhaseResult[]): string | null {
+  const baseline = results.find((r) => r.phase === 'baseline');
+  const hub = results.find((r) => r.phase === 'off') ?? results.find((r) => r.phase !== 'baseline');
+  if (!baseline || !hub) return null;
+  const p99 = (pick: (r: PhaseResult) => number[]) =>
+    (percentile(pick(hub), 99) / percentile(pick(baseline), 99)).toFixed(2);
+  return `ratios: steady_p99=${p99((r) => r.steady)} issue_p99=${p99((r) => r.issue)} burst_p99=${p99((r) => r.burst)}`;
+}

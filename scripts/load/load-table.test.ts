@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Phase, PhaseResult } from './load-table';
+import { ratiosLine } from './load-table';
+
+const phase = (name: Phase, steady: number, issue: number, burst: number): PhaseResult => ({
+  phase: name,
+  steady: [1, steady],
+  issue: [1, issue],
+  burst: [1, burst],
+  burstDelivered: '2/2',
+  failedCalls: '0',
+  rssMb: 100,
+  lag: { lagP50: 1, lagP99: 2 },
+  lagMax: 3,
+  optIns: null,
+  outbox: null,
+  gatewayRequests: null,
+});
+
+describe("the benchmark's machine-readable line", () => {
+  it('when the baseline and the hub ran, then it gives each p99 as hub ÷ baseline', () => {
+    expect(ratiosLine([phase('baseline', 10, 10, 200), phase('off', 11, 15, 100)])).toBe(
+      'ratios: steady_p99=1.10 issue_p99=1.50 burst_p99=0.50',
+    );
+  });
+
+  it('when the baseline did not run, then there is no line', () => {
+    expect(ratiosLine([phase('off', 11, 15, 100)])).toBeNull();
+  });
+});
