@@ -75,10 +75,12 @@ export function createNotifications(deps: {
   // "N before you" is planned again at every change while a ticket stays near; the keys
   // already committed to the outbox are skipped here rather than by the database. A key
   // joins them only once its command committed: a rolled-back one leaves nothing behind.
+  // Several changes are saved in one batch (group commit) before any is published: each
+  // change's keys wait here until it is. A batch that fails is never published; its entries
+  // are dropped with the day (the outbox's unique key would ignore a repeat anyway).
   const committedKeys = new Set<string>();
-  let saved: { change: QueueChange; keys: string[] } | null = null;
+  const savedKeys = new Map<QueueChange, string[]>();
   engine.onSave((change, before, after) => {
-    saved = null;
     for (const ticket of change.tickets)
       if (ticket.channel === 'online' && !before.tickets.has(ticket.id))
         subscribeBookingTicket(ticket.id);
@@ -87,15 +89,19 @@ export function createNotifications(deps: {
       (m) => !committedKeys.has(m.key),
     );
     store.enqueue(fresh, engine.now());
-    saved = { change, keys: fresh.map((m) => m.key) };
+    savedKeys.set(
+      change,
+      fresh.map((m) => m.key),
+    );
   });
   engine.onChange((change) => {
-    if (saved?.change === change) for (const key of saved.keys) committedKeys.add(key);
-    saved = null;
+    for (const key of savedKeys.get(change) ?? []) committedKeys.add(key);
+    savedKeys.delete(change);
     if (subscribers.size > 0) worker.wake();
   });
   engine.onNewDay((today) => {
     committedKeys.clear();
+    savedKeys.clear();
     loadSubscribers(today);
   });
 
