@@ -212,6 +212,10 @@ async function shownAfterPush(page: Page, payload: Record<string, string>) {
     }),
   );
   await cdp.send('ServiceWorker.enable');
+  // A push delivered before the worker is active is dropped: wait for it, as a browser would.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await cdp.send('ServiceWorker.deliverPushMessage', {
     origin: hub.url,
     registrationId: await registrationId,
@@ -219,7 +223,8 @@ async function shownAfterPush(page: Page, payload: Record<string, string>) {
   });
   return page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
-    for (let i = 0; i < 50; i += 1) {
+    // Up to 15 s: on a busy machine the worker may first have to be started for the push.
+    for (let i = 0; i < 150; i += 1) {
       const shown = (await registration?.getNotifications()) ?? [];
       if (shown.length > 0) return shown.map((n) => ({ title: n.title, body: n.body, tag: n.tag }));
       await new Promise((resolve) => setTimeout(resolve, 100));
