@@ -123,4 +123,18 @@ describe('group commit', () => {
     expect(again.ok && again.value.tickets[0]?.id).toBe('t1');
     db.close();
   });
+
+  it('when a change listener throws after the save, then the hub keeps running and every command is answered', async () => {
+    const { db, engine, savedTickets } = engineOnDemoBuilding();
+    engine.onChange(() => {
+      throw new Error('a listener bug');
+    });
+    const acks = await Promise.all([
+      engine.execute(ADMIN, 'ticket:issue', 'i1', issue(1)),
+      engine.execute(ADMIN, 'ticket:issue', 'i2', issue(2)),
+    ]);
+    expect(acks.map((a) => a.ok)).toEqual([true, true]);
+    expect([savedTickets(), engine.queue.tickets.size]).toEqual([2, 2]);
+    db.close();
+  });
 });

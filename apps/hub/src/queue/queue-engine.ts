@@ -168,7 +168,13 @@ export function createQueueEngine(
     saved.commands += saving.commands.length;
     saved.largest = Math.max(saved.largest, saving.commands.length);
     for (const command of saving.commands) {
-      if (command.published) publish(command.published.change, command.published.next);
+      // Saved is saved: a listener's bug is logged, and every command still gets its answer
+      // (thrown here, on setImmediate, it would end the hub).
+      try {
+        if (command.published) publish(command.published.change, command.published.next);
+      } catch (error) {
+        console.error('A change listener failed after the change was saved', error);
+      }
       command.answer(command.ack);
     }
   }
