@@ -14,6 +14,8 @@ export function watchWaiting(
   onChange: (waitingByAgency: ReadonlyMap<string, number>) => void,
 ): () => void {
   const services = new Map<string, { agencyId: string; waiting: number }>();
+  // Counts the hub sent while the catalogue was being fetched: its answer may predate them.
+  const sentDuringLoad = new Map<string, number>();
   let stopped = false;
   const report = (): void => {
     const byAgency = new Map<string, number>();
@@ -22,6 +24,7 @@ export function watchWaiting(
     onChange(byAgency);
   };
   const load = async (): Promise<void> => {
+    sentDuringLoad.clear();
     // Offline: the counts stay as they were until the next snapshot brings the board back.
     const answer = await callHub('GET /api/services', { hub: hubUrl });
     const catalogue = answer.ok ? CatalogueSchema.safeParse(answer.value).data : undefined;
@@ -29,12 +32,16 @@ export function watchWaiting(
     services.clear();
     for (const agency of catalogue.agencies)
       for (const s of agency.services)
-        services.set(s.serviceId, { agencyId: agency.id, waiting: s.waiting });
+        services.set(s.serviceId, {
+          agencyId: agency.id,
+          waiting: sentDuringLoad.get(s.serviceId) ?? s.waiting,
+        });
     report();
   };
   const stats = (list: ServiceStats[]): void => {
     let changed = false;
     for (const s of list) {
+      sentDuringLoad.set(s.serviceId, s.waiting);
       const known = services.get(s.serviceId);
       if (known && known.waiting !== s.waiting) {
         known.waiting = s.waiting;

@@ -152,7 +152,8 @@ describe('people', () => {
     await page.getByRole('status').filter({ hasText: 'Perubahan Bu Rina tersimpan' }).waitFor();
 
     const row = page.getByTestId('users').getByRole('row', { name: /petugas\.bpjs-kesehatan/ });
-    await expect(row.textContent()).resolves.toMatch(/Bu Rina.*Supervisor/);
+    // The table reloads after the notice: wait for the row rather than read it once.
+    await row.filter({ hasText: /Bu Rina.*Supervisor/ }).waitFor();
     const edited = (await people()).find((u) => u.username === 'petugas.bpjs-kesehatan');
     expect(edited).toMatchObject({ displayName: 'Bu Rina', role: 'supervisor' });
 
