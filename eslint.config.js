@@ -42,7 +42,10 @@ export default tseslint.config(
     files: ['packages/domain/src/**/*.ts'],
     ignores: TESTS,
     rules: restrict(
-      onlyImports('(?!)', 'The domain is pure rules: it imports nothing.'),
+      onlyImports(
+        'immutable',
+        'The domain is pure rules: it imports nothing but immutable (its persistent map).',
+      ),
       anotherPackageByPath,
     ),
   },

@@ -9,7 +9,7 @@ import type {
   Service,
   Ticket,
 } from '@antre/domain';
-import { applyChange, callNext, indexBuilding } from '@antre/domain';
+import { applyChange, callNext, indexBuilding, queueOf } from '@antre/domain';
 
 /** Everything the counter screen shows, picked from the synced state; pure, so it is tested alone. */
 export interface CounterView {
@@ -50,17 +50,16 @@ function indexOf(building: Building): BuildingIndex {
  */
 function queueAt(state: SyncedState, counter: Counter): QueueState {
   const served = new Set(counter.services.map((l) => l.serviceId));
-  const tickets = new Map<string, Ticket>();
+  const tickets: Ticket[] = [];
   for (const t of state.tickets.values()) {
     if ((t.status === 'waiting' && served.has(t.serviceId)) || t.counterId === counter.id)
-      tickets.set(t.id, t);
+      tickets.push(t);
   }
-  return {
-    serviceDay: state.serviceDay ?? '',
+  return queueOf(state.serviceDay ?? '', {
     tickets,
-    counters: state.counters,
-    services: state.services,
-  };
+    counters: [...state.counters.values()],
+    services: [...state.services.values()],
+  });
 }
 
 /** The queue with the counter open and free, as it is between two calls. */

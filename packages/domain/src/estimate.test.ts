@@ -11,17 +11,16 @@ const MINUTE = 60_000;
 /** Today's queue with finished visitors of 'ktp' that each took the given minutes. */
 function withHistory(minutes: number[], serviceId = 'ktp'): TestQueue {
   const q = new TestQueue();
-  const tickets = new Map(q.state.tickets);
-  minutes.forEach((m, i) => {
-    const finishedAt = q.now + i * 30 * MINUTE;
-    tickets.set(`h${i}`, {
-      ...ticketIn('done', { id: `h${i}`, serviceId }),
-      servingAt: finishedAt - m * MINUTE,
-      finishedAt,
-    });
-  });
-  q.state = { ...q.state, tickets };
-  return q;
+  return q.put(
+    ...minutes.map((m, i) => {
+      const finishedAt = q.now + i * 30 * MINUTE;
+      return {
+        ...ticketIn('done', { id: `h${i}`, serviceId }),
+        servingAt: finishedAt - m * MINUTE,
+        finishedAt,
+      };
+    }),
+  );
 }
 
 const service = (q: TestQueue, id = 'ktp') => q.index.services.get(id) as Service;
@@ -51,9 +50,7 @@ describe('rollingServiceMs', () => {
 
   it('when a done ticket has no serving time, then it is left out of the mean', () => {
     const q = withHistory([8]);
-    const tickets = new Map(q.state.tickets);
-    tickets.set('x', { ...ticketIn('done', { id: 'x' }), servingAt: null, finishedAt: q.now });
-    q.state = { ...q.state, tickets };
+    q.put({ ...ticketIn('done', { id: 'x' }), servingAt: null, finishedAt: q.now });
     expect(rollingServiceMs(q.state, service(q))).toBe(8 * MINUTE);
   });
 });

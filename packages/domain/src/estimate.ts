@@ -1,9 +1,8 @@
 import type { Service } from './building';
 import type { BuildingIndex, QueueState } from './queue-state';
+import { ticketsOfService } from './queue-state';
 import { projectedOrder } from './ordering';
 import type { Ticket } from './ticket';
-
-const HISTORY = 20;
 
 export interface WaitEstimate {
   /** People who will be called before this ticket. */
@@ -13,18 +12,7 @@ export interface WaitEstimate {
 
 /** Mean service time of the last few visitors served today, or the service's default. */
 export function rollingServiceMs(state: QueueState, service: Service): number {
-  const recent: Ticket[] = [];
-  for (const t of state.tickets.values()) {
-    if (
-      t.serviceId === service.id &&
-      t.status === 'done' &&
-      t.servingAt !== null &&
-      t.finishedAt !== null
-    )
-      recent.push(t);
-  }
-  recent.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
-  const sample = recent.slice(0, HISTORY);
+  const sample = ticketsOfService(state, service.id).recentDone;
   if (sample.length === 0) return service.defaultServiceMinutes * 60_000;
   const total = sample.reduce((sum, t) => sum + ((t.finishedAt ?? 0) - (t.servingAt ?? 0)), 0);
   return total / sample.length;
@@ -67,8 +55,6 @@ export function estimateNewTicket(
   state: QueueState,
   service: Service,
 ): WaitEstimate {
-  let waiting = 0;
-  for (const t of state.tickets.values())
-    if (t.serviceId === service.id && t.status === 'waiting') waiting += 1;
+  const waiting = ticketsOfService(state, service.id).waiting.size;
   return { ahead: waiting, minutes: minutesFor(index, state, service, waiting) };
 }

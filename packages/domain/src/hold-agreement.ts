@@ -1,6 +1,6 @@
 import type { CommandContext } from './command-context';
 import { eventOf } from './command-context';
-import type { CounterState, QueueChange, QueueState } from './queue-state';
+import type { CounterState, QueueChange } from './queue-state';
 import { emptyChange } from './queue-state';
 import type { Ticket } from './ticket';
 import { moveTicket } from './ticket';
@@ -23,7 +23,10 @@ export interface HoldDisagreement {
   ticketId: string;
 }
 
-export type HoldView = Pick<QueueState, 'tickets' | 'counters'>;
+export interface HoldView {
+  tickets: ReadonlyMap<string, Ticket>;
+  counters: ReadonlyMap<string, CounterState>;
+}
 
 /** Where only a change's tickets and counters can have broken the agreement. */
 export interface HoldScope {

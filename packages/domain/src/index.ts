@@ -5,6 +5,7 @@ export * from './schedule';
 export * from './next-opening';
 export * from './ticket';
 export * from './queue-state';
+export * from './persistent-map';
 export * from './ordering';
 export * from './command-context';
 export * from './issue-commands';

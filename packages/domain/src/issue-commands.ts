@@ -4,7 +4,7 @@ import type { PriorityKind, Service } from './building';
 import type { CommandContext } from './command-context';
 import { eventOf, findTicket } from './command-context';
 import type { QueueChange } from './queue-state';
-import { emptyChange } from './queue-state';
+import { emptyChange, ticketsOfService } from './queue-state';
 import { newTicketChange } from './new-ticket';
 import type { Result } from './result';
 import { fail, ok } from './result';
@@ -24,11 +24,7 @@ export interface IssueRequest {
 }
 
 export function issuedToday(ctx: CommandContext, serviceId: string): number {
-  let count = 0;
-  for (const t of ctx.state.tickets.values()) {
-    if (t.originServiceId === serviceId && t.status !== 'void') count += 1;
-  }
-  return count;
+  return ticketsOfService(ctx.state, serviceId).issued;
 }
 
 export function issueTicket(ctx: CommandContext, request: IssueRequest): Result<QueueChange> {
@@ -80,11 +76,7 @@ function walkInRefusal(
     });
   const quota = walkInQuota(service, ctx.index.site, ctx.state.serviceDay);
   if (quota === null) return null;
-  let walkIns = 0;
-  for (const t of ctx.state.tickets.values())
-    if (t.originServiceId === service.id && t.channel !== 'online' && t.status !== 'void')
-      walkIns += 1;
-  return walkIns >= quota
+  return ticketsOfService(ctx.state, service.id).walkIns >= quota
     ? fail('quota_reached', `${service.name} has issued its ${quota} walk-in tickets for today`)
     : null;
 }

@@ -68,7 +68,7 @@ describe('ticket numbers', () => {
     const queue = new TestQueue().open('loket1');
     const moved = queue.issue('ktp');
     const ticket = { ...moved, serviceId: 'kk', transferredFromServiceId: 'ktp' };
-    queue.state = { ...queue.state, tickets: new Map([[ticket.id, ticket]]) };
+    queue.put(ticket);
     expect(queue.issue('kk').label).toBe('B-001');
     expect(queue.issue('ktp').label).toBe('A-002');
   });

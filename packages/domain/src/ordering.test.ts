@@ -186,11 +186,11 @@ describe('pickNext across the services of a counter', () => {
     const a = queue.issue('ktp');
     const b = queue.issue('ktp');
     const c = queue.issue('ktp');
-    const tickets = new Map(queue.state.tickets);
-    tickets.set(a.id, { ...a, sortKey: 5, issuedAt: 9 });
-    tickets.set(b.id, { ...b, sortKey: 5, issuedAt: 3 });
-    tickets.set(c.id, { ...c, sortKey: 5, issuedAt: 3 });
-    queue.state = { ...queue.state, tickets };
+    queue.put(
+      { ...a, sortKey: 5, issuedAt: 9 },
+      { ...b, sortKey: 5, issuedAt: 3 },
+      { ...c, sortKey: 5, issuedAt: 3 },
+    );
     const order = projectedOrder(queue.state, queue.index.services.get('ktp')!);
     expect(order.map((t) => t.label)).toEqual(['A-002', 'A-003', 'A-001']);
   });

@@ -1,6 +1,6 @@
 import type { Counter, Service } from './building';
 import type { QueueState } from './queue-state';
-import { serviceDayState } from './queue-state';
+import { serviceDayState, ticketsOfService } from './queue-state';
 import type { Ticket } from './ticket';
 
 const byPosition = (a: Ticket, b: Ticket): number =>
@@ -11,9 +11,7 @@ const byPosition = (a: Ticket, b: Ticket): number =>
  * service's priority rule from the current streak of regular calls.
  */
 export function projectedOrder(state: QueueState, service: Service): Ticket[] {
-  const waiting = [...state.tickets.values()].filter(
-    (t) => t.status === 'waiting' && t.serviceId === service.id,
-  );
+  const waiting = [...ticketsOfService(state, service.id).waiting.values()];
   const priority = waiting.filter((t) => t.priority !== null).sort(byPosition);
   const regular = waiting.filter((t) => t.priority === null).sort(byPosition);
   if (service.priorityRule.kind === 'strict') return [...priority, ...regular];
@@ -63,10 +61,5 @@ export function pickNext(
   return heads[0]?.ticket ?? null;
 }
 
-function callsAt(state: QueueState, counterId: string, serviceId: string): number {
-  let count = 0;
-  for (const t of state.tickets.values()) {
-    if (t.counterId === counterId && t.serviceId === serviceId && t.calledAt !== null) count += 1;
-  }
-  return count;
-}
+const callsAt = (state: QueueState, counterId: string, serviceId: string): number =>
+  ticketsOfService(state, serviceId).calledAt.get(counterId) ?? 0;

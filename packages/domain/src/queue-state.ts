@@ -1,4 +1,5 @@
 import type { Building, Counter, Service, Site } from './building';
+import { PersistentMap } from './persistent-map';
 import type { Ticket } from './ticket';
 
 export type CounterStatus = 'closed' | 'open' | 'paused';
@@ -20,13 +21,35 @@ export interface ServiceDayState {
   regularStreak: number | null;
 }
 
+/**
+ * What the rules read of one service's tickets, kept up to date by `applyChange` so that a
+ * command's work follows the service's line, not the whole day's tickets.
+ */
+export interface ServiceTickets {
+  /** Tickets waiting in this service now. */
+  waiting: PersistentMap<Ticket>;
+  /** Tickets first issued for this service today and not void (its quota counts them). */
+  issued: number;
+  /** Of those, the ones not booked online. */
+  walkIns: number;
+  /** The latest tickets served to the end here, newest first (the rolling service time). */
+  recentDone: readonly Ticket[];
+  /** Tickets of this service called at each counter (a counter's weighted choice). */
+  calledAt: ReadonlyMap<string, number>;
+}
+
 /** Today's queue: everything the rules need to decide, nothing else. */
 export interface QueueState {
   serviceDay: string;
-  tickets: ReadonlyMap<string, Ticket>;
+  tickets: PersistentMap<Ticket>;
   counters: ReadonlyMap<string, CounterState>;
   services: ReadonlyMap<string, ServiceDayState>;
+  /** Derived from `tickets` with each change; build states with `queueOf`/`applyChange`. */
+  byService: ReadonlyMap<string, ServiceTickets>;
 }
+
+/** How many done tickets the rolling service time reads. */
+export const SERVICE_TIME_HISTORY = 20;
 
 export interface Actor {
   userId: string | null;
@@ -82,18 +105,138 @@ export const emptyChange = (): QueueChange => ({
   events: [],
 });
 
-export function emptyQueue(serviceDay: string): QueueState {
-  return { serviceDay, tickets: new Map(), counters: new Map(), services: new Map() };
+/**
+ * Changes made one after another as one: each ticket, counter and service day in its last
+ * version, the events in order.
+ */
+export function mergeChanges(changes: readonly QueueChange[]): QueueChange {
+  if (changes.length === 1) return changes[0] as QueueChange;
+  const last = <T>(items: T[], key: (item: T) => string): T[] => [
+    ...new Map(items.map((item) => [key(item), item])).values(),
+  ];
+  return {
+    tickets: last(
+      changes.flatMap((c) => c.tickets),
+      (t) => t.id,
+    ),
+    counters: last(
+      changes.flatMap((c) => c.counters),
+      (c) => c.counterId,
+    ),
+    services: last(
+      changes.flatMap((c) => c.services),
+      (s) => s.serviceId,
+    ),
+    events: changes.flatMap((c) => c.events),
+  };
 }
 
+export function emptyQueue(serviceDay: string): QueueState {
+  return {
+    serviceDay,
+    tickets: PersistentMap.empty(),
+    counters: new Map(),
+    services: new Map(),
+    byService: new Map(),
+  };
+}
+
+/** A day's queue from its saved rows. */
+export function queueOf(
+  serviceDay: string,
+  rows: { tickets: Ticket[]; counters: CounterState[]; services: ServiceDayState[] },
+): QueueState {
+  return applyChange(emptyQueue(serviceDay), { ...rows, events: [] });
+}
+
+/** The queue after a change; the queue before it is left as it was. */
 export function applyChange(state: QueueState, change: QueueChange): QueueState {
   return {
     serviceDay: state.serviceDay,
-    tickets: withAll(state.tickets, change.tickets, (t) => t.id),
+    tickets: state.tickets.withAll(change.tickets, (t) => t.id),
     counters: withAll(state.counters, change.counters, (c) => c.counterId),
     services: withAll(state.services, change.services, (s) => s.serviceId),
+    byService: indexTickets(state, change.tickets),
   };
 }
+
+const NO_TICKETS: ServiceTickets = {
+  waiting: PersistentMap.empty(),
+  issued: 0,
+  walkIns: 0,
+  recentDone: [],
+  calledAt: new Map(),
+};
+
+/** What a service's tickets say once `changed` replace their earlier versions in `state`. */
+function indexTickets(
+  state: QueueState,
+  changed: readonly Ticket[],
+): ReadonlyMap<string, ServiceTickets> {
+  if (changed.length === 0) return state.byService;
+  const drafts = new Map<string, ServiceTickets>();
+  const draft = (serviceId: string): ServiceTickets => {
+    let found = drafts.get(serviceId);
+    if (!found) {
+      found = { ...(state.byService.get(serviceId) ?? NO_TICKETS) };
+      drafts.set(serviceId, found);
+    }
+    return found;
+  };
+  const latest = new Map<string, Ticket>();
+  for (const after of changed) {
+    const before = latest.get(after.id) ?? state.tickets.get(after.id);
+    latest.set(after.id, after);
+    if (before) count(before, -1);
+    count(after, 1);
+    place(before, after);
+  }
+
+  function count(ticket: Ticket, sign: 1 | -1): void {
+    if (ticket.status !== 'void') {
+      const origin = draft(ticket.originServiceId);
+      origin.issued += sign;
+      if (ticket.channel !== 'online') origin.walkIns += sign;
+    }
+    if (ticket.calledAt !== null && ticket.counterId !== null) {
+      const service = draft(ticket.serviceId);
+      const calls = new Map(service.calledAt);
+      calls.set(ticket.counterId, (calls.get(ticket.counterId) ?? 0) + sign);
+      service.calledAt = calls;
+    }
+  }
+
+  function place(before: Ticket | undefined, after: Ticket): void {
+    if (before?.status === 'waiting') {
+      const service = draft(before.serviceId);
+      service.waiting = service.waiting.without(before.id);
+    }
+    if (after.status === 'waiting') {
+      const service = draft(after.serviceId);
+      service.waiting = service.waiting.with(after.id, after);
+    }
+    if (before?.status === 'done' || after.status === 'done') {
+      const service = draft(after.serviceId);
+      const others = service.recentDone.filter((t) => t.id !== after.id);
+      service.recentDone =
+        after.status === 'done' && after.servingAt !== null && after.finishedAt !== null
+          ? newestDone([...others, after])
+          : others;
+    }
+  }
+
+  const next = new Map(state.byService);
+  for (const [serviceId, tickets] of drafts) next.set(serviceId, tickets);
+  return next;
+}
+
+/** A done ticket never changes again, so the newest few stay the newest few. */
+const newestDone = (tickets: Ticket[]): Ticket[] =>
+  tickets.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0)).slice(0, SERVICE_TIME_HISTORY);
+
+/** What the rules know of a service's tickets today. */
+export const ticketsOfService = (state: QueueState, serviceId: string): ServiceTickets =>
+  state.byService.get(serviceId) ?? NO_TICKETS;
 
 function withAll<T>(
   map: ReadonlyMap<string, T>,

@@ -2,7 +2,7 @@ import type { CommandContext } from './command-context';
 import { eventOf, findTicket } from './command-context';
 import { release, withHeld } from './held-ticket';
 import type { QueueChange } from './queue-state';
-import { emptyChange } from './queue-state';
+import { emptyChange, ticketsOfService } from './queue-state';
 import type { Result } from './result';
 import { fail, ok } from './result';
 import type { Ticket } from './ticket';
@@ -57,9 +57,8 @@ export function transfer(
 
 function firstPosition(ctx: CommandContext, serviceId: string, ticket: Ticket): number {
   let first = ticket.issuedAt;
-  for (const t of ctx.state.tickets.values()) {
-    if (t.status === 'waiting' && t.serviceId === serviceId) first = Math.min(first, t.sortKey - 1);
-  }
+  for (const t of ticketsOfService(ctx.state, serviceId).waiting.values())
+    first = Math.min(first, t.sortKey - 1);
   return first;
 }
 

@@ -6,7 +6,14 @@ import type {
   Ticket,
   TimezoneCode,
 } from '@antre/domain';
-import { counterNumbersText, epochOf, estimateTicket, placeOfService } from '@antre/domain';
+import {
+  applyChange,
+  counterNumbersText,
+  emptyChange,
+  epochOf,
+  estimateTicket,
+  placeOfService,
+} from '@antre/domain';
 import type { TicketContent } from '@antre/escpos';
 import type { KioskSettings, KioskTicketView, PrintableTicket } from '@antre/protocol';
 
@@ -61,8 +68,7 @@ function onlineMark(index: BuildingIndex, ticket: Ticket): TicketContent['online
 function estimateOnceQueued(index: BuildingIndex, state: QueueState, ticket: Ticket) {
   if (ticket.status !== 'printing') return estimateTicket(index, state, ticket);
   const queued: Ticket = { ...ticket, status: 'waiting' };
-  const tickets = new Map(state.tickets).set(ticket.id, queued);
-  return estimateTicket(index, { ...state, tickets }, queued);
+  return estimateTicket(index, applyChange(state, { ...emptyChange(), tickets: [queued] }), queued);
 }
 
 export function kioskTicketView(

@@ -6,6 +6,7 @@ import type {
   ServiceDayState,
   Ticket,
 } from '@antre/domain';
+import { queueOf } from '@antre/domain';
 import type { RequestOrigin } from '../audit/request-origin';
 import type { Db } from '../db/database';
 import type { CounterStateRow, EventRow, TicketRow } from './queue-rows';
@@ -90,12 +91,7 @@ export function createQueueStore(db: Db) {
           lastNumber: r.last_number,
           regularStreak: r.regular_streak,
         }));
-      return {
-        serviceDay,
-        tickets: new Map(tickets.map((t) => [t.id, t])),
-        counters: new Map(counters.map((c) => [c.counterId, c])),
-        services: new Map(services.map((s) => [s.serviceId, s])),
-      };
+      return queueOf(serviceDay, { tickets, counters, services });
     },
 
     /** Days before `serviceDay` that still hold unfinished tickets. */

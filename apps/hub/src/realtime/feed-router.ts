@@ -65,6 +65,17 @@ const EVERYTHING = (): boolean => true;
  * counts of the agencies that serve there; no ticket (the board is public).
  */
 function sightOf(audience: Audience, index: BuildingIndex): Sight {
+  // Every change asks each audience: the answer is built once per building configuration.
+  let sights = sightsByIndex.get(index);
+  if (!sights) sightsByIndex.set(index, (sights = new Map()));
+  const feed = feedOf(audience);
+  let sight = sights.get(feed);
+  if (!sight) sights.set(feed, (sight = buildSight(audience, index)));
+  return sight;
+}
+const sightsByIndex = new WeakMap<BuildingIndex, Map<Feed, Sight>>();
+
+function buildSight(audience: Audience, index: BuildingIndex): Sight {
   if (audience.kind === 'site') {
     return {
       ticket: EVERYTHING,
@@ -93,10 +104,13 @@ function sightOf(audience: Audience, index: BuildingIndex): Sight {
   }
   const inZone = (counterId: string): boolean =>
     index.counters.get(counterId)?.zoneId === audience.zoneId;
-  const agencyServesHere = (serviceId: string): boolean =>
-    index.building.counters.some(
-      (c) => c.zoneId === audience.zoneId && c.agencyId === agencyOfService(index, serviceId),
-    );
+  const agenciesHere = new Set(
+    index.building.counters.filter((c) => c.zoneId === audience.zoneId).map((c) => c.agencyId),
+  );
+  const agencyServesHere = (serviceId: string): boolean => {
+    const agencyId = agencyOfService(index, serviceId);
+    return agencyId !== null && agenciesHere.has(agencyId);
+  };
   return {
     ticket: NOTHING,
     counter: inZone,

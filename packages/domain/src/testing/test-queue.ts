@@ -5,7 +5,7 @@ import { openCounter } from '../counter-commands';
 import type { IssueRequest } from '../issue-commands';
 import { issueTicket } from '../issue-commands';
 import type { Actor, BuildingIndex, QueueChange, QueueState } from '../queue-state';
-import { applyChange, emptyQueue, indexBuilding } from '../queue-state';
+import { applyChange, emptyChange, emptyQueue, indexBuilding } from '../queue-state';
 import type { Result } from '../result';
 import { serviceDay } from '../service-day';
 import { finish, startServing } from '../serving-commands';
@@ -50,6 +50,12 @@ export class TestQueue {
     const result = this.run(command, actor);
     if (!result.ok) throw new Error(`expected success, got ${result.error.code}`);
     return result.value;
+  }
+
+  /** Sets tickets as they are (a case's history), as a saved change would. */
+  put(...tickets: Ticket[]): this {
+    this.state = applyChange(this.state, { ...emptyChange(), tickets });
+    return this;
   }
 
   advance(minutes: number): this {
