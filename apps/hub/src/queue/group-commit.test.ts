@@ -71,6 +71,30 @@ describe('group commit', () => {
     db.close();
   });
 
+  it('when commands are saved together, then batch listeners hear the batch once, in order, after every change listener', async () => {
+    const { db, engine } = engineOnDemoBuilding();
+    const heard: string[] = [];
+    engine.onChange((change) => heard.push(`change ${change.tickets[0]?.id}`));
+    engine.onBatch((changes, queue) =>
+      heard.push(
+        `batch ${changes.map((c) => c.tickets[0]?.id).join(',')} of ${queue.tickets.size}`,
+      ),
+    );
+    await Promise.all(
+      [1, 2, 3].map((n) => engine.execute(ADMIN, 'ticket:issue', `b${n}`, issue(n))),
+    );
+    await engine.execute(ADMIN, 'ticket:issue', 'b4', issue(4));
+    expect(heard).toEqual([
+      'change t1',
+      'change t2',
+      'change t3',
+      'batch t1,t2,t3 of 3',
+      'change t4',
+      'batch t4 of 4',
+    ]);
+    db.close();
+  });
+
   it('when a command id is sent again before its batch is saved, then the retry gets the first answer and nothing runs twice', async () => {
     const { db, engine, savedTickets } = engineOnDemoBuilding();
     let runs = 0;

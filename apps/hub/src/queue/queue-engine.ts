@@ -28,6 +28,8 @@ import type { Db } from '../db/database';
 import type { QueueStore } from './queue-store';
 
 export type ChangeListener = (change: QueueChange, queue: QueueState) => void;
+/** A saved batch's changes, in order, once all are published; `queue` is the state after them. */
+export type BatchListener = (changes: QueueChange[], queue: QueueState) => void;
 export type DayListener = (queue: QueueState) => void;
 /** Runs inside the change's transaction: what it writes is kept with the change or not at all. */
 export type SaveListener = (change: QueueChange, before: QueueState, after: QueueState) => void;
@@ -74,6 +76,7 @@ export function createQueueEngine(
   settleUnfinishedPrints();
   repairDisagreeingHolds();
   const changeListeners: ChangeListener[] = [];
+  const batchListeners: BatchListener[] = [];
   const dayListeners: DayListener[] = [];
   const saveListeners: SaveListener[] = [];
   /** Batches saved since start, for the benchmarks and crash trials to print. */
@@ -143,9 +146,27 @@ export function createQueueEngine(
     return { index, state: on, now: clock(), actor };
   }
 
-  function publish(change: QueueChange, next: QueueState): void {
-    queue = next;
-    for (const listener of changeListeners) listener(change, next);
+  /**
+   * Publishes saved changes one by one, then as one batch (the feeds send one delta per
+   * batch). Saved is saved: a listener's bug is logged, not thrown (on setImmediate it would
+   * end the hub), and the rest are still told.
+   */
+  function publish(saved: { change: QueueChange; next: QueueState }[]): void {
+    if (saved.length === 0) return;
+    for (const { change, next } of saved) {
+      queue = next;
+      for (const listener of changeListeners) tell(() => listener(change, next));
+    }
+    const changes = saved.map((s) => s.change);
+    for (const listener of batchListeners) tell(() => listener(changes, queue));
+  }
+
+  function tell(listener: () => void): void {
+    try {
+      listener();
+    } catch (error) {
+      console.error('A change listener failed after the change was saved', error);
+    }
   }
 
   /** Saves the waiting batch in one transaction, then publishes and answers its commands. */
@@ -167,16 +188,8 @@ export function createQueueEngine(
     saved.batches += 1;
     saved.commands += saving.commands.length;
     saved.largest = Math.max(saved.largest, saving.commands.length);
-    for (const command of saving.commands) {
-      // Saved is saved: a listener's bug is logged, and every command still gets its answer
-      // (thrown here, on setImmediate, it would end the hub).
-      try {
-        if (command.published) publish(command.published.change, command.published.next);
-      } catch (error) {
-        console.error('A change listener failed after the change was saved', error);
-      }
-      command.answer(command.ack);
-    }
+    publish(saving.commands.flatMap((command) => command.published ?? []));
+    for (const command of saving.commands) command.answer(command.ack);
   }
 
   function join(command: BatchedCommand): void {
@@ -219,6 +232,7 @@ export function createQueueEngine(
     },
     now: clock,
     onChange: (listener: ChangeListener) => changeListeners.push(listener),
+    onBatch: (listener: BatchListener) => batchListeners.push(listener),
     onNewDay: (listener: DayListener) => dayListeners.push(listener),
     onSave: (listener: SaveListener) => saveListeners.push(listener),
     rollDayIfNeeded,
@@ -307,7 +321,7 @@ export function createQueueEngine(
         for (const listener of saveListeners) listener(change, queue, next);
       })();
       latest = next;
-      publish(change, next);
+      publish([{ change, next }]);
     },
 
     /** A new configuration takes effect for the next command. */

@@ -1,4 +1,5 @@
-import type { QueueChange, QueueState } from '@antre/domain';
+import type { QueueChange, QueueState, Ticket } from '@antre/domain';
+import { mergeChanges, ticketsOfService } from '@antre/domain';
 import type {
   CallView,
   ClientToHub,
@@ -35,8 +36,8 @@ type DeltaPart = Pick<
 >;
 
 /**
- * Turns each committed change into numbered deltas, one stream per audience, and answers
- * snapshots; what each audience gets of either is decided by the feed router.
+ * Turns each saved batch of changes into numbered deltas, one stream per audience, and
+ * answers snapshots; what each audience gets of either is decided by the feed router.
  */
 export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueStore) {
   const hubEpoch = randomUUID();
@@ -70,7 +71,8 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     const index = engine.index;
     const calls = callsOf(change, queue);
     todaysCalls.push(...calls);
-    if (todaysCalls.length > DAY_CALLS) todaysCalls = todaysCalls.slice(-DAY_CALLS);
+    // Trimmed a quarter at a time: trimming one call at a time copied 20,000 per command.
+    if (todaysCalls.length > DAY_CALLS * 1.25) todaysCalls = todaysCalls.slice(-DAY_CALLS);
     const content = { ...change, calls };
     for (const audience of buildingAudiences(index)) {
       emitDelta(feedOf(audience), queue, {
@@ -93,16 +95,22 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     ]);
   }
 
-  /** A ticket's page follows its own changes, its place in line and its counters opening. */
+  /**
+   * A ticket's page follows its own changes, its place in line and its counters opening: the
+   * change's tickets and those waiting in the services it touched, not the whole day's.
+   */
   function publishTracking(change: QueueChange, queue: QueueState): void {
-    const services = servicesTouched(change);
-    for (const ticket of queue.tickets.values()) {
+    const touched = new Map<string, Ticket>();
+    for (const serviceId of servicesTouched(change))
+      for (const ticket of ticketsOfService(queue, serviceId).waiting.values())
+        touched.set(ticket.id, ticket);
+    for (const changed of change.tickets) {
+      const ticket = queue.tickets.get(changed.id);
+      if (ticket) touched.set(ticket.id, ticket);
+    }
+    for (const ticket of touched.values()) {
       const room = `ticket:${ticket.code}`;
-      if (!io.sockets.adapter.rooms.has(room)) continue;
-      const touched =
-        ticketsChanged(change, ticket.id) ||
-        (ticket.status === 'waiting' && services.has(ticket.serviceId));
-      if (touched)
+      if (io.sockets.adapter.rooms.has(room))
         io.to(room).emit('ticket:tracked', toTracking(engine.index, queue, ticket, engine.now()));
     }
   }
@@ -126,7 +134,8 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     for (const [zone, list] of byZone) io.to(zone).emit('catalogue:stats', list);
   }
 
-  engine.onChange(publish);
+  // One delta per saved batch: a burst of calls saved together reaches each board at once.
+  engine.onBatch((changes, queue) => publish(mergeChanges(changes), queue));
   engine.onNewDay((queue) => {
     described = queue;
     todaysCalls = loadTodaysCalls(queue);
@@ -159,10 +168,6 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
   }
 
   return { snapshotFor, hubEpoch };
-}
-
-function ticketsChanged(change: QueueChange, ticketId: string): boolean {
-  return change.tickets.some((t) => t.id === ticketId);
 }
 
 export type FeedPublisher = ReturnType<typeof createFeedPublisher>;
