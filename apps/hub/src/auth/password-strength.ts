@@ -4,8 +4,11 @@ import type { PasswordWeakness } from '@antre/protocol';
 import { fieldError } from '@antre/protocol';
 import { HttpError } from '../http/routes';
 
-// Common passwords, keyboard walks, repeats and sequences, in any language.
-const zxcvbn = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+// Common passwords, keyboard walks, repeats and sequences, in any language. Ranking the
+// dictionaries takes ~0.1 s: done at the first password chosen, not at every hub start.
+let zxcvbn: ZxcvbnFactory | null = null;
+const checker = (): ZxcvbnFactory =>
+  (zxcvbn ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }));
 
 // zxcvbn's 3 is ~10^8 guesses: out of reach of online guessing behind the lockout, and what
 // an officer can still remember ("rahasia-123" passes; "aaaaaaaaaaaa", "password1234" do not).
@@ -35,7 +38,7 @@ export function passwordWeakness(
   password: string,
   personal: string[] = [],
 ): PasswordWeakness | null {
-  const result = zxcvbn.check(password, personal);
+  const result = checker().check(password, personal);
   if (result.score >= MIN_SCORE) return null;
   return (result.feedback.warning && WEAKNESSES[result.feedback.warning]) || 'guessable';
 }
