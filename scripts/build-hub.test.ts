@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { buildHub, HUB_BUNDLE } from './build-hub.mjs';
+import { buildHub, HUB_BUNDLE, oneByteSource } from './build-hub.mjs';
 
 const build = buildHub as (o: { force: boolean; quiet: boolean }) => Promise<void>;
 let hub: ChildProcess;
@@ -56,6 +56,17 @@ describe('the hub bundle npm start runs', () => {
     expect([clip.status, clip.headers.get('content-type')]).toEqual([200, 'audio/wav']);
     const admin = await fetch(`${url}/admin/`);
     expect(await admin.text()).toContain('<div id="root">');
+  });
+
+  it('when the bundle is read, then its source is ASCII: V8 holds it one byte a character', () => {
+    expect(readFileSync(HUB_BUNDLE as string, 'utf8')).not.toMatch(/[\u0080-\uffff]/);
+  });
+
+  it('when a kept comment is not ASCII, then each UTF-16 unit becomes one "?", columns kept', () => {
+    const toOneByte = oneByteSource as (code: string) => string;
+    const code = '/** a…b, 0–1, \u{1F600} */ const x = "\\u2026";';
+    expect(toOneByte(code)).toBe('/** a?b, 0?1, ?? */ const x = "\\u2026";');
+    expect(toOneByte(code)).toHaveLength(code.length);
   });
 
   it('when the API description is asked for, then it is written on that first request', async () => {
