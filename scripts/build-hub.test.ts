@@ -6,18 +6,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { buildHub, HUB_BUNDLE, oneByteSource } from './build-hub.mjs';
+// @ts-expect-error: a plain .mjs script without types
+import { HUB_NODE_FLAGS } from './hub-node-flags.mjs';
 
 const build = buildHub as (o: { force: boolean; quiet: boolean }) => Promise<void>;
 let hub: ChildProcess;
 let url: string;
 const dataDir = mkdtempSync(join(tmpdir(), 'antre-bundle-'));
 
-// What `npm start` runs: the bundle, started by plain Node, with no TypeScript loader.
+// What `npm start` runs: the bundle, started by plain Node with the hub's flags, with no
+// TypeScript loader.
 beforeAll(async () => {
   await build({ force: true, quiet: true });
-  hub = spawn(process.execPath, [HUB_BUNDLE as string, '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, ANTRE_ADMIN_PASSWORD: 'bundle-admin-Pw-2026' },
-  });
+  hub = spawn(
+    process.execPath,
+    [...(HUB_NODE_FLAGS as string[]), HUB_BUNDLE as string, '--port', '0', '--data-dir', dataDir],
+    { env: { ...process.env, ANTRE_ADMIN_PASSWORD: 'bundle-admin-Pw-2026' } },
+  );
   let output = '';
   url = await new Promise<string>((resolve, reject) => {
     hub.stdout?.on('data', (chunk: Buffer) => {
