@@ -1,23 +1,28 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { buildHub, HUB_BUNDLE } from './build-hub.mjs';
+import { buildHub, HUB_BUNDLE, oneByteSource } from './build-hub.mjs';
+// @ts-expect-error: a plain .mjs script without types
+import { HUB_NODE_FLAGS } from './hub-node-flags.mjs';
 
 const build = buildHub as (o: { force: boolean; quiet: boolean }) => Promise<void>;
 let hub: ChildProcess;
 let url: string;
 const dataDir = mkdtempSync(join(tmpdir(), 'antre-bundle-'));
 
-// What `npm start` runs: the bundle, started by plain Node, with no TypeScript loader.
+// What `npm start` runs: the bundle, started by plain Node with the hub's flags, with no
+// TypeScript loader.
 beforeAll(async () => {
   await build({ force: true, quiet: true });
-  hub = spawn(process.execPath, [HUB_BUNDLE as string, '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, ANTRE_ADMIN_PASSWORD: 'bundle-admin-Pw-2026' },
-  });
+  hub = spawn(
+    process.execPath,
+    [...(HUB_NODE_FLAGS as string[]), HUB_BUNDLE as string, '--port', '0', '--data-dir', dataDir],
+    { env: { ...process.env, ANTRE_ADMIN_PASSWORD: 'bundle-admin-Pw-2026' } },
+  );
   let output = '';
   url = await new Promise<string>((resolve, reject) => {
     hub.stdout?.on('data', (chunk: Buffer) => {
@@ -56,6 +61,17 @@ describe('the hub bundle npm start runs', () => {
     expect([clip.status, clip.headers.get('content-type')]).toEqual([200, 'audio/wav']);
     const admin = await fetch(`${url}/admin/`);
     expect(await admin.text()).toContain('<div id="root">');
+  });
+
+  it('when the bundle is read, then its source is ASCII: V8 holds it one byte a character', () => {
+    expect(readFileSync(HUB_BUNDLE as string, 'utf8')).not.toMatch(/[\u0080-\uffff]/);
+  });
+
+  it('when a kept comment is not ASCII, then each UTF-16 unit becomes one "?", columns kept', () => {
+    const toOneByte = oneByteSource as (code: string) => string;
+    const code = '/** a…b, 0–1, \u{1F600} */ const x = "\\u2026";';
+    expect(toOneByte(code)).toBe('/** a?b, 0?1, ?? */ const x = "\\u2026";');
+    expect(toOneByte(code)).toHaveLength(code.length);
   });
 
   it('when the API description is asked for, then it is written on that first request', async () => {

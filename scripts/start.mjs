@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { ensureInstalled, ROOT } from './bootstrap.mjs';
 import { buildApps } from './build-apps.mjs';
+import { HUB_NODE_FLAGS } from './hub-node-flags.mjs';
 
 ensureInstalled();
 buildApps();
@@ -11,7 +12,7 @@ const { buildHub, HUB_BUNDLE } = await import('./build-hub.mjs');
 await buildHub();
 const hub = spawn(
   process.execPath,
-  ['--enable-source-maps', HUB_BUNDLE, ...process.argv.slice(2)],
+  [...HUB_NODE_FLAGS, '--enable-source-maps', HUB_BUNDLE, ...process.argv.slice(2)],
   {
     cwd: ROOT,
     stdio: 'inherit',

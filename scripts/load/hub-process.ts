@@ -4,6 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+// @ts-expect-error: a plain .mjs script without types
+import { HUB_NODE_FLAGS } from '../hub-node-flags.mjs';
 import { startBaseline } from './baseline-server';
 import { loadBuilding } from './load-building';
 
@@ -11,6 +13,14 @@ import { loadBuilding } from './load-building';
 const mode = process.argv[2] === 'baseline' ? 'baseline' : 'antre';
 const dataDir = process.argv[3] ?? mkdtempSync(join(tmpdir(), `antre-load-${mode}-`));
 const port = Number(process.argv[4] ?? 0);
+// Measured as `npm start` runs the hub: plain Node with the hub's flags. fork() passes the
+// parent's flags unless told otherwise, e.g. tsx's loader (~35 MB more RSS).
+const expected = mode === 'antre' ? (HUB_NODE_FLAGS as string[]) : [];
+if (process.execArgv.join(' ') !== expected.join(' '))
+  console.error(
+    `hub process (${mode}): started with Node flags [${process.execArgv.join(' ')}], ` +
+      `not [${expected.join(' ')}]: its memory and timings are not those of npm start`,
+  );
 const lag = monitorEventLoopDelay({ resolution: 10 });
 // A Monday 09:00 WIB that moves with real time, so every service is open whenever this runs.
 const base = Date.parse('2026-11-23T02:00:00Z');
@@ -33,9 +43,15 @@ process.send?.({ type: 'ready', url: server.url, dataDir });
 process.on('message', (message: { type: string }) => {
   if (message.type === 'reset-lag') lag.reset();
   if (message.type === 'stats') {
+    const memory = process.memoryUsage();
     process.send?.({
       type: 'stats',
-      rss: process.memoryUsage().rss,
+      rss: memory.rss,
+      // Where the RSS goes: V8's heap (used of reserved), and memory outside it (Buffers).
+      heapUsed: memory.heapUsed,
+      heapTotal: memory.heapTotal,
+      external: memory.external,
+      arrayBuffers: memory.arrayBuffers,
       lagP50: lag.percentile(50) / 1e6,
       lagP99: lag.percentile(99) / 1e6,
       lagMax: lag.max / 1e6,
