@@ -3,23 +3,36 @@
 // its process: with notifications off, then with every ticket opted in to phone messages
 // through a gateway that answers in 5 s, then through one that never answers ('fast', a
 // gateway that answers at once, is there to tell the cost of opt-ins from the gateway's).
-// Usage: npm run bench:load [-- --seconds 60 --phases baseline,off,slow,hang]
-import type { ChildProcess } from 'node:child_process';
-import { fork } from 'node:child_process';
+// Two more kinds of phase, with the same clients (scripts/load/scale-phase.ts, rate-phase.ts):
+// - scale: the hub's day filled to 1,000, 5,000 and 20,000 tickets (issued and mostly
+//   called), call-next's answer and call→display measured at each; ends with the line
+//   `scale: p50_1k=… p50_5k=… p50_20k=… growth=X.XX` (call-next ack p50, last ÷ first).
+// - baseline-rate, rate: the call rate climbs until call→display p99 passes 100 ms, against
+//   the baseline and the hub; ends with `rate: baseline=N hub=N ratio=X.XX` (the highest
+//   calls/s each held, hub ÷ baseline) when both ran.
+// Phases run in the order given. --seconds is the steady window of the table phases only;
+// --checkpoints the scale phase's (default 1000,5000,20000).
+// Usage: npm run bench:load [-- --seconds 60 --phases baseline,off,slow,hang,scale,baseline-rate,rate]
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import type { WorkerSetup } from './load/client-worker';
 import { hubProcessBundle } from './load/hub-bundle';
-import { postJson } from './load/hub-api';
-import { loadBuilding } from './load/load-building';
 import type { Phase, PhaseResult } from './load/load-table';
 import { PHASE_TITLES, printTable, ratiosLine } from './load/load-table';
 import { configureGateway, outboxCounts, startGateway } from './load/notify-load';
+import { runRate } from './load/rate-phase';
+import type { Message } from './load/rig';
+import { building, DISPLAYS_PER_ZONE, sleep, startClients, startServer, stopAll } from './load/rig';
+import { runScale, SCALE_CHECKPOINTS } from './load/scale-phase';
+import type { RateResult, ScaleCheckpoint } from './load/scale-table';
+import { printRateTable, printScaleTable, rateLine, scaleLine } from './load/scale-table';
 
+const EXTRA_PHASES = ['scale', 'baseline-rate', 'rate'] as const;
+type ExtraPhase = (typeof EXTRA_PHASES)[number];
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '60' },
-    phases: { type: 'string', default: 'baseline,off,slow,hang' },
+    /** The scale phase's checkpoints: tickets issued in the day. */
+    checkpoints: { type: 'string', default: SCALE_CHECKPOINTS.join(',') },
+    phases: { type: 'string', default: 'baseline,off,slow,hang,scale,baseline-rate,rate' },
     /** The older switch: both = baseline,off; antre = off. */
     mode: { type: 'string' },
   },
@@ -29,112 +42,37 @@ const MODE_PHASES: Record<string, string> = {
   antre: 'off',
   baseline: 'baseline',
 };
+const isPhase = (p: string): p is Phase | ExtraPhase =>
+  p in PHASE_TITLES || (EXTRA_PHASES as readonly string[]).includes(p);
 const PHASES = (values.mode ? (MODE_PHASES[values.mode] ?? '') : values.phases)
   .split(',')
   .map((p) => p.trim())
-  .filter((p): p is Phase => p in PHASE_TITLES);
+  .filter(isPhase);
 if (PHASES.length === 0)
-  throw new Error('--phases: a comma list of baseline, off, fast, slow, hang');
+  throw new Error(
+    '--phases: a comma list of baseline, off, fast, slow, hang, scale, baseline-rate, rate',
+  );
 const SECONDS = Number(values.seconds);
+const CHECKPOINTS = values.checkpoints.split(',').map(Number);
+if (CHECKPOINTS.some((n) => !(n > 0)) || CHECKPOINTS.some((n, i) => n <= (CHECKPOINTS[i - 1] ?? 0)))
+  throw new Error('--checkpoints: rising ticket counts, e.g. 1000,5000,20000');
 const PREFILL = 600;
 const CALLS_PER_SECOND = 10;
 const ISSUES_PER_SECOND = 5;
 const BURST = 200;
-const building = loadBuilding(20, 10, 5);
-const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
-type Message = { type: string; [key: string]: unknown };
-const spawn = (file: string, args: string[] = []): ChildProcess =>
-  fork(here(file), args, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
 // The hub (and the baseline beside it) run from a bundle, as `npm start` runs the hub.
 const hubProcess = await hubProcessBundle();
-const next = (child: ChildProcess, type: string): Promise<Message> =>
-  new Promise((resolve) => {
-    const listener = (m: Message): void => {
-      if (m.type !== type) return;
-      child.off('message', listener);
-      resolve(m);
-    };
-    child.on('message', listener);
-  });
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once('exit', () => resolve()));
-
-type Identities = Omit<WorkerSetup, 'url' | 'baseline'> & { admin: string };
-
-async function tokens(url: string): Promise<Identities> {
-  const post = (path: string, body: object, token?: string) => postJson(url, path, body, token);
-  const admin = (
-    await post('/api/auth/login', { username: 'admin', password: 'load-admin-password' })
-  ).token as string;
-  const officers = new Map<string, string>();
-  for (const agency of building.agencies) {
-    officers.set(
-      agency.id,
-      (
-        await post('/api/auth/login', {
-          username: `spv.${agency.id}`,
-          password: 'load-demo-password',
-        })
-      ).token as string,
-    );
-  }
-  // Device names are unique among devices in use.
-  let made = 0;
-  const device = async (role: string, zoneIds: string[]): Promise<string> =>
-    (await post('/api/devices', { name: `${role} ${++made}`, role, zoneIds }, admin))
-      .token as string;
-  return {
-    admin,
-    kiosks: await Promise.all(
-      Array.from({ length: 20 }, async () => ({ token: await device('kiosk', []) })),
-    ),
-    counters: building.counters.map((c) => ({
-      token: officers.get(c.agencyId) as string,
-      counterId: c.id,
-      zoneId: c.zoneId,
-    })),
-    displays: await Promise.all(
-      Array.from({ length: 50 }, async (_, i) => {
-        const zoneId = building.zones[i % building.zones.length]?.id as string;
-        return { token: await device('display', [zoneId]), zoneId };
-      }),
-    ),
-  };
-}
-
-const bareIdentities = (): Identities => ({
-  admin: '',
-  kiosks: Array.from({ length: 20 }, () => ({ token: '' })),
-  counters: building.counters.map((c) => ({ token: '', counterId: c.id, zoneId: c.zoneId })),
-  displays: Array.from({ length: 50 }, (_, i) => ({
-    token: '',
-    zoneId: building.zones[i % building.zones.length]?.id as string,
-  })),
-});
 
 async function run(phase: Phase): Promise<PhaseResult> {
   const baseline = phase === 'baseline';
-  const hub = fork(hubProcess, [baseline ? 'baseline' : 'antre'], { stdio: 'inherit' });
-  const { url, dataDir } = (await next(hub, 'ready')) as unknown as {
-    url: string;
-    dataDir: string;
-  };
-  const identities = baseline ? bareIdentities() : await tokens(url);
+  const server = await startServer(hubProcess, baseline);
+  const { hub, url, dataDir, identities } = server;
   const gateway = baseline || phase === 'off' ? null : await startGateway(phase);
   if (gateway) await configureGateway(url, identities.admin, gateway.url);
   const optIn = gateway !== null;
-  const base = { url, baseline, optIn, kiosks: [], counters: [], displays: [] };
-  const roles: Partial<WorkerSetup>[] = [
-    { kiosks: identities.kiosks },
-    { counters: identities.counters.slice(0, 100) },
-    { counters: identities.counters.slice(100) },
-    { displays: identities.displays },
-  ];
-  const workers = roles.map(() => spawn('load/client-worker.ts'));
+  const clients = await startClients(server, { optIn });
+  const workers = clients.all;
   const sentAt = new Map<string, number>();
   const seen = new Map<string, number[]>();
   const issueMs: number[] = [];
@@ -156,17 +94,7 @@ async function run(phase: Phase): Promise<PhaseResult> {
         seen.set(m.ticketId as string, [...(seen.get(m.ticketId as string) ?? []), m.at as number]);
     });
   }
-  await Promise.all(
-    workers.map(
-      (w, i) => (w.send({ type: 'setup', config: { ...base, ...roles[i] } }), next(w, 'ready')),
-    ),
-  );
-  const [kioskWorker, counterA, counterB] = workers as [
-    ChildProcess,
-    ChildProcess,
-    ChildProcess,
-    ChildProcess,
-  ];
+  const { kiosks: kioskWorker, counterA, counterB } = clients;
   const services = building.services.map((s) => s.id);
   const call = (index: number): void =>
     void (index % 200 < 100 ? counterA : counterB).send({ type: 'call', index: index % 100 });
@@ -190,36 +118,25 @@ async function run(phase: Phase): Promise<PhaseResult> {
   }
   await sleep(1000);
   const steadyCalls = new Set(sentAt.keys());
-  const steadyStats = (await (hub.send({ type: 'stats' }), next(hub, 'stats'))) as unknown as {
-    rss: number;
-    lagP50: number;
-    lagP99: number;
-    lagMax: number;
-  };
+  const steadyStats = await server.stats();
 
   for (let i = 0; i < BURST; i += 1) call(i);
   await sleep(5000);
-  const finalStats = (await (hub.send({ type: 'stats' }), next(hub, 'stats'))) as unknown as {
-    rss: number;
-    lagMax: number;
-  };
+  const finalStats = await server.stats();
   const outbox = baseline ? null : outboxCounts(dataDir);
 
   const latencies = (ids: string[]): number[] =>
     ids.flatMap((id) => (seen.get(id) ?? []).map((at) => at - (sentAt.get(id) ?? at)));
   const burstIds = [...sentAt.keys()].filter((id) => !steadyCalls.has(id));
-  const displaysPerZone = 50 / building.zones.length;
   const burstDelivered = burstIds.reduce((n, id) => n + (seen.get(id)?.length ?? 0), 0);
-  for (const w of workers) w.send({ type: 'stop' });
-  hub.send({ type: 'stop' });
-  await Promise.all([hub, ...workers].map(exited));
+  await stopAll(server, clients);
   const gatewayRequests = gateway?.requests.length ?? null;
   await gateway?.close();
   return {
     phase,
     steady: latencies([...steadyCalls]),
     burst: latencies(burstIds),
-    burstDelivered: `${burstDelivered}/${burstIds.length * displaysPerZone}`,
+    burstDelivered: `${burstDelivered}/${burstIds.length * DISPLAYS_PER_ZONE}`,
     issue: issueMs,
     failedCalls: `${failedCalls} ${JSON.stringify(Object.fromEntries(refusals))}`,
     rssMb: Math.max(steadyStats.rss, finalStats.rss) / 1024 / 1024,
@@ -231,12 +148,44 @@ async function run(phase: Phase): Promise<PhaseResult> {
   };
 }
 
+const runStart = Date.now();
 const results: PhaseResult[] = [];
-for (const phase of PHASES) results.push(await run(phase));
+const scale: ScaleCheckpoint[] = [];
+const rates: RateResult[] = [];
+const took: string[] = [];
+for (const phase of PHASES) {
+  const phaseStart = Date.now();
+  if (phase === 'scale') scale.push(...(await runScale(hubProcess, CHECKPOINTS)).checkpoints);
+  else if (phase === 'rate' || phase === 'baseline-rate')
+    rates.push(await runRate(hubProcess, phase === 'baseline-rate'));
+  else results.push(await run(phase));
+  took.push(`${phase} ${((Date.now() - phaseStart) / 1000).toFixed(0)} s`);
+}
+if (results.length > 0) {
+  console.log(
+    `\nLoad: 20 kiosks, 200 counters, 50 displays; ${SECONDS} s at ${CALLS_PER_SECOND} calls/s + ${ISSUES_PER_SECOND} tickets/s, then ${BURST} calls at once.\n`,
+  );
+  printTable(results);
+}
+if (scale.length > 0) {
+  console.log(
+    '\nScale: the hub as its day fills (tickets issued and mostly called); at each checkpoint 120 calls at 20/s and 60 tickets issued.\n',
+  );
+  printScaleTable(scale);
+}
+for (const result of rates) {
+  console.log(
+    `\nRate, ${result.side}: calls paced in the counter workers; a step holds with call→display p99 ≤ 100 ms, no call refused, no delivery missing.\n`,
+  );
+  printRateTable(result);
+}
 console.log(
-  `\nLoad: 20 kiosks, 200 counters, 50 displays; ${SECONDS} s at ${CALLS_PER_SECOND} calls/s + ${ISSUES_PER_SECOND} tickets/s, then ${BURST} calls at once.\n`,
+  `\nPhases took: ${took.join(', ')}; in all ${((Date.now() - runStart) / 1000).toFixed(0)} s.`,
 );
-printTable(results);
 const ratios = ratiosLine(results);
 if (ratios) console.log(`\n${ratios}`);
+const scaleSummary = scaleLine(scale);
+if (scaleSummary) console.log(scaleSummary);
+const rateSummary = rateLine(rates);
+if (rateSummary) console.log(rateSummary);
 process.exit(0);

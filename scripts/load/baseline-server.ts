@@ -5,7 +5,9 @@ import { Server } from 'socket.io';
 
 /**
  * The floor the hub is measured against: socket.io plus one synchronous=FULL SQLite write
- * per command and an emit to one room, with none of Antre's rules, auth or views.
+ * per command and an emit to one room, with none of Antre's rules, auth or views. It knows
+ * `ticket:issue` and `counter:call-next` only (one queue for the building), which is all the
+ * client workers send it, one at a time or many ('issue-many', 'call-many', 'call-rate').
  */
 export async function startBaseline(
   dataDir: string,
@@ -16,6 +18,9 @@ export async function startBaseline(
   db.exec(
     'CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY, service TEXT, status TEXT, at INTEGER)',
   );
+  // Without it the next waiting ticket is found by reading past every ticket called today:
+  // 1.3 ms a call after 20,000, a floor that sinks as the day (or a rate ramp) goes on.
+  db.exec("CREATE INDEX IF NOT EXISTS waiting ON tickets (id) WHERE status = 'waiting'");
   const insert = db.prepare("INSERT INTO tickets (service, status, at) VALUES (?, 'waiting', ?)");
   const next = db.prepare("SELECT id FROM tickets WHERE status = 'waiting' ORDER BY id LIMIT 1");
   const call = db.prepare("UPDATE tickets SET status = 'called' WHERE id = ?");
