@@ -17,6 +17,7 @@ import {
   ticketsOfService,
 } from './queue-state';
 import { requeueLate, transfer } from './requeue-commands';
+import { ok } from './result';
 import { finish, markNoShow, park, recall, startServing } from './serving-commands';
 import type { Command } from './testing/test-queue';
 import { KIOSK, TestQueue } from './testing/test-queue';
@@ -158,8 +159,6 @@ describe('the per-service index kept with each change', () => {
     expect([...before.tickets.values()].map((t: Ticket) => t.status)).toEqual(['waiting']);
   });
 });
-
-const ok = <T>(value: T) => ({ ok: true as const, value });
 
 describe('mergeChanges', () => {
   it('when changes follow one another, then the merge holds each item in its last version and every event in order', () => {
