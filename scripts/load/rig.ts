@@ -6,6 +6,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { WorkerSetup } from './client-worker';
 import { postJson } from './hub-api';
+import { hubNodeFlags } from './hub-bundle';
 import { loadBuilding } from './load-building';
 
 export const building = loadBuilding(20, 10, 5);
@@ -109,7 +110,11 @@ export interface Server {
 
 /** `hubProcess` is the bundled hub-process.ts (hub-bundle.ts). */
 export async function startServer(hubProcess: string, baseline: boolean): Promise<Server> {
-  const hub = fork(hubProcess, [baseline ? 'baseline' : 'antre'], { stdio: 'inherit' });
+  // Plain Node as npm start runs the hub, with its flags; the baseline with Node's defaults.
+  const hub = fork(hubProcess, [baseline ? 'baseline' : 'antre'], {
+    stdio: 'inherit',
+    execArgv: baseline ? [] : hubNodeFlags,
+  });
   const { url, dataDir } = (await next(hub, 'ready')) as unknown as {
     url: string;
     dataDir: string;
