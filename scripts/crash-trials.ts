@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postJson } from './load/hub-api';
-import { hubProcessBundle } from './load/hub-bundle';
+import { hubNodeFlags, hubProcessBundle } from './load/hub-bundle';
 
 const { values } = parseArgs({
   options: { trials: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' } },
@@ -38,6 +38,7 @@ const hubProcess = await hubProcessBundle();
 function startHub(): Promise<ChildProcess> {
   const child = fork(hubProcess, ['antre', dataDir, String(port)], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: hubNodeFlags,
   });
   return new Promise((resolve, reject) => {
     child.on('message', (m: { type: string }) => m.type === 'ready' && resolve(child));
@@ -270,6 +271,8 @@ const totals = {
   lateChanged: 0,
   otherCounterRefused: 0,
   resyncMs: [] as number[],
+  /** From the kill: the hub's start and the clients' reconnect together. */
+  outageMs: [] as number[],
   batches: 0,
   batchedCommands: 0,
   largestBatch: 0,
@@ -283,6 +286,7 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
     totals.batchedCommands += batches.commands;
     totals.largestBatch = Math.max(totals.largestBatch, batches.largest);
   }
+  const killedAt = Date.now();
   hub.kill('SIGKILL');
   await new Promise((r) => hub.once('exit', r));
   const epoch = counters[0]?.state.hubEpoch;
@@ -291,6 +295,7 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   while (counters[0]?.state.hubEpoch === epoch && Date.now() - restartedAt < 15_000)
     await sleep(20);
   totals.resyncMs.push(Date.now() - restartedAt);
+  totals.outageMs.push(Date.now() - killedAt);
   if (selfPrinted) await lateResult(selfPrinted);
   const db = new Database(join(dataDir, 'antre.db'), { readonly: true });
   try {
@@ -333,12 +338,18 @@ await Promise.race([Promise.all(loops), sleep(5_000)]);
 const messages = await settleMessages();
 hub.kill('SIGTERM');
 [...kiosks, ...counters, selfPrinting, lateOfficer].forEach((c) => c.close());
-const sorted = [...totals.resyncMs].sort((a, b) => a - b);
+/** p50 / p99 / max of a list of durations, in ms. */
+const spread = (list: number[]): string => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const at = (q: number): number | undefined =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted.at(-1)} ms`;
+};
 console.log(
   `\n${totals.trials} trials, ${acked.size} acknowledged issues: lost ${totals.lost}, duplicate numbers ${totals.duplicates}, ` +
     `tickets held by two counters ${totals.doubleHolds}, tickets/counters disagreements ${totals.disagreements}, integrity failures ${totals.integrity}; ` +
     `late print results after a restart ${totals.lateResults} (ticket not callable ${totals.lateNotCalled}, result changed a ticket ${totals.lateChanged}, other counter refused ${totals.otherCounterRefused}); ` +
-    `re-sync p50 ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted.at(-1)} ms (limit 10000).\n` +
+    `re-sync after the hub is up ${spread(totals.resyncMs)}; from the kill (start and re-sync) ${spread(totals.outageMs)}.\n` +
     `Group commit: ${totals.batchedCommands} commands in ${totals.batches} batches (mean ${(totals.batchedCommands / Math.max(1, totals.batches)).toFixed(2)}, largest ${totals.largestBatch}), counted up to each kill.\n` +
     `Messages: ${optedIn.size} visitors opted in; ${messages.expected} in the outbox (${messages.calledMissing} called visitors without a message), ` +
     `${messages.delivered} delivered, lost ${messages.lost}, delivered twice ${messages.twice}; ` +

@@ -62,11 +62,12 @@ export function createHubClient(options: HubClientOptions) {
   const socket: Socket<HubToClient, ClientToHub> = io(options.url, {
     auth: { protocolVersion: PROTOCOL_VERSION, ...(options.token ? { token: options.token } : {}) },
     transports: ['websocket'],
-    // A restarted hub is back within a second or two: retry soon and keep retrying soon
-    // (never more than 2 s apart), each client at its own jittered moment (±50 %) so a
-    // building's 270 screens do not all knock on the same millisecond.
+    // A restarted hub is back within a second: retry soon and keep retrying soon (never
+    // more than 1 s apart, so a screen is back at most a second after its hub), each client
+    // at its own jittered moment (±50 %) so a building's 270 screens do not all knock on the
+    // same millisecond. A refused connection costs the hub's machine next to nothing.
     reconnectionDelay: 250,
-    reconnectionDelayMax: 2_000,
+    reconnectionDelayMax: 1_000,
     randomizationFactor: 0.5,
   });
   let synced: SyncedState = EMPTY_SYNCED_STATE;
