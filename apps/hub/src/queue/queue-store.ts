@@ -41,6 +41,18 @@ export function createQueueStore(db: Db) {
     `INSERT INTO ticket_events (type, at, service_day, ticket_id, counter_id, service_id, actor_user_id, actor_device_id, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Read or written by every command: prepared once, not per command (a prepare costs as
+  // much as the query).
+  const selectCommand = db.prepare<[string, string], { name: string; result: string }>(
+    'SELECT name, result FROM commands WHERE actor = ? AND id = ?',
+  );
+  const insertCommand = db.prepare(
+    'INSERT INTO commands (actor, id, name, result, at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectIssuer = db.prepare<[string], { actor_device_id: string | null }>(
+    "SELECT actor_device_id FROM ticket_events WHERE ticket_id = ? AND type = 'ticket:issued'",
+  );
+  const selectByCode = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE code = ?');
 
   return {
     /**
@@ -106,7 +118,7 @@ export function createQueueStore(db: Db) {
     },
 
     ticketByCode(code: string): Ticket | undefined {
-      const row = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE code = ?').get(code);
+      const row = selectByCode.get(code);
       return row ? toTicket(row) : undefined;
     },
 
@@ -136,31 +148,15 @@ export function createQueueStore(db: Db) {
     },
 
     issuingDevice(ticketId: string): string | null {
-      return (
-        db
-          .prepare<[string], { actor_device_id: string | null }>(
-            "SELECT actor_device_id FROM ticket_events WHERE ticket_id = ? AND type = 'ticket:issued'",
-          )
-          .get(ticketId)?.actor_device_id ?? null
-      );
+      return selectIssuer.get(ticketId)?.actor_device_id ?? null;
     },
 
     findCommand(actor: string, id: string): { name: string; result: string } | undefined {
-      return db
-        .prepare<[string, string], { name: string; result: string }>(
-          'SELECT name, result FROM commands WHERE actor = ? AND id = ?',
-        )
-        .get(actor, id);
+      return selectCommand.get(actor, id);
     },
 
     saveCommand(actor: string, id: string, name: string, result: unknown, now: number): void {
-      db.prepare('INSERT INTO commands (actor, id, name, result, at) VALUES (?, ?, ?, ?, ?)').run(
-        actor,
-        id,
-        name,
-        JSON.stringify(result),
-        now,
-      );
+      insertCommand.run(actor, id, name, JSON.stringify(result), now);
     },
 
     forgetCommandsBefore(at: number): void {
