@@ -315,6 +315,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         clearInterval(tick);
         notifications.stop();
         alarms.stop();
+        feeds.stop();
         await io.close();
         await app.close();
         await backups.stop();

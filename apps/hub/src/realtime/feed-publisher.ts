@@ -1,30 +1,16 @@
 import type { QueueChange, QueueState, Ticket } from '@antre/domain';
 import { mergeChanges, ticketsOfService } from '@antre/domain';
-import type {
-  CallView,
-  ClientToHub,
-  Delta,
-  Feed,
-  HubToClient,
-  ServiceStats,
-  Snapshot,
-} from '@antre/protocol';
+import type { CallView, ClientToHub, Delta, Feed, HubToClient, Snapshot } from '@antre/protocol';
 import { RECENT_CALLS } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { QueueStore } from '../queue/queue-store';
-import { CALL_EVENTS, serviceStats, toCallView, toTracking } from '../queue/ticket-views';
+import { CALL_EVENTS, toCallView, toTracking } from '../queue/ticket-views';
 import type { Audience } from './feed-router';
-import {
-  audienceOf,
-  buildingAudiences,
-  feedOf,
-  routeContent,
-  statsAudiences,
-  ticketsGone,
-} from './feed-router';
+import { audienceOf, buildingAudiences, feedOf, routeContent, ticketsGone } from './feed-router';
 import type { SocketData } from './socket-data';
+import { createStatsPublisher } from './stats-publisher';
 
 // A day's calls, so every feed's snapshot holds its newest RECENT_CALLS however busy the others.
 const DAY_CALLS = 20_000;
@@ -45,6 +31,12 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
   // The queue the feeds last described: a ticket's version there tells who saw it until now.
   let described = engine.queue;
   let todaysCalls = loadTodaysCalls(described);
+  const stats = createStatsPublisher(io, engine);
+  /** The tickets phones follow: a ticket's id by its code, while its room has a socket. */
+  const watched = new Map<string, string>();
+  io.of('/').adapter.on('delete-room', (room: string) => {
+    if (room.startsWith('ticket:')) watched.delete(room.slice('ticket:'.length));
+  });
 
   function loadTodaysCalls(queue: QueueState): CallView[] {
     return store
@@ -81,8 +73,9 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
       });
     }
     described = queue;
-    publishTracking(change, queue);
-    publishStats(change, queue);
+    const services = servicesTouched(change);
+    publishTracking(change, queue, services);
+    stats.touched(services);
   }
 
   /** The services a change touched: its tickets' (both sides of a transfer), its counters'. */
@@ -96,42 +89,25 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
   }
 
   /**
-   * A ticket's page follows its own changes, its place in line and its counters opening: the
-   * change's tickets and those waiting in the services it touched, not the whole day's.
+   * A ticket's page follows its own changes, its place in line and its counters opening: of
+   * the tickets phones follow, those the change touched or waiting in a service it touched.
    */
-  function publishTracking(change: QueueChange, queue: QueueState): void {
-    const touched = new Map<string, Ticket>();
-    for (const serviceId of servicesTouched(change))
-      for (const ticket of ticketsOfService(queue, serviceId).waiting.values())
-        touched.set(ticket.id, ticket);
-    for (const changed of change.tickets) {
-      const ticket = queue.tickets.get(changed.id);
-      if (ticket) touched.set(ticket.id, ticket);
+  function publishTracking(change: QueueChange, queue: QueueState, services: Set<string>): void {
+    if (watched.size === 0) return;
+    const changed = new Set(change.tickets.map((t) => t.id));
+    for (const [code, id] of watched) {
+      const ticket = queue.tickets.get(id);
+      if (!ticket) continue; // a ticket of another day
+      const moved =
+        changed.has(id) ||
+        (services.has(ticket.serviceId) &&
+          ticketsOfService(queue, ticket.serviceId).waiting.has(id));
+      if (moved)
+        io.to(`ticket:${code}`).emit(
+          'ticket:tracked',
+          toTracking(engine.index, queue, ticket, engine.now()),
+        );
     }
-    for (const ticket of touched.values()) {
-      const room = `ticket:${ticket.code}`;
-      if (io.sockets.adapter.rooms.has(room))
-        io.to(room).emit('ticket:tracked', toTracking(engine.index, queue, ticket, engine.now()));
-    }
-  }
-
-  /** Waiting counts, hours and counters open, for each service the change touched. */
-  function publishStats(change: QueueChange, queue: QueueState): void {
-    const services = servicesTouched(change);
-    const now = engine.now();
-    const stats = [...services]
-      .map((id) => serviceStats(engine.index, queue, id, now))
-      .filter((s): s is ServiceStats => s !== null);
-    if (stats.length > 0) io.to('catalogue').emit('catalogue:stats', stats);
-    // Boards show how many wait for their zones' agencies (public numbers, as /api/services).
-    const byZone = new Map<string, ServiceStats[]>();
-    for (const s of stats) {
-      for (const audience of statsAudiences(engine.index, s.serviceId)) {
-        const feed = feedOf(audience);
-        byZone.set(feed, [...(byZone.get(feed) ?? []), s]);
-      }
-    }
-    for (const [zone, list] of byZone) io.to(zone).emit('catalogue:stats', list);
   }
 
   // One delta per saved batch: a burst of calls saved together reaches each board at once.
@@ -146,7 +122,9 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
 
   /** Everything a socket's feeds need to render now, with the sequence each feed is at. */
   function snapshotFor(feeds: string[]): Snapshot {
-    const queue = engine.queue;
+    // What the deltas have told so far: a batch saved but not yet published (its answers go
+    // first) comes in the next delta, not twice.
+    const queue = described;
     const audiences = feeds.map(audienceOf).filter((a): a is Audience => a !== null);
     const seen = routeContent(audiences, engine.index, {
       tickets: [...queue.tickets.values()],
@@ -167,7 +145,13 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     };
   }
 
-  return { snapshotFor, hubEpoch };
+  /** A phone follows a ticket: it hears `ticket:tracked` when the ticket or its line moves. */
+  function watch(socket: { join: (room: string) => unknown }, ticket: Ticket): void {
+    watched.set(ticket.code, ticket.id);
+    void socket.join(`ticket:${ticket.code}`);
+  }
+
+  return { snapshotFor, watch, hubEpoch, stop: stats.stop };
 }
 
 export type FeedPublisher = ReturnType<typeof createFeedPublisher>;

@@ -45,7 +45,7 @@ export function queueSocketHandlers(deps: {
       handle: ({ payload, socket }) => {
         const ticket = store.ticketByCode(payload.code);
         if (!ticket) return errResult('not_found', 'No ticket with this code');
-        void socket.join(`ticket:${ticket.code}`);
+        feeds.watch(socket, ticket);
         const live = engine.queue.tickets.get(ticket.id) ?? ticket;
         return okResult(toTracking(engine.index, engine.queue, live, engine.now()));
       },
