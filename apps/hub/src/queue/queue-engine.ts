@@ -25,39 +25,22 @@ import type { RequestOrigin } from '../audit/request-origin';
 import type { Principal } from '../auth/principal';
 import { actorKey, actorOf } from '../auth/principal';
 import type { Db } from '../db/database';
+import { createGroupCommit } from './group-commit';
 import type { QueueStore } from './queue-store';
 
-export type ChangeListener = (change: QueueChange, queue: QueueState) => void;
-/** A saved batch's changes, in order, once all are published; `queue` is the state after them. */
-export type BatchListener = (changes: QueueChange[], queue: QueueState) => void;
+export type { BatchListener, ChangeListener } from './group-commit';
 export type DayListener = (queue: QueueState) => void;
 /** Runs inside the change's transaction: what it writes is kept with the change or not at all. */
 export type SaveListener = (change: QueueChange, before: QueueState, after: QueueState) => void;
 
 const SYSTEM = { userId: null, deviceId: null };
-
-interface BatchedCommand {
-  /** Writes the command's change and answer; runs inside the batch's transaction. */
-  save: () => void;
-  /** What listeners are told once the batch is saved; null for a refused command. */
-  published: { change: QueueChange; next: QueueState } | null;
-  ack: Result<CommandAck>;
-  answer: (result: Result<CommandAck>) => void;
-}
-
-interface Batch {
-  commands: BatchedCommand[];
-  /** The answers of the batch's commands by actor and command id, for a retry that races it. */
-  answers: Map<string, { name: string; answer: Promise<Result<CommandAck>> }>;
-}
 const KEEP_COMMANDS_MS = 2 * 24 * 60 * 60_000;
 
 /**
  * Holds today's queue in memory and is the only writer of it. Node runs one command at a
- * time against the latest state, so call-next is atomic. Commands that arrive together (the
- * same turn of the event loop) are saved together: one transaction, one fsync (group
- * commit), and only then published and answered. A batch that fails to save leaves the
- * queue as it was before the batch, and each of its commands gets an error.
+ * time against the latest state, so call-next is atomic; commands decided in one turn are
+ * saved, published and answered together (group-commit.ts). A batch that fails to save
+ * leaves the queue as it was before the batch, and each of its commands gets an error.
  * Reading the queue never writes: the day changes only in `rollDayIfNeeded`, which the
  * housekeeping tick and every command call first.
  */
@@ -72,15 +55,18 @@ export function createQueueEngine(
   let queue: QueueState = startDay();
   /** What the next command decides against: `queue` plus the batch not yet saved. */
   let latest: QueueState = queue;
-  let batch: Batch | null = null;
+  const commits = createGroupCommit(db, {
+    saved: (after) => {
+      if (after) queue = after;
+    },
+    failed: () => {
+      latest = queue;
+    },
+  });
   settleUnfinishedPrints();
   repairDisagreeingHolds();
-  const changeListeners: ChangeListener[] = [];
-  const batchListeners: BatchListener[] = [];
   const dayListeners: DayListener[] = [];
   const saveListeners: SaveListener[] = [];
-  /** Batches saved since start, for the benchmarks and crash trials to print. */
-  const saved = { batches: 0, commands: 0, largest: 0 };
 
   function startDay(): QueueState {
     const today = serviceDay(clock(), index.site.timezone);
@@ -147,67 +133,13 @@ export function createQueueEngine(
   }
 
   /**
-   * Publishes saved changes one by one, then as one batch (the feeds send one delta per
-   * batch). Saved is saved: a listener's bug is logged, not thrown (on setImmediate it would
-   * end the hub), and the rest are still told.
-   */
-  function publish(saved: { change: QueueChange; next: QueueState }[]): void {
-    if (saved.length === 0) return;
-    for (const { change, next } of saved) {
-      queue = next;
-      for (const listener of changeListeners) tell(() => listener(change, next));
-    }
-    const changes = saved.map((s) => s.change);
-    for (const listener of batchListeners) tell(() => listener(changes, queue));
-  }
-
-  function tell(listener: () => void): void {
-    try {
-      listener();
-    } catch (error) {
-      console.error('A change listener failed after the change was saved', error);
-    }
-  }
-
-  /** Saves the waiting batch in one transaction, then publishes and answers its commands. */
-  function flush(): void {
-    const saving = batch;
-    if (!saving) return;
-    batch = null;
-    try {
-      db.transaction(() => {
-        for (const command of saving.commands) command.save();
-      })();
-    } catch (error) {
-      latest = queue;
-      console.error(`A batch of ${saving.commands.length} command(s) could not be saved`, error);
-      const failed = errResult('internal', 'The hub could not save this; nothing was changed');
-      for (const command of saving.commands) command.answer(failed);
-      return;
-    }
-    saved.batches += 1;
-    saved.commands += saving.commands.length;
-    saved.largest = Math.max(saved.largest, saving.commands.length);
-    publish(saving.commands.flatMap((command) => command.published ?? []));
-    for (const command of saving.commands) command.answer(command.ack);
-  }
-
-  function join(command: BatchedCommand): void {
-    if (!batch) {
-      batch = { commands: [], answers: new Map() };
-      setImmediate(flush);
-    }
-    batch.commands.push(command);
-  }
-
-  /**
    * Closes the open day and opens today's once the clock has passed midnight in the site's
    * zone; says whether it did. Called before a command or the housekeeping reads the queue.
    */
   function rollDayIfNeeded(now = clock()): boolean {
     const today = serviceDay(now, index.site.timezone);
     if (today === latest.serviceDay) return false;
-    flush();
+    commits.flush();
     closeDay(queue);
     store.forgetCommandsBefore(now - KEEP_COMMANDS_MS);
     store.saveServiceDay(today);
@@ -226,13 +158,13 @@ export function createQueueEngine(
       return latest;
     },
     /** Batches saved since start: how many, their commands, the largest. */
-    batchStats: () => ({ ...saved }),
+    batchStats: commits.stats,
     get index(): BuildingIndex {
       return index;
     },
     now: clock,
-    onChange: (listener: ChangeListener) => changeListeners.push(listener),
-    onBatch: (listener: BatchListener) => batchListeners.push(listener),
+    onChange: commits.onChange,
+    onBatch: commits.onBatch,
     onNewDay: (listener: DayListener) => dayListeners.push(listener),
     onSave: (listener: SaveListener) => saveListeners.push(listener),
     rollDayIfNeeded,
@@ -252,7 +184,8 @@ export function createQueueEngine(
     ): Promise<Result<CommandAck>> {
       rollDayIfNeeded();
       const actor = actorKey(principal);
-      const waiting = batch?.answers.get(`${actor} ${commandId}`);
+      const key = `${actor} ${commandId}`;
+      const waiting = commits.waiting(key);
       const seen = waiting ?? store.findCommand(actor, commandId);
       if (seen) {
         if (seen.name !== name)
@@ -282,9 +215,9 @@ export function createQueueEngine(
         ? okResult({ tickets: outcome.value.tickets, counters: outcome.value.counters })
         : { ok: false, error: outcome.error };
       latest = next;
-      let answer!: (result: Result<CommandAck>) => void;
-      const answered = new Promise<Result<CommandAck>>((resolve) => (answer = resolve));
-      join({
+      return commits.join({
+        key,
+        name,
         save: () => {
           if (outcome.ok) {
             store.saveChange(before.serviceDay, outcome.value, origin);
@@ -295,20 +228,17 @@ export function createQueueEngine(
         },
         published: outcome.ok ? { change: outcome.value, next } : null,
         ack,
-        answer,
       });
-      batch?.answers.set(`${actor} ${commandId}`, { name, answer: answered });
-      return answered;
     },
 
     /** Saves the commands waiting for their batch now (before a day change, at shutdown). */
-    flush,
+    flush: commits.flush,
 
     /** Periodic housekeeping: day change, and expiry of the waiting after closing. */
     tick(): void {
       const now = clock();
       rollDayIfNeeded(now);
-      flush();
+      commits.flush();
       const local = localMoment(now, index.site.timezone);
       const hours = index.site.hours[local.weekday];
       if (!hours) return;
@@ -320,8 +250,8 @@ export function createQueueEngine(
         store.saveChange(queue.serviceDay, change);
         for (const listener of saveListeners) listener(change, queue, next);
       })();
-      latest = next;
-      publish([{ change, next }]);
+      queue = latest = next;
+      commits.publish([{ change, next }]);
     },
 
     /** A new configuration takes effect for the next command. */
