@@ -278,4 +278,30 @@ describe('one feed router for snapshots and deltas', () => {
       timeout: STATS_EVERY_MS * 8,
     });
   });
+
+  it('when tickets are issued in a quick run, then a kiosk hears the counts at once, then at most every 250 ms, the last ones right', async () => {
+    const heard: number[] = [];
+    const counts = new Map<string, ServiceStats>();
+    const socket = socketFor(await device('kiosk'));
+    socket.on('catalogue:stats', (list: ServiceStats[]) => {
+      heard.push(performance.now());
+      for (const s of list) counts.set(s.serviceId, s);
+    });
+    await until(() => heard.length > 0); // its greeting: every service
+    await new Promise((r) => setTimeout(r, STATS_EVERY_MS)); // nothing sent in the last 250 ms
+    heard.length = 0;
+    const serviceId = building.services[0]!.id;
+    const started = performance.now();
+    for (let i = 0; i < 12; i += 1) await issue(serviceId);
+    const issuedIn = performance.now() - started;
+    await new Promise((r) => setTimeout(r, STATS_EVERY_MS * 2));
+    // The first change is sent at once; the rest wait for their 250 ms, together.
+    expect(heard[0]! - started).toBeLessThan(issuedIn);
+    expect(heard.length).toBeLessThanOrEqual(2 + Math.ceil(issuedIn / STATS_EVERY_MS));
+    expect(heard.length).toBeLessThan(12);
+    for (let i = 1; i < heard.length; i += 1)
+      expect(heard[i]! - heard[i - 1]!).toBeGreaterThan(STATS_EVERY_MS - 20);
+    const fresh = await kioskCounts();
+    expect(counts.get(serviceId)).toEqual(fresh.get(serviceId));
+  });
 });
