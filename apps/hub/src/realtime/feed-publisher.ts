@@ -66,10 +66,24 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     // Trimmed a quarter at a time: trimming one call at a time copied 20,000 per command.
     if (todaysCalls.length > DAY_CALLS * 1.25) todaysCalls = todaysCalls.slice(-DAY_CALLS);
     const content = { ...change, calls };
-    for (const audience of buildingAudiences(index)) {
+    // Who sees a ticket depends on its services only: a ticket whose services are as they
+    // were leaves no one's sight (asked once, not once per audience).
+    const moved = change.tickets.filter((t) => {
+      const was = described.tickets.get(t.id);
+      return (
+        was !== undefined &&
+        (was.serviceId !== t.serviceId ||
+          was.transferredFromServiceId !== t.transferredFromServiceId)
+      );
+    });
+    // Boards first: a call is read on them, by people waiting for it.
+    const audiences = buildingAudiences(index).sort(
+      (a, b) => Number(b.kind === 'zone') - Number(a.kind === 'zone'),
+    );
+    for (const audience of audiences) {
       emitDelta(feedOf(audience), queue, {
         ...routeContent([audience], index, content),
-        ticketsGone: ticketsGone(audience, index, change.tickets, described.tickets),
+        ticketsGone: ticketsGone(audience, index, moved, described.tickets),
       });
     }
     described = queue;

@@ -23,6 +23,7 @@ export interface FeedContent {
 
 /** What one audience may see, item by item. */
 interface Sight {
+  /** Decided by the ticket's service and the one it came from only (the publisher counts on it). */
   ticket: (ticket: Ticket) => boolean;
   counter: (counterId: string) => boolean;
   service: (serviceId: string) => boolean;
