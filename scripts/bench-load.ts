@@ -123,6 +123,15 @@ async function run(phase: Phase): Promise<PhaseResult> {
   for (let i = 0; i < BURST; i += 1) call(i);
   await sleep(5000);
   const finalStats = await server.stats();
+  const commits = finalStats.batches;
+  if (commits && steadyStats.batches) {
+    const burst = commits.commands - steadyStats.batches.commands;
+    const batches = commits.batches - steadyStats.batches.batches;
+    console.log(
+      `${phase}: group commit, the burst's ${burst} commands in ${batches} batches; ` +
+        `all phase ${commits.commands} in ${commits.batches} (largest ${commits.largest})`,
+    );
+  }
   const outbox = baseline ? null : outboxCounts(dataDir);
 
   const latencies = (ids: string[]): number[] =>

@@ -97,6 +97,8 @@ export interface HubStats {
   lagP50: number;
   lagP99: number;
   lagMax: number;
+  /** The hub's group commit since start (null for the baseline, which commits one by one). */
+  batches: { batches: number; commands: number; largest: number } | null;
 }
 
 export interface Server {
