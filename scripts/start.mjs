@@ -10,13 +10,12 @@ buildApps();
 // Imported after the install: the hub's build needs esbuild from node_modules.
 const { buildHub, HUB_BUNDLE } = await import('./build-hub.mjs');
 await buildHub();
-const hub = spawn(
-  process.execPath,
-  [...HUB_NODE_FLAGS, '--enable-source-maps', HUB_BUNDLE, ...process.argv.slice(2)],
-  {
-    cwd: ROOT,
-    stdio: 'inherit',
-  },
-);
+// Without --enable-source-maps: Node would read and parse the bundle's 3 MB map before the
+// hub starts (~0.1 s of a ~1 s start). The bundle keeps its names, so a stack trace still
+// says where; `NODE_OPTIONS=--enable-source-maps npm start` maps it to the sources.
+const hub = spawn(process.execPath, [...HUB_NODE_FLAGS, HUB_BUNDLE, ...process.argv.slice(2)], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => hub.kill(signal));
 hub.on('exit', (code) => process.exit(code ?? 0));
