@@ -125,9 +125,10 @@ describe('the audit log of a site change', () => {
   it('when the admin saved the public address, then the log shows the setting before → after', async () => {
     await nav('Log audit');
     const row = page.getByTestId('audit').locator('tbody tr', { hasText: 'Alamat publik hub' });
-    await expect(row.first().locator('dd').allTextContents()).resolves.toContain(
-      '— → https://antre.mpp-kota.go.id',
-    );
+    // The log loads after the page opens: asked once, the list may still be empty.
+    await expect
+      .poll(() => row.first().locator('dd').allTextContents(), { timeout: 10_000 })
+      .toContain('— → https://antre.mpp-kota.go.id');
     await row.first().scrollIntoViewIfNeeded();
     await screenshot(page, 'site-address-7-audit');
   });
