@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PriorityKind, PriorityRule, Service } from './building';
-import { projectedOrder, pickNext } from './ordering';
+import { headOf, projectedOrder, pickNext } from './ordering';
 import { makeBuilding, makeCounter, makeService } from './testing/test-building';
 import { TestQueue } from './testing/test-queue';
 
@@ -107,6 +107,29 @@ describe('priority interleaving over a long run of 200 tickets', () => {
     expect(waits).toHaveLength(20);
     // The second of each pair waits for exactly the 3 regular calls the rule allows.
     expect(Math.max(...waits)).toBe(3);
+  });
+});
+
+describe('headOf, the head of the line without ordering the rest', () => {
+  it.each([
+    ['strict', { kind: 'strict' } as PriorityRule],
+    ['one per 1', { kind: 'interleave', regularPerPriority: 1 } as PriorityRule],
+    ['one per 3', { kind: 'interleave', regularPerPriority: 3 } as PriorityRule],
+  ])('when arrivals and calls mix under %s, then it is always projectedOrder[0]', (_, rule) => {
+    const queue = singleService(rule);
+    const service = queue.index.services.get('ktp') as Service;
+    // A fixed pseudo-random day: ~1 in 4 arrivals a priority, ~2 calls per 3 arrivals.
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    let checked = 0;
+    for (let i = 0; i < 300; i++) {
+      if (random() < 0.6) queue.issue('ktp', random() < 0.25 ? 'elderly' : null);
+      else queue.serveNext('loket2');
+      queue.advance(1);
+      expect(headOf(queue.state, service)).toBe(projectedOrder(queue.state, service)[0] ?? null);
+      if (headOf(queue.state, service)?.priority) checked += 1;
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });
 

@@ -34,6 +34,25 @@ export function projectedOrder(state: QueueState, service: Service): Ticket[] {
   return order;
 }
 
+/**
+ * The first ticket of `projectedOrder` without ordering the rest: one pass over the service's
+ * waiting tickets and nothing allocated, since a call reads only the head of each line.
+ */
+export function headOf(state: QueueState, service: Service): Ticket | null {
+  let priority: Ticket | null = null;
+  let regular: Ticket | null = null;
+  for (const ticket of ticketsOfService(state, service.id).waiting.values()) {
+    if (ticket.priority !== null) {
+      if (!priority || byPosition(ticket, priority) < 0) priority = ticket;
+    } else if (!regular || byPosition(ticket, regular) < 0) regular = ticket;
+  }
+  if (!priority || !regular) return priority ?? regular;
+  if (service.priorityRule.kind === 'strict') return priority;
+  const every = service.priorityRule.regularPerPriority;
+  const streak = serviceDayState(state, service.id).regularStreak ?? every;
+  return streak >= every ? priority : regular;
+}
+
 /** The ticket a counter should call next across the services it serves, or null. */
 export function pickNext(
   state: QueueState,
@@ -44,7 +63,7 @@ export function pickNext(
   for (const link of counter.services) {
     const service = services.get(link.serviceId);
     if (!service?.active) continue;
-    const head = projectedOrder(state, service)[0];
+    const head = headOf(state, service);
     if (!head) continue;
     if (counter.selection === 'order') return head;
     heads.push({
