@@ -64,8 +64,7 @@ function queueAt(state: SyncedState, counter: Counter): QueueState {
 
 /** The queue with the counter open and free, as it is between two calls. */
 function withIdleCounter(queue: QueueState, counterId: string): QueueState {
-  const counters = new Map(queue.counters);
-  counters.set(counterId, { ...closedState(counterId), status: 'open' });
+  const counters = queue.counters.with(counterId, { ...closedState(counterId), status: 'open' });
   return { ...queue, counters };
 }
 

@@ -43,7 +43,11 @@ describe('ticket numbers', () => {
     const queue = new TestQueue();
     queue.state = {
       ...queue.state,
-      services: new Map([['ktp', { serviceId: 'ktp', lastNumber: 999, regularStreak: null }]]),
+      services: queue.state.services.with('ktp', {
+        serviceId: 'ktp',
+        lastNumber: 999,
+        regularStreak: null,
+      }),
     };
     expect(queue.issue('ktp').label).toBe('A-1000');
   });

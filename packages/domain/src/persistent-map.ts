@@ -37,6 +37,14 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     return next === this.inner ? this : new PersistentMap(next);
   }
 
+  /** This map with each of `entries` set (a native Map of drafts, say). */
+  withEntries(entries: Iterable<[string, V]>): PersistentMap<V> {
+    const next = this.inner.withMutations((draft) => {
+      for (const [key, value] of entries) draft.set(key, value);
+    });
+    return next === this.inner ? this : new PersistentMap(next);
+  }
+
   with(key: string, value: V): PersistentMap<V> {
     return new PersistentMap(this.inner.set(key, value));
   }

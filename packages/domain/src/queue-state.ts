@@ -42,10 +42,10 @@ export interface ServiceTickets {
 export interface QueueState {
   serviceDay: string;
   tickets: PersistentMap<Ticket>;
-  counters: ReadonlyMap<string, CounterState>;
-  services: ReadonlyMap<string, ServiceDayState>;
+  counters: PersistentMap<CounterState>;
+  services: PersistentMap<ServiceDayState>;
   /** Derived from `tickets` with each change; build states with `queueOf`/`applyChange`. */
-  byService: ReadonlyMap<string, ServiceTickets>;
+  byService: PersistentMap<ServiceTickets>;
 }
 
 /** How many done tickets the rolling service time reads. */
@@ -135,9 +135,9 @@ export function emptyQueue(serviceDay: string): QueueState {
   return {
     serviceDay,
     tickets: PersistentMap.empty(),
-    counters: new Map(),
-    services: new Map(),
-    byService: new Map(),
+    counters: PersistentMap.empty(),
+    services: PersistentMap.empty(),
+    byService: PersistentMap.empty(),
   };
 }
 
@@ -149,13 +149,17 @@ export function queueOf(
   return applyChange(emptyQueue(serviceDay), { ...rows, events: [] });
 }
 
-/** The queue after a change; the queue before it is left as it was. */
+/**
+ * The queue after a change; the queue before it is left as it was. Every map is persistent:
+ * copying the building's counters and services for each command was a quarter of what the
+ * hub allocated under load, and a change now costs what it touches.
+ */
 export function applyChange(state: QueueState, change: QueueChange): QueueState {
   return {
     serviceDay: state.serviceDay,
     tickets: state.tickets.withAll(change.tickets, (t) => t.id),
-    counters: withAll(state.counters, change.counters, (c) => c.counterId),
-    services: withAll(state.services, change.services, (s) => s.serviceId),
+    counters: state.counters.withAll(change.counters, (c) => c.counterId),
+    services: state.services.withAll(change.services, (s) => s.serviceId),
     byService: indexTickets(state, change.tickets),
   };
 }
@@ -172,7 +176,7 @@ const NO_TICKETS: ServiceTickets = {
 function indexTickets(
   state: QueueState,
   changed: readonly Ticket[],
-): ReadonlyMap<string, ServiceTickets> {
+): PersistentMap<ServiceTickets> {
   if (changed.length === 0) return state.byService;
   const drafts = new Map<string, ServiceTickets>();
   const draft = (serviceId: string): ServiceTickets => {
@@ -183,6 +187,8 @@ function indexTickets(
     }
     return found;
   };
+  /** Drafts whose `calledAt` is already their own copy, changed in place from then on. */
+  const ownCalls = new Set<ServiceTickets>();
   const latest = new Map<string, Ticket>();
   for (const after of changed) {
     const before = latest.get(after.id) ?? state.tickets.get(after.id);
@@ -200,9 +206,12 @@ function indexTickets(
     }
     if (ticket.calledAt !== null && ticket.counterId !== null) {
       const service = draft(ticket.serviceId);
-      const calls = new Map(service.calledAt);
+      if (!ownCalls.has(service)) {
+        service.calledAt = new Map(service.calledAt);
+        ownCalls.add(service);
+      }
+      const calls = service.calledAt as Map<string, number>;
       calls.set(ticket.counterId, (calls.get(ticket.counterId) ?? 0) + sign);
-      service.calledAt = calls;
     }
   }
 
@@ -225,9 +234,7 @@ function indexTickets(
     }
   }
 
-  const next = new Map(state.byService);
-  for (const [serviceId, tickets] of drafts) next.set(serviceId, tickets);
-  return next;
+  return state.byService.withEntries(drafts);
 }
 
 /** A done ticket never changes again, so the newest few stay the newest few. */
@@ -237,17 +244,6 @@ const newestDone = (tickets: Ticket[]): Ticket[] =>
 /** What the rules know of a service's tickets today. */
 export const ticketsOfService = (state: QueueState, serviceId: string): ServiceTickets =>
   state.byService.get(serviceId) ?? NO_TICKETS;
-
-function withAll<T>(
-  map: ReadonlyMap<string, T>,
-  items: T[],
-  key: (item: T) => string,
-): ReadonlyMap<string, T> {
-  if (items.length === 0) return map;
-  const next = new Map(map);
-  for (const item of items) next.set(key(item), item);
-  return next;
-}
 
 /** The building with lookups by id, built once per configuration. */
 export interface BuildingIndex {
