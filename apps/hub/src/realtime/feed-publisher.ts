@@ -1,4 +1,4 @@
-import type { QueueChange, QueueState, Ticket } from '@antre/domain';
+import type { BuildingIndex, QueueChange, QueueState, Ticket } from '@antre/domain';
 import { mergeChanges, ticketsOfService } from '@antre/domain';
 import type { CallView, ClientToHub, Delta, Feed, HubToClient, Snapshot } from '@antre/protocol';
 import { RECENT_CALLS } from '@antre/protocol';
@@ -8,7 +8,14 @@ import type { QueueEngine } from '../queue/queue-engine';
 import type { QueueStore } from '../queue/queue-store';
 import { CALL_EVENTS, toCallView, toTracking } from '../queue/ticket-views';
 import type { Audience } from './feed-router';
-import { audienceOf, buildingAudiences, feedOf, routeContent, ticketsGone } from './feed-router';
+import {
+  audienceOf,
+  buildingAudiences,
+  feedOf,
+  routeChange,
+  routeContent,
+  ticketsGone,
+} from './feed-router';
 import type { SocketData } from './socket-data';
 import { createStatsPublisher } from './stats-publisher';
 
@@ -59,6 +66,18 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     io.to(feed).emit('sync:delta', { hubEpoch, feed, seq, serviceDay: queue.serviceDay, ...part });
   }
 
+  /** Boards first: a call is read on them, by people waiting for it. Kept per configuration. */
+  let ordered: { index: BuildingIndex; audiences: Audience[] } | null = null;
+  function publishOrder(index: BuildingIndex): Audience[] {
+    if (ordered?.index !== index) {
+      const audiences = buildingAudiences(index).sort(
+        (a, b) => Number(b.kind === 'zone') - Number(a.kind === 'zone'),
+      );
+      ordered = { index, audiences };
+    }
+    return ordered.audiences;
+  }
+
   function publish(change: QueueChange, queue: QueueState): void {
     const index = engine.index;
     const calls = callsOf(change, queue);
@@ -76,14 +95,15 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
           was.transferredFromServiceId !== t.transferredFromServiceId)
       );
     });
-    // Boards first: a call is read on them, by people waiting for it.
-    const audiences = buildingAudiences(index).sort(
-      (a, b) => Number(b.kind === 'zone') - Number(a.kind === 'zone'),
-    );
+    const audiences = publishOrder(index);
+    const ticketsById = new Map(content.tickets.map((t) => [t.id, t]));
     for (const audience of audiences) {
+      const seen = routeChange(audience, index, content, ticketsById);
+      const gone = moved.length > 0 ? ticketsGone(audience, index, moved, described.tickets) : [];
+      if (!seen && gone.length === 0) continue;
       emitDelta(feedOf(audience), queue, {
-        ...routeContent([audience], index, content),
-        ticketsGone: ticketsGone(audience, index, moved, described.tickets),
+        ...(seen ?? { tickets: [], counters: [], services: [], calls: [], events: [] }),
+        ticketsGone: gone,
       });
     }
     described = queue;

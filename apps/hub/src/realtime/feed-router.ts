@@ -129,20 +129,65 @@ export function routeContent(
   content: FeedContent,
 ): FeedContent {
   const sights = audiences.map((a) => sightOf(a, index));
-  const seen = <T>(test: (sight: Sight, item: T) => boolean) => {
-    return (item: T): boolean => sights.some((sight) => test(sight, item));
-  };
   const ticketsById = new Map(content.tickets.map((t) => [t.id, t]));
   return {
-    tickets: content.tickets.filter(seen((s, t: Ticket) => s.ticket(t))),
-    counters: content.counters.filter(seen((s, c: CounterState) => s.counter(c.counterId))),
-    services: content.services.filter(seen((s, d: ServiceDayState) => s.service(d.serviceId))),
-    calls: content.calls.filter(seen((s, c: CallView) => s.call(c))),
-    events: content.events.filter(
-      seen((s, e: QueueEvent) => s.event(e, ticketsById.get(e.ticketId ?? ''))),
-    ),
+    tickets: keep(sights, content.tickets, seesTicket) ?? [],
+    counters: keep(sights, content.counters, seesCounter) ?? [],
+    services: keep(sights, content.services, seesService) ?? [],
+    calls: keep(sights, content.calls, seesCall) ?? [],
+    events: keep(sights, content.events, (s, e) => seesEvent(s, e, ticketsById)) ?? [],
   };
 }
+
+/**
+ * What one audience sees of a change, or null when it sees none of it. A publish asks each
+ * feed of the building and most see nothing of a given call: those cost no allocation, and
+ * `ticketsById` (the change's tickets by id) is built once for all of them.
+ */
+export function routeChange(
+  audience: Audience,
+  index: BuildingIndex,
+  content: FeedContent,
+  ticketsById: ReadonlyMap<string, Ticket>,
+): FeedContent | null {
+  const sights = [sightOf(audience, index)];
+  const tickets = keep(sights, content.tickets, seesTicket);
+  const counters = keep(sights, content.counters, seesCounter);
+  const services = keep(sights, content.services, seesService);
+  const calls = keep(sights, content.calls, seesCall);
+  const events = keep(sights, content.events, (s, e) => seesEvent(s, e, ticketsById));
+  if (!tickets && !counters && !services && !calls && !events) return null;
+  return {
+    tickets: tickets ?? [],
+    counters: counters ?? [],
+    services: services ?? [],
+    calls: calls ?? [],
+    events: events ?? [],
+  };
+}
+
+/** The items any of `sights` sees, or null when none sees any. */
+function keep<T>(
+  sights: readonly Sight[],
+  items: readonly T[],
+  sees: (sight: Sight, item: T) => boolean,
+): T[] | null {
+  let kept: T[] | null = null;
+  for (const item of items) {
+    if (sights.some((sight) => sees(sight, item))) (kept ??= []).push(item);
+  }
+  return kept;
+}
+const seesTicket = (sight: Sight, ticket: Ticket): boolean => sight.ticket(ticket);
+const seesCounter = (sight: Sight, counter: CounterState): boolean =>
+  sight.counter(counter.counterId);
+const seesService = (sight: Sight, day: ServiceDayState): boolean => sight.service(day.serviceId);
+const seesCall = (sight: Sight, call: CallView): boolean => sight.call(call);
+const seesEvent = (
+  sight: Sight,
+  event: QueueEvent,
+  ticketsById: ReadonlyMap<string, Ticket>,
+): boolean => sight.event(event, ticketsById.get(event.ticketId ?? ''));
 
 /**
  * The ids of changed tickets this audience saw before the change and sees no more (a ticket
