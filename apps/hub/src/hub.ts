@@ -135,7 +135,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const startedAt = Date.now();
   const dbPath = join(options.dataDir, 'antre.db');
   // Held until close: a second hub or a restore on this folder refuses instead of corrupting it.
-  const releaseLock = await lockDataFolder(options.dataDir, 'Antre hub');
+  const releaseLock = await lockDataFolder(options.dataDir);
   let db: Db;
   try {
     db = openDatabase(dbPath);

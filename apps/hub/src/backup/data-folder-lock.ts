@@ -1,51 +1,61 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 
 export class DataFolderInUseError extends Error {}
 
 /**
  * The hub holds this lock for its whole life, and a restore takes it too, so neither runs on
- * a data folder the other is using. It is a directory (<dataDir>/antre.lock) whose time is
- * refreshed every second; a lock left by a killed hub (kill -9, power cut) counts as stale two
- * seconds after its last refresh (proper-lockfile's minimum), so a restarted hub waits at
- * most about two seconds for it. A live hub whose event loop stalls for more than two seconds
- * loses the lock; it then takes it back if nobody else did (see onCompromised).
+ * a data folder the other is using. It is an exclusive SQLite lock on <dataDir>/antre.lock.db:
+ * an operating-system lock (fcntl on Linux and macOS, LockFileEx on Windows) that the kernel
+ * drops the moment its process ends, however it ends (kill -9, a crash). So a hub restarted
+ * after a kill takes the folder at once, two starting together cannot both take it, and a
+ * live hub whose event loop stalls keeps it. (A lock file refreshed on a timer, as before,
+ * made a restarted hub wait ~2 s for it to go stale and could be lost by a stalled hub.)
+ * The same process asking twice is refused too: SQLite keeps its own count per file.
  */
-const STALE_MS = 2_000;
-const REFRESH_MS = 1_000;
-// 4 s: outlasts a stale lock (2 s after its last refresh) on a loaded machine, then refuses.
-const WAIT = { retries: 16, minTimeout: 250, maxTimeout: 250 };
+const LOCK_FILE = 'antre.lock.db';
+// A holder that is shutting down (a restart) gets this long to let go, then we refuse.
+const WAIT_MS = 2_000;
+const POLL_MS = 100;
 
 export type ReleaseLock = () => Promise<void>;
 
-export async function lockDataFolder(dataDir: string, holder: string): Promise<ReleaseLock> {
+export async function lockDataFolder(dataDir: string): Promise<ReleaseLock> {
   mkdirSync(dataDir, { recursive: true });
-  const options = {
-    lockfilePath: join(dataDir, 'antre.lock'),
-    realpath: false,
-    stale: STALE_MS,
-    update: REFRESH_MS,
-    retries: WAIT,
-    onCompromised: (error: Error) => {
-      console.error(`${holder}: lost the lock on ${dataDir} (${error.message}); taking it back`);
-      void take().catch((again: unknown) =>
-        console.error(`${holder}: another process now uses ${dataDir}`, again),
-      );
-    },
-  };
-  let release: () => Promise<void>;
-  async function take(): Promise<void> {
-    release = await lockfile.lock(dataDir, { ...options, retries: 0 });
-  }
-  try {
-    release = await lockfile.lock(dataDir, options);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ELOCKED')
+  const path = join(dataDir, LOCK_FILE);
+  const waitUntil = Date.now() + WAIT_MS;
+  for (;;) {
+    const lock = tryLock(path);
+    if (lock) {
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        lock.close();
+      };
+    }
+    if (Date.now() >= waitUntil)
       throw new DataFolderInUseError(
         `The data folder ${dataDir} is in use by a running Antre hub or restore; stop it first`,
       );
+    await sleep(POLL_MS);
+  }
+}
+
+/** The connection that holds the folder, or null when another one holds it. */
+function tryLock(path: string): Database.Database | null {
+  // timeout 0: SQLite's busy handler would block the event loop; we poll instead.
+  const db = new Database(path, { timeout: 0 });
+  try {
+    // In a rollback-journal database (never written, so no journal), BEGIN EXCLUSIVE takes
+    // the exclusive lock at once and keeps it until the connection closes or the process ends.
+    db.exec('BEGIN EXCLUSIVE');
+    return db;
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
     throw error;
   }
-  return () => release().catch(() => undefined);
 }

@@ -28,7 +28,7 @@ export async function restoreBackup(
   if (!existsSync(backupPath)) throw new RestoreError(`No backup at ${backupPath}`);
   let releaseLock;
   try {
-    releaseLock = await lockDataFolder(dataDir, 'Antre restore');
+    releaseLock = await lockDataFolder(dataDir);
   } catch (error) {
     if (error instanceof DataFolderInUseError)
       throw new RestoreError(
