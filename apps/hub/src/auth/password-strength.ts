@@ -1,14 +1,25 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as LanguageCommon from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import type { PasswordWeakness } from '@antre/protocol';
 import { fieldError } from '@antre/protocol';
 import { HttpError } from '../http/routes';
 
-// Common passwords, keyboard walks, repeats and sequences, in any language. Ranking the
-// dictionaries takes ~0.1 s: done at the first password chosen, not at every hub start.
+// Common passwords, keyboard walks, repeats and sequences, in any language. Loading the
+// dictionaries (~60 ms) and ranking them (~0.1 s) is done at the first password chosen, not
+// at every hub start.
 let zxcvbn: ZxcvbnFactory | null = null;
-const checker = (): ZxcvbnFactory =>
-  (zxcvbn ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }));
+function checker(): ZxcvbnFactory {
+  if (zxcvbn) return zxcvbn;
+  const require = createRequire(import.meta.url);
+  const core = require('@zxcvbn-ts/core') as { ZxcvbnFactory: typeof ZxcvbnFactory };
+  const common = require('@zxcvbn-ts/language-common') as typeof LanguageCommon;
+  zxcvbn = new core.ZxcvbnFactory({
+    dictionary: common.dictionary,
+    graphs: common.adjacencyGraphs,
+  });
+  return zxcvbn;
+}
 
 // zxcvbn's 3 is ~10^8 guesses: out of reach of online guessing behind the lockout, and what
 // an officer can still remember ("rahasia-123" passes; "aaaaaaaaaaaa", "password1234" do not).

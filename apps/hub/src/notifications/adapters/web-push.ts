@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import webpush from 'web-push';
+import { createRequire } from 'node:module';
+import type WebPush from 'web-push';
 import type { Channel, OutgoingMessage, PushSubscriptionJson, SendOutcome } from '../channel';
 import { isSuccess, sendHttp, worthRetrying } from './send-http';
 
@@ -8,7 +9,12 @@ export interface VapidKeys {
   privateKey: string;
 }
 
-export const makeVapidKeys = (): VapidKeys => webpush.generateVAPIDKeys();
+// Loaded at the first key pair or push, not at every hub start (~30 ms of it).
+let loaded: typeof WebPush | null = null;
+const webpush = (): typeof WebPush =>
+  (loaded ??= createRequire(import.meta.url)('web-push') as typeof WebPush);
+
+export const makeVapidKeys = (): VapidKeys => webpush().generateVAPIDKeys();
 
 /** What the tracking page's service worker receives. */
 export const pushPayload = (message: OutgoingMessage): string =>
@@ -24,7 +30,7 @@ export const pushPayload = (message: OutgoingMessage): string =>
 const topicOf = (key: string): string =>
   createHash('sha256').update(key).digest('base64url').slice(0, 32);
 
-type PushRequest = ReturnType<typeof webpush.generateRequestDetails>;
+type PushRequest = ReturnType<typeof WebPush.generateRequestDetails>;
 
 function encrypted(
   subscription: PushSubscriptionJson,
@@ -32,7 +38,7 @@ function encrypted(
   config: VapidKeys & { subject: string },
 ): PushRequest | null {
   try {
-    return webpush.generateRequestDetails(subscription, pushPayload(message), {
+    return webpush().generateRequestDetails(subscription, pushPayload(message), {
       vapidDetails: config,
       contentEncoding: 'aes128gcm',
       TTL: 3600,
