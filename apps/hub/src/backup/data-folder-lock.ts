@@ -49,13 +49,15 @@ function tryLock(path: string): Database.Database | null {
   // timeout 0: SQLite's busy handler would block the event loop; we poll instead.
   const db = new Database(path, { timeout: 0 });
   try {
-    // In a rollback-journal database (never written, so no journal), BEGIN EXCLUSIVE takes
-    // the exclusive lock at once and keeps it until the connection closes or the process ends.
+    // In a rollback-journal database BEGIN EXCLUSIVE takes the exclusive lock at once and
+    // keeps it until the connection closes or the process ends. Nothing is ever written; the
+    // empty -journal SQLite keeps beside it while held goes at release (or, after a kill, at
+    // the next take).
     db.exec('BEGIN EXCLUSIVE');
     return db;
   } catch (error) {
     db.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return null;
     throw error;
   }
 }
