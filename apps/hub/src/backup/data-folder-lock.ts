@@ -28,14 +28,8 @@ export async function lockDataFolder(dataDir: string): Promise<ReleaseLock> {
   const waitUntil = Date.now() + WAIT_MS;
   for (;;) {
     const lock = tryLock(path);
-    if (lock) {
-      let released = false;
-      return async () => {
-        if (released) return;
-        released = true;
-        lock.close();
-      };
-    }
+    // Closing twice is harmless: better-sqlite3 ignores a second close.
+    if (lock) return async () => void lock.close();
     if (Date.now() >= waitUntil)
       throw new DataFolderInUseError(
         `The data folder ${dataDir} is in use by a running Antre hub or restore; stop it first`,
