@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase, PhaseResult } from './load-table';
-import { ratiosLine } from './load-table';
+import { percentile, poolRounds, ratiosLine } from './load-table';
 
 const phase = (name: Phase, steady: number, issue: number, burst: number): PhaseResult => ({
   phase: name,
@@ -26,5 +26,28 @@ describe("the benchmark's machine-readable line", () => {
 
   it('when the baseline did not run, then there is no line', () => {
     expect(ratiosLine([phase('off', 11, 15, 100)])).toBeNull();
+  });
+
+  it("when a phase ran in rounds, then its p99 is taken over every round's samples", () => {
+    const round = (steady: number[], delivered: string, rss: number): PhaseResult => ({
+      ...phase('off', 0, 0, 0),
+      steady,
+      burstDelivered: delivered,
+      rssMb: rss,
+    });
+    const pooled = poolRounds([
+      round(
+        Array.from({ length: 100 }, () => 5),
+        '10/10',
+        100,
+      ),
+      round([...Array.from({ length: 98 }, () => 5), 50, 50], '9/10', 120),
+    ]);
+    expect(pooled.steady).toHaveLength(200);
+    // Two slow calls are the p99 of their round of 100, not of the 200 pooled.
+    expect(percentile(pooled.steady.slice(100), 99)).toBe(50);
+    expect(percentile(pooled.steady, 99)).toBe(5);
+    expect(pooled.burstDelivered).toBe('19/20');
+    expect(pooled.rssMb).toBe(120);
   });
 });

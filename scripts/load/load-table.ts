@@ -27,6 +27,31 @@ export interface PhaseResult {
   gatewayRequests: number | null;
 }
 
+/**
+ * One phase's rounds as one result: their samples pooled (a p99 of one 20 s round is its
+ * second-slowest call; of five, it is the tail of a thousand), the worst of their memory
+ * and lag, deliveries added up.
+ */
+export function poolRounds(rounds: PhaseResult[]): PhaseResult {
+  const [first, ...rest] = rounds;
+  if (!first) throw new Error('poolRounds: no rounds');
+  if (rest.length === 0) return first;
+  const delivered = rounds.map((r) => r.burstDelivered.split('/').map(Number));
+  const sum = (i: number): number => delivered.reduce((n, d) => n + (d[i] ?? 0), 0);
+  const worst = (pick: (r: PhaseResult) => number): number => Math.max(...rounds.map(pick));
+  return {
+    ...first,
+    steady: rounds.flatMap((r) => r.steady),
+    burst: rounds.flatMap((r) => r.burst),
+    issue: rounds.flatMap((r) => r.issue),
+    burstDelivered: `${sum(0)}/${sum(1)}`,
+    failedCalls: rounds.map((r) => r.failedCalls).join(', '),
+    rssMb: worst((r) => r.rssMb),
+    lag: { lagP50: worst((r) => r.lag.lagP50), lagP99: worst((r) => r.lag.lagP99) },
+    lagMax: worst((r) => r.lagMax),
+  };
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
