@@ -17,6 +17,8 @@ import { catalogueRoutes } from './catalogue/catalogue-routes';
 import { counterRoutes } from './counters/counter-routes';
 import { createStaffStore } from './counters/staff-store';
 import type { Db } from './db/database';
+import type { Checkpointer } from './db/checkpointer';
+import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/database';
 import { displayFileRoutes } from './display/display-files';
 import { displayRoutes } from './display/display-routes';
@@ -143,8 +145,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await releaseLock();
     throw error;
   }
+  // The WAL is copied into the database off the event loop (db/checkpointer.ts).
+  let checkpointer: Checkpointer | null = null;
   try {
     migrate(db, MIGRATIONS_DIR);
+    const walCheckpoints = startCheckpointer(db);
+    checkpointer = walCheckpoints;
     const auth = createAuthStore(db);
     const firstStart = await prepareFirstStart(db, auth, {
       demo: options.demo ?? true,
@@ -320,11 +326,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         await app.close();
         await backups.stop();
         engine.flush(); // commands decided in this turn are saved and answered, not dropped
+        await walCheckpoints.stop();
         db.close();
         await releaseLock();
       },
     };
   } catch (error) {
+    await checkpointer?.stop();
     if (db.open) db.close();
     await releaseLock();
     throw error;
