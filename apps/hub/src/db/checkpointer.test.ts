@@ -24,6 +24,7 @@ async function writeDay(withCheckpointer: boolean) {
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   const checkpointer = withCheckpointer ? startCheckpointer(db, 20) : null;
+  await checkpointer?.ready; // a worker slow to start (a loaded machine) would let the WAL grow first
   if (!checkpointer) db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   const update = db.prepare('UPDATE rows SET value = ? WHERE id = ?');
   const commit = db.transaction((n: number) => {
@@ -67,7 +68,8 @@ describe('the WAL checkpointer', () => {
     dirs.push(dir);
     const db = openDatabase(join(dir, 'antre.db'));
     const checkpointer = startCheckpointer(db, 10);
-    await sleep(100);
+    await checkpointer.ready;
+    await sleep(200);
     const [first, second] = await Promise.all([checkpointer.stop(), checkpointer.stop()]);
     expect(first).toBeGreaterThan(0);
     expect(second).toBe(first);

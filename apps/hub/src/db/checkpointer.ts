@@ -19,6 +19,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('synchronous = FULL');
+parentPort.postMessage({ type: 'ready' });
 let checkpoints = 0;
 const timer = setInterval(() => {
   try {
@@ -37,6 +38,8 @@ parentPort.on('message', (message) => {
 `;
 
 export interface Checkpointer {
+  /** Settles once the worker has its connection (or has failed to open it). */
+  ready: Promise<void>;
   /** Stops the worker and closes its connection; says how many checkpoints it ran. */
   stop: () => Promise<number>;
 }
@@ -59,8 +62,11 @@ export function startCheckpointer(db: Db, intervalMs = 1_000): Checkpointer {
   });
   worker.unref();
   let stopped: Promise<number> | null = null;
+  let opened = (): void => {};
+  const ready = new Promise<void>((resolve) => (opened = resolve));
   const ended = new Promise<number>((resolve) => {
     worker.on('message', (message: { type: string; message?: string; checkpoints?: number }) => {
+      if (message.type === 'ready') opened();
       if (message.type === 'failed')
         console.error(`The WAL checkpointer failed: ${message.message ?? ''}`);
       if (message.type === 'stopped') resolve(message.checkpoints ?? 0);
@@ -71,7 +77,9 @@ export function startCheckpointer(db: Db, intervalMs = 1_000): Checkpointer {
     });
     worker.on('exit', () => resolve(0));
   });
+  void ended.then(opened);
   return {
+    ready,
     stop: () => {
       stopped ??= (async () => {
         worker.postMessage('stop');
