@@ -16,6 +16,7 @@ import { setTimeout as sleep, setImmediate as turn } from 'node:timers/promises'
 import { parseArgs } from 'node:util';
 import { startCheckpointer } from '../apps/hub/src/db/checkpointer';
 import { openDatabase } from '../apps/hub/src/db/database';
+import { percentile } from './load/load-table';
 
 const { values } = parseArgs({
   options: {
@@ -64,14 +65,11 @@ async function run(side: 'loop' | 'worker') {
   const checkpoints = (await checkpointer?.stop()) ?? 0;
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  ms.sort((a, b) => a - b);
-  const at = (p: number): number =>
-    ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)] ?? NaN;
   return {
     side,
-    p50: at(0.5),
-    p99: at(0.99),
-    max: ms[ms.length - 1] ?? NaN,
+    p50: percentile(ms, 50),
+    p99: percentile(ms, 99),
+    max: percentile(ms, 100),
     total: ms.reduce((sum, v) => sum + v, 0),
     checkpoints,
   };

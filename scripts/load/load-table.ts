@@ -30,7 +30,7 @@ export interface PhaseResult {
 /**
  * One phase's rounds as one result: their samples pooled (a p99 of one 20 s round is its
  * second-slowest call; of five, it is the tail of a thousand), the worst of their memory
- * and lag, deliveries added up.
+ * and lag, deliveries added up. Opt-ins, outbox and gateway counts are the first round's.
  */
 export function poolRounds(rounds: PhaseResult[]): PhaseResult {
   const [first, ...rest] = rounds;
