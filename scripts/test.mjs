@@ -4,10 +4,13 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { binPath, ensureInstalled, ROOT } from './bootstrap.mjs';
 import { ensureChromium } from './find-chromium.mjs';
+import { ensurePostgres } from './find-postgres.mjs';
 
 ensureInstalled();
 // Every browser test launches the Chromium found here (apps/hub/src/testing/browser.ts).
 process.env.CHROMIUM_PATH = ensureChromium();
+// Every PostgreSQL test starts its own server from these programs (apps/hub/src/testing/pg-cluster.ts).
+process.env.ANTRE_PG_BIN = ensurePostgres();
 const outDir = join(ROOT, '.test-results');
 mkdirSync(outDir, { recursive: true });
 const report = join(outDir, 'vitest.json');

@@ -1,0 +1,233 @@
+import type pg from 'pg';
+import { CLUSTER_SCHEMA, inTransaction } from '../db/pg/pg-database';
+
+/**
+ * Which hub process serves a building: the one holding its lease, a row in PostgreSQL with an
+ * expiry the holder keeps pushing forward. Times are the server's (`now()`), so the hubs'
+ * clocks never have to agree. Each take makes a new epoch; every write of the building checks
+ * its epoch under a share lock on the row (`fence`), so once a standby has taken the lease, a
+ * process that held it before (killed, paused, frozen) can change nothing, even if it wakes up
+ * believing it is still active.
+ */
+export class FencedError extends Error {
+  constructor(
+    readonly building: string,
+    readonly epoch: number,
+    readonly current: number | null,
+  ) {
+    super(
+      `Building ${building}: this process's lease (epoch ${epoch}) has been taken over (epoch ${current ?? 'none'}); nothing was written`,
+    );
+  }
+}
+
+export async function ensureLeaseTable(pool: pg.Pool): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['antre cluster schema']);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${CLUSTER_SCHEMA}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${CLUSTER_SCHEMA}.leases (
+         building TEXT PRIMARY KEY,
+         epoch BIGINT NOT NULL,
+         holder TEXT NOT NULL,
+         expires_at TIMESTAMPTZ NOT NULL
+       )`,
+    );
+  });
+}
+
+export interface LeaseRow {
+  building: string;
+  epoch: number;
+  holder: string;
+  /** Milliseconds until it expires, by the server's clock; negative once it has. */
+  remainingMs: number;
+}
+
+/**
+ * Takes the building's lease if nobody holds it, it has expired, or `holder` (unique to a
+ * process) held it already; the new epoch, or null if another process holds it. The row lock makes two standbys racing for it get one epoch each
+ * in turn: the second sees the first's fresh expiry and gets null.
+ */
+export async function takeLease(
+  pool: pg.Pool,
+  building: string,
+  holder: string,
+  ttlMs: number,
+): Promise<number | null> {
+  const result = await pool.query<{ epoch: number }>(
+    `INSERT INTO ${CLUSTER_SCHEMA}.leases AS l (building, epoch, holder, expires_at)
+     VALUES ($1, 1, $2, now() + $3 * interval '1 millisecond')
+     ON CONFLICT (building) DO UPDATE
+       SET epoch = l.epoch + 1, holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE l.expires_at < now() OR l.holder = excluded.holder
+     RETURNING epoch`,
+    [building, holder, ttlMs],
+  );
+  return result.rows[0]?.epoch ?? null;
+}
+
+/** Pushes the expiry forward while the epoch is still ours; false once it is not. */
+export async function renewLease(
+  pool: pg.Pool,
+  building: string,
+  epoch: number,
+  ttlMs: number,
+): Promise<boolean> {
+  const result = await pool.query(
+    `UPDATE ${CLUSTER_SCHEMA}.leases SET expires_at = now() + $3 * interval '1 millisecond'
+     WHERE building = $1 AND epoch = $2`,
+    [building, epoch, ttlMs],
+  );
+  return result.rowCount === 1;
+}
+
+/** A clean stop lets the lease go at once, so a standby need not wait for it to expire. */
+export async function releaseLease(pool: pg.Pool, building: string, epoch: number): Promise<void> {
+  await pool.query(
+    `UPDATE ${CLUSTER_SCHEMA}.leases SET expires_at = now() - interval '1 millisecond'
+     WHERE building = $1 AND epoch = $2`,
+    [building, epoch],
+  );
+}
+
+export async function readLease(pool: pg.Pool, building: string): Promise<LeaseRow | null> {
+  const result = await pool.query<LeaseRow>(
+    `SELECT building, epoch, holder,
+       (extract(epoch FROM expires_at - now()) * 1000)::float8 AS "remainingMs"
+     FROM ${CLUSTER_SCHEMA}.leases WHERE building = $1`,
+    [building],
+  );
+  return result.rows[0] ?? null;
+}
+
+/**
+ * Inside a write transaction, first: holds the lease row in share mode until the transaction
+ * ends, and throws `FencedError` unless the epoch is still `epoch`. A takeover (which updates
+ * the row) waits for writes already past their fence, and every write after it sees the new
+ * epoch.
+ */
+export async function fence(client: pg.PoolClient, building: string, epoch: number): Promise<void> {
+  const result = await client.query<{ epoch: number }>(
+    `SELECT epoch FROM ${CLUSTER_SCHEMA}.leases WHERE building = $1 FOR SHARE`,
+    [building],
+  );
+  const current = result.rows[0]?.epoch ?? null;
+  if (current !== epoch) throw new FencedError(building, epoch, current);
+}
+
+/** A transaction that writes only while `epoch` holds the building's lease. */
+export function fencedTransaction<T>(
+  pool: pg.Pool,
+  building: string,
+  epoch: number,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  return inTransaction(pool, async (client) => {
+    await fence(client, building, epoch);
+    return work(client);
+  });
+}
+
+/** A query PostgreSQL does not answer in time counts as failed; the keeper tries again. */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+export type LeaseState =
+  { role: 'standby'; holder: string | null } | { role: 'active'; epoch: number };
+
+export interface LeaseKeeperOptions {
+  pool: pg.Pool;
+  building: string;
+  /** This process, as the lease row and /api/health name it (host and pid). */
+  holder: string;
+  /** How long a lease lasts unrenewed: the longest a dead active process keeps its building. */
+  ttlMs?: number;
+  /** Becoming active: load the day, then serve. */
+  onActive: (epoch: number) => void;
+  /** No longer active (taken over, or PostgreSQL unreachable past the lease): stop serving. */
+  onLost: (reason: string) => void;
+}
+
+/**
+ * Keeps one building's lease: a standby tries to take it every ttl/5, the active process renews
+ * it every ttl/3. The active process also gives itself up when it has not renewed for a whole
+ * ttl by its own clock (PostgreSQL unreachable): by then a standby may have taken it, and the
+ * fence would refuse its writes anyway.
+ */
+export function createLeaseKeeper(options: LeaseKeeperOptions) {
+  const ttlMs = options.ttlMs ?? 3000;
+  let state: LeaseState = { role: 'standby', holder: null };
+  let renewedAt = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  function schedule(delay: number): void {
+    if (!stopped) timer = setTimeout(() => void step(), delay);
+  }
+
+  function lose(reason: string): void {
+    state = { role: 'standby', holder: null };
+    options.onLost(reason);
+  }
+
+  async function step(): Promise<void> {
+    try {
+      if (state.role === 'active') {
+        const epoch = state.epoch;
+        const sentAt = performance.now();
+        const held = await withTimeout(
+          renewLease(options.pool, options.building, epoch, ttlMs),
+          ttlMs / 3,
+        );
+        if (stopped) return;
+        if (!held) lose(`the lease was taken over (epoch ${epoch} is no longer current)`);
+        else renewedAt = sentAt;
+      } else {
+        const epoch = await withTimeout(
+          takeLease(options.pool, options.building, options.holder, ttlMs),
+          ttlMs / 3,
+        );
+        if (stopped) return;
+        if (epoch !== null) {
+          state = { role: 'active', epoch };
+          renewedAt = performance.now();
+          options.onActive(epoch);
+        } else {
+          const row = await readLease(options.pool, options.building);
+          if (state.role === 'standby') state = { role: 'standby', holder: row?.holder ?? null };
+        }
+      }
+    } catch (error) {
+      if (state.role === 'active' && performance.now() - renewedAt >= ttlMs)
+        lose(`PostgreSQL did not answer for ${ttlMs} ms: ${(error as Error).message}`);
+    }
+    if (state.role === 'active' && performance.now() - renewedAt >= ttlMs)
+      lose(`the lease was not renewed for ${ttlMs} ms`);
+    schedule(state.role === 'active' ? ttlMs / 3 : ttlMs / 5);
+  }
+
+  return {
+    start(): void {
+      schedule(0);
+    },
+    get state(): LeaseState {
+      return state;
+    },
+    /** Stops keeping the lease; a clean stop releases it so a standby takes over at once. */
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (state.role === 'active') {
+        const epoch = state.epoch;
+        state = { role: 'standby', holder: null };
+        await releaseLease(options.pool, options.building, epoch).catch(() => undefined);
+      }
+    },
+  };
+}

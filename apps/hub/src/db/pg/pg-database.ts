@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { MigrationMismatchError, migrationFiles } from '../migrations';
+
+/**
+ * A building on PostgreSQL lives in a schema of its own (`b_<key>`), so one cluster holds many
+ * buildings with the same tables and queries as SQLite's file, a building's data can be dumped
+ * or dropped alone (`pg_dump -n`), and a query can never read another building's rows by a
+ * missing filter. What the buildings share (their leases) is in `antre_cluster`.
+ */
+export const CLUSTER_SCHEMA = 'antre_cluster';
+
+/** Keys are chosen by whoever runs the cluster: `mpp-kota-bogor` is the schema `b_mpp_kota_bogor`. */
+const BUILDING_KEY = /^[a-z][a-z0-9-]{0,40}$/;
+
+export function buildingSchema(building: string): string {
+  if (!BUILDING_KEY.test(building))
+    throw new Error(
+      `A building key is lowercase letters, digits and dashes, starting with a letter: "${building}"`,
+    );
+  return `b_${building.replace(/-/g, '_')}`;
+}
+
+// Epoch milliseconds and identities are BIGINT, which pg reads as strings by default; they are
+// far below 2^53, so they come back as numbers. Set per pool, not on pg's global types.
+const BIGINT = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === BIGINT
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export interface PgOptions {
+  /** Who is connected, as `pg_stat_activity` shows it. */
+  applicationName?: string;
+  /**
+   * A session left inside a transaction this long (a paused or frozen process) is ended by
+   * the server, so its row locks cannot hold up a takeover (docs/architecture.md).
+   */
+  idleInTransactionMs?: number;
+  max?: number;
+}
+
+export interface PgBuilding {
+  building: string;
+  schema: string;
+  pool: pg.Pool;
+  close: () => Promise<void>;
+}
+
+/** A pool whose sessions see the building's schema first, then the cluster's. */
+export function openPgBuilding(url: string, building: string, options: PgOptions = {}): PgBuilding {
+  const schema = buildingSchema(building);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    application_name: options.applicationName ?? `antre-hub ${building}`,
+    options: `-c search_path=${schema},${CLUSTER_SCHEMA} -c idle_in_transaction_session_timeout=${options.idleInTransactionMs ?? 2000}`,
+    types,
+  });
+  // An idle connection the server ends (restart, failover of PostgreSQL itself) must not end
+  // the hub: the pool drops it and the next query opens another.
+  pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+  return { building, schema, pool, close: () => pool.end() };
+}
+
+/** Runs `work` in one transaction on one connection; rolls back if it throws. */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  // The server may end the session mid-transaction (idle too long, failover, shutdown); pg
+  // says so with an 'error' event, which would end the process unheard. The query under way
+  // fails instead, and the broken connection is destroyed, not put back in the pool.
+  let broken: Error | undefined;
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
+
+/**
+ * Forward only, as on SQLite: the applied migrations must be a prefix of the files. All of a
+ * building's pending migrations run in one transaction (PostgreSQL's DDL is transactional), under
+ * a lock on the schema's name, so two hub processes starting together migrate it once.
+ */
+export async function migratePgBuilding(
+  db: PgBuilding,
+  dir: string,
+): Promise<{ applied: string[]; total: number }> {
+  const files = migrationFiles(dir);
+  const { schema } = db;
+  return inTransaction(db.pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`antre migrate ${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`SET LOCAL search_path TO ${schema}`);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)',
+    );
+    const done = (
+      await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')
+    ).rows.map((row) => row.name);
+    done.forEach((name, i) => {
+      if (files[i] !== name)
+        throw new MigrationMismatchError(
+          `Building ${db.building} has migration ${name} where this build has ${files[i] ?? 'nothing'}; refusing to start`,
+        );
+    });
+    const applied: string[] = [];
+    for (const name of files.slice(done.length)) {
+      await client.query(readFileSync(join(dir, name), 'utf8'));
+      await client.query('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [
+        name,
+        Date.now(),
+      ]);
+      applied.push(name);
+    }
+    return { applied, total: files.length };
+  });
+}
