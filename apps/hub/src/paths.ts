@@ -13,3 +13,5 @@ export const MIGRATIONS_DIR = join(HUB_DIR, 'migrations');
 /** Each web app is built into <APPS_DIR>/<name>/dist. */
 export const APPS_DIR = join(REPO_DIR, 'apps');
 export const RESOURCES_DIR = join(REPO_DIR, 'resources');
+/** PostgreSQL's migrations: the same forward-only rule, applied to each building's schema. */
+export const PG_MIGRATIONS_DIR = join(HUB_DIR, 'migrations-pg');
