@@ -38,7 +38,8 @@ import { notifyRoutes } from './notifications/notify-routes';
 import { publicHubUrl } from './printing/public-address';
 import { createKioskPrinting } from './printing/kiosk-printing';
 import { createCommandBus } from './queue/command-bus';
-import { createQueueEngine } from './queue/queue-engine';
+import { openQueueEngine } from './queue/queue-engine';
+import { createSqliteQueueStorage } from './queue/queue-storage';
 import { createQueueStore } from './queue/queue-store';
 import type { SocketEventLimits } from './realtime/event-limits';
 import { greetWithSnapshot, queueSocketHandlers } from './realtime/queue-socket';
@@ -117,7 +118,7 @@ export interface RunningHub {
   /** Where virtual printers (the demo kiosks') write tickets: .bin bytes and .svg previews. */
   printedDir: string;
   /** What the tick does (day change, expiries), now: a test that moved the clock calls it. */
-  runHousekeeping: () => void;
+  runHousekeeping: () => Promise<void>;
   /** Group commit so far: batches saved, their commands, the largest batch. */
   batchStats: () => { batches: number; commands: number; largest: number };
   close: () => Promise<void>;
@@ -162,8 +163,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const building = loadBuilding(db);
     if (!building) throw new Error('The database has no building configuration');
     const store = createQueueStore(db);
-    const engine = createQueueEngine(db, store, building, options.clock ?? Date.now);
-    const commands = createCommandBus(engine, store);
+    const storage = createSqliteQueueStorage(db);
+    const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
+    const commands = createCommandBus(engine, storage);
 
     const reports = createReportStore(db);
     // A day is over once the next begins: aggregate it for the reports while it is fresh.
@@ -298,13 +300,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       keepDays: options.backupKeepDays ?? 14,
       intervalMs: options.backupIntervalMs ?? 60 * 60_000,
     });
-    const runHousekeeping = (): void => {
-      engine.tick();
+    const runHousekeeping = async (): Promise<void> => {
+      await engine.tick();
       devicesAdmin.tick();
       bookings.tick();
       notifications.tick();
     };
-    const tick = setInterval(runHousekeeping, options.tickMs ?? 30_000);
+    const tick = setInterval(() => {
+      runHousekeeping().catch((error: unknown) => console.error('Housekeeping failed', error));
+    }, options.tickMs ?? 30_000);
     tick.unref();
 
     return {
@@ -325,7 +329,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         await io.close();
         await app.close();
         await backups.stop();
-        engine.flush(); // commands decided in this turn are saved and answered, not dropped
+        await engine.flush(); // commands decided are saved and answered, not dropped
         await walCheckpoints.stop();
         db.close();
         await releaseLock();

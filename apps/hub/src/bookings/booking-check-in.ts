@@ -29,8 +29,11 @@ export function createBookingCheckIn(deps: {
   printing: PrintService;
 }) {
   const { engine, store } = deps;
+  /** Check-ins decided and not yet saved, booking id -> ticket id: a second kiosk scanning the
+   * same code in that moment must see the booking as checked in, as the saved row will say. */
+  const unsaved = new Map<string, string>();
 
-  function run(
+  async function run(
     principal: Principal,
     request: CheckInRequest,
     needsPrint: boolean,
@@ -38,44 +41,51 @@ export function createBookingCheckIn(deps: {
   ): Promise<Result<CommandAck>> {
     // The booking's row is read below: save the batch waiting to be saved first, so a check-in
     // of the same booking moments ago is seen (it marks the booking in its own transaction).
-    engine.flush();
+    await engine.flush();
     const found = store.byCode(request.code);
-    if (!found) return Promise.resolve(errResult('booking_not_found', 'No booking with this code'));
+    if (!found) return errResult('booking_not_found', 'No booking with this code');
     const allowed = mayIssue(principal, engine.index, found.service_id);
-    if (!allowed.ok) return Promise.resolve(allowed);
+    if (!allowed.ok) return allowed;
     let ticketId = '';
-    return engine.execute(
-      principal,
-      'booking:check-in',
-      request.commandId,
-      (ctx) => {
-        // Read again inside the command: a retry or another kiosk may have checked it in.
-        const row = store.byCode(request.code) ?? found;
-        const settings = ctx.index.services.get(row.service_id)?.booking;
-        if (!settings) return errResult('booking_not_offered', 'This service takes no bookings');
-        // A check-in whose ticket never printed (voided) may be done again.
-        const unprinted =
-          row.status === 'checked_in' &&
-          row.ticket_id !== null &&
-          ctx.state.tickets.get(row.ticket_id)?.status === 'void';
-        const booking = toBooking(unprinted ? { ...row, status: 'booked' } : row);
-        const place = decideCheckIn(ctx.index.site, settings, booking, ctx.now);
-        if (!place.ok) return checkInRefused(place.error);
-        ticketId = newTicketId();
-        const change = checkInTicket(ctx, {
-          booking,
-          place: place.value,
-          ticketId,
-          code: newTicketCode(),
-          needsPrint,
-        });
-        return change
-          ? okResult(change)
-          : errResult('booking_not_offered', 'This service takes no bookings');
-      },
-      origin,
-      () => store.checkIn(found.id, ticketId, engine.now()),
-    );
+    return engine
+      .execute(
+        principal,
+        'booking:check-in',
+        request.commandId,
+        (ctx) => {
+          // Read again inside the command: a retry or another kiosk may have checked it in.
+          const saved = store.byCode(request.code) ?? found;
+          const pending = unsaved.get(saved.id);
+          const row: typeof saved = pending
+            ? { ...saved, status: 'checked_in', ticket_id: pending }
+            : saved;
+          const settings = ctx.index.services.get(row.service_id)?.booking;
+          if (!settings) return errResult('booking_not_offered', 'This service takes no bookings');
+          // A check-in whose ticket never printed (voided) may be done again.
+          const unprinted =
+            row.status === 'checked_in' &&
+            row.ticket_id !== null &&
+            ctx.state.tickets.get(row.ticket_id)?.status === 'void';
+          const booking = toBooking(unprinted ? { ...row, status: 'booked' } : row);
+          const place = decideCheckIn(ctx.index.site, settings, booking, ctx.now);
+          if (!place.ok) return checkInRefused(place.error);
+          ticketId = newTicketId();
+          const change = checkInTicket(ctx, {
+            booking,
+            place: place.value,
+            ticketId,
+            code: newTicketCode(),
+            needsPrint,
+          });
+          if (!change) return errResult('booking_not_offered', 'This service takes no bookings');
+          unsaved.set(row.id, ticketId);
+          return okResult(change);
+        },
+        { origin, alongside: () => store.checkIn(found.id, ticketId, engine.now()) },
+      )
+      .finally(() => {
+        if (ticketId && unsaved.get(found.id) === ticketId) unsaved.delete(found.id);
+      });
   }
 
   return {

@@ -46,7 +46,7 @@ export function counterRoutes(engine: QueueEngine, staff: StaffStore) {
             'counter:open',
             commandId,
             (ctx) => assignCounter(ctx, counterId, officerId),
-            originOf(request.ip, request.headers['user-agent']),
+            { origin: originOf(request.ip, request.headers['user-agent']) },
           ),
         );
         const held = engine.queue.counters.get(counterId);

@@ -128,7 +128,13 @@ export function createAlarmService(deps: {
     const settings = notifications.settings();
     const now = engine.now();
     // Past midnight the old day's queue is not judged: its waiting would raise alarms at night.
-    engine.rollDayIfNeeded(now);
+    // The day changes first; the next round judges today's queue.
+    if (!engine.isToday(now)) {
+      engine
+        .rollDayIfNeeded(now)
+        .catch((error: unknown) => console.error('The day could not change', error));
+      return { raised: 0, cleared: 0 };
+    }
     const found = evaluateAlarms({
       index: engine.index,
       state: engine.queue,

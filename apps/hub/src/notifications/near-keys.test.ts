@@ -7,8 +7,8 @@ import { readDemoBuilding } from '../building/first-start';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
 import { MIGRATIONS_DIR } from '../paths';
-import { createQueueEngine } from '../queue/queue-engine';
-import { createQueueStore } from '../queue/queue-store';
+import { openQueueEngine } from '../queue/queue-engine';
+import { createSqliteQueueStorage } from '../queue/queue-storage';
 import { MONDAY_MORNING } from '../testing/test-hub';
 import { createNotifications } from './notifications';
 
@@ -24,7 +24,11 @@ describe('the near messages already in the outbox', () => {
     migrate(db, MIGRATIONS_DIR);
     const building = readDemoBuilding();
     saveBuilding(db, building);
-    const engine = createQueueEngine(db, createQueueStore(db), building, () => MONDAY_MORNING);
+    const engine = await openQueueEngine(
+      createSqliteQueueStorage(db),
+      building,
+      () => MONDAY_MORNING,
+    );
     const notifications = createNotifications({ db, engine, publicUrl: () => 'http://127.0.0.1' });
     notifications.saveSettings(NotifySettingsSchema.parse({ nearAhead: 1 }));
     let commands = 0;

@@ -24,11 +24,17 @@ import type { RequestOrigin } from '../audit/request-origin';
 import { mayHandleTicket, mayIssue, mayWorkCounter } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { QueueEngine } from './queue-engine';
-import type { QueueStore } from './queue-store';
+import type { QueueStorage } from './queue-storage';
 import { newTicketCode, newTicketId } from './ticket-codes';
 
 interface CommandSpec<C extends CommandName> {
-  authorize: (principal: Principal, payload: ParsedCommand<C>) => Result<null>;
+  /** Judged on the queue the command decides against; `issuer` is the issuing kiosk of a
+   * print result's ticket, looked up before (it never changes once issued). */
+  authorize: (
+    principal: Principal,
+    payload: ParsedCommand<C>,
+    issuer: string | null,
+  ) => Result<null>;
   run: (
     ctx: CommandContext,
     payload: ParsedCommand<C>,
@@ -39,7 +45,7 @@ interface CommandSpec<C extends CommandName> {
 type CommandSpecs = { [C in CommandName]: CommandSpec<C> };
 
 /** Each command: who may send it, and which rule it runs. */
-function commandSpecs(engine: QueueEngine, store: QueueStore): CommandSpecs {
+function commandSpecs(engine: QueueEngine): CommandSpecs {
   const counterCommand = <C extends CommandName>(
     run: (
       ctx: CommandContext,
@@ -81,10 +87,8 @@ function commandSpecs(engine: QueueEngine, store: QueueStore): CommandSpecs {
       },
     },
     'ticket:print-result': {
-      authorize: (principal, p) =>
-        principal.kind === 'device' &&
-        principal.role === 'kiosk' &&
-        store.issuingDevice(p.ticketId) === principal.id
+      authorize: (principal, _p, issuer) =>
+        principal.kind === 'device' && principal.role === 'kiosk' && issuer === principal.id
           ? okResult(null)
           : errResult('forbidden', 'Only the kiosk that issued a ticket reports its print'),
       run: (ctx, p) =>
@@ -130,29 +134,31 @@ export interface CommandRequest<C extends CommandName> {
 
 /**
  * The one way a queue command runs, for sockets, REST and kiosk printing alike:
- * validate -> move to today if midnight has passed -> authorise -> run once. A command id
- * already seen for this principal gets the answer saved the first time (`engine.execute`),
- * so a retry never runs twice.
+ * validate -> (the engine) move to today if midnight has passed -> answer a command id
+ * already seen for this principal with its first answer, so a retry never runs twice ->
+ * authorise -> run once, authorised and decided on the same queue.
  */
-export function createCommandBus(engine: QueueEngine, store: QueueStore) {
-  const specs = commandSpecs(engine, store);
+export function createCommandBus(engine: QueueEngine, storage: QueueStorage) {
+  const specs = commandSpecs(engine);
 
-  function run<C extends CommandName>(request: CommandRequest<C>): Promise<Result<CommandAck>> {
+  async function run<C extends CommandName>(
+    request: CommandRequest<C>,
+  ): Promise<Result<CommandAck>> {
     const { principal, name } = request;
     const parsed = parseInput(CommandSchemas[name], request.payload);
-    if (!parsed.ok) return Promise.resolve(parsed);
+    if (!parsed.ok) return parsed;
     const spec = specs[name] as CommandSpec<C>;
     const value = parsed.value as ParsedCommand<C>;
-    // Who may act is judged on today's counters and tickets, not the day that has ended.
-    engine.rollDayIfNeeded(engine.now());
-    const allowed = spec.authorize(principal, value);
-    if (!allowed.ok) return Promise.resolve(allowed);
+    const issuer =
+      'ticketId' in value && name === 'ticket:print-result'
+        ? await storage.issuingDevice(value.ticketId)
+        : null;
     return engine.execute(
       principal,
       name,
       value.commandId,
       (ctx) => spec.run(ctx, value, principal),
-      request.origin,
+      { origin: request.origin, authorize: () => spec.authorize(principal, value, issuer) },
     );
   }
 

@@ -102,8 +102,8 @@ describe('the service day changes only when the hub is told to change it', () =>
     await until(() => screen.snapshotDays.length === 2);
 
     await issue(officer);
-    hub.runHousekeeping();
-    hub.runHousekeeping();
+    await hub.runHousekeeping();
+    await hub.runHousekeeping();
     const snapshot = await screen.ask();
     expect(snapshot.tickets.map((t) => t.label)).toEqual(['A-001', 'A-002']);
     expect([db.openDay(), db.expiredOn(MONDAY)]).toEqual([TUESDAY, 2]);

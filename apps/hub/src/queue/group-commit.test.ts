@@ -9,8 +9,8 @@ import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
 import { MIGRATIONS_DIR } from '../paths';
 import { MONDAY_MORNING } from '../testing/test-hub';
-import { createQueueEngine } from './queue-engine';
-import { createQueueStore } from './queue-store';
+import { openQueueEngine } from './queue-engine';
+import { createSqliteQueueStorage } from './queue-storage';
 
 // Commands that arrive in the same turn of the event loop are decided one after another,
 // saved in one transaction, and only then published and answered (group commit).
@@ -18,17 +18,47 @@ import { createQueueStore } from './queue-store';
 const KTP = 'disdukcapil-ktp-el';
 const ADMIN: Principal = { kind: 'user', id: 'u1', role: 'admin', agencyId: null, name: 'Admin' };
 
-function engineOnDemoBuilding() {
+async function engineOnDemoBuilding() {
   const db = openDatabase(':memory:');
   migrate(db, MIGRATIONS_DIR);
   const building = readDemoBuilding();
   saveBuilding(db, building);
-  const engine = createQueueEngine(db, createQueueStore(db), building, () => MONDAY_MORNING);
+  const storage = createSqliteQueueStorage(db);
+  /** Called as each batch starts to be saved: what was decided, saved and seen by then. */
+  const beforeCommit: (() => void)[] = [];
+  /** Each batch's commit waits for the next gate, if there is one. */
+  const gates: Promise<void>[] = [];
+  const engine = await openQueueEngine(
+    {
+      ...storage,
+      commit: async (writes) => {
+        for (const look of beforeCommit) look();
+        // A store on a server answers later: a test may hold a batch's commit open.
+        const gate = gates.shift();
+        if (gate) await gate;
+        return storage.commit(writes);
+      },
+    },
+    building,
+    () => MONDAY_MORNING,
+  );
   const savedTickets = () =>
     (db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
   const savedCommands = () =>
     (db.prepare('SELECT COUNT(*) AS n FROM commands').get() as { n: number }).n;
-  return { db, engine, savedTickets, savedCommands };
+  /** Holds the next batch's commit until `open` (or `fail`) is called. */
+  const holdNextCommit = () => {
+    let open = (): void => undefined;
+    let fail = (_error: Error): void => undefined;
+    gates.push(
+      new Promise<void>((resolve, reject) => {
+        open = resolve;
+        fail = reject;
+      }),
+    );
+    return { open: () => open(), fail: (error: Error) => fail(error) };
+  };
+  return { db, engine, savedTickets, savedCommands, beforeCommit, holdNextCommit };
 }
 
 const issue =
@@ -43,23 +73,33 @@ const issue =
       code: `code-${n}`,
     });
 
+/** Lets the event loop go round: a batch is saved on the turn after its commands are decided. */
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
 describe('group commit', () => {
   it('when commands arrive together, then each decides on the one before, all are saved at once, then answered and published', async () => {
-    const { db, engine, savedTickets, savedCommands } = engineOnDemoBuilding();
+    const { db, engine, savedTickets, savedCommands, beforeCommit } = await engineOnDemoBuilding();
     const published: string[] = [];
     engine.onChange((change) => published.push(...change.tickets.map((t) => t.id)));
+    const seen: unknown[] = [];
+    beforeCommit.push(() =>
+      seen.push([
+        engine.latest.tickets.size,
+        savedTickets(),
+        savedCommands(),
+        [...published],
+        engine.queue.tickets.size,
+      ]),
+    );
 
     const answers = [1, 2, 3, 4, 5].map((n) =>
       engine.execute(ADMIN, 'ticket:issue', `i${n}`, issue(n)),
     );
-    // Decided, not yet saved, published or visible to readers.
-    expect([savedTickets(), savedCommands(), published, engine.queue.tickets.size]).toEqual([
-      0,
-      0,
-      [],
-      0,
-    ]);
-    expect(engine.latest.tickets.size).toBe(5);
+    await Promise.all(answers);
+    // One batch; as it was saved all five were decided, none saved, published or visible.
+    expect(seen).toEqual([[5, 0, 0, [], 0]]);
 
     const acks = await Promise.all(answers);
     expect(acks.every((a) => a.ok)).toBe(true);
@@ -72,7 +112,7 @@ describe('group commit', () => {
   });
 
   it('when commands are saved together, then batch listeners hear the batch once, in order, after every change listener', async () => {
-    const { db, engine } = engineOnDemoBuilding();
+    const { db, engine } = await engineOnDemoBuilding();
     const heard: string[] = [];
     engine.onChange((change) => heard.push(`change ${change.tickets[0]?.id}`));
     engine.onBatch((changes, queue) =>
@@ -96,7 +136,7 @@ describe('group commit', () => {
   });
 
   it('when a command id is sent again before its batch is saved, then the retry gets the first answer and nothing runs twice', async () => {
-    const { db, engine, savedTickets } = engineOnDemoBuilding();
+    const { db, engine, savedTickets } = await engineOnDemoBuilding();
     let runs = 0;
     const counted = (ctx: Parameters<typeof issueTicket>[0]) => {
       runs += 1;
@@ -118,7 +158,7 @@ describe('group commit', () => {
   });
 
   it('when the batch cannot be saved, then every command of it gets an error and the queue is as it was', async () => {
-    const { db, engine, savedTickets, savedCommands } = engineOnDemoBuilding();
+    const { db, engine, savedTickets, savedCommands } = await engineOnDemoBuilding();
     await engine.execute(ADMIN, 'ticket:issue', 'i1', issue(1));
     await engine.execute(ADMIN, 'counter:open', 'o1', (ctx) => openCounter(ctx, 'loket-1'));
     const before = engine.queue;
@@ -148,8 +188,50 @@ describe('group commit', () => {
     db.close();
   });
 
+  it('when commands arrive while a batch is being saved, then they decide on top of it and are saved next, in order', async () => {
+    const { db, engine, savedTickets, holdNextCommit } = await engineOnDemoBuilding();
+    const held = holdNextCommit();
+    let runs = 0;
+    const first = engine.execute(ADMIN, 'ticket:issue', 'p1', (ctx) => {
+      runs += 1;
+      return issue(1)(ctx);
+    });
+    await turns(2); // decided, then its batch is being saved
+    const next = [2, 3].map((n) => engine.execute(ADMIN, 'ticket:issue', `p${n}`, issue(n)));
+    const retry = engine.execute(ADMIN, 'ticket:issue', 'p1', issue(9));
+    await turns(2);
+    expect([savedTickets(), engine.latest.tickets.size, engine.queue.tickets.size]).toEqual([
+      0, 3, 0,
+    ]);
+    held.open();
+    const acks = await Promise.all([first, ...next, retry]);
+    expect(acks.map((a) => a.ok && a.value.tickets[0]?.number)).toEqual([1, 2, 3, 1]);
+    expect(runs).toBe(1);
+    expect(savedTickets()).toBe(3);
+    expect(engine.batchStats()).toEqual({ batches: 2, commands: 3, largest: 2 });
+    db.close();
+  });
+
+  it('when a batch fails while the next is being decided on top of it, then both are refused and the queue is as before', async () => {
+    const { db, engine, savedTickets, savedCommands, holdNextCommit } =
+      await engineOnDemoBuilding();
+    const held = holdNextCommit();
+    const first = engine.execute(ADMIN, 'ticket:issue', 'f1', issue(1));
+    await turns(2);
+    const onTop = engine.execute(ADMIN, 'ticket:issue', 'f2', issue(2));
+    await turns(2);
+    held.fail(new Error('could not serialize access'));
+    const answers = await Promise.all([first, onTop]);
+    expect(answers.map((a) => !a.ok && a.error.code)).toEqual(['internal', 'internal']);
+    expect([savedTickets(), savedCommands(), engine.latest.tickets.size]).toEqual([0, 0, 0]);
+    // Sent again, the second runs on the queue as it was: it gets number 1.
+    const again = await engine.execute(ADMIN, 'ticket:issue', 'f2', issue(2));
+    expect(again.ok && again.value.tickets[0]?.number).toBe(1);
+    db.close();
+  });
+
   it('when a change listener throws after the save, then the hub keeps running and every command is answered', async () => {
-    const { db, engine, savedTickets } = engineOnDemoBuilding();
+    const { db, engine, savedTickets } = await engineOnDemoBuilding();
     engine.onChange(() => {
       throw new Error('a listener bug');
     });

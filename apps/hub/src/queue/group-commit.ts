@@ -1,7 +1,7 @@
 import type { QueueChange, QueueState } from '@antre/domain';
 import type { CommandAck, Result } from '@antre/protocol';
 import { errResult } from '@antre/protocol';
-import type { Db } from '../db/database';
+import type { QueueStorage, QueueWrite } from './queue-storage';
 
 export type ChangeListener = (change: QueueChange, queue: QueueState) => void;
 /** A saved batch's changes, in order, once all are published; `queue` is the state after them. */
@@ -10,13 +10,14 @@ export type BatchListener = (changes: QueueChange[], queue: QueueState) => void;
 /** A saved change and the queue after it. */
 export type Saved = { change: QueueChange; next: QueueState };
 
-/** A decided command waiting for its batch to be saved. */
+/** A decided command (or a change of the housekeeping) waiting for its batch to be saved. */
 export interface BatchedCommand {
-  /** Its actor and command id: a retry that races the batch gets the same answer. */
-  key: string;
+  /** Its actor and command id: a retry that races the batch gets the same answer. Null for
+   * the housekeeping's changes, which nobody retries. */
+  key: string | null;
   name: string;
-  /** Writes the command's change and answer; runs inside the batch's transaction. */
-  save: () => void;
+  /** What the store writes for it, inside the batch's transaction. */
+  write: QueueWrite;
   /** What listeners are told once the batch is saved; null for a refused command. */
   published: Saved | null;
   ack: Result<CommandAck>;
@@ -27,18 +28,25 @@ interface Waiting extends BatchedCommand {
 }
 
 /**
- * Group commit: commands decided in the same turn of the event loop are saved together, in
- * one transaction with one fsync, then published (feeds, notifications), then answered: a
- * client that has its answer has already been sent the deltas of its change.
+ * Group commit: commands decided while no batch is being saved, or while one is, are saved
+ * together in one transaction (one fsync on SQLite, one commit on PostgreSQL), then
+ * published (feeds, notifications), then answered: a client that has its answer has already
+ * been sent the deltas of its change. One batch is saved at a time, in the order decided.
  * `saved(queue)` tells the engine a batch is saved (`queue` after it); `failed()` that it was
- * not, and every command of it is answered with an error.
+ * not: every command of it, and of the batch decided on top of it, is answered with an error.
  */
 export function createGroupCommit(
-  db: Db,
+  storage: QueueStorage,
   engine: { saved: (queue: QueueState | null) => void; failed: () => void },
 ) {
+  /** Decided, not yet being saved. */
   let batch: Waiting[] | null = null;
+  let scheduled = false;
+  let pumping: Promise<void> | null = null;
+  /** The answers to come of the commands waiting or being saved, by key. */
   const answers = new Map<string, { name: string; answer: Promise<Result<CommandAck>> }>();
+  /** Batches finished (saved or failed): a command id looked up across one is looked up again. */
+  let finished = 0;
   const changeListeners: ChangeListener[] = [];
   const batchListeners: BatchListener[] = [];
   /** Batches saved since start, for the benchmarks and crash trials to print. */
@@ -66,23 +74,27 @@ export function createGroupCommit(
     for (const listener of batchListeners) tell(() => listener(changes, last.next));
   }
 
-  /** Saves the waiting batch in one transaction, then publishes and answers its commands. */
-  function saveBatch(): void {
-    const saving = batch;
-    if (!saving) return;
-    batch = null;
-    answers.clear();
+  function forget(commands: Waiting[]): void {
+    for (const command of commands) if (command.key) answers.delete(command.key);
+  }
+
+  /** Saves one batch in one transaction, then publishes and answers its commands. */
+  async function save(saving: Waiting[]): Promise<void> {
     try {
-      db.transaction(() => {
-        for (const command of saving) command.save();
-      })();
+      await storage.commit(saving.map((command) => command.write));
     } catch (error) {
+      // What was decided since stood on this batch: it goes too, before anything reads it.
+      const onTop = batch ?? [];
+      batch = null;
       engine.failed();
+      finished += 1;
       console.error(`A batch of ${saving.length} command(s) could not be saved`, error);
       const failed = errResult('internal', 'The hub could not save this; nothing was changed');
-      for (const command of saving) command.answer(failed);
+      for (const command of [...saving, ...onTop]) command.answer(failed);
+      forget([...saving, ...onTop]);
       return;
     }
+    finished += 1;
     stats.batches += 1;
     stats.commands += saving.length;
     stats.largest = Math.max(stats.largest, saving.length);
@@ -90,26 +102,51 @@ export function createGroupCommit(
     engine.saved(published[published.length - 1]?.next ?? null);
     publish(published);
     for (const command of saving) command.answer(command.ack);
+    forget(saving);
+  }
+
+  /** Saves batch after batch until none is waiting; one runs at a time. */
+  function pump(): Promise<void> {
+    pumping ??= (async () => {
+      try {
+        while (batch) {
+          const saving = batch;
+          batch = null;
+          await save(saving);
+        }
+      } finally {
+        pumping = null;
+      }
+    })();
+    return pumping;
   }
 
   return {
-    /** Adds a decided command to this turn's batch; resolves with its answer once saved. */
+    /** Adds a decided command to the next batch; resolves with its answer once saved. */
     join(command: BatchedCommand): Promise<Result<CommandAck>> {
-      if (!batch) {
-        batch = [];
-        setImmediate(saveBatch);
+      const waiting = (batch ??= []);
+      if (!scheduled) {
+        scheduled = true;
+        // The rest of this turn's commands join first.
+        setImmediate(() => {
+          scheduled = false;
+          void pump();
+        });
       }
-      const waiting = batch;
       const answer = new Promise<Result<CommandAck>>((resolve) =>
         waiting.push({ ...command, answer: resolve }),
       );
-      answers.set(command.key, { name: command.name, answer });
+      if (command.key) answers.set(command.key, { name: command.name, answer });
       return answer;
     },
-    /** The answer to come of a command in the batch not yet saved, by its key. */
+    /** The answer to come of a command waiting or being saved, by its key. */
     waiting: (key: string) => answers.get(key),
-    /** Saves the waiting batch now (before a day change, a tick, at shutdown). */
-    flush: saveBatch,
+    /** How many batches have finished: a lookup that spans one may have missed its commands. */
+    finished: () => finished,
+    /** Saves what is waiting now and resolves once nothing is (before a day change, at shutdown). */
+    async flush(): Promise<void> {
+      while (batch || pumping) await pump();
+    },
     /** Tells the listeners of changes saved outside a batch (housekeeping). */
     publish,
     onChange: (listener: ChangeListener) => changeListeners.push(listener),

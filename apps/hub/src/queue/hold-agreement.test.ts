@@ -11,8 +11,8 @@ import { migrate } from '../db/migrations';
 import { MIGRATIONS_DIR } from '../paths';
 import type { TestHub } from '../testing/test-hub';
 import { MONDAY_MORNING, startTestHub, until } from '../testing/test-hub';
-import { createQueueEngine } from './queue-engine';
-import { createQueueStore } from './queue-store';
+import { openQueueEngine } from './queue-engine';
+import { createSqliteQueueStorage } from './queue-storage';
 
 const KTP = 'disdukcapil-ktp-el';
 const hubs: TestHub[] = [];
@@ -128,8 +128,11 @@ describe('the engine’s guard', () => {
     migrate(db, MIGRATIONS_DIR);
     const building = readDemoBuilding();
     saveBuilding(db, building);
-    const store = createQueueStore(db);
-    const engine = createQueueEngine(db, store, building, () => MONDAY_MORNING);
+    const engine = await openQueueEngine(
+      createSqliteQueueStorage(db),
+      building,
+      () => MONDAY_MORNING,
+    );
     const principal = {
       kind: 'user',
       id: 'u1',

@@ -24,9 +24,8 @@ import { errResult, okResult } from '@antre/protocol';
 import type { RequestOrigin } from '../audit/request-origin';
 import type { Principal } from '../auth/principal';
 import { actorKey, actorOf } from '../auth/principal';
-import type { Db } from '../db/database';
 import { createGroupCommit } from './group-commit';
-import type { QueueStore } from './queue-store';
+import type { QueueStorage, SavedCommand } from './queue-storage';
 
 export type { BatchListener, ChangeListener } from './group-commit';
 export type DayListener = (queue: QueueState) => void;
@@ -36,26 +35,42 @@ export type SaveListener = (change: QueueChange, before: QueueState, after: Queu
 const SYSTEM = { userId: null, deviceId: null };
 const KEEP_COMMANDS_MS = 2 * 24 * 60 * 60_000;
 
+export interface ExecuteOptions {
+  /** Kept with the change in the audit trail. */
+  origin?: RequestOrigin | undefined;
+  /**
+   * Who may send it, judged on the queue the command decides against, at the same moment
+   * (a counter's officer can change while a command waits for its lookup).
+   */
+  authorize?: () => Result<null>;
+  /** Saved in the same transaction as the change (a booking marked checked in). */
+  alongside?: (change: QueueChange) => void;
+}
+
 /**
  * Holds today's queue in memory and is the only writer of it. Node runs one command at a
- * time against the latest state, so call-next is atomic; commands decided in one turn are
- * saved, published and answered together (group-commit.ts). A batch that fails to save
- * leaves the queue as it was before the batch, and each of its commands gets an error.
- * Reading the queue never writes: the day changes only in `rollDayIfNeeded`, which the
- * housekeeping tick and every command call first.
+ * time against the latest state, so call-next is atomic: a command first looks up whether
+ * its id has been answered (the only wait), then is authorised, decided and added to the
+ * next batch with nothing in between. Batches are saved, published and answered together
+ * (group-commit.ts). A batch that fails to save leaves the queue as it was before it, and
+ * each of its commands gets an error. Reading the queue never writes: the day changes only
+ * in `rollDayIfNeeded`, which the housekeeping tick and every command call first.
+ * The storage is the promise contract (queue-storage.ts), so the same engine runs on
+ * SQLite and on PostgreSQL.
  */
-export function createQueueEngine(
-  db: Db,
-  store: QueueStore,
+export async function openQueueEngine(
+  storage: QueueStorage,
   building: Building,
   clock: () => number,
 ) {
   let index: BuildingIndex = indexBuilding(building);
   /** Saved and published: what readers see. */
-  let queue: QueueState = startDay();
-  /** What the next command decides against: `queue` plus the batch not yet saved. */
+  let queue: QueueState = await startDay();
+  /** What the next command decides against: `queue` plus the batches not yet saved. */
   let latest: QueueState = queue;
-  const commits = createGroupCommit(db, {
+  /** A day change under way: commands wait for it. */
+  let rolling: Promise<boolean> | null = null;
+  const commits = createGroupCommit(storage, {
     saved: (after) => {
       if (after) queue = after;
     },
@@ -63,19 +78,19 @@ export function createQueueEngine(
       latest = queue;
     },
   });
-  settleUnfinishedPrints();
-  repairDisagreeingHolds();
+  await settleUnfinishedPrints();
+  await repairDisagreeingHolds();
   const dayListeners: DayListener[] = [];
   const saveListeners: SaveListener[] = [];
 
-  function startDay(): QueueState {
+  async function startDay(): Promise<QueueState> {
     const today = serviceDay(clock(), index.site.timezone);
-    const lastDay = store.savedServiceDay();
-    const stale = new Set(store.unfinishedDaysBefore(today));
+    const lastDay = await storage.savedServiceDay();
+    const stale = new Set(await storage.unfinishedDaysBefore(today));
     if (lastDay && lastDay < today) stale.add(lastDay);
-    for (const day of [...stale].sort()) closeDay(store.loadQueue(day));
-    store.saveServiceDay(today);
-    return store.loadQueue(today);
+    for (const day of [...stale].sort()) await closeDay(await storage.loadQueue(day));
+    await storage.saveServiceDay(today);
+    return storage.loadQueue(today);
   }
 
   /**
@@ -83,7 +98,7 @@ export function createQueueEngine(
    * be in a visitor's hand, so it joins the queue at its arrival rather than being lost. At
    * worst a ticket that never came out is called once and marked absent.
    */
-  function settleUnfinishedPrints(): void {
+  async function settleUnfinishedPrints(): Promise<void> {
     const change = emptyChange();
     for (const ticket of queue.tickets.values()) {
       if (ticket.status !== 'printing') continue;
@@ -95,7 +110,7 @@ export function createQueueEngine(
       );
     }
     if (change.tickets.length === 0) return;
-    db.transaction(() => store.saveChange(queue.serviceDay, change))();
+    await storage.commit([{ serviceDay: queue.serviceDay, change }]);
     queue = latest = applyChange(queue, change);
   }
 
@@ -104,7 +119,7 @@ export function createQueueEngine(
    * there). A database that says otherwise (an older hub's bug, a hand edit) is repaired at
    * start where that is safe, and each repair is logged and audited; otherwise the hub refuses.
    */
-  function repairDisagreeingHolds(): void {
+  async function repairDisagreeingHolds(): Promise<void> {
     const found = holdDisagreements(queue);
     if (found.length === 0) return;
     const change = repairHolds(contextFor(queue, SYSTEM), found);
@@ -115,37 +130,64 @@ export function createQueueEngine(
         `The database's tickets and counters disagree and cannot be repaired safely: ${describeHolds(left)}`,
       );
     }
-    db.transaction(() => {
-      store.saveChange(queue.serviceDay, change);
-      store.recordHoldRepairs(found, clock());
-    })();
+    await storage.saveHoldRepairs(queue.serviceDay, change, found, clock());
     console.warn(`Repaired tickets and counters that disagreed: ${describeHolds(found)}`);
     queue = latest = repaired;
   }
 
-  function closeDay(dayQueue: QueueState): void {
+  async function closeDay(dayQueue: QueueState): Promise<void> {
     const change = expireTickets(contextFor(dayQueue, SYSTEM), 'all');
-    db.transaction(() => store.saveChange(dayQueue.serviceDay, change))();
+    await storage.commit([{ serviceDay: dayQueue.serviceDay, change }]);
   }
 
   function contextFor(on: QueueState, actor: CommandContext['actor']): CommandContext {
     return { index, state: on, now: clock(), actor };
   }
 
+  const isToday = (now: number): boolean =>
+    rolling === null && serviceDay(now, index.site.timezone) === latest.serviceDay;
+
   /**
    * Closes the open day and opens today's once the clock has passed midnight in the site's
-   * zone; says whether it did. Called before a command or the housekeeping reads the queue.
+   * zone; resolves with whether it did. Called before a command or the housekeeping reads the
+   * queue; callers during a change wait for the same one.
    */
-  function rollDayIfNeeded(now = clock()): boolean {
+  function rollDayIfNeeded(now = clock()): Promise<boolean> {
+    if (rolling) return rolling;
     const today = serviceDay(now, index.site.timezone);
-    if (today === latest.serviceDay) return false;
-    commits.flush();
-    closeDay(queue);
-    store.forgetCommandsBefore(now - KEEP_COMMANDS_MS);
-    store.saveServiceDay(today);
-    queue = latest = store.loadQueue(today);
-    for (const listener of dayListeners) listener(queue);
-    return true;
+    if (today === latest.serviceDay) return Promise.resolve(false);
+    rolling = (async () => {
+      try {
+        await commits.flush();
+        await closeDay(latest);
+        await storage.forgetCommandsBefore(now - KEEP_COMMANDS_MS);
+        await storage.saveServiceDay(today);
+        queue = latest = await storage.loadQueue(today);
+      } finally {
+        rolling = null;
+      }
+      for (const listener of dayListeners) listener(queue);
+      return true;
+    })();
+    return rolling;
+  }
+
+  /**
+   * A command id's answer: the one to come of a command waiting for its batch, or the one
+   * saved. A batch saved while the store was asked may have held it: then it asks again.
+   */
+  async function recall(
+    actor: string,
+    commandId: string,
+    key: string,
+  ): Promise<{ name: string; answer: Promise<Result<CommandAck>> } | SavedCommand | undefined> {
+    for (;;) {
+      const waiting = commits.waiting(key);
+      if (waiting) return waiting;
+      const finished = commits.finished();
+      const saved = await storage.findCommand(actor, commandId);
+      if (saved || commits.finished() === finished) return saved;
+    }
   }
 
   return {
@@ -168,90 +210,71 @@ export function createQueueEngine(
     onNewDay: (listener: DayListener) => dayListeners.push(listener),
     onSave: (listener: SaveListener) => saveListeners.push(listener),
     rollDayIfNeeded,
+    /** Whether the open day is today's, with no change of day under way. */
+    isToday,
 
     /**
      * Runs a command once per (actor, command id): the result, success or refusal, is saved
      * with the change, and a retry gets it back without running the command again.
      */
-    execute(
+    async execute(
       principal: Principal,
       name: CommandName | 'booking:check-in',
       commandId: string,
       run: (ctx: CommandContext) => Result<QueueChange>,
-      origin?: RequestOrigin,
-      /** Saved in the same transaction as the change (a booking marked checked in). */
-      alongside?: (change: QueueChange) => void,
+      options: ExecuteOptions = {},
     ): Promise<Result<CommandAck>> {
-      rollDayIfNeeded();
       const actor = actorKey(principal);
       const key = `${actor} ${commandId}`;
-      const waiting = commits.waiting(key);
-      const seen = waiting ?? store.findCommand(actor, commandId);
-      if (seen) {
-        if (seen.name !== name)
-          return Promise.resolve(
-            errResult('conflict', `Command id ${commandId} was already used for ${seen.name}`),
-          );
-        // A retry gets the first answer, saved or about to be.
-        return 'answer' in seen
-          ? seen.answer
-          : Promise.resolve(JSON.parse(seen.result) as Result<CommandAck>);
+      for (;;) {
+        await rollDayIfNeeded();
+        const seen = await recall(actor, commandId, key);
+        if (seen) {
+          if (seen.name !== name)
+            return errResult(
+              'conflict',
+              `Command id ${commandId} was already used for ${seen.name}`,
+            );
+          // A retry gets the first answer, saved or about to be.
+          return 'answer' in seen ? seen.answer : (JSON.parse(seen.result) as Result<CommandAck>);
+        }
+        // From here to the batch nothing waits: the command decides on the queue it was
+        // authorised on. A command of the same id that got here first is waiting for its batch.
+        if (!isToday(clock()) || commits.waiting(key)) continue;
+        const allowed = options.authorize?.();
+        if (allowed && !allowed.ok) return allowed;
+        return decide(principal, name, commandId, actor, key, run, options);
       }
-      const before = latest;
-      const ctx = contextFor(before, actorOf(principal));
-      const outcome = run(ctx);
-      const next = outcome.ok ? applyChange(before, outcome.value) : before;
-      // A rule that would leave tickets and counters disagreeing is a bug: nothing is saved.
-      const broken = outcome.ok
-        ? holdDisagreements(next, scopeOfChange(before, outcome.value))
-        : [];
-      if (broken.length > 0) {
-        console.error(`${name} refused: it would break ${describeHolds(broken)}`);
-        return Promise.resolve(
-          errResult('internal', 'The hub could not complete this; nothing was changed'),
-        );
-      }
-      const ack: Result<CommandAck> = outcome.ok
-        ? okResult({ tickets: outcome.value.tickets, counters: outcome.value.counters })
-        : { ok: false, error: outcome.error };
-      latest = next;
-      return commits.join({
-        key,
-        name,
-        save: () => {
-          if (outcome.ok) {
-            store.saveChange(before.serviceDay, outcome.value, origin);
-            alongside?.(outcome.value);
-            for (const listener of saveListeners) listener(outcome.value, before, next);
-          }
-          store.saveCommand(actor, commandId, name, ack, ctx.now);
-        },
-        published: outcome.ok ? { change: outcome.value, next } : null,
-        ack,
-      });
     },
 
     /** Saves the commands waiting for their batch now (before a day change, at shutdown). */
     flush: commits.flush,
 
     /** Periodic housekeeping: day change, and expiry of the waiting after closing. */
-    tick(): void {
+    async tick(): Promise<void> {
       const now = clock();
-      rollDayIfNeeded(now);
-      commits.flush();
+      await rollDayIfNeeded(now);
+      if (!isToday(now)) return;
       const local = localMoment(now, index.site.timezone);
       const hours = index.site.hours[local.weekday];
       if (!hours) return;
       if (local.minutes < clockMinutes(hours.close) + index.site.expireAfterCloseMinutes) return;
-      const change = expireTickets(contextFor(queue, SYSTEM), 'waiting');
+      const change = expireTickets(contextFor(latest, SYSTEM), 'waiting');
       if (change.tickets.length === 0) return;
-      const next = applyChange(queue, change);
-      db.transaction(() => {
-        store.saveChange(queue.serviceDay, change);
-        for (const listener of saveListeners) listener(change, queue, next);
-      })();
-      queue = latest = next;
-      commits.publish([{ change, next }]);
+      const before = latest;
+      const next = applyChange(before, change);
+      latest = next;
+      await commits.join({
+        key: null,
+        name: 'housekeeping:expire',
+        write: {
+          serviceDay: before.serviceDay,
+          change,
+          alongside: saveListeners.length > 0 ? () => tellSaved(change, before, next) : undefined,
+        },
+        published: { change, next },
+        ack: okResult({ tickets: change.tickets, counters: change.counters }),
+      });
     },
 
     /** A new configuration takes effect for the next command. */
@@ -259,9 +282,62 @@ export function createQueueEngine(
       index = indexBuilding(next);
     },
   };
+
+  function tellSaved(change: QueueChange, before: QueueState, after: QueueState): void {
+    for (const listener of saveListeners) listener(change, before, after);
+  }
+
+  /** Decides a command on the latest queue and adds it to the next batch; all synchronous. */
+  function decide(
+    principal: Principal,
+    name: CommandName | 'booking:check-in',
+    commandId: string,
+    actor: string,
+    key: string,
+    run: (ctx: CommandContext) => Result<QueueChange>,
+    options: ExecuteOptions,
+  ): Promise<Result<CommandAck>> {
+    const before = latest;
+    const ctx = contextFor(before, actorOf(principal));
+    const outcome = run(ctx);
+    const next = outcome.ok ? applyChange(before, outcome.value) : before;
+    // A rule that would leave tickets and counters disagreeing is a bug: nothing is saved.
+    const broken = outcome.ok ? holdDisagreements(next, scopeOfChange(before, outcome.value)) : [];
+    if (broken.length > 0) {
+      console.error(`${name} refused: it would break ${describeHolds(broken)}`);
+      return Promise.resolve(
+        errResult('internal', 'The hub could not complete this; nothing was changed'),
+      );
+    }
+    const ack: Result<CommandAck> = outcome.ok
+      ? okResult({ tickets: outcome.value.tickets, counters: outcome.value.counters })
+      : { ok: false, error: outcome.error };
+    latest = next;
+    const change = outcome.ok ? outcome.value : null;
+    const { alongside } = options;
+    return commits.join({
+      key,
+      name,
+      write: {
+        serviceDay: before.serviceDay,
+        change,
+        origin: options.origin,
+        command: { actor, id: commandId, name, result: ack, at: ctx.now },
+        alongside:
+          change && (alongside || saveListeners.length > 0)
+            ? () => {
+                alongside?.(change);
+                tellSaved(change, before, next);
+              }
+            : undefined,
+      },
+      published: change ? { change, next } : null,
+      ack,
+    });
+  }
 }
 
-export type QueueEngine = ReturnType<typeof createQueueEngine>;
+export type QueueEngine = Awaited<ReturnType<typeof openQueueEngine>>;
 
 const describeHolds = (found: HoldDisagreement[]): string =>
   found.map((d) => `${d.problem} (counter ${d.counterId}, ticket ${d.ticketId})`).join(', ');

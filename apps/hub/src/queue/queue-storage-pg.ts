@@ -27,6 +27,10 @@ export function createPgQueueStorage(db: PgBuilding, epoch: () => number): Queue
   return {
     commit: (writes) =>
       fenced(async (client) => {
+        if (writes.some((w) => w.alongside))
+          throw new Error(
+            'A batch with writes of other stores cannot be saved on PostgreSQL yet (only the queue has a PostgreSQL store)',
+          );
         await saveChanges(client, writes);
         const commands = writes.flatMap((w) => (w.command ? [w.command] : []));
         if (commands.length > 0)

@@ -26,6 +26,8 @@ import { MONDAY_MORNING } from '../testing/test-hub';
 import type { QueueStorage, QueueWrite } from './queue-storage';
 import { createSqliteQueueStorage } from './queue-storage';
 import { createPgQueueStorage } from './queue-storage-pg';
+import { openQueueEngine } from './queue-engine';
+import type { Principal } from '../auth/principal';
 
 // One contract for the queue's persistence, run against both engines: a real SQLite file
 // (WAL, synchronous=FULL) and a real PostgreSQL server started for this file.
@@ -291,5 +293,67 @@ describe('the queue store on PostgreSQL, fenced', () => {
     expect([await count('tickets'), await count('commands'), await count('hub_state')]).toEqual([
       1, 1, 0,
     ]);
+  });
+});
+
+describe('the queue engine on PostgreSQL', () => {
+  const officer = (n: number): Principal => ({
+    kind: 'user',
+    id: `officer-${n}`,
+    role: 'admin',
+    agencyId: null,
+    name: `Officer ${n}`,
+  });
+
+  it('when commands race from many clients, then each number is issued once, each ticket called once, and a restart loads the same day', async () => {
+    const { storage } = await engines[1]!.open();
+    const engine = await openQueueEngine(storage, building, () => MONDAY_MORNING);
+    const counters = ['loket-1', 'loket-2', 'loket-5']; // the counters that serve KTP
+    await Promise.all(
+      counters.map((c, i) =>
+        engine.execute(officer(i), 'counter:open', `open-${c}`, (ctx) => openCounter(ctx, c)),
+      ),
+    );
+    const issued = await Promise.all(
+      Array.from({ length: 60 }, (_, n) =>
+        engine.execute(officer(9), 'ticket:issue', `issue-${n}`, issue(n)),
+      ),
+    );
+    const calls = await Promise.all(
+      counters.map((c, i) =>
+        engine.execute(officer(i), 'counter:call-next', `call-${c}`, (ctx) => callNext(ctx, c)),
+      ),
+    );
+    // The same ids again, as a client that lost its answers would send them.
+    const retried = await Promise.all(
+      counters.map((c, i) =>
+        engine.execute(officer(i), 'counter:call-next', `call-${c}`, (ctx) => callNext(ctx, c)),
+      ),
+    );
+    const numbers = issued.map((a) => a.ok && a.value.tickets[0]?.number);
+    expect([...numbers].sort((a, b) => Number(a) - Number(b))).toEqual(
+      Array.from({ length: 60 }, (_, n) => n + 1),
+    );
+    const called = calls.map((a) => a.ok && a.value.tickets[0]?.id);
+    expect(new Set(called).size).toBe(3);
+    expect(called.every((id) => typeof id === 'string')).toBe(true);
+    expect(retried).toEqual(calls);
+    expect(engine.batchStats().batches).toBeLessThan(60 + 8);
+
+    await engine.flush();
+    const restarted = await openQueueEngine(storage, building, () => MONDAY_MORNING);
+    expect(contents(restarted.queue)).toEqual(contents(engine.queue));
+  });
+
+  it('when another process has taken the building over, then its commands are refused and change nothing', async () => {
+    const { storage, count, takeOver } = await engines[1]!.open();
+    const engine = await openQueueEngine(storage, building, () => MONDAY_MORNING);
+    const first = await engine.execute(officer(1), 'ticket:issue', 'i1', issue(1));
+    expect(first.ok).toBe(true);
+    await takeOver!();
+    const refused = await engine.execute(officer(1), 'ticket:issue', 'i2', issue(2));
+    expect(!refused.ok && refused.error.code).toBe('internal');
+    expect([await count('tickets'), await count('commands')]).toEqual([1, 1]);
+    expect(engine.latest.tickets.size).toBe(1);
   });
 });

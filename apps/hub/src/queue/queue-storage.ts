@@ -51,6 +51,13 @@ export interface QueueWrite {
   /** Kept with each event, in the audit trail only. */
   origin?: RequestOrigin | undefined;
   command?: { actor: string; id: string; name: string; result: unknown; at: number } | undefined;
+  /**
+   * Writes of other stores kept with this change or not at all (a booking marked checked in,
+   * the messages a call queues). They are SQLite statements: on SQLite they run inside the
+   * batch's transaction; the PostgreSQL store refuses a batch holding one until those stores
+   * have PostgreSQL versions too.
+   */
+  alongside?: (() => void) | undefined;
 }
 
 export interface SavedCommand {
@@ -65,6 +72,7 @@ export function createSqliteQueueStorage(db: Db): QueueStorage {
   const commitBatch = db.transaction((writes: readonly QueueWrite[]) => {
     for (const w of writes) {
       if (w.change) store.saveChange(w.serviceDay, w.change, w.origin);
+      w.alongside?.();
       if (w.command)
         store.saveCommand(
           w.command.actor,

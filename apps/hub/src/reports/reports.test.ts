@@ -92,7 +92,7 @@ describe('reports', () => {
   it('when the day is over, then the stored aggregate gives the same figures as the live one', async () => {
     const live = await summary('from=2026-11-23&to=2026-11-23');
     hub.setNow(Date.parse('2026-11-24T02:00:00Z'));
-    hub.runHousekeeping(); // the day changes on the tick, not on a read
+    await hub.runHousekeeping(); // the day changes on the tick, not on a read
     const later = await summary('from=2026-11-01&to=2026-11-30');
     expect(later.totals).toEqual({ ...live.totals, expired: 1 }); // the one waiting expired
     expect(later.heatmap).toEqual(live.heatmap);

@@ -130,7 +130,7 @@ describe('a transferred ticket', () => {
     expect(report.heatmap).toEqual([{ weekday: 1, hour: 9, arrivals: 1 }]);
 
     other.setNow(Date.parse('2026-11-24T02:00:00Z'));
-    other.runHousekeeping(); // the day changes on the tick, not on a read
+    await other.runHousekeeping(); // the day changes on the tick, not on a read
     const stored = (
       await other.api('/api/reports/summary?from=2026-11-23&to=2026-11-23', { token })
     ).body as unknown as SummaryReport;

@@ -198,7 +198,7 @@ describe('the kiosk lookup by ticket number', () => {
     await issue();
     await serveNext();
     hub.setNow(Date.parse('2026-11-24T02:00:00Z'));
-    hub.runHousekeeping(); // the day changes on the tick, not on a read
+    await hub.runHousekeeping(); // the day changes on the tick, not on a read
     const found = await lookup(kiosk, 'A-001');
     expect(found.status).toBe(404);
     expect(found.body.error?.code).toBe('ticket_not_found');
