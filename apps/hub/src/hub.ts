@@ -40,7 +40,6 @@ import { createKioskPrinting } from './printing/kiosk-printing';
 import { createCommandBus } from './queue/command-bus';
 import { openQueueEngine } from './queue/queue-engine';
 import { createSqliteQueueStorage } from './queue/queue-storage';
-import { createQueueStore } from './queue/queue-store';
 import type { SocketEventLimits } from './realtime/event-limits';
 import { greetWithSnapshot, queueSocketHandlers } from './realtime/queue-socket';
 import { registerSocketHandlers } from './realtime/socket-handlers';
@@ -162,7 +161,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const building = loadBuilding(db);
     if (!building) throw new Error('The database has no building configuration');
-    const store = createQueueStore(db);
     const storage = createSqliteQueueStorage(db);
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
     const commands = createCommandBus(engine, storage);
@@ -194,7 +192,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const printing = createKioskPrinting({
       db,
       engine,
-      store,
+      store: storage,
       commands,
       dataDir: options.dataDir,
       templateOf: templates.current,
@@ -244,11 +242,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
       ...authRoutes(auth, db, () => engine.index.building),
       ...catalogueRoutes(engine),
-      ...ticketRoutes(engine, store, commands),
+      ...ticketRoutes(engine, storage, commands),
       ...printing.routes,
       ...devicesAdmin.routes,
       ...admin.routes,
-      ...surveyRoutes(engine, store, surveys, reports),
+      ...surveyRoutes(engine, storage, surveys, reports),
       ...kioskSurveyRoutes(engine, surveys),
       ...reportRoutes(
         engine,
@@ -274,13 +272,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     homeRoutes(app, () => engine.index.building.site.name, apps);
     checkApiRoutes(routes);
 
-    const { io, feeds } = createSocketServer(app.server, { engine, store, auth });
+    const { io, feeds } = await createSocketServer(app.server, { engine, store: storage, auth });
     registerSocketHandlers(io, {
       auth,
       eventLimits: options.socketEventLimits,
       greet: [greetWithSnapshot(engine, feeds), devicesAdmin.greet, alarms.greet],
       handlers: [
-        queueSocketHandlers({ engine, store, commands, feeds }),
+        queueSocketHandlers({ engine, store: storage, commands, feeds }),
         printing.socketHandlers,
         surveyTabletHandlers(engine, surveys),
       ],

@@ -5,7 +5,7 @@ import { deviceAlertRoutes } from '../devices/alert-routes';
 import { createDeviceAlerts } from '../devices/device-alerts';
 import type { CommandBus } from '../queue/command-bus';
 import type { QueueEngine } from '../queue/queue-engine';
-import type { QueueStore } from '../queue/queue-store';
+import type { QueueStorage } from '../queue/queue-storage';
 import type { Io } from '../realtime/socket-server';
 import { createKioskPrinters } from './kiosk-printers';
 import { kioskSocketHandlers } from './kiosk-socket';
@@ -15,7 +15,7 @@ import { createPrintService } from './print-service';
 export function createKioskPrinting(deps: {
   db: Db;
   engine: QueueEngine;
-  store: QueueStore;
+  store: QueueStorage;
   commands: CommandBus;
   dataDir: string;
   /** The ticket template to print with, read at each print. */

@@ -17,7 +17,7 @@ import type { Principal } from '../auth/principal';
 import type { DeviceAlerts } from '../devices/device-alerts';
 import type { CommandBus } from '../queue/command-bus';
 import type { QueueEngine } from '../queue/queue-engine';
-import type { QueueStore } from '../queue/queue-store';
+import type { QueueStorage } from '../queue/queue-storage';
 import type { KioskPrinters, PrintOutcome } from './kiosk-printers';
 import { kioskTicketView, REPRINT_WINDOW_MS } from './ticket-printout';
 
@@ -39,7 +39,7 @@ const settingsOf = (kiosk: Kiosk): KioskSettings =>
  */
 export function createPrintService(deps: {
   engine: QueueEngine;
-  store: QueueStore;
+  store: QueueStorage;
   commands: CommandBus;
   alerts: DeviceAlerts;
   printers: KioskPrinters;
@@ -144,7 +144,7 @@ export function createPrintService(deps: {
   ): Promise<Result<KioskReprintResult>> {
     const queue = engine.queue;
     const ticket = queue.tickets.get(request.ticketId);
-    if (!ticket || store.issuingDevice(ticket.id) !== kiosk.id)
+    if (!ticket || (await store.issuingDevice(ticket.id)) !== kiosk.id)
       return errResult('ticket_not_found', 'This kiosk did not print that ticket today');
     if (ticket.status === 'void' || ticket.status === 'printing')
       return errResult('illegal_transition', `Ticket ${ticket.label} was never printed`);

@@ -5,7 +5,7 @@ import { RECENT_CALLS } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
 import type { QueueEngine } from '../queue/queue-engine';
-import type { QueueStore } from '../queue/queue-store';
+import type { QueueStorage } from '../queue/queue-storage';
 import { CALL_EVENTS, toCallView, toTracking } from '../queue/ticket-views';
 import type { Audience } from './feed-router';
 import {
@@ -32,12 +32,13 @@ type DeltaPart = Pick<
  * Turns each saved batch of changes into numbered deltas, one stream per audience, and
  * answers snapshots; what each audience gets of either is decided by the feed router.
  */
-export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueStore) {
+export async function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueStorage) {
   const hubEpoch = randomUUID();
   const seqs = new Map<string, number>();
   // The queue the feeds last described: a ticket's version there tells who saw it until now.
   let described = engine.queue;
-  let todaysCalls = loadTodaysCalls(described);
+  /** The day's calls, newest last: read once at start, then kept from each batch. */
+  let todaysCalls = await loadTodaysCalls(described);
   const stats = createStatsPublisher(io, engine);
   /** The tickets phones follow: a ticket's id by its code, while its room has a socket. */
   const watched = new Map<string, string>();
@@ -45,9 +46,8 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
     if (room.startsWith('ticket:')) watched.delete(room.slice('ticket:'.length));
   });
 
-  function loadTodaysCalls(queue: QueueState): CallView[] {
-    return store
-      .eventsOfDay(queue.serviceDay, CALL_EVENTS, DAY_CALLS)
+  async function loadTodaysCalls(queue: QueueState): Promise<CallView[]> {
+    return (await store.eventsOfDay(queue.serviceDay, CALL_EVENTS, DAY_CALLS))
       .map((e) => toCallView(engine.index, e, queue.tickets.get(e.ticketId ?? '')))
       .filter((c): c is CallView => c !== null);
   }
@@ -148,7 +148,8 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
   engine.onBatch((changes, queue) => publish(mergeChanges(changes), queue));
   engine.onNewDay((queue) => {
     described = queue;
-    todaysCalls = loadTodaysCalls(queue);
+    // A new day has had no call yet: commands wait for the day change to finish.
+    todaysCalls = [];
     // Every client starts the new day from a fresh snapshot.
     for (const socket of io.sockets.sockets.values())
       socket.emit('sync:snapshot', snapshotFor(socket.data.feeds));
@@ -188,4 +189,4 @@ export function createFeedPublisher(io: Io, engine: QueueEngine, store: QueueSto
   return { snapshotFor, watch, hubEpoch, stop: stats.stop };
 }
 
-export type FeedPublisher = ReturnType<typeof createFeedPublisher>;
+export type FeedPublisher = Awaited<ReturnType<typeof createFeedPublisher>>;

@@ -8,7 +8,7 @@ import {
 } from '@antre/protocol';
 import type { CommandBus } from '../queue/command-bus';
 import type { QueueEngine } from '../queue/queue-engine';
-import type { QueueStore } from '../queue/queue-store';
+import type { QueueStorage } from '../queue/queue-storage';
 import { serviceStats, toTracking } from '../queue/ticket-views';
 import type { FeedPublisher } from './feed-publisher';
 import type { HubSocket } from './socket-data';
@@ -20,7 +20,7 @@ type QueueEvent = CommandName | 'sync:request' | 'ticket:watch';
 /** The queue's events: every command through the bus, a snapshot again, a ticket to follow. */
 export function queueSocketHandlers(deps: {
   engine: QueueEngine;
-  store: QueueStore;
+  store: QueueStorage;
   commands: CommandBus;
   feeds: FeedPublisher;
 }): SocketHandlers<QueueEvent> {
@@ -42,8 +42,8 @@ export function queueSocketHandlers(deps: {
     }),
     'ticket:watch': defineSocketHandler({
       schema: WatchTicketSchema,
-      handle: ({ payload, socket }) => {
-        const ticket = store.ticketByCode(payload.code);
+      handle: async ({ payload, socket }) => {
+        const ticket = await store.ticketByCode(payload.code);
         if (!ticket) return errResult('not_found', 'No ticket with this code');
         feeds.watch(socket, ticket);
         const live = engine.queue.tickets.get(ticket.id) ?? ticket;

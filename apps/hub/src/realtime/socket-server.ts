@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { PUBLIC } from '../auth/principal';
 import type { SeenAddress } from '../printing/public-address';
 import type { QueueEngine } from '../queue/queue-engine';
-import type { QueueStore } from '../queue/queue-store';
+import type { QueueStorage } from '../queue/queue-storage';
 import type { FeedPublisher } from './feed-publisher';
 import { createFeedPublisher } from './feed-publisher';
 import { feedsOf, roomsFor } from './rooms';
@@ -39,16 +39,16 @@ function addressSeenBy(socket: HubSocket): SeenAddress {
  * The socket server: the handshake (protocol version, credential, rooms) and the feeds.
  * Its events are registered by `registerSocketHandlers` (socket-handlers.ts).
  */
-export function createSocketServer(
+export async function createSocketServer(
   httpServer: HttpServer,
-  deps: { engine: QueueEngine; store: QueueStore; auth: AuthStore },
-): { io: Io; feeds: FeedPublisher } {
+  deps: { engine: QueueEngine; store: QueueStorage; auth: AuthStore },
+): Promise<{ io: Io; feeds: FeedPublisher }> {
   const { engine, store, auth } = deps;
   const io: Io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
   });
-  const feeds = createFeedPublisher(io, engine, store);
+  const feeds = await createFeedPublisher(io, engine, store);
 
   io.use((socket, next) => {
     const handshake = (socket.handshake.auth ?? {}) as {

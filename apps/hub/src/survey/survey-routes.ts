@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import type { RouteRateLimit } from '../http/routes';
 import { defineRoute, FileReply, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
-import type { QueueStore } from '../queue/queue-store';
+import type { QueueStorage } from '../queue/queue-storage';
 import type { ReportStore } from '../reports/report-store';
 import { localStamp, sheetFile, XLSX_TYPE } from '../reports/report-export';
 import { reportScope } from '../reports/report-scope';
@@ -27,12 +27,12 @@ const CODE = /^[A-Za-z0-9]{6,32}$/;
 
 export function surveyRoutes(
   engine: QueueEngine,
-  queue: QueueStore,
+  queue: QueueStorage,
   surveys: SurveyStore,
   reports: ReportStore,
 ) {
-  const findTicket = (code: string) => {
-    const ticket = CODE.test(code) ? queue.ticketByCode(code) : undefined;
+  const findTicket = async (code: string) => {
+    const ticket = CODE.test(code) ? await queue.ticketByCode(code) : undefined;
     if (!ticket) throw new HttpError(404, 'not_found', 'No ticket with this code');
     const service = engine.index.services.get(ticket.serviceId);
     if (!service) throw new HttpError(404, 'not_found', 'The ticket’s service no longer exists');
@@ -93,8 +93,8 @@ export function surveyRoutes(
       summary: 'Whether this ticket can still be rated (served and not yet answered)',
       tag: 'survey',
       access: 'public',
-      handle: ({ params }) => {
-        const { ticket, service, agencyName } = findTicket(params.code);
+      handle: async ({ params }) => {
+        const { ticket, service, agencyName } = await findTicket(params.code);
         const reason = surveyStateOf(surveys, ticket);
         return { open: reason === 'open', reason, serviceName: service.name, agencyName };
       },
@@ -105,8 +105,8 @@ export function surveyRoutes(
         'Answer the SKM for a served ticket: once per ticket, anonymous; the channel is who sends it',
       tag: 'survey',
       access: 'public',
-      handle: ({ params, body, principal }) => {
-        const { ticket, service } = findTicket(params.code);
+      handle: async ({ params, body, principal }) => {
+        const { ticket, service } = await findTicket(params.code);
         const channel = surveyChannelOf(principal, surveys, ticket);
         saveSurveyAnswer(surveys, ticket, service, channel, body, engine.now());
         return { ok: true as const };
@@ -119,12 +119,12 @@ export function surveyRoutes(
       access: 'public',
       // Anyone may write, so one address may not fill the agencies' inboxes.
       rateLimit: FEEDBACK_RATE_LIMIT,
-      handle: ({ body }) => {
+      handle: async ({ body }) => {
         if (!engine.index.building.agencies.some((a) => a.id === body.agencyId))
           throw new HttpError(400, 'bad_request', 'Unknown agency', [
             fieldError('agencyId', 'unknown_agency'),
           ]);
-        const ticket = body.ticketCode ? queue.ticketByCode(body.ticketCode) : undefined;
+        const ticket = body.ticketCode ? await queue.ticketByCode(body.ticketCode) : undefined;
         if (body.ticketCode && !ticket)
           throw new HttpError(400, 'bad_request', 'Unknown ticket', [
             fieldError('ticketCode', 'unknown_ticket'),

@@ -4,12 +4,12 @@ import { defineRoute, HttpError } from '../http/routes';
 import { unwrap } from '../http/result-status';
 import type { CommandBus } from '../queue/command-bus';
 import type { QueueEngine } from '../queue/queue-engine';
-import type { QueueStore } from '../queue/queue-store';
+import type { QueueStorage } from '../queue/queue-storage';
 import { toTracking } from '../queue/ticket-views';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
-export function ticketRoutes(engine: QueueEngine, store: QueueStore, commands: CommandBus) {
+export function ticketRoutes(engine: QueueEngine, store: QueueStorage, commands: CommandBus) {
   return [
     defineRoute({
       route: 'POST /api/tickets',
@@ -53,8 +53,10 @@ export function ticketRoutes(engine: QueueEngine, store: QueueStore, commands: C
       summary: 'Public tracking of one ticket by the code on its QR',
       tag: 'tickets',
       access: 'public',
-      handle: ({ params: { code } }) => {
-        const ticket = /^[A-Za-z0-9]{6,32}$/.test(code) ? store.ticketByCode(code) : undefined;
+      handle: async ({ params: { code } }) => {
+        const ticket = /^[A-Za-z0-9]{6,32}$/.test(code)
+          ? await store.ticketByCode(code)
+          : undefined;
         if (!ticket) throw new HttpError(404, 'not_found', 'No ticket with this code');
         const queue = engine.queue;
         return toTracking(
