@@ -44,6 +44,7 @@ import type { SocketEventLimits } from './realtime/event-limits';
 import { greetWithSnapshot, queueSocketHandlers } from './realtime/queue-socket';
 import { registerSocketHandlers } from './realtime/socket-handlers';
 import { createSocketServer } from './realtime/socket-server';
+import { createClientAddress } from './http/client-address';
 import { createReportStore } from './reports/report-store';
 import { createChannelReport } from './reports/channel-report';
 import { createNotifyReport } from './reports/notify-report';
@@ -89,6 +90,11 @@ export interface HubOptions {
   /** Online backups into <dataDir>/backups: how often (0 = only at shutdown) and for how long. */
   backupIntervalMs?: number;
   backupKeepDays?: number;
+  /**
+   * Reverse proxies or load balancers in front of the hub (addresses, CIDR ranges,
+   * `loopback`): their X-Forwarded-For names the client (http/client-address.ts). None by default.
+   */
+  trustProxy?: readonly string[];
   /** Events a socket may send (realtime/event-limits.ts); a fuzz test raises them. */
   socketEventLimits?: SocketEventLimits;
   /**
@@ -177,12 +183,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ),
     );
 
+    const trustProxy = options.trustProxy ?? [];
     const app = Fastify({
       // A booking's NIK may come as ?nik=: it never reaches the log.
       logger: options.logRequests ? { serializers: { req: requestForLog } } : false,
       bodyLimit: 256 * 1024,
       ...SERVER_TIMEOUTS,
       schemaController: { compilersFactory: NO_JSON_SCHEMA },
+      // request.ip and request.protocol from the proxies named, as sockets (client-address.ts).
+      trustProxy: trustProxy.length > 0 ? [...trustProxy] : false,
     });
     installErrorHandlers(app);
     const checkApiRoutes = watchApiRoutes(app);
@@ -272,7 +281,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     homeRoutes(app, () => engine.index.building.site.name, apps);
     checkApiRoutes(routes);
 
-    const { io, feeds } = await createSocketServer(app.server, { engine, store: storage, auth });
+    const { io, feeds } = await createSocketServer(app.server, {
+      engine,
+      store: storage,
+      auth,
+      client: createClientAddress(trustProxy),
+    });
     registerSocketHandlers(io, {
       auth,
       eventLimits: options.socketEventLimits,

@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { startHub } from './hub';
 
 const USAGE = `Usage: antre-hub [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--no-demo]
+                 [--trust-proxy 127.0.0.1,10.0.0.0/8]
+  --trust-proxy         the reverse proxies or load balancers in front of the hub (addresses,
+                        CIDR ranges, loopback): their X-Forwarded-For names each client
   ANTRE_ADMIN_PASSWORD  password for the first admin (otherwise one is generated and printed once)
   ANTRE_DEMO_PASSWORD   password for the demo officers and supervisors`;
 
@@ -13,6 +16,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string', default: './data' },
       'no-demo': { type: 'boolean', default: false },
+      'trust-proxy': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -28,6 +32,10 @@ async function main(): Promise<void> {
     host: values.host,
     dataDir: resolve(values['data-dir']),
     demo: !values['no-demo'],
+    trustProxy: values['trust-proxy']
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     adminPassword: process.env.ANTRE_ADMIN_PASSWORD || undefined,
     demoPassword: process.env.ANTRE_DEMO_PASSWORD || undefined,
   });

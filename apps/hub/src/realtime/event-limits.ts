@@ -44,7 +44,7 @@ export function createEventLimiter(limits: SocketEventLimits = SOCKET_EVENT_LIMI
 
   return async function take(socket: HubSocket): Promise<Verdict> {
     const { limit, limiter } = socket.data.token === null ? anonymous : signedIn;
-    const key = socket.data.token === null ? socket.handshake.address : socket.id;
+    const key = socket.data.token === null ? socket.data.origin.ip : socket.id;
     try {
       await limiter.consume(key);
       return 'allowed';

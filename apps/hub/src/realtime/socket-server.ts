@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import { PUBLIC } from '../auth/principal';
 import type { SeenAddress } from '../printing/public-address';
 import type { QueueEngine } from '../queue/queue-engine';
+import type { ClientAddress } from '../http/client-address';
 import type { QueueStorage } from '../queue/queue-storage';
 import type { FeedPublisher } from './feed-publisher';
 import { createFeedPublisher } from './feed-publisher';
@@ -27,9 +28,9 @@ function refusal(
 }
 
 /** Read while the handshake's connection is open: its local port is gone once it closes. */
-function addressSeenBy(socket: HubSocket): SeenAddress {
+function addressSeenBy(socket: HubSocket, client: ClientAddress): SeenAddress {
   return {
-    scheme: socket.handshake.secure ? 'https' : 'http',
+    scheme: client.schemeOf(socket.request, socket.handshake.secure),
     host: socket.handshake.headers.host,
     port: socket.request.socket.localPort,
   };
@@ -41,9 +42,9 @@ function addressSeenBy(socket: HubSocket): SeenAddress {
  */
 export async function createSocketServer(
   httpServer: HttpServer,
-  deps: { engine: QueueEngine; store: QueueStorage; auth: AuthStore },
+  deps: { engine: QueueEngine; store: QueueStorage; auth: AuthStore; client: ClientAddress },
 ): Promise<{ io: Io; feeds: FeedPublisher }> {
-  const { engine, store, auth } = deps;
+  const { engine, store, auth, client } = deps;
   const io: Io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -78,8 +79,8 @@ export async function createSocketServer(
       principal,
       token: typeof handshake.token === 'string' ? handshake.token : null,
       feeds: feedsOf(rooms),
-      origin: originOf(socket.handshake.address, socket.handshake.headers['user-agent']),
-      reachedAs: addressSeenBy(socket),
+      origin: originOf(client.addressOf(socket.request), socket.handshake.headers['user-agent']),
+      reachedAs: addressSeenBy(socket, client),
     };
     void socket.join(rooms);
     next();

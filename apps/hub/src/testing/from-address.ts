@@ -7,7 +7,7 @@ import { request } from 'node:http';
 export function apiFrom(
   localAddress: string,
   url: string,
-  init: { method?: string; body?: unknown; token?: string } = {},
+  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; headers: Record<string, unknown>; body: Record<string, unknown> }> {
   const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
   return new Promise((resolve, reject) => {
@@ -19,6 +19,7 @@ export function apiFrom(
         headers: {
           ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
           ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...init.headers,
         },
       },
       (response) => {

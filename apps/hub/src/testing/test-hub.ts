@@ -19,7 +19,7 @@ export const DEMO_PASSWORD = 'demo-test-password';
  */
 export async function startTestHub(
   dataDir = mkdtempSync(join(tmpdir(), 'antre-hub-')),
-  options: Pick<HubOptions, 'tickMs' | 'socketEventLimits' | 'notify'> = {},
+  options: Pick<HubOptions, 'tickMs' | 'socketEventLimits' | 'notify' | 'trustProxy'> = {},
 ) {
   let now = MONDAY_MORNING;
   const clients: HubClient[] = [];
