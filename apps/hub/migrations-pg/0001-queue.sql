@@ -60,7 +60,9 @@ CREATE TABLE counter_states (
   counter_id TEXT PRIMARY KEY,
   status TEXT NOT NULL CHECK (status IN ('closed', 'open', 'paused')),
   pause_reason TEXT,
-  ticket_id TEXT UNIQUE, -- one ticket is held by at most one counter
+  -- One ticket is held by at most one counter, checked at commit: within a batch one counter
+  -- may take a ticket another lets go of (PostgreSQL checks a plain UNIQUE row by row).
+  ticket_id TEXT UNIQUE DEFERRABLE INITIALLY DEFERRED,
   officer_id TEXT,
   since BIGINT NOT NULL
 );

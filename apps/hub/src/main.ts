@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { startHub } from './hub';
 
 const USAGE = `Usage: antre-hub [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--no-demo]
-                 [--trust-proxy 127.0.0.1,10.0.0.0/8]
-  --trust-proxy         the reverse proxies or load balancers in front of the hub (addresses,
-                        CIDR ranges, loopback): their X-Forwarded-For names each client
+                 [--trust-proxy 127.0.0.1]
+  --trust-proxy         the reverse proxies or load balancers in front of the hub, comma-
+                        separated (addresses, CIDR ranges, loopback): their X-Forwarded-For
+                        names each client; name only the proxies, not the LAN
   ANTRE_ADMIN_PASSWORD  password for the first admin (otherwise one is generated and printed once)
   ANTRE_DEMO_PASSWORD   password for the demo officers and supervisors`;
 

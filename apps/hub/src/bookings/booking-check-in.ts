@@ -39,9 +39,8 @@ export function createBookingCheckIn(deps: {
     needsPrint: boolean,
     origin: RequestOrigin,
   ): Promise<Result<CommandAck>> {
-    // The booking's row is read below: save the batch waiting to be saved first, so a check-in
-    // of the same booking moments ago is seen (it marks the booking in its own transaction).
-    await engine.flush();
+    // Only the booking's service is read here; whether it is checked in is judged inside the
+    // command, on the saved row and the check-ins decided but not yet saved (`unsaved`).
     const found = store.byCode(request.code);
     if (!found) return errResult('booking_not_found', 'No booking with this code');
     const allowed = mayIssue(principal, engine.index, found.service_id);

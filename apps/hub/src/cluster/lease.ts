@@ -189,6 +189,7 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
         if (!held) lose(`the lease was taken over (epoch ${epoch} is no longer current)`);
         else renewedAt = sentAt;
       } else {
+        const sentAt = performance.now();
         const epoch = await withTimeout(
           takeLease(options.pool, options.building, options.holder, ttlMs),
           ttlMs / 3,
@@ -196,7 +197,8 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
         if (stopped) return;
         if (epoch !== null) {
           state = { role: 'active', epoch };
-          renewedAt = performance.now();
+          // The lease runs from when it was asked for, not from the answer.
+          renewedAt = sentAt;
           options.onActive(epoch);
         } else {
           const row = await readLease(options.pool, options.building);

@@ -18,7 +18,11 @@ export function createClientAddress(trustProxy: readonly string[]) {
     schemeOf(request: IncomingMessage, secure: boolean): 'http' | 'https' {
       const peer = request.socket.remoteAddress ?? '';
       const forwarded = request.headers['x-forwarded-proto'];
-      const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+      // The proxy appends what it saw: the last entry, as Fastify's request.protocol reads it.
+      const proto = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)
+        ?.split(',')
+        .at(-1)
+        ?.trim();
       if (trusted(peer, 0) && (proto === 'https' || proto === 'http')) return proto;
       return secure ? 'https' : 'http';
     },

@@ -10,6 +10,7 @@ import { migrate } from '../db/migrations';
 import { MIGRATIONS_DIR } from '../paths';
 import { MONDAY_MORNING } from '../testing/test-hub';
 import { openQueueEngine } from './queue-engine';
+import { CommitOutcomeUnknownError } from '../db/storage-errors';
 import { createSqliteQueueStorage } from './queue-storage';
 
 // Commands that arrive in the same turn of the event loop are decided one after another,
@@ -26,6 +27,8 @@ async function engineOnDemoBuilding() {
   const storage = createSqliteQueueStorage(db);
   /** Called as each batch starts to be saved: what was decided, saved and seen by then. */
   const beforeCommit: (() => void)[] = [];
+  /** The next commits lose their connection before or after the server saved them. */
+  const losses: ('before' | 'after')[] = [];
   /** Each batch's commit waits for the next gate, if there is one. */
   const gates: Promise<void>[] = [];
   const engine = await openQueueEngine(
@@ -36,7 +39,10 @@ async function engineOnDemoBuilding() {
         // A store on a server answers later: a test may hold a batch's commit open.
         const gate = gates.shift();
         if (gate) await gate;
-        return storage.commit(writes);
+        const lose = losses.shift();
+        if (lose === 'before') throw new CommitOutcomeUnknownError(new Error('connection lost'));
+        await storage.commit(writes);
+        if (lose === 'after') throw new CommitOutcomeUnknownError(new Error('connection lost'));
       },
     },
     building,
@@ -58,7 +64,7 @@ async function engineOnDemoBuilding() {
     );
     return { open: () => open(), fail: (error: Error) => fail(error) };
   };
-  return { db, engine, savedTickets, savedCommands, beforeCommit, holdNextCommit };
+  return { db, engine, savedTickets, savedCommands, beforeCommit, holdNextCommit, losses };
 }
 
 const issue =
@@ -227,6 +233,43 @@ describe('group commit', () => {
     // Sent again, the second runs on the queue as it was: it gets number 1.
     const again = await engine.execute(ADMIN, 'ticket:issue', 'f2', issue(2));
     expect(again.ok && again.value.tickets[0]?.number).toBe(1);
+    db.close();
+  });
+
+  it('when a flush saves a batch before its turn comes, then the batches after it are still saved and answered', async () => {
+    const { db, engine, savedTickets } = await engineOnDemoBuilding();
+    const first = engine.execute(ADMIN, 'ticket:issue', 'e1', issue(1));
+    while (engine.latest.tickets.size === 0) await Promise.resolve(); // decided, same turn
+    await engine.flush(); // saved now; the turn's own save then finds nothing to do
+    await turns(2);
+    const second = engine.execute(ADMIN, 'ticket:issue', 'e2', issue(2));
+    const late = new Promise((resolve) => setTimeout(() => resolve('not answered'), 2000));
+    expect(await Promise.race([second, late])).toMatchObject({ ok: true });
+    expect((await first).ok).toBe(true);
+    expect(savedTickets()).toBe(2);
+    await engine.flush();
+    db.close();
+  });
+
+  it('when the connection is lost during a commit, then the queue is read back and each command answered by what was saved', async () => {
+    const { db, engine, savedTickets, losses } = await engineOnDemoBuilding();
+    const reloaded: number[] = [];
+    engine.onReload((queue) => reloaded.push(queue.tickets.size));
+    // Saved, but the answer never came: the command is answered as saved, the queue has it.
+    losses.push('after');
+    const saved = await engine.execute(ADMIN, 'ticket:issue', 'u1', issue(1));
+    expect(saved.ok && saved.value.tickets[0]?.number).toBe(1);
+    expect([savedTickets(), engine.queue.tickets.size, engine.latest.tickets.size]).toEqual([
+      1, 1, 1,
+    ]);
+    // Lost before the server saved it: answered with an error, nothing kept.
+    losses.push('before');
+    const lost = await engine.execute(ADMIN, 'ticket:issue', 'u2', issue(2));
+    expect(!lost.ok && lost.error.code).toBe('internal');
+    expect(reloaded).toEqual([1, 1]);
+    // The next number follows what is saved: 2, not 3 and not 1 again.
+    const next = await engine.execute(ADMIN, 'ticket:issue', 'u3', issue(3));
+    expect(next.ok && next.value.tickets[0]?.number).toBe(2);
     db.close();
   });
 

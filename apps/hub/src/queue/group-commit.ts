@@ -1,6 +1,7 @@
 import type { QueueChange, QueueState } from '@antre/domain';
 import type { CommandAck, Result } from '@antre/protocol';
 import { errResult } from '@antre/protocol';
+import { CommitOutcomeUnknownError } from '../db/storage-errors';
 import type { QueueStorage, QueueWrite } from './queue-storage';
 
 export type ChangeListener = (change: QueueChange, queue: QueueState) => void;
@@ -37,7 +38,12 @@ interface Waiting extends BatchedCommand {
  */
 export function createGroupCommit(
   storage: QueueStorage,
-  engine: { saved: (queue: QueueState | null) => void; failed: () => void },
+  engine: {
+    saved: (queue: QueueState | null) => void;
+    failed: () => void;
+    /** Reads the saved queue back, after a commit whose outcome is unknown. */
+    reload: () => Promise<void>;
+  },
 ) {
   /** Decided, not yet being saved. */
   let batch: Waiting[] | null = null;
@@ -86,6 +92,7 @@ export function createGroupCommit(
       // What was decided since stood on this batch: it goes too, before anything reads it.
       const onTop = batch ?? [];
       batch = null;
+      if (error instanceof CommitOutcomeUnknownError) return settleUnknown(saving, onTop, error);
       engine.failed();
       finished += 1;
       console.error(`A batch of ${saving.length} command(s) could not be saved`, error);
@@ -105,19 +112,64 @@ export function createGroupCommit(
     forget(saving);
   }
 
-  /** Saves batch after batch until none is waiting; one runs at a time. */
-  function pump(): Promise<void> {
-    pumping ??= (async () => {
+  /**
+   * The store cannot say whether the batch was saved: the engine reads the queue back, and
+   * each command is answered with what the store holds for it: its saved answer, or an error
+   * if it was not saved. The batch decided on top of it is refused. Listeners hear nothing of
+   * the batch; the engine's reload sends fresh snapshots.
+   */
+  async function settleUnknown(
+    saving: Waiting[],
+    onTop: Waiting[],
+    error: CommitOutcomeUnknownError,
+  ): Promise<void> {
+    console.error(`A batch of ${saving.length} command(s) may or may not be saved`, error);
+    finished += 1;
+    const failed = errResult('internal', 'The hub could not save this; nothing was changed');
+    for (const command of onTop) command.answer(failed);
+    forget(onTop);
+    try {
+      await engine.reload();
+    } catch (reloadError) {
+      console.error('The queue could not be read back', reloadError);
+      engine.failed();
+    }
+    for (const command of saving) {
+      const asked = command.write.command;
+      const saved = asked
+        ? await storage.findCommand(asked.actor, asked.id).catch(() => undefined)
+        : undefined;
+      command.answer(saved ? (JSON.parse(saved.result) as Result<CommandAck>) : failed);
+    }
+    forget(saving);
+  }
+
+  async function drain(): Promise<void> {
+    while (batch) {
+      const saving = batch;
+      batch = null;
       try {
-        while (batch) {
-          const saving = batch;
-          batch = null;
-          await save(saving);
-        }
-      } finally {
-        pumping = null;
+        await save(saving);
+      } catch (error) {
+        // save() answers a store's failure itself; this is a bug past it, logged, not thrown
+        // on a setImmediate where it would end the hub.
+        console.error('Saving a batch failed unexpectedly', error);
       }
-    })();
+    }
+  }
+
+  /**
+   * Saves batch after batch until none is waiting; one drain runs at a time. `pumping` is
+   * cleared by the drain's own settling, always after it was set (a drain that found nothing
+   * to save once left it set for good, and no batch was ever saved again).
+   */
+  function pump(): Promise<void> {
+    if (!pumping) {
+      if (!batch) return Promise.resolve();
+      pumping = drain().finally(() => {
+        pumping = null;
+      });
+    }
     return pumping;
   }
 

@@ -70,6 +70,8 @@ export async function openQueueEngine(
   let latest: QueueState = queue;
   /** A day change under way: commands wait for it. */
   let rolling: Promise<boolean> | null = null;
+  /** The queue being read back after a commit of unknown outcome: commands wait for it. */
+  let reloading: Promise<void> | null = null;
   const commits = createGroupCommit(storage, {
     saved: (after) => {
       if (after) queue = after;
@@ -77,10 +79,24 @@ export async function openQueueEngine(
     failed: () => {
       latest = queue;
     },
+    reload: () => {
+      // Nothing decides on a queue that may not be what is saved: commands wait for this.
+      reloading = (async () => {
+        try {
+          queue = latest = await storage.loadQueue(latest.serviceDay);
+        } finally {
+          reloading = null;
+        }
+        for (const listener of reloadListeners) listener(queue);
+      })();
+      return reloading;
+    },
   });
   await settleUnfinishedPrints();
   await repairDisagreeingHolds();
   const dayListeners: DayListener[] = [];
+  /** Told when the queue was read back from the store (a commit's outcome was unknown). */
+  const reloadListeners: DayListener[] = [];
   const saveListeners: SaveListener[] = [];
 
   async function startDay(): Promise<QueueState> {
@@ -135,9 +151,11 @@ export async function openQueueEngine(
     queue = latest = repaired;
   }
 
-  async function closeDay(dayQueue: QueueState): Promise<void> {
+  /** Expires what is left of a day; the queue after it, so a retried day change expires nothing twice. */
+  async function closeDay(dayQueue: QueueState): Promise<QueueState> {
     const change = expireTickets(contextFor(dayQueue, SYSTEM), 'all');
     await storage.commit([{ serviceDay: dayQueue.serviceDay, change }]);
+    return applyChange(dayQueue, change);
   }
 
   function contextFor(on: QueueState, actor: CommandContext['actor']): CommandContext {
@@ -145,7 +163,9 @@ export async function openQueueEngine(
   }
 
   const isToday = (now: number): boolean =>
-    rolling === null && serviceDay(now, index.site.timezone) === latest.serviceDay;
+    rolling === null &&
+    reloading === null &&
+    serviceDay(now, index.site.timezone) === latest.serviceDay;
 
   /**
    * Closes the open day and opens today's once the clock has passed midnight in the site's
@@ -159,7 +179,7 @@ export async function openQueueEngine(
     rolling = (async () => {
       try {
         await commits.flush();
-        await closeDay(latest);
+        queue = latest = await closeDay(latest);
         await storage.forgetCommandsBefore(now - KEEP_COMMANDS_MS);
         await storage.saveServiceDay(today);
         queue = latest = await storage.loadQueue(today);
@@ -208,6 +228,7 @@ export async function openQueueEngine(
     onChange: commits.onChange,
     onBatch: commits.onBatch,
     onNewDay: (listener: DayListener) => dayListeners.push(listener),
+    onReload: (listener: DayListener) => reloadListeners.push(listener),
     onSave: (listener: SaveListener) => saveListeners.push(listener),
     rollDayIfNeeded,
     /** Whether the open day is today's, with no change of day under way. */
@@ -227,6 +248,7 @@ export async function openQueueEngine(
       const actor = actorKey(principal);
       const key = `${actor} ${commandId}`;
       for (;;) {
+        if (reloading) await reloading.catch(() => undefined);
         await rollDayIfNeeded();
         const seen = await recall(actor, commandId, key);
         if (seen) {

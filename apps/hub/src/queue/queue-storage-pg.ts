@@ -147,8 +147,9 @@ export function createPgQueueStorage(db: PgBuilding, epoch: () => number): Queue
 
 /**
  * Tickets, counters and numbering are whole rows: a batch keeps each one's last version (an
- * upsert may not touch a row twice in one statement). Counters that let go of a ticket are
- * saved before those that take one, so "one ticket, one counter" holds at every step.
+ * upsert may not touch a row twice in one statement). "One ticket, one counter" is checked at
+ * commit (the constraint is deferred): a batch may hand a ticket from one counter to another
+ * in any order. Counters that let go are still written first, the order SQLite needs.
  */
 async function saveChanges(client: pg.PoolClient, writes: readonly QueueWrite[]): Promise<void> {
   const tickets = new Map<string, Ticket>();

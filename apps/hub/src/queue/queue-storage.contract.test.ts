@@ -2,11 +2,13 @@ import type { CommandContext, QueueChange, QueueState, Result } from '@antre/dom
 import {
   applyChange,
   callNext,
+  callTicket,
   emptyChange,
   finish,
   indexBuilding,
   issueTicket,
   openCounter,
+  park,
   queueOf,
 } from '@antre/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +20,8 @@ import { readDemoBuilding } from '../building/first-start';
 import { ensureLeaseTable, FencedError, takeLease } from '../cluster/lease';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
-import { migratePgBuilding, openPgBuilding } from '../db/pg/pg-database';
+import { inTransaction, migratePgBuilding, openPgBuilding } from '../db/pg/pg-database';
+import { CommitOutcomeUnknownError } from '../db/storage-errors';
 import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR } from '../paths';
 import type { PgCluster } from '../testing/pg-cluster';
 import { startPgCluster } from '../testing/pg-cluster';
@@ -110,6 +113,7 @@ function decide(start: QueueState, prefix = 'cmd') {
   let state = start;
   let clock = MONDAY_MORNING;
   const writes: QueueWrite[] = [];
+  let commands = 0;
   const run = (
     actor: CommandContext['actor'],
     command: (ctx: CommandContext) => Result<QueueChange>,
@@ -124,9 +128,9 @@ function decide(start: QueueState, prefix = 'cmd') {
       origin: { ip: '192.0.2.7', client: 'Chrome 131 · Windows' },
       command: {
         actor: actor.userId ?? actor.deviceId!,
-        id: `${prefix}-${writes.length + 1}`,
+        id: `${prefix}-${(commands += 1)}`,
         name: 'test',
-        result: { ok: true, n: writes.length + 1 },
+        result: { ok: true, n: commands },
         at: clock,
       },
     });
@@ -220,6 +224,27 @@ describe.each(engines)('the queue store on $name', ({ open }) => {
     expect(contents(loaded)).toEqual(contents(applyChange(day.state(), swap)));
   });
 
+  it('when one counter calls back a ticket another lets go of within one batch, then the batch is saved', async () => {
+    const { storage } = await open();
+    const day = decide(await storage.loadQueue(DAY));
+    day.run(KIOSK, issue(1));
+    day.run(KIOSK, issue(2));
+    day.run(OFFICER, (ctx) => openCounter(ctx, 'loket-1'));
+    day.run(OFFICER, (ctx) => callNext(ctx, 'loket-1'));
+    await storage.commit(day.writes.splice(0));
+    // loket-1 parks t1 and calls t2, then loket-2 calls t1 back: t1 moves between counters.
+    const other = { userId: 'officer-2', deviceId: null };
+    day.run(other, (ctx) => openCounter(ctx, 'loket-2'));
+    day.run(OFFICER, (ctx) => park(ctx, 'loket-1', 'Menunggu berkas'));
+    day.run(OFFICER, (ctx) => callNext(ctx, 'loket-1'));
+    day.run(other, (ctx) => callTicket(ctx, 'loket-2', 't1'));
+    await storage.commit(day.writes.splice(0));
+    const loaded = await storage.loadQueue(DAY);
+    expect(contents(loaded)).toEqual(contents(day.state()));
+    expect(loaded.counters.get('loket-2')?.ticketId).toBe('t1');
+    expect(loaded.counters.get('loket-1')?.ticketId).toBe('t2');
+  });
+
   it('when one write of a batch breaks a constraint, then nothing of the batch is saved', async () => {
     const { storage, count } = await open();
     const day = decide(await storage.loadQueue(DAY));
@@ -293,6 +318,28 @@ describe('the queue store on PostgreSQL, fenced', () => {
     expect([await count('tickets'), await count('commands'), await count('hub_state')]).toEqual([
       1, 1, 0,
     ]);
+  });
+});
+
+describe('a PostgreSQL transaction whose session ends', () => {
+  it('when the server ends the session before COMMIT, then the outcome is reported unknown, not failed', async () => {
+    const db = openPgBuilding(pgUrl, 'contract-ended');
+    const other = openPgBuilding(pgUrl, 'contract-ended');
+    cleanups.push(
+      () => db.close(),
+      () => other.close(),
+    );
+    await expect(
+      inTransaction(db.pool, async (client) => {
+        await client.query('SELECT 1');
+        const pid = (client as unknown as { processID: number }).processID;
+        await other.pool.query('SELECT pg_terminate_backend($1)', [pid]);
+      }),
+    ).rejects.toBeInstanceOf(CommitOutcomeUnknownError);
+    // A refusal the server states is not unknown: it rolled back.
+    await expect(
+      inTransaction(db.pool, (client) => client.query('SELECT 1/0')),
+    ).rejects.not.toBeInstanceOf(CommitOutcomeUnknownError);
   });
 });
 

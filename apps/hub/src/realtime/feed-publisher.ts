@@ -155,6 +155,19 @@ export async function createFeedPublisher(io: Io, engine: QueueEngine, store: Qu
       socket.emit('sync:snapshot', snapshotFor(socket.data.feeds));
   });
 
+  // The queue was read back from the store after a commit of unknown outcome: what the
+  // deltas said may be wrong, so every client starts again from a snapshot of what is saved.
+  engine.onReload((queue) => {
+    void loadTodaysCalls(queue)
+      .catch(() => todaysCalls)
+      .then((calls) => {
+        described = queue;
+        todaysCalls = calls;
+        for (const socket of io.sockets.sockets.values())
+          socket.emit('sync:snapshot', snapshotFor(socket.data.feeds));
+      });
+  });
+
   /** Everything a socket's feeds need to render now, with the sequence each feed is at. */
   function snapshotFor(feeds: string[]): Snapshot {
     // What the deltas have told so far: a batch saved but not yet published (its answers go

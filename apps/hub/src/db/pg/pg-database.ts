@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { MigrationMismatchError, migrationFiles } from '../migrations';
+import { CommitOutcomeUnknownError } from '../storage-errors';
 
 /**
  * A building on PostgreSQL lives in a schema of its own (`b_<key>`), so one cluster holds many
@@ -32,6 +33,9 @@ const types = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** No statement of the hub's runs this long; one that does is ended by the server. */
+const STATEMENT_TIMEOUT_MS = 15_000;
+
 export interface PgOptions {
   /** Who is connected, as `pg_stat_activity` shows it. */
   applicationName?: string;
@@ -57,8 +61,11 @@ export function openPgBuilding(url: string, building: string, options: PgOptions
     connectionString: url,
     max: options.max ?? 10,
     application_name: options.applicationName ?? `antre-hub ${building}`,
-    options: `-c search_path=${schema},${CLUSTER_SCHEMA} -c idle_in_transaction_session_timeout=${options.idleInTransactionMs ?? 2000}`,
+    options: `-c search_path=${schema},${CLUSTER_SCHEMA} -c idle_in_transaction_session_timeout=${options.idleInTransactionMs ?? 2000} -c statement_timeout=${STATEMENT_TIMEOUT_MS}`,
     types,
+    // A server gone silent (a partition, a frozen VM) is noticed by TCP, not after minutes.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 5_000,
   });
   // An idle connection the server ends (restart, failover of PostgreSQL itself) must not end
   // the hub: the pool drops it and the next query opens another.
@@ -83,7 +90,17 @@ export async function inTransaction<T>(
   try {
     await client.query('BEGIN');
     const result = await work(client);
-    await client.query('COMMIT');
+    try {
+      await client.query('COMMIT');
+    } catch (error) {
+      // The server's refusal of the transaction itself (a deferred constraint, a serialization
+      // failure) rolled it back. Anything else (a connection lost on the way, the session
+      // ended by the server) leaves the outcome unknown: the caller reads back what is saved.
+      const code = (error as { code?: unknown }).code;
+      const refused = typeof code === 'string' && /^(22|23|40|42)/.test(code);
+      if (broken || !refused) throw new CommitOutcomeUnknownError(error);
+      throw error;
+    }
     return result;
   } catch (error) {
     if (!broken) await client.query('ROLLBACK').catch(() => undefined);
