@@ -156,24 +156,46 @@ export interface LeaseKeeperOptions {
 
 /**
  * Keeps one building's lease: a standby tries to take it every ttl/5, the active process renews
- * it every ttl/3. The active process also gives itself up when it has not renewed for a whole
- * ttl by its own clock (PostgreSQL unreachable): by then a standby may have taken it, and the
+ * it every ttl/3. The active process gives itself up when no renewal has got through for 0.9
+ * ttl by its own clock (PostgreSQL unreachable), a little before a standby may take it; the
  * fence would refuse its writes anyway.
  */
 export function createLeaseKeeper(options: LeaseKeeperOptions) {
   const ttlMs = options.ttlMs ?? 3000;
   let state: LeaseState = { role: 'standby', holder: null };
-  let renewedAt = 0;
   let timer: NodeJS.Timeout | null = null;
+  /** Fires when the lease would run out by this process's clock, unless renewed first. */
+  let expiry: NodeJS.Timeout | null = null;
+  /** The step under way: a stop waits for it, so a take or renew cannot land after it. */
+  let running: Promise<void> | null = null;
   let stopped = false;
 
   function schedule(delay: number): void {
-    if (!stopped) timer = setTimeout(() => void step(), delay);
+    if (!stopped)
+      timer = setTimeout(() => {
+        running = step().finally(() => {
+          running = null;
+        });
+      }, delay);
   }
 
   function lose(reason: string): void {
+    if (expiry) clearTimeout(expiry);
+    expiry = null;
+    if (state.role !== 'active') return;
     state = { role: 'standby', holder: null };
     options.onLost(reason);
+  }
+
+  /**
+   * The lease runs from when it was asked for (`sentAt`), not from the answer; this process
+   * gives it up a little before the server would, so it never believes it is active while a
+   * standby may already be.
+   */
+  function heldFrom(sentAt: number): void {
+    if (expiry) clearTimeout(expiry);
+    const left = ttlMs * 0.9 - (performance.now() - sentAt);
+    expiry = setTimeout(() => lose(`the lease was not renewed within ${ttlMs} ms`), left);
   }
 
   async function step(): Promise<void> {
@@ -185,9 +207,9 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
           renewLease(options.pool, options.building, epoch, ttlMs),
           ttlMs / 3,
         );
-        if (stopped) return;
+        if (stopped || state.role !== 'active') return;
         if (!held) lose(`the lease was taken over (epoch ${epoch} is no longer current)`);
-        else renewedAt = sentAt;
+        else heldFrom(sentAt);
       } else {
         const sentAt = performance.now();
         const epoch = await withTimeout(
@@ -197,21 +219,19 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
         if (stopped) return;
         if (epoch !== null) {
           state = { role: 'active', epoch };
-          // The lease runs from when it was asked for, not from the answer.
-          renewedAt = sentAt;
+          heldFrom(sentAt);
           options.onActive(epoch);
         } else {
           const row = await readLease(options.pool, options.building);
           if (state.role === 'standby') state = { role: 'standby', holder: row?.holder ?? null };
         }
       }
-    } catch (error) {
-      if (state.role === 'active' && performance.now() - renewedAt >= ttlMs)
-        lose(`PostgreSQL did not answer for ${ttlMs} ms: ${(error as Error).message}`);
+    } catch {
+      // PostgreSQL did not answer in time: the next step tries again; an active process
+      // loses the lease by its expiry timer if no renewal gets through.
+    } finally {
+      schedule(state.role === 'active' ? ttlMs / 3 : ttlMs / 5);
     }
-    if (state.role === 'active' && performance.now() - renewedAt >= ttlMs)
-      lose(`the lease was not renewed for ${ttlMs} ms`);
-    schedule(state.role === 'active' ? ttlMs / 3 : ttlMs / 5);
   }
 
   return {
@@ -225,6 +245,8 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (expiry) clearTimeout(expiry);
+      await running?.catch(() => undefined);
       if (state.role === 'active') {
         const epoch = state.epoch;
         state = { role: 'standby', holder: null };

@@ -48,14 +48,24 @@ export function createPgQueueStorage(db: PgBuilding, epoch: () => number): Queue
       }),
 
     async loadQueue(serviceDay) {
-      const [tickets, counters, services] = await Promise.all([
-        pool.query<TicketRow>('SELECT * FROM tickets WHERE service_day = $1', [serviceDay]),
-        pool.query<CounterStateRow>('SELECT * FROM counter_states'),
-        pool.query<{ service_id: string; last_number: number; regular_streak: number | null }>(
-          'SELECT service_id, last_number, regular_streak FROM service_days WHERE service_day = $1',
-          [serviceDay],
-        ),
-      ]);
+      // One snapshot for the three reads, so tickets and counters agree as saved.
+      const [tickets, counters, services] = await inTransaction(pool, async (client) => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        return [
+          await client.query<TicketRow>('SELECT * FROM tickets WHERE service_day = $1', [
+            serviceDay,
+          ]),
+          await client.query<CounterStateRow>('SELECT * FROM counter_states'),
+          await client.query<{
+            service_id: string;
+            last_number: number;
+            regular_streak: number | null;
+          }>(
+            'SELECT service_id, last_number, regular_streak FROM service_days WHERE service_day = $1',
+            [serviceDay],
+          ),
+        ] as const;
+      });
       return queueOf(serviceDay, {
         tickets: tickets.rows.map(toTicket),
         counters: counters.rows.map(toCounterState),
