@@ -199,8 +199,6 @@ export function createGroupCommit(
     async flush(): Promise<void> {
       while (batch || pumping) await pump();
     },
-    /** Tells the listeners of changes saved outside a batch (housekeeping). */
-    publish,
     onChange: (listener: ChangeListener) => changeListeners.push(listener),
     onBatch: (listener: BatchListener) => batchListeners.push(listener),
     /** Batches saved since start: how many, their commands, the largest. */

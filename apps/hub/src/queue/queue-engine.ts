@@ -2,20 +2,16 @@ import type {
   Building,
   BuildingIndex,
   CommandContext,
-  HoldDisagreement,
   QueueChange,
   QueueState,
 } from '@antre/domain';
 import {
   applyChange,
   clockMinutes,
-  confirmPrint,
-  emptyChange,
   expireTickets,
   holdDisagreements,
   indexBuilding,
   localMoment,
-  repairHolds,
   scopeOfChange,
   serviceDay,
 } from '@antre/domain';
@@ -24,6 +20,7 @@ import { errResult, okResult } from '@antre/protocol';
 import type { RequestOrigin } from '../audit/request-origin';
 import type { Principal } from '../auth/principal';
 import { actorKey, actorOf } from '../auth/principal';
+import { closeDay, describeHolds, openDay, SYSTEM } from './day-start';
 import { createGroupCommit } from './group-commit';
 import type { QueueStorage, SavedCommand } from './queue-storage';
 
@@ -32,7 +29,6 @@ export type DayListener = (queue: QueueState) => void;
 /** Runs inside the change's transaction: what it writes is kept with the change or not at all. */
 export type SaveListener = (change: QueueChange, before: QueueState, after: QueueState) => void;
 
-const SYSTEM = { userId: null, deviceId: null };
 const KEEP_COMMANDS_MS = 2 * 24 * 60 * 60_000;
 
 export interface ExecuteOptions {
@@ -65,7 +61,7 @@ export async function openQueueEngine(
 ) {
   let index: BuildingIndex = indexBuilding(building);
   /** Saved and published: what readers see. */
-  let queue: QueueState = await startDay();
+  let queue: QueueState = await openDay(storage, index, clock);
   /** What the next command decides against: `queue` plus the batches not yet saved. */
   let latest: QueueState = queue;
   /** A day change under way: commands wait for it. */
@@ -92,71 +88,10 @@ export async function openQueueEngine(
       return reloading;
     },
   });
-  await settleUnfinishedPrints();
-  await repairDisagreeingHolds();
   const dayListeners: DayListener[] = [];
   /** Told when the queue was read back from the store (a commit's outcome was unknown). */
   const reloadListeners: DayListener[] = [];
   const saveListeners: SaveListener[] = [];
-
-  async function startDay(): Promise<QueueState> {
-    const today = serviceDay(clock(), index.site.timezone);
-    const lastDay = await storage.savedServiceDay();
-    const stale = new Set(await storage.unfinishedDaysBefore(today));
-    if (lastDay && lastDay < today) stale.add(lastDay);
-    for (const day of [...stale].sort()) await closeDay(await storage.loadQueue(day));
-    await storage.saveServiceDay(today);
-    return storage.loadQueue(today);
-  }
-
-  /**
-   * At start nothing is printing any more: a ticket left in `printing` by a crash may already
-   * be in a visitor's hand, so it joins the queue at its arrival rather than being lost. At
-   * worst a ticket that never came out is called once and marked absent.
-   */
-  async function settleUnfinishedPrints(): Promise<void> {
-    const change = emptyChange();
-    for (const ticket of queue.tickets.values()) {
-      if (ticket.status !== 'printing') continue;
-      const confirmed = confirmPrint(contextFor(queue, SYSTEM), ticket.id);
-      if (!confirmed.ok) continue;
-      change.tickets.push(...confirmed.value.tickets);
-      change.events.push(
-        ...confirmed.value.events.map((e) => ({ ...e, data: { ...e.data, afterRestart: true } })),
-      );
-    }
-    if (change.tickets.length === 0) return;
-    await storage.commit([{ serviceDay: queue.serviceDay, change }]);
-    queue = latest = applyChange(queue, change);
-  }
-
-  /**
-   * Tickets and counters must agree (a counter holds a ticket iff it is called or served
-   * there). A database that says otherwise (an older hub's bug, a hand edit) is repaired at
-   * start where that is safe, and each repair is logged and audited; otherwise the hub refuses.
-   */
-  async function repairDisagreeingHolds(): Promise<void> {
-    const found = holdDisagreements(queue);
-    if (found.length === 0) return;
-    const change = repairHolds(contextFor(queue, SYSTEM), found);
-    const repaired = applyChange(queue, change);
-    const left = holdDisagreements(repaired);
-    if (left.length > 0) {
-      throw new Error(
-        `The database's tickets and counters disagree and cannot be repaired safely: ${describeHolds(left)}`,
-      );
-    }
-    await storage.saveHoldRepairs(queue.serviceDay, change, found, clock());
-    console.warn(`Repaired tickets and counters that disagreed: ${describeHolds(found)}`);
-    queue = latest = repaired;
-  }
-
-  /** Expires what is left of a day; the queue after it, so a retried day change expires nothing twice. */
-  async function closeDay(dayQueue: QueueState): Promise<QueueState> {
-    const change = expireTickets(contextFor(dayQueue, SYSTEM), 'all');
-    await storage.commit([{ serviceDay: dayQueue.serviceDay, change }]);
-    return applyChange(dayQueue, change);
-  }
 
   function contextFor(on: QueueState, actor: CommandContext['actor']): CommandContext {
     return { index, state: on, now: clock(), actor };
@@ -179,7 +114,7 @@ export async function openQueueEngine(
     rolling = (async () => {
       try {
         await commits.flush();
-        queue = latest = await closeDay(latest);
+        queue = latest = await closeDay(storage, contextFor(latest, SYSTEM));
         await storage.forgetCommandsBefore(now - KEEP_COMMANDS_MS);
         await storage.saveServiceDay(today);
         queue = latest = await storage.loadQueue(today);
@@ -360,6 +295,3 @@ export async function openQueueEngine(
 }
 
 export type QueueEngine = Awaited<ReturnType<typeof openQueueEngine>>;
-
-const describeHolds = (found: HoldDisagreement[]): string =>
-  found.map((d) => `${d.problem} (counter ${d.counterId}, ticket ${d.ticketId})`).join(', ');
