@@ -1,7 +1,7 @@
 // The browser tests drive a Chromium the machine has; they never download one.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { installWithApt } from './apt-install.mjs';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 
@@ -43,25 +43,12 @@ export function findChromium() {
   return [...onPath(), ...usualPlaces()].find((path) => existsSync(path)) ?? null;
 }
 
-// Debian and Ubuntu as root: apt brings Debian's chromium, as CI does.
-function installWithApt() {
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (process.platform !== 'linux' || !root || !existsSync('/usr/bin/apt-get')) return false;
-  console.log('No Chromium found: installing it with apt-get (once)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  if (update.status !== 0) return false;
-  return (
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }).status ===
-    0
-  );
-}
-
 /** A Chromium's path, installing one where that is safe, or a clear stop saying what to do. */
 export function ensureChromium() {
   const asked = process.env.CHROMIUM_PATH;
   // A path the user chose is not second-guessed by an install.
-  const found = findChromium() ?? (!asked && installWithApt() ? findChromium() : null);
+  const found =
+    findChromium() ?? (!asked && installWithApt('chromium', 'Chromium') ? findChromium() : null);
   if (found) return found;
   console.error(
     [

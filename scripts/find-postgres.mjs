@@ -1,8 +1,8 @@
 // The PostgreSQL tests start a server of their own (apps/hub/src/testing/pg-cluster.ts) from the
 // programs the machine has; like Chromium, nothing is downloaded.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { installWithApt } from './apt-install.mjs';
 
 const exe = process.platform === 'win32' ? '.exe' : '';
 
@@ -21,25 +21,12 @@ export function findPostgres() {
   return dirs.find((dir) => existsSync(join(dir, `initdb${exe}`))) ?? null;
 }
 
-// Debian and Ubuntu as root: apt brings Debian's postgresql, as CI does.
-function installWithApt() {
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (process.platform !== 'linux' || !root || !existsSync('/usr/bin/apt-get')) return false;
-  console.log('No PostgreSQL found: installing it with apt-get (once)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  if (update.status !== 0) return false;
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], {
-    stdio: 'inherit',
-    env,
-  });
-  return install.status === 0;
-}
-
 /** The folder of PostgreSQL's programs, installing them where that is safe, or a clear stop. */
 export function ensurePostgres() {
   const asked = process.env.ANTRE_PG_BIN;
-  const found = findPostgres() ?? (!asked && installWithApt() ? findPostgres() : null);
+  const found =
+    findPostgres() ??
+    (!asked && installWithApt('postgresql', 'PostgreSQL') ? findPostgres() : null);
   if (found) return found;
   console.error(
     [
