@@ -20,6 +20,7 @@ import type { Db } from './db/database';
 import type { Checkpointer } from './db/checkpointer';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/database';
+import { createSqliteSql } from './db/sql';
 import { displayFileRoutes } from './display/display-files';
 import { displayRoutes } from './display/display-routes';
 import { migrate } from './db/migrations';
@@ -155,6 +156,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let checkpointer: Checkpointer | null = null;
   try {
     migrate(db, MIGRATIONS_DIR);
+    // Every store's statements go through this one gate on the connection (db/sql.ts).
+    const sql = createSqliteSql(db);
     const walCheckpoints = startCheckpointer(db);
     checkpointer = walCheckpoints;
     const auth = createAuthStore(db);
@@ -167,7 +170,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const building = loadBuilding(db);
     if (!building) throw new Error('The database has no building configuration');
-    const storage = createSqliteQueueStorage(db);
+    const storage = createSqliteQueueStorage(db, sql);
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
     const commands = createCommandBus(engine, storage);
 

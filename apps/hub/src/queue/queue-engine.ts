@@ -22,12 +22,21 @@ import type { Principal } from '../auth/principal';
 import { actorKey, actorOf } from '../auth/principal';
 import { closeDay, describeHolds, openDay, SYSTEM } from './day-start';
 import { createGroupCommit } from './group-commit';
+import type { SqlRunner } from '../db/sql';
 import type { QueueStorage, SavedCommand } from './queue-storage';
 
 export type { BatchListener, ChangeListener } from './group-commit';
 export type DayListener = (queue: QueueState) => void;
-/** Runs inside the change's transaction: what it writes is kept with the change or not at all. */
-export type SaveListener = (change: QueueChange, before: QueueState, after: QueueState) => void;
+/**
+ * Runs inside the change's transaction and writes through `tx`: what it writes is kept with the
+ * change or not at all.
+ */
+export type SaveListener = (
+  change: QueueChange,
+  before: QueueState,
+  after: QueueState,
+  tx: SqlRunner,
+) => void | Promise<void>;
 
 const KEEP_COMMANDS_MS = 2 * 24 * 60 * 60_000;
 
@@ -40,7 +49,7 @@ export interface ExecuteOptions {
    */
   authorize?: () => Result<null>;
   /** Saved in the same transaction as the change (a booking marked checked in). */
-  alongside?: (change: QueueChange) => void;
+  alongside?: (change: QueueChange, tx: SqlRunner) => void | Promise<void>;
 }
 
 /**
@@ -227,7 +236,8 @@ export async function openQueueEngine(
         write: {
           serviceDay: before.serviceDay,
           change,
-          alongside: saveListeners.length > 0 ? () => tellSaved(change, before, next) : undefined,
+          alongside:
+            saveListeners.length > 0 ? (tx) => tellSaved(change, before, next, tx) : undefined,
         },
         published: { change, next },
         ack: okResult({ tickets: change.tickets, counters: change.counters }),
@@ -240,8 +250,13 @@ export async function openQueueEngine(
     },
   };
 
-  function tellSaved(change: QueueChange, before: QueueState, after: QueueState): void {
-    for (const listener of saveListeners) listener(change, before, after);
+  function tellSaved(
+    change: QueueChange,
+    before: QueueState,
+    after: QueueState,
+    tx: SqlRunner,
+  ): void | Promise<void> {
+    return inTurn(saveListeners.map((listener) => () => listener(change, before, after, tx)));
   }
 
   /** Decides a command on the latest queue and adds it to the next batch; all synchronous. */
@@ -282,15 +297,24 @@ export async function openQueueEngine(
         command: { actor, id: commandId, name, result: ack, at: ctx.now },
         alongside:
           change && (alongside || saveListeners.length > 0)
-            ? () => {
-                alongside?.(change);
-                tellSaved(change, before, next);
-              }
+            ? (tx) =>
+                inTurn([() => alongside?.(change, tx), () => tellSaved(change, before, next, tx)])
             : undefined,
       },
       published: change ? { change, next } : null,
       ack,
     });
+  }
+}
+
+/**
+ * Runs the steps one after another, synchronously until one answers with a promise: writes that
+ * need no wait stay in the same turn of the event loop as the batch they join.
+ */
+function inTurn(steps: readonly (() => void | Promise<void>)[], from = 0): void | Promise<void> {
+  for (let i = from; i < steps.length; i++) {
+    const pending = steps[i]?.();
+    if (pending) return pending.then(() => inTurn(steps, i + 1));
   }
 }
 

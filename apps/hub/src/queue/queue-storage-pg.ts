@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { RequestOrigin } from '../audit/request-origin';
 import { fence } from '../cluster/lease';
 import type { PgBuilding } from '../db/pg/pg-database';
+import { pgRunner } from '../db/sql';
 import { inTransaction } from '../db/pg/pg-database';
 import type { CounterStateRow, EventRow, TicketRow } from './queue-rows';
 import { toCounterState, toCounterStateRow, toEvent, toTicket, toTicketRow } from './queue-rows';
@@ -27,11 +28,11 @@ export function createPgQueueStorage(db: PgBuilding, epoch: () => number): Queue
   return {
     commit: (writes) =>
       fenced(async (client) => {
-        if (writes.some((w) => w.alongside))
-          throw new Error(
-            'A batch with writes of other stores cannot be saved on PostgreSQL yet (only the queue has a PostgreSQL store)',
-          );
         await saveChanges(client, writes);
+        // Other stores' writes in the batch (a booking checked in, messages queued) join its
+        // transaction, after the queue's rows they may refer to.
+        const tx = pgRunner(client);
+        for (const w of writes) await w.alongside?.(tx);
         const commands = writes.flatMap((w) => (w.command ? [w.command] : []));
         if (commands.length > 0)
           await client.query(

@@ -1,6 +1,8 @@
 import type { HoldDisagreement, QueueChange, QueueEvent, QueueState, Ticket } from '@antre/domain';
 import type { RequestOrigin } from '../audit/request-origin';
 import type { Db } from '../db/database';
+import type { SqliteSql, SqlRunner } from '../db/sql';
+import { createSqliteSql } from '../db/sql';
 import { createQueueStore } from './queue-store';
 
 /**
@@ -53,11 +55,10 @@ export interface QueueWrite {
   command?: { actor: string; id: string; name: string; result: unknown; at: number } | undefined;
   /**
    * Writes of other stores kept with this change or not at all (a booking marked checked in,
-   * the messages a call queues). They are SQLite statements: on SQLite they run inside the
-   * batch's transaction; the PostgreSQL store refuses a batch holding one until those stores
-   * have PostgreSQL versions too.
+   * the messages a call queues), made through `tx` inside the batch's transaction on either
+   * engine.
    */
-  alongside?: (() => void) | undefined;
+  alongside?: ((tx: SqlRunner) => void | Promise<void>) | undefined;
 }
 
 export interface SavedCommand {
@@ -66,48 +67,56 @@ export interface SavedCommand {
   result: string;
 }
 
-/** The queue on SQLite: the hub's prepared statements, each call inside its own transaction. */
-export function createSqliteQueueStorage(db: Db): QueueStorage {
+/**
+ * The queue on SQLite: the hub's prepared statements, run alone on the connection (`exclusive`,
+ * `transaction`), so no other store's transaction is ever open around them.
+ */
+export function createSqliteQueueStorage(
+  db: Db,
+  sql: SqliteSql = createSqliteSql(db),
+): QueueStorage {
   const store = createQueueStore(db);
-  const commitBatch = db.transaction((writes: readonly QueueWrite[]) => {
-    for (const w of writes) {
-      if (w.change) store.saveChange(w.serviceDay, w.change, w.origin);
-      w.alongside?.();
-      if (w.command)
-        store.saveCommand(
-          w.command.actor,
-          w.command.id,
-          w.command.name,
-          w.command.result,
-          w.command.at,
-        );
-    }
-  });
-  const repair = db.transaction(
-    (serviceDay: string, change: QueueChange, found: readonly HoldDisagreement[], now: number) => {
+  const commitBatch = (writes: readonly QueueWrite[]) =>
+    sql.transaction(async (tx) => {
+      for (const w of writes) {
+        if (w.change) store.saveChange(w.serviceDay, w.change, w.origin);
+        // Most batches write nothing else, or only without waiting: then the batch is one
+        // synchronous transaction, as it was before other stores could be asynchronous.
+        const alongside = w.alongside?.(tx);
+        if (alongside) await alongside;
+        if (w.command)
+          store.saveCommand(
+            w.command.actor,
+            w.command.id,
+            w.command.name,
+            w.command.result,
+            w.command.at,
+          );
+      }
+    });
+  const repair = (
+    serviceDay: string,
+    change: QueueChange,
+    found: readonly HoldDisagreement[],
+    now: number,
+  ) =>
+    sql.transaction(() => {
       store.saveChange(serviceDay, change);
       store.recordHoldRepairs([...found], now);
-    },
-  );
-  // Settled promises: the caller awaits the same way whichever engine it has.
-  const settle = <T>(work: () => T): Promise<T> => {
-    try {
-      return Promise.resolve(work());
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-  };
+      return Promise.resolve();
+    });
+  const read = <T>(work: () => T): Promise<T> => sql.exclusive(work);
   return {
-    commit: (writes) => settle(() => commitBatch(writes)),
-    loadQueue: (day) => settle(() => store.loadQueue(day)),
-    unfinishedDaysBefore: (day) => settle(() => store.unfinishedDaysBefore(day)),
-    ticketByCode: (code) => settle(() => store.ticketByCode(code)),
-    eventsOfDay: (day, types, limit) => settle(() => store.eventsOfDay(day, types, limit)),
-    issuingDevice: (ticketId) => settle(() => store.issuingDevice(ticketId)),
-    findCommand: (actor, id) => settle(() => store.findCommand(actor, id)),
-    forgetCommandsBefore: (at) => settle(() => store.forgetCommandsBefore(at)),
-    savedServiceDay: () => settle(() => store.savedServiceDay()),
-    saveServiceDay: (day) => settle(() => store.saveServiceDay(day)),
-    saveHoldRepairs: (day, change, found, now) => settle(() => repair(day, change, found, now)),
+    commit: commitBatch,
+    loadQueue: (day) => read(() => store.loadQueue(day)),
+    unfinishedDaysBefore: (day) => read(() => store.unfinishedDaysBefore(day)),
+    ticketByCode: (code) => read(() => store.ticketByCode(code)),
+    eventsOfDay: (day, types, limit) => read(() => store.eventsOfDay(day, types, limit)),
+    issuingDevice: (ticketId) => read(() => store.issuingDevice(ticketId)),
+    findCommand: (actor, id) => read(() => store.findCommand(actor, id)),
+    forgetCommandsBefore: (at) => read(() => store.forgetCommandsBefore(at)),
+    savedServiceDay: () => read(() => store.savedServiceDay()),
+    saveServiceDay: (day) => read(() => store.saveServiceDay(day)),
+    saveHoldRepairs: repair,
   };
 }

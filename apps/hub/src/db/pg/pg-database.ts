@@ -24,11 +24,13 @@ export function buildingSchema(building: string): string {
 }
 
 // Epoch milliseconds and identities are BIGINT, which pg reads as strings by default; they are
-// far below 2^53, so they come back as numbers. Set per pool, not on pg's global types.
+// far below 2^53, so they come back as numbers, as do COUNT (BIGINT) and SUM/AVG (NUMERIC) of
+// the reports, which SQLite gives as numbers. Set per pool, not on pg's global types.
 const BIGINT = 20;
+const NUMERIC = 1700;
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === BIGINT
+    oid === BIGINT || oid === NUMERIC
       ? (value: string) => Number(value)
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
