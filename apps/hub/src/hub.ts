@@ -237,7 +237,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       db,
       engine,
       auth,
-      audit: createAuditStore(db),
+      audit: createAuditStore(sql),
       onBuildingSaved: bookings.strand,
     });
     const surveys = createSurveyStore(db);
@@ -246,7 +246,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       auth,
       now: () => engine.now(),
       building: () => engine.index.building,
-      audit: createAuditStore(db),
+      audit: createAuditStore(sql),
       dataDir: options.dataDir,
       templateOf: templates.current,
     });
@@ -268,7 +268,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ),
       ...counterRoutes(engine, createStaffStore(db)),
       ...displayRoutes(engine, options.dataDir),
-      ...templateRoutes({ db, engine, audit: createAuditStore(db), templates }),
+      ...templateRoutes({ db, engine, audit: createAuditStore(sql), templates }),
       ...bookings.routes,
       ...notifyRoutes(engine, notifications),
       ...alarmRoutes(alarms),

@@ -3,6 +3,7 @@ import type { HubToClient } from '@antre/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { Server } from 'socket.io';
 import type { AuditRecord, AuditStore } from '../audit/audit-store';
+import { syncRunner } from '../db/sql';
 import type { Principal } from '../auth/principal';
 import { ConfigInUseError, saveBuilding } from '../building/building-store';
 import type { Db } from '../db/database';
@@ -42,7 +43,7 @@ export function createBuildingChanges(deps: {
       try {
         db.transaction(() => {
           saveBuilding(db, next);
-          audit.record(principal, request, entry, now);
+          audit.record(syncRunner(db), principal, request, entry, now);
           deps.onBuildingSaved?.(next, now);
         })();
       } catch (error) {

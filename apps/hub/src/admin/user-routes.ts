@@ -1,5 +1,6 @@
 import type { UserView } from '@antre/protocol';
 import { fieldError, UserViewSchema } from '@antre/protocol';
+import { syncRunner } from '../db/sql';
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
 import { checkChosenPassword } from '../auth/password-strength';
@@ -80,6 +81,7 @@ export function userRoutes(deps: {
             // A new role or agency: they sign in again to get it, on every screen and socket.
             if (moves) auth.endSessionsOf(id);
             audit.record(
+              syncRunner(db),
               principal,
               request,
               {
@@ -103,6 +105,7 @@ export function userRoutes(deps: {
           db.transaction(() => {
             auth.lockout.recordSuccess(user.username);
             audit.record(
+              syncRunner(db),
               principal,
               request,
               { action: 'user.unlock', target: id, detail: { username: user.username } },
@@ -151,6 +154,7 @@ export function userRoutes(deps: {
         const id = db.transaction(() => {
           const created = auth.createUser({ ...body, passwordHash }, now);
           audit.record(
+            syncRunner(db),
             principal,
             request,
             {
@@ -180,6 +184,7 @@ export function userRoutes(deps: {
           users.deactivate(id);
           auth.endSessionsOf(id);
           audit.record(
+            syncRunner(db),
             principal,
             request,
             {
@@ -207,6 +212,7 @@ export function userRoutes(deps: {
           auth.endSessionsOf(id);
           auth.lockout.recordSuccess(user.username);
           audit.record(
+            syncRunner(db),
             principal,
             request,
             {

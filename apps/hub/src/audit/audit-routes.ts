@@ -8,7 +8,7 @@ export function auditRoutes(audit: AuditStore) {
       summary: 'Configuration changes and queue actions, newest first: ?from&to&actor&action&limit',
       tag: 'admin',
       access: ['admin'],
-      handle: ({ query }) => ({ entries: audit.list(query) }),
+      handle: async ({ query }) => ({ entries: await audit.list(query) }),
     }),
   ];
 }

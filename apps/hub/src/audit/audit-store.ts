@@ -2,7 +2,7 @@ import type { AuditEntry, AuditQuery } from '@antre/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { actorOf } from '../auth/principal';
-import type { Db } from '../db/database';
+import type { Sql, SqlParam, SqlRunner } from '../db/sql';
 import { originOf } from './request-origin';
 
 export interface AuditRecord {
@@ -27,42 +27,60 @@ interface EntryRow {
   detail: string;
 }
 
-/** The configuration's audit trail, read together with the queue's own (ticket_events). */
-export function createAuditStore(db: Db) {
-  const insert = db.prepare(
-    `INSERT INTO audit_log (at, actor_user_id, actor_device_id, action, target, detail)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+const INSERT = `INSERT INTO audit_log (at, actor_user_id, actor_device_id, action, target, detail)
+  VALUES (?, ?, ?, ?, ?, ?)`;
 
-  return {
-    /** Call inside the transaction that makes the change, so both land or neither. */
-    record(principal: Principal, request: FastifyRequest | null, entry: AuditRecord, now: number) {
-      const actor = actorOf(principal);
-      const origin = request ? originOf(request.ip, request.headers['user-agent']) : null;
-      const detail = {
-        ...entry.detail,
-        ...(origin ? { ip: origin.ip, ...(origin.client ? { client: origin.client } : {}) } : {}),
-      };
-      insert.run(
+/** The configuration's audit trail, read together with the queue's own (ticket_events). */
+export function createAuditStore(sql: Sql) {
+  const record = (
+    tx: SqlRunner,
+    principal: Principal,
+    request: FastifyRequest | null,
+    entry: AuditRecord,
+    now: number,
+  ): Promise<void> => {
+    const actor = actorOf(principal);
+    const origin = request ? originOf(request.ip, request.headers['user-agent']) : null;
+    const detail = {
+      ...entry.detail,
+      ...(origin ? { ip: origin.ip, ...(origin.client ? { client: origin.client } : {}) } : {}),
+    };
+    // Not `async`: on a synchronous runner (syncRunner) a failed insert throws at once, inside
+    // the caller's transaction, and rolls it back.
+    return tx
+      .run(INSERT, [
         now,
         actor.userId,
         actor.deviceId,
         entry.action,
         entry.target,
         JSON.stringify(detail),
-      );
-    },
+      ])
+      .then(() => undefined);
+  };
 
-    list(query: AuditQuery): AuditEntry[] {
+  return {
+    /**
+     * Writes through `tx`, the transaction that makes the change, so both land or neither.
+     */
+    record,
+    /** A change with nothing else to save (a media file written to disk). */
+    recordAlone: (
+      principal: Principal,
+      request: FastifyRequest | null,
+      entry: AuditRecord,
+      now: number,
+    ): Promise<void> => record(sql, principal, request, entry, now),
+
+    async list(query: AuditQuery): Promise<AuditEntry[]> {
       const { sql: filter, params } = timeAndActorFilter(query, '');
       const { sql: eventFilter } = timeAndActorFilter(query, 'ev.');
       const family = actionFamily(query.action);
       // Both parts filter on their own indexed `at` before the merge; the action filter after.
       // Names are looked up after the limit: a target is a user, device, service, agency or
       // counter id for a configuration change, a ticket label for a queue action.
-      const rows = db
-        .prepare<(string | number)[], EntryRow>(
-          `SELECT e.*, COALESCE(u.display_name, d.name) AS actor_name,
+      const rows = await sql.all<EntryRow>(
+        `SELECT e.*, COALESCE(u.display_name, d.name) AS actor_name,
              CASE WHEN e.source = 'config' THEN COALESCE(tu.display_name || ' (' || tu.username || ')',
                td.name, ts.name, ta.name, tc.name) END AS target_name,
              c.name AS counter_name, s.name AS service_name
@@ -76,7 +94,7 @@ export function createAuditStore(db: Db) {
                  t.label, ev.counter_id, ev.service_id, ev.data
                FROM ticket_events ev LEFT JOIN tickets t ON t.id = ev.ticket_id
                ${eventFilter}
-             ) ${family.sql}
+             ) AS merged ${family.sql}
              ORDER BY at DESC, n DESC LIMIT ?
            ) e
            LEFT JOIN users u ON u.id = e.actor_user_id
@@ -89,8 +107,8 @@ export function createAuditStore(db: Db) {
            LEFT JOIN counters c ON c.id = e.counter_id
            LEFT JOIN services s ON s.id = e.service_id
            ORDER BY e.at DESC, e.n DESC`,
-        )
-        .all(...params, ...params, ...family.params, query.limit);
+        [...params, ...params, ...family.params, query.limit],
+      );
       return rows.map(toEntry);
     },
   };
@@ -113,9 +131,9 @@ function actionFamily(action: string | undefined): { sql: string; params: string
 function timeAndActorFilter(
   query: AuditQuery,
   table: '' | 'ev.',
-): { sql: string; params: (string | number)[] } {
+): { sql: string; params: SqlParam[] } {
   const where: string[] = [];
-  const params: (string | number)[] = [];
+  const params: SqlParam[] = [];
   if (query.from !== undefined) {
     where.push(`${table}at >= ?`);
     params.push(query.from);

@@ -100,7 +100,12 @@ export function mediaRoutes(deps: {
         await checkContent(partial, type);
         renameSync(partial, join(dir, name));
         const at = deps.now();
-        deps.audit.record(principal, request, { action: 'media.upload', target: name }, at);
+        await deps.audit.recordAlone(
+          principal,
+          request,
+          { action: 'media.upload', target: name },
+          at,
+        );
         deps.changed(at, 'media.upload');
         return listMedia(deps.dataDir).find((m) => m.name === name) as MediaItem;
       },
@@ -110,13 +115,18 @@ export function mediaRoutes(deps: {
       summary: 'Delete one board image or video; returns the media left',
       tag: 'display',
       access: ['admin'],
-      handle: ({ params: { file: name }, principal, request }) => {
+      handle: async ({ params: { file: name }, principal, request }) => {
         checkedName(name);
         const path = join(dir, name);
         if (!existsSync(path)) throw new HttpError(404, 'not_found', 'No such media file');
         rmSync(path);
         const at = deps.now();
-        deps.audit.record(principal, request, { action: 'media.delete', target: name }, at);
+        await deps.audit.recordAlone(
+          principal,
+          request,
+          { action: 'media.delete', target: name },
+          at,
+        );
         deps.changed(at, 'media.delete');
         return listMedia(deps.dataDir);
       },

@@ -3,6 +3,7 @@ import type { PairingChanged, PairingStatus, PairingTicket } from '@antre/protoc
 import type { z } from 'zod';
 import type { ApprovePairingBodySchema, RequestPairingBodySchema } from '@antre/protocol';
 import type { Building } from '@antre/domain';
+import { syncRunner } from '../db/sql';
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
 import type { Db } from '../db/database';
@@ -125,6 +126,7 @@ export function createDevicePairing(deps: {
         );
         store.approve(row.id, id, sealToken(token, row.seal_public_key));
         deps.audit.record(
+          syncRunner(deps.db),
           actor.principal,
           actor.request,
           {

@@ -3,6 +3,7 @@ import type { DeviceSummary } from '@antre/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { UpdateDeviceBodySchema } from '@antre/protocol';
+import { syncRunner } from '../db/sql';
 import type { AuditStore } from '../audit/audit-store';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
@@ -103,6 +104,7 @@ export function createDeviceRegistry(deps: {
           id,
         );
         audit.record(
+          syncRunner(db),
           actor.principal,
           actor.request,
           { action: 'device.update', target: id, detail: { device: row.name, ...change } },
@@ -133,6 +135,7 @@ export function createDeviceRegistry(deps: {
         db.transaction(() => {
           db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ?').run(at, id);
           audit.record(
+            syncRunner(db),
             actor.principal,
             actor.request,
             { action: 'device.revoke', target: id, detail: { name: row.name } },

@@ -9,6 +9,7 @@ import {
 } from '@antre/escpos';
 import type { TicketTemplateView } from '@antre/protocol';
 import { placeOfService } from '@antre/domain';
+import { syncRunner } from '../db/sql';
 import type { AuditStore } from '../audit/audit-store';
 import type { Db } from '../db/database';
 import { defineRoute, HttpError } from '../http/routes';
@@ -83,6 +84,7 @@ export function templateRoutes(deps: {
         db.transaction(() => {
           templates.save(body.template);
           audit.record(
+            syncRunner(db),
             principal,
             request,
             {
