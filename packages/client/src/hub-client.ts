@@ -19,8 +19,12 @@ import { applyDelta, EMPTY_SYNCED_STATE, fromSnapshot } from './synced-state';
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 
 export interface HubClientOptions {
-  /** The hub's base URL, e.g. http://127.0.0.1:8080 */
-  url: string;
+  /**
+   * The hub's base URL, e.g. http://127.0.0.1:8080, or the URLs of a building's hub processes
+   * on a cluster (docs/deploy.md): the client tries the next one whenever a connection attempt
+   * fails, so it finds whichever holds the building now (a standby refuses sockets).
+   */
+  url: string | readonly string[];
   token?: string;
   /** How long one attempt of a command waits for its ack before it is sent again. */
   ackTimeoutMs?: number;
@@ -59,7 +63,12 @@ const NO_ANSWER: Result<never> = {
 export function createHubClient(options: HubClientOptions) {
   const ackTimeoutMs = options.ackTimeoutMs ?? 5_000;
   const commandDeadlineMs = options.commandDeadlineMs ?? 30_000;
-  const socket: Socket<HubToClient, ClientToHub> = io(options.url, {
+  const urls = typeof options.url === 'string' ? [options.url] : [...options.url];
+  if (urls.length === 0) throw new Error('A hub client needs at least one hub URL');
+  let current = 0;
+  const socket: Socket<HubToClient, ClientToHub> = io(urls[0], {
+    // Its own connection: moving it to another URL must not move another client's.
+    forceNew: urls.length > 1,
     auth: { protocolVersion: PROTOCOL_VERSION, ...(options.token ? { token: options.token } : {}) },
     transports: ['websocket'],
     // A restarted hub is back within a second: retry soon and keep retrying soon (never
@@ -85,6 +94,14 @@ export function createHubClient(options: HubClientOptions) {
     connectionListeners.forEach((l) => l(next));
     notify();
   };
+
+  // A failed attempt (refused, unreachable, a standby without sockets): the next goes to the
+  // next URL. The manager reads its `uri` at every attempt (socket.io-client 4).
+  if (urls.length > 1)
+    socket.io.on('error', () => {
+      current = (current + 1) % urls.length;
+      (socket.io as unknown as { uri: string }).uri = urls[current]!;
+    });
 
   socket.on('connect', () => {
     refusal = null;
@@ -241,6 +258,11 @@ export function createHubClient(options: HubClientOptions) {
     },
     reconnect(): void {
       socket.connect();
+    },
+
+    /** The URL connected to, or tried next. */
+    get url(): string {
+      return urls[current]!;
     },
 
     /** The raw socket, for hub tests and tools only: apps use `on` and `request` (lint-checked). */

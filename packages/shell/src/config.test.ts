@@ -61,7 +61,37 @@ describe('shell config', () => {
     });
   });
 
+  it("When a cluster's hubs are listed, then each is kept as an origin, the first as hubUrl", () => {
+    const fromFlag = loadShellConfig(
+      ['--app', 'kiosk', '--hub-url', 'http://10.0.0.1:8080/kiosk, http://10.0.0.2:8080'],
+      read,
+      '/none',
+    );
+    expect(fromFlag.ok && fromFlag.value).toMatchObject({
+      hubUrl: 'http://10.0.0.1:8080',
+      hubUrls: ['http://10.0.0.2:8080'],
+    });
+    const fromFile = parseShellConfig({
+      app: 'display',
+      hubUrl: 'http://10.0.0.1:8080',
+      hubUrls: ['http://10.0.0.2:8080/x', 'http://10.0.0.1:8080', 'http://10.0.0.3:8080'],
+    });
+    expect(fromFile.ok && fromFile.value.hubUrls).toEqual([
+      'http://10.0.0.2:8080',
+      'http://10.0.0.3:8080',
+    ]);
+    expect(fromFile.ok && startUrl(fromFile.value, 'http://10.0.0.3:8080')).toBe(
+      'http://10.0.0.3:8080/display/',
+    );
+    // One hub: no list at all, as before.
+    const single = parseShellConfig({ app: 'kiosk', hubUrl: 'http://10.0.0.1:8080' });
+    expect(single.ok && 'hubUrls' in single.value).toBe(false);
+  });
+
   it.each([
+    [{ app: 'kiosk', hubUrl: 'http://hub', hubUrls: 'http://other' }, '"hubUrls"'],
+    [{ app: 'kiosk', hubUrl: 'http://hub', hubUrls: ['ftp://other'] }, '"hubUrls"'],
+    [{ app: 'kiosk', hubUrl: 'http://hub,file:///etc' }, '"hubUrls"'],
     [{ app: 'tv', hubUrl: 'http://hub' }, '"app"'],
     [{ app: 'kiosk', hubUrl: 'file:///etc/passwd' }, '"hubUrl"'],
     [{ app: 'kiosk', hubUrl: 'javascript:alert(1)' }, '"hubUrl"'],

@@ -6,6 +6,11 @@ export interface ShellConfig {
   app: ShellKind;
   /** the hub's base URL, e.g. http://192.168.1.10:8080 */
   hubUrl: string;
+  /**
+   * The building's other hub processes on a cluster without a load balancer in front
+   * (docs/deploy.md): the shell moves to whichever of them says it is active (hub-watch.ts).
+   */
+  hubUrls?: string[];
   /** the device token the admin gave this machine, handed to the app as `?token=` */
   deviceToken?: string;
   printer?: ShellPrinterConfig;
@@ -30,8 +35,19 @@ export function parseShellConfig(input: unknown): ConfigResult {
   const raw = input as Record<string, unknown>;
   const app = SHELL_KINDS.find((kind) => kind === raw.app);
   if (!app) return fail(`"app" must be one of ${SHELL_KINDS.join(', ')}`);
-  const hubUrl = httpOrigin(raw.hubUrl);
+  // `--hub-url a,b` names the first hub and the others of its building.
+  const [firstUrl, ...restUrls] =
+    typeof raw.hubUrl === 'string' ? raw.hubUrl.split(',').map((u) => u.trim()) : [raw.hubUrl];
+  const hubUrl = httpOrigin(firstUrl);
   if (!hubUrl) return fail('"hubUrl" must be an http(s) URL such as http://192.168.1.10:8080');
+  if (raw.hubUrls !== undefined && !Array.isArray(raw.hubUrls))
+    return fail('"hubUrls" must be a list of http(s) URLs');
+  const others: string[] = [];
+  for (const url of [...restUrls, ...((raw.hubUrls as unknown[] | undefined) ?? [])]) {
+    const origin = httpOrigin(url);
+    if (!origin) return fail(`"hubUrls": ${String(url)} is not an http(s) URL`);
+    if (origin !== hubUrl && !others.includes(origin)) others.push(origin);
+  }
   if (
     raw.deviceToken !== undefined &&
     (typeof raw.deviceToken !== 'string' || raw.deviceToken === '')
@@ -53,6 +69,7 @@ export function parseShellConfig(input: unknown): ConfigResult {
     value: {
       app,
       hubUrl,
+      ...(others.length > 0 ? { hubUrls: others } : {}),
       ...(typeof raw.deviceToken === 'string' ? { deviceToken: raw.deviceToken } : {}),
       ...(printer ? { printer } : {}),
       paperWidth,
@@ -169,9 +186,18 @@ export function loadShellConfig(
   return parseShellConfig({ ...fromFile, ...overrides });
 }
 
-/** The page the window opens: the app on the hub, with the device token on first start. */
-export function startUrl(config: ShellConfig): string {
-  const url = new URL(`/${config.app}/`, config.hubUrl);
+/** Every hub origin of the building the shell may show: `hubUrl` first. */
+export const hubOrigins = (config: ShellConfig): string[] => [
+  config.hubUrl,
+  ...(config.hubUrls ?? []),
+];
+
+/**
+ * The page the window opens: the app on the hub (`hub`, one of `hubOrigins`; the first by
+ * default), with the device token on first start.
+ */
+export function startUrl(config: ShellConfig, hub: string = config.hubUrl): string {
+  const url = new URL(`/${config.app}/`, hub);
   if (config.deviceToken) url.searchParams.set('token', config.deviceToken);
   return url.toString();
 }

@@ -1,3 +1,4 @@
+import type { HubOrigins } from './navigation-policy';
 import { isHubUrl } from './navigation-policy';
 
 export interface IpcSender {
@@ -8,7 +9,7 @@ export interface IpcSender {
 }
 
 /** Only the top frame of a page served by the hub may call the bridge. */
-export function isTrustedSender(sender: IpcSender, hubOrigin: string): boolean {
+export function isTrustedSender(sender: IpcSender, hubOrigin: HubOrigins): boolean {
   return (
     sender.isMainFrame && sender.frameUrl !== undefined && isHubUrl(sender.frameUrl, hubOrigin)
   );

@@ -25,6 +25,16 @@ describe('navigation policy', () => {
     expect(allowNavigation(url, HUB)).toBe(allowed);
   });
 
+  it("on a cluster, navigation may go to any of the building's hubs and nowhere else", () => {
+    const hubs = [HUB, 'http://192.168.1.11:8080'];
+    expect(allowNavigation('http://192.168.1.11:8080/kiosk/', hubs)).toBe(true);
+    expect(allowNavigation(`${HUB}/kiosk/`, hubs)).toBe(true);
+    expect(allowNavigation('http://192.168.1.12:8080/kiosk/', hubs)).toBe(false);
+    expect(
+      isTrustedSender({ frameUrl: 'http://192.168.1.11:8080/kiosk/', isMainFrame: true }, hubs),
+    ).toBe(true);
+  });
+
   it('never opens a new window, not even on the hub', () => {
     expect(allowWindowOpen(`${HUB}/kiosk/`)).toBe(false);
     expect(allowWindowOpen('https://lapor.go.id')).toBe(false);

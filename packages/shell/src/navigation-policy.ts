@@ -1,11 +1,15 @@
 import type { ShellKind } from './bridge-contract';
 
-/** True only for http(s) URLs on exactly the hub's origin (scheme, host and port). */
-export function isHubUrl(url: string, hubOrigin: string): boolean {
+/** The hub's origin, or the origins of the building's hub processes on a cluster. */
+export type HubOrigins = string | readonly string[];
+
+/** True only for http(s) URLs on exactly a hub's origin (scheme, host and port). */
+export function isHubUrl(url: string, hubOrigin: HubOrigins): boolean {
   try {
     const parsed = new URL(url);
     return (
-      (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === hubOrigin
+      (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+      (typeof hubOrigin === 'string' ? [hubOrigin] : hubOrigin).includes(parsed.origin)
     );
   } catch {
     return false;
@@ -13,7 +17,7 @@ export function isHubUrl(url: string, hubOrigin: string): boolean {
 }
 
 /** Navigation and redirects stay on the hub; anything else is refused, not opened elsewhere. */
-export const allowNavigation = (url: string, hubOrigin: string): boolean =>
+export const allowNavigation = (url: string, hubOrigin: HubOrigins): boolean =>
   isHubUrl(url, hubOrigin);
 
 /** No app opens windows: a kiosk must never end up showing a second, unlocked window. */
@@ -31,7 +35,7 @@ export function allowPermission(
   kind: ShellKind,
   permission: string,
   requestingUrl: string,
-  hubOrigin: string,
+  hubOrigin: HubOrigins,
 ): boolean {
   return isHubUrl(requestingUrl, hubOrigin) && GRANTED[kind].includes(permission);
 }

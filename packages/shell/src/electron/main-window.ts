@@ -6,8 +6,11 @@ import { startUrl } from '../config';
 import { createCrashPolicy } from '../crash-policy';
 import { CRASH_PAGE_HTML } from '../crash-page';
 
-/** One window with the app from the hub; kiosk and display take the whole screen, locked. */
-export function createMainWindow(config: ShellConfig): BrowserWindow {
+/**
+ * One window with the app from the hub (`hub`, the active one of the building's); kiosk and
+ * display take the whole screen, locked.
+ */
+export function createMainWindow(config: ShellConfig, hub: string): BrowserWindow {
   const locked = config.app !== 'counter';
   if (locked) Menu.setApplicationMenu(null);
   const window = new BrowserWindow({
@@ -30,7 +33,7 @@ export function createMainWindow(config: ShellConfig): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(startUrl(config));
+  void window.loadURL(startUrl(config, hub));
   return window;
 }
 
@@ -38,7 +41,11 @@ const RETRY_LOAD_MS = 5_000;
 const HUNG_RENDERER_MS = 15_000;
 
 /** A crashed renderer comes back after a short delay; a crash loop ends on a plain notice. */
-export function setupCrashRecovery(window: BrowserWindow, config: ShellConfig): void {
+export function setupCrashRecovery(
+  window: BrowserWindow,
+  config: ShellConfig,
+  hub: () => string,
+): void {
   const policy = createCrashPolicy();
   const contents = window.webContents;
   contents.on('render-process-gone', (_event, details) => {
@@ -49,7 +56,7 @@ export function setupCrashRecovery(window: BrowserWindow, config: ShellConfig): 
       return;
     }
     setTimeout(
-      () => !window.isDestroyed() && void contents.loadURL(startUrl(config)),
+      () => !window.isDestroyed() && void contents.loadURL(startUrl(config, hub())),
       decision.delayMs,
     );
   });
@@ -69,7 +76,7 @@ export function setupCrashRecovery(window: BrowserWindow, config: ShellConfig): 
   contents.on('did-fail-load', (_event, _code, _description, url, isMainFrame) => {
     if (!isMainFrame || url.startsWith('data:')) return;
     setTimeout(
-      () => !window.isDestroyed() && void contents.loadURL(startUrl(config)),
+      () => !window.isDestroyed() && void contents.loadURL(startUrl(config, hub())),
       RETRY_LOAD_MS,
     );
   });

@@ -2,6 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { ipcMain } from 'electron';
 import { SHELL_CHANNELS } from '../bridge-contract';
 import type { ShellConfig } from '../config';
+import { hubOrigins } from '../config';
 import { isTrustedSender } from '../ipc-guard';
 import { createPrintBridge } from '../print-bridge';
 import { openShellPrinter } from '../shell-printer';
@@ -27,7 +28,7 @@ export function setupPrintIpc(config: ShellConfig): void {
       frameUrl: frame?.url,
       isMainFrame: frame !== null && frame === event.sender.mainFrame,
     };
-    if (!isTrustedSender(sender, config.hubUrl)) throw new Error('refused: not the hub');
+    if (!isTrustedSender(sender, hubOrigins(config))) throw new Error('refused: not the hub');
   };
   ipcMain.handle(SHELL_CHANNELS.print, (event, ticket: unknown, template: unknown) => {
     checked(event);

@@ -1,6 +1,7 @@
 import type { Session, WebContents } from 'electron';
 import { app } from 'electron';
 import type { ShellConfig } from '../config';
+import { hubOrigins } from '../config';
 import {
   allowNavigation,
   allowPermission,
@@ -17,9 +18,11 @@ export function setupCommandLine(): void {
 
 /** The CSP header on every hub response, and permissions denied unless the policy allows them. */
 export function setupSession(session: Session, config: ShellConfig): void {
-  const csp = contentSecurityPolicy(config.hubUrl);
+  const origins = hubOrigins(config);
   session.webRequest.onHeadersReceived((details, callback) => {
-    if (!isHubUrl(details.url, config.hubUrl)) return callback({});
+    if (!isHubUrl(details.url, origins)) return callback({});
+    // Each hub's page may connect to its own origin only.
+    const csp = contentSecurityPolicy(new URL(details.url).origin);
     const headers = { ...details.responseHeaders };
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
@@ -27,10 +30,10 @@ export function setupSession(session: Session, config: ShellConfig): void {
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
   });
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(allowPermission(config.app, permission, details.requestingUrl, config.hubUrl)),
+    callback(allowPermission(config.app, permission, details.requestingUrl, origins)),
   );
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    allowPermission(config.app, permission, requestingOrigin, config.hubUrl),
+    allowPermission(config.app, permission, requestingOrigin, origins),
   );
   session.setDevicePermissionHandler(() => false);
 }
@@ -41,8 +44,9 @@ export function setupNavigationLock(config: ShellConfig): void {
 }
 
 function lockContents(contents: WebContents, config: ShellConfig): void {
+  const origins = hubOrigins(config);
   const guard = (event: { preventDefault(): void }, url: string) => {
-    if (!allowNavigation(url, config.hubUrl)) event.preventDefault();
+    if (!allowNavigation(url, origins)) event.preventDefault();
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
