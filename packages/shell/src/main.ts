@@ -16,13 +16,17 @@ setupPrintIpc(config);
 void app.whenReady().then(async () => {
   setupSession(session.defaultSession, config);
   // On a cluster the building has several hubs: show the active one, follow a takeover.
-  let window: BrowserWindow | undefined;
+  const shown: { window?: BrowserWindow } = {};
   const hubs = createHubWatch({
     urls: hubOrigins(config),
     probe: (url) => probeHubHealth(url),
-    onMove: (url) => window && !window.isDestroyed() && void window.loadURL(startUrl(config, url)),
+    onMove: (url) => {
+      const { window } = shown;
+      if (window && !window.isDestroyed()) void window.loadURL(startUrl(config, url));
+    },
   });
-  window = createMainWindow(config, await hubs.choose());
+  const window = createMainWindow(config, await hubs.choose());
+  shown.window = window;
   setupCrashRecovery(window, config, () => hubs.current);
   hubs.start();
 });
