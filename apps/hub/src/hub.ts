@@ -70,7 +70,16 @@ const ALARM_READER = {
 } as const;
 
 export interface HubOptions {
+  /**
+   * The folder of the SQLite file, its backups and lock; on PostgreSQL still the hub's own
+   * files (printed tickets, board media).
+   */
   dataDir: string;
+  /**
+   * Serve the building from its schema on PostgreSQL instead of the SQLite file, holding its
+   * lease at `epoch` (cluster/cluster-hub.ts starts the hub so once it has taken the lease).
+   */
+  postgres?: { url: string; building: string; epoch: () => number; holder: string };
   port?: number;
   host?: string;
   /** Seed the demo building into an empty database. */

@@ -108,9 +108,12 @@ export async function readLease(pool: pg.Pool, building: string): Promise<LeaseR
  * epoch.
  */
 export async function fence(client: pg.PoolClient, building: string, epoch: number): Promise<void> {
+  // In the same round trip, the transaction is marked with its epoch: the rows it writes
+  // record it (migrations-pg/0003-writer-epoch.sql).
   const result = await client.query<{ epoch: number }>(
-    `SELECT epoch FROM ${CLUSTER_SCHEMA}.leases WHERE building = $1 FOR SHARE`,
-    [building],
+    `SELECT epoch, set_config('antre.epoch', $2, true) FROM ${CLUSTER_SCHEMA}.leases
+     WHERE building = $1 FOR SHARE`,
+    [building, String(epoch)],
   );
   const current = result.rows[0]?.epoch ?? null;
   if (current !== epoch) throw new FencedError(building, epoch, current);
@@ -169,6 +172,8 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
   /** The step under way: a stop waits for it, so a take or renew cannot land after it. */
   let running: Promise<void> | null = null;
   let stopped = false;
+  /** After a resignation this process leaves the lease to the others for a while. */
+  let restUntil = 0;
 
   function schedule(delay: number): void {
     if (!stopped)
@@ -210,7 +215,7 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
         if (stopped || state.role !== 'active') return;
         if (!held) lose(`the lease was taken over (epoch ${epoch} is no longer current)`);
         else heldFrom(sentAt);
-      } else {
+      } else if (performance.now() >= restUntil) {
         const sentAt = performance.now();
         const epoch = await withTimeout(
           takeLease(options.pool, options.building, options.holder, ttlMs),
@@ -240,6 +245,19 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
     },
     get state(): LeaseState {
       return state;
+    },
+    /**
+     * Gives the lease up at once and goes on as a standby (this process could not serve the
+     * building after all): another process takes it without waiting for it to run out.
+     */
+    async resign(): Promise<void> {
+      if (state.role !== 'active') return;
+      const epoch = state.epoch;
+      if (expiry) clearTimeout(expiry);
+      expiry = null;
+      state = { role: 'standby', holder: null };
+      restUntil = performance.now() + 2 * ttlMs;
+      await releaseLease(options.pool, options.building, epoch).catch(() => undefined);
     },
     /** Stops keeping the lease; a clean stop releases it so a standby takes over at once. */
     async stop(): Promise<void> {

@@ -104,6 +104,35 @@ describe.each(engines)('Sql on $name', (engine) => {
       // Reads still answer (a standby may read).
       expect(await sql.all('SELECT * FROM notes')).toEqual([]);
     });
+
+  if (engine.name === 'PostgreSQL')
+    it("marks what it writes with the writer's lease epoch", async () => {
+      const { sql, pg } = await engine.open();
+      const { epoch } = (
+        await pg!.pool.query<{ epoch: number }>(
+          'SELECT epoch FROM antre_cluster.leases WHERE building = $1',
+          [pg!.building],
+        )
+      ).rows[0]!;
+      await sql.run(
+        "CREATE TABLE marked (id TEXT PRIMARY KEY, epoch BIGINT DEFAULT (NULLIF(current_setting('antre.epoch', true), ''))::bigint)",
+      );
+      await sql.run('INSERT INTO marked (id) VALUES (?)', ['a']);
+      await sql.transaction((tx) => tx.run('INSERT INTO marked (id) VALUES (?)', ['b']));
+      expect(await sql.all('SELECT id, epoch FROM marked ORDER BY id')).toEqual([
+        { id: 'a', epoch },
+        { id: 'b', epoch },
+      ]);
+      // The queue's events and commands carry the same default.
+      const defaults = await sql.all<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.columns
+         WHERE column_name = 'epoch' AND table_schema = ? AND column_default LIKE '%antre.epoch%'
+           AND table_name <> 'marked'
+         ORDER BY table_name`,
+        [pg!.schema],
+      );
+      expect(defaults.map((d) => d.table_name)).toEqual(['commands', 'ticket_events']);
+    });
 });
 
 describe('SQLite gate', () => {
