@@ -3,3 +3,4 @@ export * from './test-hub';
 export * from './browser';
 export * from './survey-answers';
 export * from '../notifications/testing/fake-provider';
+export * from './pg-cluster';
