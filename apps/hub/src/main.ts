@@ -1,9 +1,15 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import type { ClusterHubOptions } from './cluster/cluster-hub';
+import { startClusterHub } from './cluster/cluster-hub';
 import { startHub } from './hub';
 
 const USAGE = `Usage: antre-hub [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--no-demo]
-                 [--trust-proxy 127.0.0.1]
+                 [--trust-proxy 127.0.0.1] [--database postgres://… --building <key>]
+  --database            serve the building from PostgreSQL instead of <data-dir>/antre.db: one
+                        of the building's hub processes, active while it holds the building's
+                        lease, a standby otherwise (docs/deploy.md)
+  --building            the building's key on that database, e.g. mpp-kota-bogor
   --trust-proxy         the reverse proxies or load balancers in front of the hub, comma-
                         separated (addresses, CIDR ranges, loopback): their X-Forwarded-For
                         names each client; name only the proxies, not the LAN
@@ -18,6 +24,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string', default: './data' },
       'no-demo': { type: 'boolean', default: false },
       'trust-proxy': { type: 'string', default: '' },
+      database: { type: 'string', default: process.env.ANTRE_DATABASE_URL ?? '' },
+      building: { type: 'string', default: process.env.ANTRE_BUILDING ?? '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -28,7 +36,7 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a port number, not "${values.port}"`);
-  const hub = await startHub({
+  const options = {
     port,
     host: values.host,
     dataDir: resolve(values['data-dir']),
@@ -39,7 +47,15 @@ async function main(): Promise<void> {
       .filter(Boolean),
     adminPassword: process.env.ANTRE_ADMIN_PASSWORD || undefined,
     demoPassword: process.env.ANTRE_DEMO_PASSWORD || undefined,
-  });
+  };
+  if (values.database) {
+    if (!/^postgres(ql)?:\/\//.test(values.database))
+      throw new Error('--database must be a postgres:// URL');
+    if (!values.building) throw new Error('--database needs --building <key>');
+    await runClusterHub({ ...options, databaseUrl: values.database, building: values.building });
+    return;
+  }
+  const hub = await startHub(options);
   const lines = [
     '',
     `Antre hub is running — database ${hub.dbPath}`,
@@ -70,6 +86,28 @@ async function main(): Promise<void> {
   console.log(lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n') + '\n');
   const stop = async (): Promise<void> => {
     await hub.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+/** One process of a cluster: says each change of role; the first to be active prints the URLs. */
+async function runClusterHub(options: ClusterHubOptions): Promise<void> {
+  const cluster = await startClusterHub(options);
+  console.log(
+    `\nAntre hub for building ${options.building} on PostgreSQL (${cluster.holder}) at ${cluster.url}\n` +
+      `  Health           ${cluster.url}/api/health  (200 while active, 503 while a standby)\n`,
+  );
+  void (async () => {
+    for (;;) {
+      const role = cluster.role();
+      console.log(`  ${new Date().toISOString()} ${role}`);
+      await cluster.until(role === 'active' ? 'standby' : 'active');
+    }
+  })();
+  const stop = async (): Promise<void> => {
+    await cluster.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
