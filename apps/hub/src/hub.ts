@@ -240,7 +240,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       audit: createAuditStore(sql),
       onBuildingSaved: bookings.strand,
     });
-    const surveys = createSurveyStore(db);
+    const surveys = createSurveyStore(sql);
     const devicesAdmin = createDevicesAdmin({
       db,
       auth,
