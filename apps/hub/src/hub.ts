@@ -174,17 +174,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
     const commands = createCommandBus(engine, storage);
 
-    const reports = createReportStore(db);
-    // A day is over once the next begins: aggregate it for the reports while it is fresh.
-    engine.onNewDay((today) =>
-      reports.ensureAggregated(
-        '0000-01-01',
-        today.serviceDay,
-        today.serviceDay,
-        engine.index,
-        engine.now(),
-      ),
-    );
+    const reports = await createReportStore(sql);
+    // A day is over once the next begins: aggregate it for the reports while it is fresh. A
+    // failure is only logged: the days left are aggregated when a report asks for them.
+    engine.onNewDay((today) => {
+      reports
+        .ensureAggregated(
+          '0000-01-01',
+          today.serviceDay,
+          today.serviceDay,
+          engine.index,
+          engine.now(),
+        )
+        .catch((error: unknown) =>
+          console.error('Aggregating closed days for reports failed', error),
+        );
+    });
 
     const trustProxy = options.trustProxy ?? [];
     const app = Fastify({
@@ -263,7 +268,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...reportRoutes(
         engine,
         reports,
-        createChannelReport(db),
+        createChannelReport(sql),
         createNotifyReport(notifications.store),
       ),
       ...counterRoutes(engine, createStaffStore(db)),
