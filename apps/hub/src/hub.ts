@@ -256,7 +256,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       templateOf: templates.current,
     });
     const routes: RouteSpec[] = [
-      ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
+      ...healthRoutes({ sql, dbPath, engine, version: HUB_VERSION, startedAt }),
       ...authRoutes(auth, db, () => engine.index.building),
       ...catalogueRoutes(engine),
       ...ticketRoutes(engine, storage, commands),
