@@ -183,17 +183,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
     const commands = createCommandBus(engine, storage);
 
-    const reports = createReportStore(db);
-    // A day is over once the next begins: aggregate it for the reports while it is fresh.
-    engine.onNewDay((today) =>
-      reports.ensureAggregated(
-        '0000-01-01',
-        today.serviceDay,
-        today.serviceDay,
-        engine.index,
-        engine.now(),
-      ),
-    );
+    const reports = await createReportStore(sql);
+    // A day is over once the next begins: aggregate it for the reports while it is fresh. A
+    // failure is only logged: the days left are aggregated when a report asks for them.
+    engine.onNewDay((today) => {
+      reports
+        .ensureAggregated(
+          '0000-01-01',
+          today.serviceDay,
+          today.serviceDay,
+          engine.index,
+          engine.now(),
+        )
+        .catch((error: unknown) =>
+          console.error('Aggregating closed days for reports failed', error),
+        );
+    });
 
     const trustProxy = options.trustProxy ?? [];
     const app = Fastify({
@@ -249,7 +254,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       audit: createAuditStore(sql),
       onBuildingSaved: bookings.strand,
     });
-    const surveys = createSurveyStore(db);
+    const surveys = createSurveyStore(sql);
     const devicesAdmin = createDevicesAdmin({
       db,
       auth,
@@ -260,7 +265,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       templateOf: templates.current,
     });
     const routes: RouteSpec[] = [
-      ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
+      ...healthRoutes({ sql, dbPath, engine, version: HUB_VERSION, startedAt }),
       ...authRoutes(auth, db, () => engine.index.building),
       ...catalogueRoutes(engine),
       ...ticketRoutes(engine, storage, commands),
@@ -272,7 +277,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...reportRoutes(
         engine,
         reports,
-        createChannelReport(db),
+        createChannelReport(sql),
         createNotifyReport(notifications.store),
       ),
       ...counterRoutes(engine, createStaffStore(db)),

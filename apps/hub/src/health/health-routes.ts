@@ -1,10 +1,10 @@
 import { PROTOCOL_VERSION } from '@antre/protocol';
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 import type { QueueEngine } from '../queue/queue-engine';
 import { defineRoute } from '../http/routes';
 
 export function healthRoutes(deps: {
-  db: Db;
+  sql: Sql;
   dbPath: string;
   engine: QueueEngine;
   version: string;
@@ -17,13 +17,13 @@ export function healthRoutes(deps: {
         "Whether the hub and its database are working; the database's file only to the admin",
       tag: 'health',
       access: 'public',
-      handle: ({ principal }) => {
+      handle: async ({ principal }) => {
         let database: 'ok' | 'error' = 'ok';
         let migrations = 0;
         try {
           migrations =
-            deps.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM schema_migrations').get()
-              ?.n ?? 0;
+            (await deps.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM schema_migrations'))?.n ??
+            0;
         } catch {
           database = 'error';
         }

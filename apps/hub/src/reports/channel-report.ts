@@ -1,6 +1,6 @@
 import type { BuildingIndex } from '@antre/domain';
 import type { SummaryReport } from '@antre/protocol';
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 
 type Channels = NonNullable<SummaryReport['channels']>;
 type Online = NonNullable<SummaryReport['online']>;
@@ -29,28 +29,34 @@ interface ChannelRow {
  * tickets and bookings of the period with SQL sums (one row per channel and service), so a
  * long period stays quick without aggregates of its own.
  */
-export function createChannelReport(db: Db) {
-  const tickets = db.prepare<[string, string], ChannelRow>(
-    `SELECT channel, origin_service_id AS service_id, count(*) AS issued,
-       sum(called_at IS NOT NULL) AS called, sum(status = 'done') AS served,
-       sum(no_show_at IS NOT NULL OR status = 'no_show') AS no_show,
-       sum(CASE WHEN called_at IS NOT NULL THEN called_at - issued_at END) AS wait_sum_ms
-     FROM tickets WHERE service_day BETWEEN ? AND ? AND status != 'void'
-     GROUP BY channel, origin_service_id`,
-  );
-  const bookings = db.prepare<[string, string], { service_id: string; status: string; n: number }>(
-    `SELECT service_id, status, count(*) AS n FROM bookings WHERE date BETWEEN ? AND ?
-     GROUP BY service_id, status`,
-  );
+export function createChannelReport(sql: Sql) {
+  // Conditions are counted with CASE: PostgreSQL does not sum booleans as SQLite does.
+  const tickets = (from: string, to: string) =>
+    sql.all<ChannelRow>(
+      `SELECT channel, origin_service_id AS service_id, COUNT(*) AS issued,
+         SUM(CASE WHEN called_at IS NOT NULL THEN 1 ELSE 0 END) AS called,
+         SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS served,
+         SUM(CASE WHEN no_show_at IS NOT NULL OR status = 'no_show' THEN 1 ELSE 0 END) AS no_show,
+         SUM(CASE WHEN called_at IS NOT NULL THEN called_at - issued_at END) AS wait_sum_ms
+       FROM tickets WHERE service_day BETWEEN ? AND ? AND status != 'void'
+       GROUP BY channel, origin_service_id`,
+      [from, to],
+    );
+  const bookings = (from: string, to: string) =>
+    sql.all<{ service_id: string; status: string; n: number }>(
+      `SELECT service_id, status, COUNT(*) AS n FROM bookings WHERE date BETWEEN ? AND ?
+       GROUP BY service_id, status`,
+      [from, to],
+    );
 
-  return (
+  return async (
     index: BuildingIndex,
     period: { from: string; to: string; agencyId: string | undefined },
-  ): { channels: Channels; online: Online } => {
+  ): Promise<{ channels: Channels; online: Online }> => {
     const inScope = (serviceId: string) =>
       !period.agencyId || index.services.get(serviceId)?.agencyId === period.agencyId;
     const sums = new Map<string, ChannelRow>();
-    for (const row of tickets.all(period.from, period.to)) {
+    for (const row of await tickets(period.from, period.to)) {
       if (!inScope(row.service_id)) continue;
       const channel = CHANNEL_OF[row.channel] ?? 'integration';
       const sum = sums.get(channel) ?? {
@@ -84,7 +90,7 @@ export function createChannelReport(db: Db) {
       };
     });
     const count = { booked: 0, checked_in: 0, no_show: 0, cancelled: 0 };
-    for (const row of bookings.all(period.from, period.to))
+    for (const row of await bookings(period.from, period.to))
       if (inScope(row.service_id) && row.status in count)
         count[row.status as keyof typeof count] += row.n;
     const due = count.checked_in + count.no_show;

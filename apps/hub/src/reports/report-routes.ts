@@ -32,20 +32,20 @@ export function reportRoutes(
     });
   // The summary with its split by channel (walk-in, online, staff, integration) and what
   // became of the period's notifications.
-  const summaryWithChannels = (
+  const summaryWithChannels = async (
     principal: Principal,
     q: { from: string; to: string; agencyId?: string },
   ) => {
     const scoped = { from: q.from, to: q.to, agencyId: reportScope(principal, q.agencyId) };
     return {
-      ...summaryFor(principal, q),
-      ...channels?.(engine.index, scoped),
-      notifications: notifications?.(engine.index.site.timezone, scoped),
+      ...(await summaryFor(principal, q)),
+      ...(await channels?.(engine.index, scoped)),
+      notifications: await notifications?.(engine.index.site.timezone, scoped),
     };
   };
 
-  const liveFor = (principal: Principal, asked: string | undefined) => {
-    const officers = store.officerNames();
+  const liveFor = async (principal: Principal, asked: string | undefined) => {
+    const officers = await store.officerNames();
     return liveReport(
       engine.queue,
       engine.index,
@@ -80,7 +80,7 @@ export function reportRoutes(
         const names = new Map(engine.index.building.agencies.map((a) => [a.id, a.name]));
         const tz = engine.index.building.site.timezone;
         const clock = (at: number) => localStamp(at, tz).slice(11);
-        const report = liveFor(principal, agencyId);
+        const report = await liveFor(principal, agencyId);
         const cells = liveCells(report, table, (id) => names.get(id) ?? id, clock);
         const day = report.serviceDay;
         return sheetFile(cells, {
@@ -97,7 +97,7 @@ export function reportRoutes(
       tag: 'reports',
       access: ['admin', 'supervisor'],
       handle: async ({ principal, query }) => {
-        const cells = tableCells(summaryWithChannels(principal, period(query)), query.table);
+        const cells = tableCells(await summaryWithChannels(principal, period(query)), query.table);
         return sheetFile(cells, {
           name: `antre-${query.table}-${query.from}_${query.to}`,
           format: query.format,

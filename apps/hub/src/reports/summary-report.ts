@@ -49,25 +49,25 @@ function groupBy(entries: { key: TallyKey; tally: Tally }[], keyOf: (k: TallyKey
  * The period's closed days come from the stored aggregates (made on first use), today from
  * its tickets; a supervisor's report is limited to their agency's services.
  */
-export function summaryReport(
+export async function summaryReport(
   store: ReportStore,
   index: BuildingIndex,
   period: { from: string; to: string; agencyId: string | undefined; today: string; now: number },
-): SummaryReport {
+): Promise<SummaryReport> {
   const { from, to, agencyId, today, now } = period;
-  store.ensureAggregated(from, to, today, index, now);
+  await store.ensureAggregated(from, to, today, index, now);
   const inScope = (serviceId: string) =>
     !agencyId || index.services.get(serviceId)?.agencyId === agencyId;
 
-  const entries = store.stats(from, to).filter((e) => inScope(e.key.serviceId));
+  const entries = (await store.stats(from, to)).filter((e) => inScope(e.key.serviceId));
   const heat = new Map<string, number>();
-  for (const a of store.arrivals(from, to)) {
+  for (const a of await store.arrivals(from, to)) {
     if (!inScope(a.service_id)) continue;
     const key = `${a.weekday}|${a.hour}`;
     heat.set(key, (heat.get(key) ?? 0) + a.n);
   }
   if (from <= today && today <= to) {
-    const live = store.aggregateLive(today, index);
+    const live = await store.aggregateLive(today, index);
     entries.push(...[...live.tallies.values()].filter((e) => inScope(e.key.serviceId)));
     const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
     for (const [key, n] of live.arrivals) {
@@ -80,7 +80,7 @@ export function summaryReport(
   const totals = emptyTally();
   for (const e of entries) mergeTally(totals, e.tally);
   const agencyOfService = (id: string) => index.services.get(id)?.agencyId ?? '';
-  const officers = store.officerNames();
+  const officers = await store.officerNames();
   const agencies = index.building.agencies.filter((a) => !agencyId || a.id === agencyId);
   const byAgency = groupBy(entries, (k) => agencyOfService(k.serviceId));
   const byService = groupBy(entries, (k) => k.serviceId);

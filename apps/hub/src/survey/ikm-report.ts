@@ -2,7 +2,7 @@ import type { Building, DemographicField, SkmAnswers } from '@antre/domain';
 import { computeIkm, krejcieMorganTarget } from '@antre/domain';
 import type { IkmReport } from '@antre/protocol';
 import { AGE_BANDS, EDUCATIONS, JOBS, SEXES } from '@antre/protocol';
-import type { StoredResponse, SurveyStore } from './survey-store';
+import type { StoredResponse } from './survey-store';
 
 function figure(answers: SkmAnswers[], served: number) {
   return { ...computeIkm(answers), served, target: krejcieMorganTarget(served) };
@@ -30,15 +30,17 @@ function profileOf(responses: readonly StoredResponse[]): IkmReport['profile'] {
   };
 }
 
-/** The IKM of the building, each agency and each service, for the visitors served. */
+/**
+ * The IKM of the building, each agency and each service, for the visitors served, from the
+ * period's answers (of the agency when one is given).
+ */
 export function ikmReport(
   building: Building,
-  surveys: SurveyStore,
+  responses: readonly StoredResponse[],
   served: ReadonlyMap<string, number>,
   period: { from: string; to: string; agencyId: string | undefined },
 ): IkmReport {
   const { from, to, agencyId } = period;
-  const responses = surveys.responses(from, to, agencyId);
   const services = building.services.filter((s) => !agencyId || s.agencyId === agencyId);
   const agencies = building.agencies.filter((a) => !agencyId || a.id === agencyId);
   const answersWhere = (keep: (r: StoredResponse) => boolean) =>

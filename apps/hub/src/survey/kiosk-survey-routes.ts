@@ -26,9 +26,9 @@ export function kioskSurveyRoutes(engine: QueueEngine, surveys: SurveyStore) {
       summary: 'Whether today’s ticket with this number can be rated at the kiosk',
       tag: 'survey',
       access: ['kiosk'],
-      handle: ({ params }) => {
+      handle: async ({ params }) => {
         const { ticket, service } = todays(params.number);
-        const reason = surveyStateOf(surveys, ticket);
+        const reason = await surveyStateOf(surveys, ticket);
         return { open: reason === 'open', reason, serviceName: service.name };
       },
     }),
@@ -37,10 +37,10 @@ export function kioskSurveyRoutes(engine: QueueEngine, surveys: SurveyStore) {
       summary: 'Answer the SKM at the kiosk for today’s served ticket with this number',
       tag: 'survey',
       access: ['kiosk'],
-      handle: ({ params, body, principal }) => {
+      handle: async ({ params, body, principal }) => {
         const { ticket, service } = todays(params.number);
-        const channel = surveyChannelOf(principal, surveys, ticket);
-        saveSurveyAnswer(surveys, ticket, service, channel, body, engine.now());
+        const channel = await surveyChannelOf(principal, surveys, ticket);
+        await saveSurveyAnswer(surveys, ticket, service, channel, body, engine.now());
         return { ok: true as const };
       },
     }),

@@ -12,38 +12,38 @@ export type SurveyState = 'open' | 'answered' | 'not_served';
  * answers on a phone, a kiosk on the kiosk, and an officer only on the tablet beside the
  * counter where they finished this very ticket.
  */
-export function surveyChannelOf(
+export async function surveyChannelOf(
   principal: Principal,
   surveys: SurveyStore,
   ticket: Ticket,
-): SurveyChannel {
+): Promise<SurveyChannel> {
   if (principal.kind === 'public') return 'phone';
   if (principal.kind === 'device') {
     if (principal.role === 'kiosk') return 'kiosk';
     throw new HttpError(403, 'forbidden', `A ${principal.role} does not take surveys`);
   }
-  if (surveys.finishedBy(ticket.id)?.userId !== principal.id)
+  if ((await surveys.finishedBy(ticket.id))?.userId !== principal.id)
     throw new HttpError(403, 'forbidden', 'Only the officer who finished this ticket may ask');
   return 'counter';
 }
 
-export function surveyStateOf(surveys: SurveyStore, ticket: Ticket): SurveyState {
+export async function surveyStateOf(surveys: SurveyStore, ticket: Ticket): Promise<SurveyState> {
   if (ticket.status !== 'done') return 'not_served';
-  return surveys.hasAnswered(ticket.id) ? 'answered' : 'open';
+  return (await surveys.hasAnswered(ticket.id)) ? 'answered' : 'open';
 }
 
 /** Saves one anonymous answer for a served ticket; the first answer wins. */
-export function saveSurveyAnswer(
+export async function saveSurveyAnswer(
   surveys: SurveyStore,
   ticket: Ticket,
   service: Service,
   channel: SurveyChannel,
   body: SurveyBody,
   now: number,
-): void {
+): Promise<void> {
   if (ticket.status !== 'done')
     throw new HttpError(409, 'conflict', 'The survey opens once the service is finished');
-  const saved = surveys.saveResponse(
+  const saved = await surveys.saveResponse(
     {
       id: randomUUID(),
       ticketId: ticket.id,

@@ -41,20 +41,25 @@ export function surveyRoutes(
   };
 
   /** The IKM of a period, narrowed to the supervisor's agency whatever they asked. */
-  const ikmFor = (principal: Principal, query: { from: string; to: string; agencyId?: string }) => {
+  const ikmFor = async (
+    principal: Principal,
+    query: { from: string; to: string; agencyId?: string },
+  ) => {
     const { from, to } = query;
     if (from > to) throw new HttpError(400, 'bad_request', '"from" is after "to"');
     const agencyId = reportScope(principal, query.agencyId);
     const today = engine.queue.serviceDay;
-    const served = reports.servedByService(from, to, today, engine.index, engine.now());
-    return ikmReport(engine.index.building, surveys, served, { from, to, agencyId });
+    const served = await reports.servedByService(from, to, today, engine.index, engine.now());
+    const responses = await surveys.responses(from, to, agencyId);
+    return ikmReport(engine.index.building, responses, served, { from, to, agencyId });
   };
 
   /** The latest feedback: a supervisor's agency whatever they asked, optionally one kind. */
-  const feedbackFor = (principal: Principal, query: { agencyId?: string; kind?: string }) => {
+  const feedbackFor = async (principal: Principal, query: { agencyId?: string; kind?: string }) => {
     const agencyId = reportScope(principal, query.agencyId) ?? null;
     const names = new Map(engine.index.building.agencies.map((a) => [a.id, a.name]));
-    return surveys.feedback(agencyId, 500, query.kind ?? null).map((row) => ({
+    const rows = await surveys.feedback(agencyId, 500, query.kind ?? null);
+    return rows.map((row) => ({
       id: row.id,
       agencyId: row.agency_id,
       agencyName: names.get(row.agency_id) ?? row.agency_id,
@@ -95,7 +100,7 @@ export function surveyRoutes(
       access: 'public',
       handle: async ({ params }) => {
         const { ticket, service, agencyName } = await findTicket(params.code);
-        const reason = surveyStateOf(surveys, ticket);
+        const reason = await surveyStateOf(surveys, ticket);
         return { open: reason === 'open', reason, serviceName: service.name, agencyName };
       },
     }),
@@ -107,8 +112,8 @@ export function surveyRoutes(
       access: 'public',
       handle: async ({ params, body, principal }) => {
         const { ticket, service } = await findTicket(params.code);
-        const channel = surveyChannelOf(principal, surveys, ticket);
-        saveSurveyAnswer(surveys, ticket, service, channel, body, engine.now());
+        const channel = await surveyChannelOf(principal, surveys, ticket);
+        await saveSurveyAnswer(surveys, ticket, service, channel, body, engine.now());
         return { ok: true as const };
       },
     }),
@@ -130,7 +135,10 @@ export function surveyRoutes(
             fieldError('ticketCode', 'unknown_ticket'),
           ]);
         const id = randomUUID();
-        surveys.saveFeedback({ id, ticketId: ticket?.id ?? null, createdAt: engine.now() }, body);
+        await surveys.saveFeedback(
+          { id, ticketId: ticket?.id ?? null, createdAt: engine.now() },
+          body,
+        );
         return { id, laporUrl: LAPOR_URL };
       },
     }),
@@ -146,9 +154,11 @@ export function surveyRoutes(
       summary: 'The feedback list, filtered as on the page, as an XLSX or CSV file',
       tag: 'survey',
       access: ['admin', 'supervisor'],
-      handle: ({ principal, query }) => {
+      handle: async ({ principal, query }) => {
         const tz = engine.index.building.site.timezone;
-        const cells = feedbackCells(feedbackFor(principal, query), (at) => localStamp(at, tz));
+        const cells = feedbackCells(await feedbackFor(principal, query), (at) =>
+          localStamp(at, tz),
+        );
         const now = localStamp(engine.now(), tz);
         return sheetFile(cells, {
           name: `antre-masukan-${now.slice(0, 10)}`,
@@ -171,7 +181,7 @@ export function surveyRoutes(
       tag: 'reports',
       access: ['admin', 'supervisor'],
       handle: async ({ principal, query }) => {
-        const sheet = ikmSheet(ikmFor(principal, query), query.table);
+        const sheet = ikmSheet(await ikmFor(principal, query), query.table);
         const name = `antre-skm-${query.table}-${query.from}_${query.to}.${query.format}`;
         if (query.format === 'csv') return new FileReply('text/csv', ikmCsv(sheet), { name });
         const xlsx = await ikmXlsx(sheet, `${query.from} s.d. ${query.to}`);

@@ -36,15 +36,16 @@ export function surveyTabletHandlers(
     'survey:request': defineSocketHandler({
       access: { roles: STAFF, refusal: 'Only the officer who finished a ticket may ask' },
       schema: SurveyRequestSchema,
-      handle: ({ payload, principal, socket }) => {
+      // A failed read rejects: the registry answers `internal` (realtime/socket-handlers.ts).
+      handle: async ({ payload, principal, socket }) => {
         const ticket = engine.queue.tickets.get(payload.ticketId);
         if (!ticket) return errResult('ticket_not_found', 'No such ticket today');
-        const finished = surveys.finishedBy(ticket.id);
+        const finished = await surveys.finishedBy(ticket.id);
         if (ticket.status !== 'done' || !finished?.counterId)
           return errResult('illegal_transition', `${ticket.label} is not finished`);
         if (finished.userId !== principal.id)
           return errResult('forbidden', 'Only the officer who finished this ticket may ask');
-        if (surveyStateOf(surveys, ticket) === 'answered')
+        if ((await surveyStateOf(surveys, ticket)) === 'answered')
           return errResult('conflict', `${ticket.label} has already been rated`);
         const counter = engine.index.counters.get(finished.counterId);
         const service = engine.index.services.get(ticket.serviceId);
