@@ -16,7 +16,9 @@ describe('the REST API', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({
       status: 'ok',
+      role: 'active',
       database: {
+        engine: 'sqlite',
         state: 'ok',
         migrations: readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length,
       },

@@ -149,9 +149,18 @@ export const IssuedTicketSchema = TrackingViewSchema.extend({
 
 export const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
+  /**
+   * A hub that answers 200 serves its building: a hub on its SQLite file always, one of a
+   * cluster's processes while it holds the building's lease. A standby answers 503 with
+   * `role: "standby"` (cluster/cluster-hub.ts), so a load balancer checks this route.
+   */
+  role: z.literal('active'),
+  /** On a cluster: the building's key, this process and its lease's epoch. */
+  cluster: z.object({ building: z.string(), holder: z.string(), epoch: z.number() }).optional(),
   version: z.string(),
   protocolVersion: z.number(),
   database: z.object({
+    engine: z.enum(['sqlite', 'postgres']),
     state: z.enum(['ok', 'error']),
     migrations: z.number(),
     /** The database file, shown to the admin only: the public learns nothing of the disk. */

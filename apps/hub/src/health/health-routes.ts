@@ -5,7 +5,9 @@ import { defineRoute } from '../http/routes';
 
 export function healthRoutes(deps: {
   sql: Sql;
+  /** The SQLite file, or the PostgreSQL database and schema (no password), for the admin. */
   dbPath: string;
+  cluster?: { building: string; holder: string; epoch: () => number } | undefined;
   engine: QueueEngine;
   version: string;
   startedAt: number;
@@ -27,11 +29,23 @@ export function healthRoutes(deps: {
         } catch {
           database = 'error';
         }
+        const { cluster } = deps;
         return {
           status: database === 'ok' ? ('ok' as const) : ('degraded' as const),
+          role: 'active' as const,
+          ...(cluster
+            ? {
+                cluster: {
+                  building: cluster.building,
+                  holder: cluster.holder,
+                  epoch: cluster.epoch(),
+                },
+              }
+            : {}),
           version: deps.version,
           protocolVersion: PROTOCOL_VERSION,
           database: {
+            engine: deps.sql.dialect === 'postgres' ? ('postgres' as const) : ('sqlite' as const),
             state: database,
             migrations,
             ...(principal.kind === 'user' && principal.role === 'admin'
