@@ -161,14 +161,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const walCheckpoints = startCheckpointer(db);
     checkpointer = walCheckpoints;
     const auth = createAuthStore(db);
-    const firstStart = await prepareFirstStart(db, auth, {
+    const firstStart = await prepareFirstStart(db, sql, auth, {
       demo: options.demo ?? true,
       building: options.seedBuilding,
       adminPassword: options.adminPassword,
       demoPassword: options.demoPassword,
       queueNow: (options.clock ?? Date.now)(),
     });
-    const building = loadBuilding(db);
+    const building = await loadBuilding(sql);
     if (!building) throw new Error('The database has no building configuration');
     const storage = createSqliteQueueStorage(db, sql);
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
@@ -235,10 +235,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const admin = adminRoutes({
       db,
+      sql,
       engine,
       auth,
       audit: createAuditStore(sql),
-      onBuildingSaved: bookings.strand,
+      // The booking store still writes on the connection itself: on SQLite, the save's own.
+      onBuildingSaved: async (_tx, next, at) => void bookings.strand(next, at),
     });
     const surveys = createSurveyStore(db);
     const devicesAdmin = createDevicesAdmin({
