@@ -200,7 +200,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const checkApiRoutes = watchApiRoutes(app);
     await installSecurity(app);
     closeSlowConnections(app.server);
-    const templates = createTemplateStore(db);
+    const templates = createTemplateStore(sql);
     const printing = createKioskPrinting({
       db,
       engine,
@@ -270,7 +270,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ),
       ...counterRoutes(engine, createStaffStore(db)),
       ...displayRoutes(engine, options.dataDir),
-      ...templateRoutes({ db, engine, audit: createAuditStore(sql), templates }),
+      ...templateRoutes({ sql, engine, audit: createAuditStore(sql), templates }),
       ...bookings.routes,
       ...notifyRoutes(engine, notifications),
       ...alarmRoutes(alarms),
