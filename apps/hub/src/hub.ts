@@ -268,7 +268,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         createChannelReport(db),
         createNotifyReport(notifications.store),
       ),
-      ...counterRoutes(engine, createStaffStore(db)),
+      ...counterRoutes(engine, createStaffStore(sql)),
       ...displayRoutes(engine, options.dataDir),
       ...templateRoutes({ sql, engine, audit: createAuditStore(sql), templates }),
       ...bookings.routes,
