@@ -170,14 +170,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const walCheckpoints = startCheckpointer(db);
     checkpointer = walCheckpoints;
     const auth = createAuthStore(db);
-    const firstStart = await prepareFirstStart(db, auth, {
+    const firstStart = await prepareFirstStart(db, sql, auth, {
       demo: options.demo ?? true,
       building: options.seedBuilding,
       adminPassword: options.adminPassword,
       demoPassword: options.demoPassword,
       queueNow: (options.clock ?? Date.now)(),
     });
-    const building = loadBuilding(db);
+    const building = await loadBuilding(sql);
     if (!building) throw new Error('The database has no building configuration');
     const storage = createSqliteQueueStorage(db, sql);
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
@@ -214,7 +214,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const checkApiRoutes = watchApiRoutes(app);
     await installSecurity(app);
     closeSlowConnections(app.server);
-    const templates = createTemplateStore(db);
+    const templates = createTemplateStore(sql);
     const printing = createKioskPrinting({
       db,
       engine,
@@ -249,10 +249,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const admin = adminRoutes({
       db,
+      sql,
       engine,
       auth,
       audit: createAuditStore(sql),
-      onBuildingSaved: bookings.strand,
+      // The booking store still writes on the connection itself: on SQLite, the save's own.
+      onBuildingSaved: async (_tx, next, at) => void bookings.strand(next, at),
     });
     const surveys = createSurveyStore(sql);
     const devicesAdmin = createDevicesAdmin({
@@ -280,9 +282,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         createChannelReport(sql),
         createNotifyReport(notifications.store),
       ),
-      ...counterRoutes(engine, createStaffStore(db)),
+      ...counterRoutes(engine, createStaffStore(sql)),
       ...displayRoutes(engine, options.dataDir),
-      ...templateRoutes({ db, engine, audit: createAuditStore(sql), templates }),
+      ...templateRoutes({ sql, engine, audit: createAuditStore(sql), templates }),
       ...bookings.routes,
       ...notifyRoutes(engine, notifications),
       ...alarmRoutes(alarms),

@@ -6,6 +6,7 @@ import { defineRoute, HttpError } from '../http/routes';
 import { keepingStoredLogos } from '../logos/logo-files';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { BuildingChanges } from './building-changes';
+import { savedAnswer } from './building-changes';
 import { diffBuildings } from './building-diff';
 import { diffSite } from './site-diff';
 
@@ -26,31 +27,41 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
       tag: 'admin',
       access: ['admin'],
       bodyLimit: BUILDING_BODY_LIMIT,
-      handle: ({ body, principal, request }) => {
-        const before = engine.index.building;
-        const next = keepingStoredLogos(body, before);
-        return changes.apply(next, principal, request, {
-          action: 'building.replace',
-          target: null,
-          detail: { ...diffBuildings(before, next) },
-        });
-      },
+      handle: async ({ body, principal, request }) =>
+        savedAnswer(
+          await changes.apply(principal, request, (before) => {
+            const next = keepingStoredLogos(body, before);
+            return {
+              next,
+              entry: {
+                action: 'building.replace',
+                target: null,
+                detail: { ...diffBuildings(before, next) },
+              },
+            };
+          }),
+        ),
     }),
     defineRoute({
       route: 'PUT /api/building/site',
       summary: "Save the site's settings (name, hours, holidays, rules…); as a building save",
       tag: 'admin',
       access: ['admin'],
-      handle: ({ body, principal, request }) => {
-        const before = engine.index.building;
-        const { logo } = before.site;
-        const next = { ...before, site: { ...body, ...(logo ? { logo } : {}) } };
-        return changes.apply(next, principal, request, {
-          action: 'building.site',
-          target: null,
-          detail: { site: diffSite(before.site, next.site) },
-        });
-      },
+      handle: async ({ body, principal, request }) =>
+        savedAnswer(
+          await changes.apply(principal, request, (before) => {
+            const { logo } = before.site;
+            const next = { ...before, site: { ...body, ...(logo ? { logo } : {}) } };
+            return {
+              next,
+              entry: {
+                action: 'building.site',
+                target: null,
+                detail: { site: diffSite(before.site, next.site) },
+              },
+            };
+          }),
+        ),
     }),
     defineRoute({
       route: 'GET /api/building/export',
@@ -75,15 +86,17 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
       tag: 'admin',
       access: ['admin'],
       bodyLimit: BUILDING_BODY_LIMIT,
-      handle: ({ body, principal, request }) =>
-        changes.apply(body.building, principal, request, {
-          action: 'building.import',
-          target: null,
-          detail: {
-            exportedAt: body.exportedAt,
-            ...diffBuildings(engine.index.building, body.building),
-          },
-        }),
+      handle: async ({ body, principal, request }) =>
+        savedAnswer(
+          await changes.apply(principal, request, (before) => ({
+            next: body.building,
+            entry: {
+              action: 'building.import',
+              target: null,
+              detail: { exportedAt: body.exportedAt, ...diffBuildings(before, body.building) },
+            },
+          })),
+        ),
     }),
     defineRoute({
       route: 'POST /api/agencies/:agencyId/services/:serviceId',
@@ -91,7 +104,7 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
         "Change a service's quota, hours, target wait, standard or online booking (its agency's supervisor)",
       tag: 'admin',
       access: ['admin', 'supervisor'],
-      handle: ({ params: { agencyId, serviceId }, body, principal, request }) => {
+      handle: async ({ params: { agencyId, serviceId }, body, principal, request }) => {
         if (principal.kind !== 'user') throw new HttpError(403, 'forbidden', 'Staff only');
         if (principal.role === 'supervisor' && principal.agencyId !== agencyId)
           throw new HttpError(
@@ -99,12 +112,15 @@ export function buildingRoutes(engine: QueueEngine, changes: BuildingChanges) {
             'forbidden',
             "A supervisor changes only their own agency's services",
           );
-        const next = patchService(engine.index.building, agencyId, serviceId, body);
-        return changes.apply(next, principal, request, {
-          action: 'service.update',
-          target: serviceId,
-          detail: { agencyId, fields: Object.keys(body) },
-        });
+        const saved = await changes.apply(principal, request, (before) => ({
+          next: patchService(before, agencyId, serviceId, body),
+          entry: {
+            action: 'service.update',
+            target: serviceId,
+            detail: { agencyId, fields: Object.keys(body) },
+          },
+        }));
+        return savedAnswer(saved);
       },
     }),
   ];

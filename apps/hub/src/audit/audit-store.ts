@@ -120,10 +120,11 @@ export function createAuditStore(sql: Sql) {
  */
 function actionFamily(action: string | undefined): { sql: string; params: string[] } {
   if (action === undefined) return { sql: '', params: [] };
-  const escaped = action.replace(/[\\%_]/g, '\\$&');
+  // Lowered: a family matches in any case, as SQLite's LIKE does and PostgreSQL's does not.
+  const escaped = action.toLowerCase().replace(/[\\%_]/g, '\\$&');
   const open = /[.:]$/.test(action);
   return {
-    sql: "WHERE action = ? OR action LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\'",
+    sql: "WHERE action = ? OR LOWER(action) LIKE ? ESCAPE '\\' OR LOWER(action) LIKE ? ESCAPE '\\'",
     params: [action, ...(open ? [`${escaped}%`, `${escaped}%`] : [`${escaped}.%`, `${escaped}:%`])],
   };
 }

@@ -1,7 +1,7 @@
 import type { Agency, Building, Service, Site, Zone } from '@antre/domain';
 import type { ConflictReason } from '@antre/protocol';
 import { BuildingSchema } from '@antre/protocol';
-import type { Db } from '../db/database';
+import type { Sql, SqlRunner } from '../db/sql';
 import {
   loadCounters,
   planCounters,
@@ -33,27 +33,30 @@ interface ServiceRow {
   booking: string | null;
 }
 
-export function hasBuilding(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM site WHERE id = 1').get() !== undefined;
+const SERVICE_COLUMNS = `id, agency_id, name, prefix, daily_quota, hours, target_wait_minutes,
+  default_service_minutes, priority_rule, standard, active, booking`;
+
+export async function hasBuilding(sql: Sql): Promise<boolean> {
+  return (await sql.get('SELECT 1 AS found FROM site WHERE id = 1')) !== undefined;
 }
 
-export function loadBuilding(db: Db): Building | null {
-  const site = db.prepare<[], { config: string }>('SELECT config FROM site WHERE id = 1').get();
+export async function loadBuilding(sql: Sql): Promise<Building | null> {
+  const site = await sql.get<{ config: string }>('SELECT config FROM site WHERE id = 1');
   if (!site) return null;
+  const [zones, agencies, services, counters] = await Promise.all([
+    sql.all<Zone>('SELECT id, name FROM zones ORDER BY position'),
+    sql.all<AgencyRow>(
+      'SELECT id, name, short_name, contact, logo FROM agencies ORDER BY position',
+    ),
+    sql.all<ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services ORDER BY position`),
+    loadCounters(sql),
+  ]);
   const building: Building = {
     site: JSON.parse(site.config) as Site,
-    zones: db.prepare<[], Zone>('SELECT id, name FROM zones ORDER BY position').all(),
-    agencies: db
-      .prepare<[], AgencyRow>(
-        'SELECT id, name, short_name, contact, logo FROM agencies ORDER BY position',
-      )
-      .all()
-      .map(toAgency),
-    services: db
-      .prepare<[], ServiceRow>('SELECT * FROM services ORDER BY position')
-      .all()
-      .map(toService),
-    counters: loadCounters(db),
+    zones,
+    agencies: agencies.map(toAgency),
+    services: services.map(toService),
+    counters,
   };
   // What was saved was valid; a failure here means the file was edited by hand.
   return BuildingSchema.parse(building);
@@ -63,45 +66,65 @@ export function loadBuilding(db: Db): Building | null {
  * Saves the whole configuration in one transaction, each row in place: what is kept keeps its
  * row, so a counter's open session and history never see it re-made.
  */
-export function saveBuilding(db: Db, building: Building): void {
-  db.transaction(() => {
-    const counters = planCounters(loadCounters(db), building.counters);
-    db.prepare(
-      'INSERT INTO site (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config',
-    ).run(JSON.stringify(building.site));
-    const zone = db.prepare(
-      'INSERT INTO zones (id, name, position) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position',
+export function saveBuilding(sql: Sql, building: Building): Promise<void> {
+  return sql.transaction((tx) => writeBuilding(tx, building));
+}
+
+/** `saveBuilding` inside the caller's transaction, with what must land with it (audit entry). */
+export async function writeBuilding(tx: SqlRunner, building: Building): Promise<void> {
+  const counters = planCounters(await loadCounters(tx), building.counters);
+  await tx.run(
+    'INSERT INTO site (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config',
+    [JSON.stringify(building.site)],
+  );
+  for (const [i, z] of building.zones.entries())
+    await tx.run(
+      `INSERT INTO zones (id, name, position) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position`,
+      [z.id, z.name, i],
     );
-    building.zones.forEach((z, i) => zone.run(z.id, z.name, i));
-    const agency = db.prepare(
+  for (const [i, a] of building.agencies.entries())
+    await tx.run(
       `INSERT INTO agencies (id, name, short_name, contact, logo, position) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
          contact = excluded.contact, logo = excluded.logo, position = excluded.position`,
+      [a.id, a.name, a.shortName, a.contact ?? null, a.logo ?? null, i],
     );
-    building.agencies.forEach((a, i) =>
-      agency.run(a.id, a.name, a.shortName, a.contact ?? null, a.logo ?? null, i),
-    );
-    removeStaleCounterRows(db, counters);
-    // Prefixes are unique; clear them first so two services may swap theirs in one save.
-    db.exec("UPDATE services SET prefix = '#' || id");
-    removeServicesNotIn(db, new Set(building.services.map((s) => s.id)));
-    const service = db.prepare(
-      `INSERT INTO services (id, agency_id, name, prefix, daily_quota, hours, target_wait_minutes,
-         default_service_minutes, priority_rule, standard, active, booking, position)
-       VALUES (@id, @agency_id, @name, @prefix, @daily_quota, @hours, @target_wait_minutes,
-         @default_service_minutes, @priority_rule, @standard, @active, @booking, @position)
+  await removeStaleCounterRows(tx, counters);
+  // Prefixes are unique; clear them first so two services may swap theirs in one save.
+  await tx.run("UPDATE services SET prefix = '#' || id");
+  await removeServicesNotIn(tx, new Set(building.services.map((s) => s.id)));
+  for (const [i, s] of building.services.entries()) {
+    const row = toServiceRow(s);
+    await tx.run(
+      `INSERT INTO services (${SERVICE_COLUMNS}, position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET agency_id = excluded.agency_id, name = excluded.name,
          prefix = excluded.prefix, daily_quota = excluded.daily_quota, hours = excluded.hours,
          target_wait_minutes = excluded.target_wait_minutes,
          default_service_minutes = excluded.default_service_minutes,
          priority_rule = excluded.priority_rule, standard = excluded.standard,
          active = excluded.active, booking = excluded.booking, position = excluded.position`,
+      [
+        row.id,
+        row.agency_id,
+        row.name,
+        row.prefix,
+        row.daily_quota,
+        row.hours,
+        row.target_wait_minutes,
+        row.default_service_minutes,
+        row.priority_rule,
+        row.standard,
+        row.active,
+        row.booking,
+        i,
+      ],
     );
-    building.services.forEach((s, i) => service.run({ ...toServiceRow(s), position: i }));
-    writeCounterRows(db, counters);
-    removeRowsNotIn(db, 'zones', new Set(building.zones.map((z) => z.id)));
-    removeRowsNotIn(db, 'agencies', new Set(building.agencies.map((a) => a.id)));
-  })();
+  }
+  await writeCounterRows(tx, counters);
+  await removeRowsNotIn(tx, 'zones', new Set(building.zones.map((z) => z.id)));
+  await removeRowsNotIn(tx, 'agencies', new Set(building.agencies.map((a) => a.id)));
 }
 
 /** A removal that history or people still refer to; `reason` says which, as a code. */
@@ -112,26 +135,35 @@ export class ConfigInUseError extends Error {
 }
 
 /** History keeps its references: a service with tickets is deactivated, never deleted. */
-function removeServicesNotIn(db: Db, keep: ReadonlySet<string>): void {
-  const used = db.prepare(
-    'SELECT 1 FROM tickets WHERE origin_service_id = ? OR service_id = ? LIMIT 1',
+async function removeServicesNotIn(tx: SqlRunner, keep: ReadonlySet<string>): Promise<void> {
+  const all = await tx.all<{ id: string; name: string }>(
+    'SELECT id, name FROM services ORDER BY position',
   );
-  const remove = db.prepare('DELETE FROM services WHERE id = ?');
-  const all = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM services').all();
   for (const { id, name } of all) {
     if (keep.has(id)) continue;
-    if (used.get(id, id)) throw new ConfigInUseError({ code: 'service_has_history', name });
-    db.prepare('DELETE FROM service_days WHERE service_id = ?').run(id);
-    remove.run(id);
+    const used = await tx.get(
+      'SELECT 1 AS found FROM tickets WHERE origin_service_id = ? OR service_id = ? LIMIT 1',
+      [id, id],
+    );
+    if (used) throw new ConfigInUseError({ code: 'service_has_history', name });
+    await tx.run('DELETE FROM service_days WHERE service_id = ?', [id]);
+    await tx.run('DELETE FROM services WHERE id = ?', [id]);
   }
 }
 
-function removeRowsNotIn(db: Db, table: 'zones' | 'agencies', keep: ReadonlySet<string>): void {
-  const all = db.prepare<[], { id: string; name: string }>(`SELECT id, name FROM ${table}`).all();
+/** A row something still refers to cannot go; on PostgreSQL that failure ends the transaction. */
+async function removeRowsNotIn(
+  tx: SqlRunner,
+  table: 'zones' | 'agencies',
+  keep: ReadonlySet<string>,
+): Promise<void> {
+  const all = await tx.all<{ id: string; name: string }>(
+    `SELECT id, name FROM ${table} ORDER BY position`,
+  );
   for (const { id, name } of all) {
     if (keep.has(id)) continue;
     try {
-      db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+      await tx.run(`DELETE FROM ${table} WHERE id = ?`, [id]);
     } catch {
       throw new ConfigInUseError({
         code: table === 'zones' ? 'zone_in_use' : 'agency_in_use',
@@ -168,7 +200,7 @@ function toService(row: ServiceRow): Service {
   };
 }
 
-function toServiceRow(s: Service): Omit<ServiceRow, 'position'> {
+function toServiceRow(s: Service): ServiceRow {
   return {
     id: s.id,
     agency_id: s.agencyId,

@@ -1,5 +1,5 @@
 import type { Counter } from '@antre/domain';
-import type { Db } from '../db/database';
+import type { SqlRunner } from '../db/sql';
 
 interface CounterRow {
   id: string;
@@ -26,16 +26,14 @@ export interface CounterPlan {
   removed: string[];
 }
 
-export function loadCounters(db: Db): Counter[] {
-  const links = db
-    .prepare<[], CounterServiceRow>(
-      'SELECT counter_id, service_id, weight FROM counter_services ORDER BY position',
-    )
-    .all();
-  return db
-    .prepare<[], CounterRow>('SELECT * FROM counters ORDER BY number')
-    .all()
-    .map((row) => toCounter(row, links));
+export async function loadCounters(sql: SqlRunner): Promise<Counter[]> {
+  const links = await sql.all<CounterServiceRow>(
+    'SELECT counter_id, service_id, weight FROM counter_services ORDER BY position',
+  );
+  const rows = await sql.all<CounterRow>(
+    'SELECT id, agency_id, zone_id, name, number, selection FROM counters ORDER BY number',
+  );
+  return rows.map((row) => toCounter(row, links));
 }
 
 export function planCounters(stored: Counter[], next: Counter[]): CounterPlan {
@@ -56,46 +54,39 @@ export function planCounters(stored: Counter[], next: Counter[]): CounterPlan {
 }
 
 /** Before services change: removed counters go, and the old links of relinked ones. */
-export function removeStaleCounterRows(db: Db, plan: CounterPlan): void {
-  const unlink = db.prepare('DELETE FROM counter_services WHERE counter_id = ?');
-  const remove = db.prepare('DELETE FROM counters WHERE id = ?');
+export async function removeStaleCounterRows(tx: SqlRunner, plan: CounterPlan): Promise<void> {
   for (const id of plan.removed) {
-    unlink.run(id);
-    remove.run(id);
+    await tx.run('DELETE FROM counter_services WHERE counter_id = ?', [id]);
+    await tx.run('DELETE FROM counters WHERE id = ?', [id]);
   }
-  for (const counter of plan.relinked) unlink.run(counter.id);
+  for (const counter of plan.relinked)
+    await tx.run('DELETE FROM counter_services WHERE counter_id = ?', [counter.id]);
 }
 
 /** Once the services exist: changed counters updated, new ones inserted, links written. */
-export function writeCounterRows(db: Db, plan: CounterPlan): void {
+export async function writeCounterRows(tx: SqlRunner, plan: CounterPlan): Promise<void> {
   // Numbers are unique: a renumbered counter steps aside first, so two may swap in one save.
-  const stepAside = db.prepare('UPDATE counters SET number = -number WHERE id = ?');
-  for (const counter of plan.changed) stepAside.run(counter.id);
-  const update = db.prepare(
-    `UPDATE counters SET agency_id = @agencyId, zone_id = @zoneId, name = @name,
-       number = @number, selection = @selection WHERE id = @id`,
-  );
-  const insert = db.prepare(
-    `INSERT INTO counters (id, agency_id, zone_id, name, number, selection)
-     VALUES (@id, @agencyId, @zoneId, @name, @number, @selection)`,
-  );
-  const link = db.prepare(
-    'INSERT INTO counter_services (counter_id, service_id, position, weight) VALUES (?, ?, ?, ?)',
-  );
-  for (const counter of plan.changed) update.run(rowOf(counter));
-  for (const counter of plan.added) insert.run(rowOf(counter));
+  for (const counter of plan.changed)
+    await tx.run('UPDATE counters SET number = -number WHERE id = ?', [counter.id]);
+  for (const c of plan.changed)
+    await tx.run(
+      `UPDATE counters SET agency_id = ?, zone_id = ?, name = ?, number = ?, selection = ?
+       WHERE id = ?`,
+      [c.agencyId, c.zoneId, c.name, c.number, c.selection, c.id],
+    );
+  for (const c of plan.added)
+    await tx.run(
+      `INSERT INTO counters (id, agency_id, zone_id, name, number, selection)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+      [c.id, c.agencyId, c.zoneId, c.name, c.number, c.selection],
+    );
   for (const counter of [...plan.added, ...plan.relinked])
-    counter.services.forEach((l, i) => link.run(counter.id, l.serviceId, i, l.weight));
+    for (const [i, l] of counter.services.entries())
+      await tx.run(
+        'INSERT INTO counter_services (counter_id, service_id, position, weight) VALUES (?, ?, ?, ?)',
+        [counter.id, l.serviceId, i, l.weight],
+      );
 }
-
-const rowOf = (c: Counter) => ({
-  id: c.id,
-  agencyId: c.agencyId,
-  zoneId: c.zoneId,
-  name: c.name,
-  number: c.number,
-  selection: c.selection,
-});
 
 const rowChanged = (a: Counter, b: Counter): boolean =>
   a.agencyId !== b.agencyId ||

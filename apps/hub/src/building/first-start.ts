@@ -6,6 +6,7 @@ import type { AuthStore } from '../auth/auth-store';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { seedDemoBookings } from '../bookings/demo-bookings';
 import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 import { RESOURCES_DIR } from '../paths';
 import { hasBuilding, saveBuilding } from './building-store';
 
@@ -62,14 +63,15 @@ export interface FirstStartOptions {
 
 export async function prepareFirstStart(
   db: Db,
+  sql: Sql,
   auth: AuthStore,
   options: FirstStartOptions,
 ): Promise<FirstStartReport> {
   const report: FirstStartReport = { seeded: null, credentials: [], devices: [] };
   const now = Date.now();
-  if (!hasBuilding(db)) {
+  if (!(await hasBuilding(sql))) {
     const building = options.building ?? (options.demo ? readDemoBuilding() : EMPTY_BUILDING);
-    saveBuilding(db, building);
+    await saveBuilding(sql, building);
     report.seeded = options.demo || options.building ? 'demo' : 'empty';
     if (options.demo || options.building)
       await seedDemoStaff(auth, building, options.demoPassword, report, now);

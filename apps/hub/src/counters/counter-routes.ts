@@ -20,7 +20,7 @@ export function counterRoutes(engine: QueueEngine, staff: StaffStore) {
       summary: "The active officers and supervisors of the caller's agency",
       tag: 'counters',
       access: ['supervisor', 'officer'],
-      handle: ({ principal }) => ({ staff: staff.ofAgency(agencyOf(principal)) }),
+      handle: async ({ principal }) => ({ staff: await staff.ofAgency(agencyOf(principal)) }),
     }),
     defineRoute({
       route: 'POST /api/counters/:counterId/assign',
@@ -32,7 +32,7 @@ export function counterRoutes(engine: QueueEngine, staff: StaffStore) {
         const counter = engine.index.counters.get(counterId);
         if (!counter) throw new HttpError(404, 'counter_not_found', `No counter ${counterId}`);
         unwrap(mayWorkCounter(principal, engine.index, counterId));
-        const officer = staff.member(officerId);
+        const officer = await staff.member(officerId);
         if (!officer || officer.agencyId !== counter.agencyId)
           throw new HttpError(
             400,

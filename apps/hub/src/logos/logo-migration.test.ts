@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBuilding, saveBuilding } from '../building/building-store';
 import { openDatabase } from '../db/database';
+import { createSqliteSql } from '../db/sql';
 import { migrate } from '../db/migrations';
 import { MIGRATIONS_DIR } from '../paths';
 
@@ -19,7 +20,7 @@ const TINY_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 describe('migration 0008 (agency logos)', () => {
-  it('when a database from before logos is migrated, then its agencies load without a logo and can be given one', () => {
+  it('when a database from before logos is migrated, then its agencies load without a logo and can be given one', async () => {
     const before = scratch();
     for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f < '0008'))
       cpSync(join(MIGRATIONS_DIR, file), join(before, file));
@@ -44,17 +45,18 @@ describe('migration 0008 (agency logos)', () => {
     ).run('samsat', 'Samsat Kota', 'Samsat', '0411-123');
 
     expect(migrate(db, MIGRATIONS_DIR).applied[0]).toBe('0008-agency-logo.sql');
-    const loaded = loadBuilding(db)!;
+    const sql = createSqliteSql(db);
+    const loaded = (await loadBuilding(sql))!;
     expect(loaded.agencies).toEqual([
       { id: 'samsat', name: 'Samsat Kota', shortName: 'Samsat', contact: '0411-123' },
     ]);
 
-    saveBuilding(db, {
+    await saveBuilding(sql, {
       ...loaded,
       site: { ...loaded.site, logo: TINY_PNG },
       agencies: [{ ...loaded.agencies[0]!, logo: TINY_PNG }],
     });
-    const saved = loadBuilding(db)!;
+    const saved = (await loadBuilding(sql))!;
     expect(saved.agencies[0]!.logo).toBe(TINY_PNG);
     expect(saved.site.logo).toBe(TINY_PNG);
     db.close();

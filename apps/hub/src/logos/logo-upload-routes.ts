@@ -4,7 +4,6 @@ import type { BuildingChanges } from '../admin/building-changes';
 import { logoSize } from '../admin/site-diff';
 import type { Principal } from '../auth/principal';
 import { defineRoute, HttpError } from '../http/routes';
-import type { QueueEngine } from '../queue/queue-engine';
 import type { LogoKey } from './logo-files';
 import { logoUrl, withLogo } from './logo-files';
 
@@ -22,23 +21,26 @@ function storedLogo(building: Building, key: LogoKey): string | undefined {
  * The site's and each agency's logo, set and removed on their own: a form saving its
  * settings never carries them. Each change is a building save (audit, live, `building:changed`).
  */
-export function logoUploadRoutes(engine: QueueEngine, changes: BuildingChanges) {
-  const change = (
+export function logoUploadRoutes(changes: BuildingChanges) {
+  const change = async (
     key: LogoKey,
     logo: string | undefined,
     principal: Principal,
     request: FastifyRequest,
   ) => {
-    const before = engine.index.building;
-    const old = storedLogo(before, key);
-    if (old === logo) return { ok: true as const, logoUrl: logoUrl(before, key) ?? null };
-    const next = withLogo(before, key, logo);
-    changes.apply(next, principal, request, {
-      action: 'building.logo',
-      target: key === 'site' ? null : key.slice('agencies/'.length),
-      detail: { logo: `${logoSize(old) ?? '—'} → ${logoSize(logo) ?? '—'}` },
+    const saved = await changes.apply(principal, request, (before) => {
+      const old = storedLogo(before, key);
+      if (old === logo) return null;
+      return {
+        next: withLogo(before, key, logo),
+        entry: {
+          action: 'building.logo',
+          target: key === 'site' ? null : key.slice('agencies/'.length),
+          detail: { logo: `${logoSize(old) ?? '—'} → ${logoSize(logo) ?? '—'}` },
+        },
+      };
     });
-    return { ok: true as const, logoUrl: logoUrl(next, key) ?? null };
+    return { ok: true as const, logoUrl: logoUrl(saved, key) ?? null };
   };
 
   const setting = (whose: string) => ({

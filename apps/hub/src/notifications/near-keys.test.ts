@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { saveBuilding } from '../building/building-store';
 import { readDemoBuilding } from '../building/first-start';
 import { openDatabase } from '../db/database';
+import { createSqliteSql } from '../db/sql';
 import { migrate } from '../db/migrations';
 import { MIGRATIONS_DIR } from '../paths';
 import { openQueueEngine } from '../queue/queue-engine';
@@ -23,7 +24,7 @@ describe('the near messages already in the outbox', () => {
     const db = openDatabase(':memory:');
     migrate(db, MIGRATIONS_DIR);
     const building = readDemoBuilding();
-    saveBuilding(db, building);
+    await saveBuilding(createSqliteSql(db), building);
     const engine = await openQueueEngine(
       createSqliteQueueStorage(db),
       building,

@@ -20,7 +20,7 @@ export function createDevicesAdmin(deps: {
   audit: AuditStore;
   dataDir: string;
   /** The admin's saved ticket template. */
-  templateOf: () => string;
+  templateOf: () => Promise<string>;
 }) {
   const sockets = createDeviceSockets();
   const pairing = createDevicePairing({ ...deps, changed: sockets.pairingChanged });

@@ -16,7 +16,7 @@ interface HeldPrinter {
  * Virtual printers all write into one folder, `printedDir`, where a person can look.
  * `templateOf` is read at each print, so a template saved by the admin applies at once.
  */
-export function createKioskPrinters(printedDir: string, templateOf: () => string) {
+export function createKioskPrinters(printedDir: string, templateOf: () => Promise<string>) {
   const held = new Map<string, HeldPrinter>();
 
   function configOf(printer: KioskPrinter): PrinterConfig | null {
@@ -68,11 +68,17 @@ export function createKioskPrinters(printedDir: string, templateOf: () => string
     print(settings: KioskSettings, ticket: PrintableTicket): Promise<PrintOutcome> {
       const target = hold(settings.printer);
       if (!target) return Promise.resolve({ ok: false, reason: 'no_printer' });
-      const document = ticketDocument(ticket, templateOf());
-      const bytes = toEscPos(document, { model: settings.model, paperWidth: settings.paperWidth });
-      // Only a virtual printer keeps the preview; a real one would throw it away.
-      const svg = target.virtual ? toSvg(document, { paperWidth: settings.paperWidth }) : undefined;
       return serially(target, async (): Promise<PrintOutcome> => {
+        // Read in the printer's turn, so tickets still come out in the order they were sent.
+        const document = ticketDocument(ticket, await templateOf());
+        const bytes = toEscPos(document, {
+          model: settings.model,
+          paperWidth: settings.paperWidth,
+        });
+        // Only a virtual printer keeps the preview; a real one would throw it away.
+        const svg = target.virtual
+          ? toSvg(document, { paperWidth: settings.paperWidth })
+          : undefined;
         const result = await printTicket(target.printer, bytes, svg);
         return result.ok ? { ok: true } : { ok: false, reason: failureOf(result.reason) };
       });

@@ -19,7 +19,7 @@ export function createKioskPrinting(deps: {
   commands: CommandBus;
   dataDir: string;
   /** The ticket template to print with, read at each print. */
-  templateOf: () => string;
+  templateOf: () => Promise<string>;
 }) {
   const alerts = createDeviceAlerts(deps.db, deps.engine.now);
   // Virtual printers write here, so a demo prints somewhere a person can look.

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { saveBuilding } from '../building/building-store';
 import { readDemoBuilding } from '../building/first-start';
 import { openDatabase } from '../db/database';
+import { createSqliteSql } from '../db/sql';
 import { migrate } from '../db/migrations';
 import { MIGRATIONS_DIR } from '../paths';
 import { MONDAY_MORNING } from '../testing/test-hub';
@@ -23,7 +24,7 @@ async function engineOnDemoBuilding() {
   const db = openDatabase(':memory:');
   migrate(db, MIGRATIONS_DIR);
   const building = readDemoBuilding();
-  saveBuilding(db, building);
+  await saveBuilding(createSqliteSql(db), building);
   const storage = createSqliteQueueStorage(db);
   /** Called as each batch starts to be saved: what was decided, saved and seen by then. */
   const beforeCommit: (() => void)[] = [];

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readDemoBuilding } from '../building/first-start';
 import { saveBuilding } from '../building/building-store';
 import { openDatabase } from '../db/database';
+import { createSqliteSql } from '../db/sql';
 import { migrate } from '../db/migrations';
 import { MIGRATIONS_DIR } from '../paths';
 import type { TestHub } from '../testing/test-hub';
@@ -127,7 +128,7 @@ describe('the engine’s guard', () => {
     const db = openDatabase(':memory:');
     migrate(db, MIGRATIONS_DIR);
     const building = readDemoBuilding();
-    saveBuilding(db, building);
+    await saveBuilding(createSqliteSql(db), building);
     const engine = await openQueueEngine(
       createSqliteQueueStorage(db),
       building,

@@ -19,6 +19,7 @@ import { saveBuilding } from '../building/building-store';
 import { readDemoBuilding } from '../building/first-start';
 import { ensureLeaseTable, FencedError, takeLease } from '../cluster/lease';
 import { openDatabase } from '../db/database';
+import { createPgSql, createSqliteSql } from '../db/sql';
 import { migrate } from '../db/migrations';
 import { inTransaction, migratePgBuilding, openPgBuilding } from '../db/pg/pg-database';
 import { CommitOutcomeUnknownError } from '../db/storage-errors';
@@ -70,7 +71,7 @@ const engines: { name: string; open: () => Promise<Opened> }[] = [
       const dir = mkdtempSync(join(tmpdir(), 'antre-contract-'));
       const db = openDatabase(join(dir, 'antre.db'));
       migrate(db, MIGRATIONS_DIR);
-      saveBuilding(db, building);
+      await saveBuilding(createSqliteSql(db), building);
       cleanups.push(() => {
         db.close();
         rmSync(dir, { recursive: true, force: true });
@@ -91,6 +92,7 @@ const engines: { name: string; open: () => Promise<Opened> }[] = [
       cleanups.push(() => db.close());
       await ensureLeaseTable(db.pool);
       await migratePgBuilding(db, PG_MIGRATIONS_DIR);
+      await saveBuilding(createPgSql(db), building);
       const epoch = await takeLease(db.pool, key, 'contract-test', 60_000);
       return {
         storage: createPgQueueStorage(db, () => epoch!),

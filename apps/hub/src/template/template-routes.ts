@@ -9,9 +9,8 @@ import {
 } from '@antre/escpos';
 import type { TicketTemplateView } from '@antre/protocol';
 import { placeOfService } from '@antre/domain';
-import { syncRunner } from '../db/sql';
 import type { AuditStore } from '../audit/audit-store';
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 import { defineRoute, HttpError } from '../http/routes';
 import { placeText } from '../printing/ticket-printout';
 import type { QueueEngine } from '../queue/queue-engine';
@@ -50,41 +49,38 @@ function refuseUnknown(template: string): void {
 
 /** The ticket template: read, save (audited) and preview with the printer's own renderer. */
 export function templateRoutes(deps: {
-  db: Db;
+  sql: Sql;
   engine: QueueEngine;
   audit: AuditStore;
   templates: TemplateStore;
 }) {
-  const { db, engine, audit, templates } = deps;
-  const view = (): TicketTemplateView => {
-    const template = templates.current();
-    return {
-      template,
-      isDefault: template === DEFAULT_TICKET_TEMPLATE,
-      defaultTemplate: DEFAULT_TICKET_TEMPLATE,
-      placeholders: [...TICKET_PLACEHOLDERS],
-    };
-  };
+  const { sql, engine, audit, templates } = deps;
+  const view = (template: string): TicketTemplateView => ({
+    template,
+    isDefault: template === DEFAULT_TICKET_TEMPLATE,
+    defaultTemplate: DEFAULT_TICKET_TEMPLATE,
+    placeholders: [...TICKET_PLACEHOLDERS],
+  });
   return [
     defineRoute({
       route: 'GET /api/ticket-template',
       summary: 'The receiptline template tickets are printed with',
       tag: 'admin',
       access: ['admin'],
-      handle: view,
+      handle: async () => view(await templates.current()),
     }),
     defineRoute({
       route: 'PUT /api/ticket-template',
       summary: 'Save the ticket template; unknown placeholders are refused',
       tag: 'admin',
       access: ['admin'],
-      handle: ({ body, principal, request }) => {
+      handle: async ({ body, principal, request }) => {
         refuseUnknown(body.template);
-        const previous = templates.current();
-        db.transaction(() => {
-          templates.save(body.template);
-          audit.record(
-            syncRunner(db),
+        await sql.transaction(async (tx) => {
+          const previous = await templates.current(tx);
+          await templates.save(tx, body.template);
+          await audit.record(
+            tx,
             principal,
             request,
             {
@@ -98,8 +94,8 @@ export function templateRoutes(deps: {
             },
             engine.now(),
           );
-        })();
-        return view();
+        });
+        return view(body.template);
       },
     }),
     defineRoute({

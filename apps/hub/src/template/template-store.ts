@@ -1,26 +1,30 @@
 import { DEFAULT_TICKET_TEMPLATE } from '@antre/escpos';
-import type { Db } from '../db/database';
+import type { Sql, SqlRunner } from '../db/sql';
 
 const KEY = 'ticket_template';
 
 /** The ticket template the hub prints with, kept in `hub_state`; none saved means the default. */
-export function createTemplateStore(db: Db) {
-  const select = db.prepare<[string], { value: string }>(
-    'SELECT value FROM hub_state WHERE key = ?',
-  );
-  const upsert = db.prepare(
-    'INSERT INTO hub_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
-  const remove = db.prepare('DELETE FROM hub_state WHERE key = ?');
-
+export function createTemplateStore(sql: Sql) {
   return {
-    current(): string {
-      return select.get(KEY)?.value ?? DEFAULT_TICKET_TEMPLATE;
+    /** `tx` when read inside a transaction. */
+    async current(tx: SqlRunner = sql): Promise<string> {
+      const row = await tx.get<{ value: string }>('SELECT value FROM hub_state WHERE key = ?', [
+        KEY,
+      ]);
+      return row?.value ?? DEFAULT_TICKET_TEMPLATE;
     },
-    /** Saving the default forgets the custom one, so a later default change reaches this hub. */
-    save(template: string): void {
-      if (template === DEFAULT_TICKET_TEMPLATE) remove.run(KEY);
-      else upsert.run(KEY, template);
+    /**
+     * Through `tx`, the transaction that audits it. Saving the default forgets the custom one,
+     * so a later default change reaches this hub.
+     */
+    async save(tx: SqlRunner, template: string): Promise<void> {
+      if (template === DEFAULT_TICKET_TEMPLATE)
+        await tx.run('DELETE FROM hub_state WHERE key = ?', [KEY]);
+      else
+        await tx.run(
+          'INSERT INTO hub_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+          [KEY, template],
+        );
     },
   };
 }
