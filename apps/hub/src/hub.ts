@@ -10,6 +10,7 @@ import { createBackupService } from './backup/backup-service';
 import { lockDataFolder } from './backup/data-folder-lock';
 import type { VerifyCitizen } from './bookings/booking-service';
 import { createBookings } from './bookings/bookings';
+import { seedDemoBookings } from './bookings/demo-bookings';
 import { loadBuilding } from './building/building-store';
 import type { FirstStartReport } from './building/first-start';
 import { prepareFirstStart } from './building/first-start';
@@ -166,10 +167,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       building: options.seedBuilding,
       adminPassword: options.adminPassword,
       demoPassword: options.demoPassword,
-      queueNow: (options.clock ?? Date.now)(),
     });
     const building = loadBuilding(db);
     if (!building) throw new Error('The database has no building configuration');
+    // The demo's bookings are for the queue's day (a test's day, not the wall's).
+    if (firstStart.seeded === 'demo' && !options.seedBuilding)
+      await seedDemoBookings(sql, building, (options.clock ?? Date.now)());
     const storage = createSqliteQueueStorage(db, sql);
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
     const commands = createCommandBus(engine, storage);
@@ -210,8 +213,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       templateOf: templates.current,
     });
     let listeningPort = options.port ?? 8080;
-    const notifications = createNotifications({
-      db,
+    const notifications = await createNotifications({
+      sql,
       engine,
       publicUrl: () =>
         publicHubUrl(engine.index.site, { scheme: 'http', host: undefined, port: listeningPort }),
@@ -220,14 +223,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       backoffBaseMs: options.notify?.backoffBaseMs,
     });
     const alarms = createAlarmService({
-      db,
+      sql,
       engine,
       notifications,
       printerAlerts: () => printing.alerts.openFor(ALARM_READER),
       everyMs: options.notify?.alarmEveryMs,
     });
     const bookings = createBookings({
-      db,
+      sql,
       engine,
       printing: printing.service,
       verifyCitizen: options.verifyCitizen,
@@ -235,6 +238,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const admin = adminRoutes({
       db,
+      sql,
       engine,
       auth,
       audit: createAuditStore(sql),
@@ -308,7 +312,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
     listeningPort = port;
-    notifications.start();
+    await notifications.start();
     alarms.start();
     const backups = createBackupService(db, {
       dir: join(options.dataDir, 'backups'),
@@ -318,8 +322,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const runHousekeeping = async (): Promise<void> => {
       await engine.tick();
       devicesAdmin.tick();
-      bookings.tick();
-      notifications.tick();
+      await bookings.tick();
+      await notifications.tick();
     };
     const tick = setInterval(() => {
       runHousekeeping().catch((error: unknown) => console.error('Housekeeping failed', error));
@@ -338,8 +342,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       batchStats: engine.batchStats,
       close: async () => {
         clearInterval(tick);
-        notifications.stop();
-        alarms.stop();
+        await notifications.stop();
+        await alarms.stop();
         feeds.stop();
         await io.close();
         await app.close();

@@ -1,11 +1,12 @@
-import type { Building } from '@antre/domain';
 import type { AuditStore } from '../audit/audit-store';
 import { auditRoutes } from '../audit/audit-routes';
 import type { AuthStore } from '../auth/auth-store';
 import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 import { logoUploadRoutes } from '../logos/logo-upload-routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import { addressRoutes } from './address-routes';
+import type { BuildingSaved } from './building-changes';
 import { createBuildingChanges } from './building-changes';
 import { buildingRoutes } from './building-routes';
 import { userRoutes } from './user-routes';
@@ -14,11 +15,12 @@ import { createUserStore } from './user-store';
 /** Configuration, people and the audit log; `attach` once the socket server exists. */
 export function adminRoutes(deps: {
   db: Db;
+  sql: Sql;
   engine: QueueEngine;
   auth: AuthStore;
   audit: AuditStore;
   /** Runs in the save's transaction: bookings the new building strands are cancelled. */
-  onBuildingSaved?: (next: Building, at: number) => void;
+  onBuildingSaved?: BuildingSaved;
 }) {
   const changes = createBuildingChanges(deps);
   const users = createUserStore(deps.db);

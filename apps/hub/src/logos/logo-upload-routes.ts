@@ -23,7 +23,7 @@ function storedLogo(building: Building, key: LogoKey): string | undefined {
  * settings never carries them. Each change is a building save (audit, live, `building:changed`).
  */
 export function logoUploadRoutes(engine: QueueEngine, changes: BuildingChanges) {
-  const change = (
+  const change = async (
     key: LogoKey,
     logo: string | undefined,
     principal: Principal,
@@ -33,7 +33,7 @@ export function logoUploadRoutes(engine: QueueEngine, changes: BuildingChanges) 
     const old = storedLogo(before, key);
     if (old === logo) return { ok: true as const, logoUrl: logoUrl(before, key) ?? null };
     const next = withLogo(before, key, logo);
-    changes.apply(next, principal, request, {
+    await changes.apply(next, principal, request, {
       action: 'building.logo',
       target: key === 'site' ? null : key.slice('agencies/'.length),
       detail: { logo: `${logoSize(old) ?? '—'} → ${logoSize(logo) ?? '—'}` },

@@ -32,7 +32,7 @@ export function reportRoutes(
     });
   // The summary with its split by channel (walk-in, online, staff, integration) and what
   // became of the period's notifications.
-  const summaryWithChannels = (
+  const summaryWithChannels = async (
     principal: Principal,
     q: { from: string; to: string; agencyId?: string },
   ) => {
@@ -40,7 +40,7 @@ export function reportRoutes(
     return {
       ...summaryFor(principal, q),
       ...channels?.(engine.index, scoped),
-      notifications: notifications?.(engine.index.site.timezone, scoped),
+      notifications: await notifications?.(engine.index.site.timezone, scoped),
     };
   };
 
@@ -97,7 +97,7 @@ export function reportRoutes(
       tag: 'reports',
       access: ['admin', 'supervisor'],
       handle: async ({ principal, query }) => {
-        const cells = tableCells(summaryWithChannels(principal, period(query)), query.table);
+        const cells = tableCells(await summaryWithChannels(principal, period(query)), query.table);
         return sheetFile(cells, {
           name: `antre-${query.table}-${query.from}_${query.to}`,
           format: query.format,
