@@ -10,6 +10,7 @@ import { createBackupService } from './backup/backup-service';
 import { lockDataFolder } from './backup/data-folder-lock';
 import type { VerifyCitizen } from './bookings/booking-service';
 import { createBookings } from './bookings/bookings';
+import { seedDemoBookings } from './bookings/demo-bookings';
 import { loadBuilding } from './building/building-store';
 import type { FirstStartReport } from './building/first-start';
 import { prepareFirstStart } from './building/first-start';
@@ -175,10 +176,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       building: options.seedBuilding,
       adminPassword: options.adminPassword,
       demoPassword: options.demoPassword,
-      queueNow: (options.clock ?? Date.now)(),
     });
     const building = await loadBuilding(sql);
     if (!building) throw new Error('The database has no building configuration');
+    // The demo's bookings are for the queue's day (a test's day, not the wall's).
+    if (firstStart.seeded === 'demo' && !options.seedBuilding)
+      await seedDemoBookings(sql, building, (options.clock ?? Date.now)());
     const storage = createSqliteQueueStorage(db, sql);
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
     const commands = createCommandBus(engine, storage);
@@ -224,8 +227,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       templateOf: templates.current,
     });
     let listeningPort = options.port ?? 8080;
-    const notifications = createNotifications({
-      db,
+    const notifications = await createNotifications({
+      sql,
       engine,
       publicUrl: () =>
         publicHubUrl(engine.index.site, { scheme: 'http', host: undefined, port: listeningPort }),
@@ -234,14 +237,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       backoffBaseMs: options.notify?.backoffBaseMs,
     });
     const alarms = createAlarmService({
-      db,
+      sql,
       engine,
       notifications,
       printerAlerts: () => printing.alerts.openFor(ALARM_READER),
       everyMs: options.notify?.alarmEveryMs,
     });
     const bookings = createBookings({
-      db,
+      sql,
       engine,
       printing: printing.service,
       verifyCitizen: options.verifyCitizen,
@@ -253,8 +256,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       engine,
       auth,
       audit: createAuditStore(sql),
-      // The booking store still writes on the connection itself: on SQLite, the save's own.
-      onBuildingSaved: async (_tx, next, at) => void bookings.strand(next, at),
+      // Bookings the new building strands are cancelled in the save's transaction.
+      onBuildingSaved: bookings.strand,
     });
     const surveys = createSurveyStore(sql);
     const devicesAdmin = createDevicesAdmin({
@@ -324,7 +327,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
     listeningPort = port;
-    notifications.start();
+    await notifications.start();
     alarms.start();
     const backups = createBackupService(db, {
       dir: join(options.dataDir, 'backups'),
@@ -334,8 +337,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const runHousekeeping = async (): Promise<void> => {
       await engine.tick();
       devicesAdmin.tick();
-      bookings.tick();
-      notifications.tick();
+      await bookings.tick();
+      await notifications.tick();
     };
     const tick = setInterval(() => {
       runHousekeeping().catch((error: unknown) => console.error('Housekeeping failed', error));
@@ -354,8 +357,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       batchStats: engine.batchStats,
       close: async () => {
         clearInterval(tick);
-        notifications.stop();
-        alarms.stop();
+        await notifications.stop();
+        await alarms.stop();
         feeds.stop();
         await io.close();
         await app.close();

@@ -13,7 +13,7 @@ import { conflictError } from './conflict-reasons';
 type Emitter = Pick<Server<never, HubToClient>, 'emit'>;
 
 /** What else a building save changes, written through the save's transaction `tx`. */
-export type OnBuildingSaved = (tx: SqlRunner, next: Building, at: number) => Promise<void>;
+export type OnBuildingSaved = (tx: SqlRunner, next: Building, at: number) => Promise<unknown>;
 
 /** A change made from the building in force: the next one and its audit entry. */
 export interface BuildingChange {

@@ -29,9 +29,13 @@ export function createBookingCheckIn(deps: {
   printing: PrintService;
 }) {
   const { engine, store } = deps;
-  /** Check-ins decided and not yet saved, booking id -> ticket id: a second kiosk scanning the
-   * same code in that moment must see the booking as checked in, as the saved row will say. */
-  const unsaved = new Map<string, string>();
+  /**
+   * Check-ins this process decided today, booking id -> ticket id. The booking is read before
+   * the command waits its turn; a second kiosk scanning the same code meanwhile must see it
+   * checked in, whether that row is saved yet or not. One whose batch failed is dropped.
+   */
+  const decided = new Map<string, string>();
+  engine.onNewDay(() => decided.clear());
 
   async function run(
     principal: Principal,
@@ -39,25 +43,26 @@ export function createBookingCheckIn(deps: {
     needsPrint: boolean,
     origin: RequestOrigin,
   ): Promise<Result<CommandAck>> {
-    // Only the booking's service is read here; whether it is checked in is judged inside the
-    // command, on the saved row and the check-ins decided but not yet saved (`unsaved`).
-    const found = store.byCode(request.code);
+    // Whether it is checked in is judged inside the command, on this row and the check-ins
+    // decided since (`decided`).
+    const found = await store.byCode(request.code);
     if (!found) return errResult('booking_not_found', 'No booking with this code');
     const allowed = mayIssue(principal, engine.index, found.service_id);
     if (!allowed.ok) return allowed;
     let ticketId = '';
-    return engine
-      .execute(
+    const forget = () => {
+      if (ticketId && decided.get(found.id) === ticketId) decided.delete(found.id);
+    };
+    try {
+      const result = await engine.execute(
         principal,
         'booking:check-in',
         request.commandId,
         (ctx) => {
-          // Read again inside the command: a retry or another kiosk may have checked it in.
-          const saved = store.byCode(request.code) ?? found;
-          const pending = unsaved.get(saved.id);
-          const row: typeof saved = pending
-            ? { ...saved, status: 'checked_in', ticket_id: pending }
-            : saved;
+          const pending = decided.get(found.id);
+          const row: typeof found = pending
+            ? { ...found, status: 'checked_in', ticket_id: pending }
+            : found;
           const settings = ctx.index.services.get(row.service_id)?.booking;
           if (!settings) return errResult('booking_not_offered', 'This service takes no bookings');
           // A check-in whose ticket never printed (voided) may be done again.
@@ -77,14 +82,20 @@ export function createBookingCheckIn(deps: {
             needsPrint,
           });
           if (!change) return errResult('booking_not_offered', 'This service takes no bookings');
-          unsaved.set(row.id, ticketId);
+          decided.set(row.id, ticketId);
           return okResult(change);
         },
-        { origin, alongside: () => store.checkIn(found.id, ticketId, engine.now()) },
-      )
-      .finally(() => {
-        if (ticketId && unsaved.get(found.id) === ticketId) unsaved.delete(found.id);
-      });
+        {
+          origin,
+          alongside: (_change, tx) => store.checkIn(tx, found.id, ticketId, engine.now()),
+        },
+      );
+      if (!result.ok) forget();
+      return result;
+    } catch (error) {
+      forget();
+      throw error;
+    }
   }
 
   return {

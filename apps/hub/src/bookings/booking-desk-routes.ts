@@ -47,19 +47,19 @@ export function bookingDeskRoutes(deps: {
           if (printed.outcome === 'print_failed' && printed.ticket === null)
             throw new HttpError(409, 'conflict', 'This kiosk has no printer; nothing was issued');
           print = printed;
-          ticketId = store.byCode(code)?.ticket_id ?? undefined;
+          ticketId = (await store.byCode(code))?.ticket_id ?? undefined;
         } else {
           const ack = unwrapCheckIn(await checkIn.byStaff(principal, asked, origin));
           ticketId = ack.tickets[0]?.id;
         }
-        const row = store.byCode(code);
+        const row = await store.byCode(code);
         if (!row || !ticketId) throw new HttpError(500, 'internal', 'No ticket was issued');
         const queue = engine.queue;
         const ticket = queue.tickets.get(ticketId);
         if (!ticket) throw new HttpError(500, 'internal', 'No ticket was issued');
         return {
           ticket: toTracking(engine.index, queue, ticket, engine.now()),
-          booking: bookings.view(row),
+          booking: await bookings.view(row),
           ...(print === undefined ? {} : { print }),
         };
       },
@@ -70,7 +70,7 @@ export function bookingDeskRoutes(deps: {
       tag: 'bookings',
       access: ['admin', 'supervisor'],
       handle: async ({ principal, query }) => {
-        const list = bookingListOf(engine, store, principal, query);
+        const list = await bookingListOf(engine, store, principal, query);
         if (!query.format) return { bookings: list };
         return sheetFile(bookingListCells(list, engine.index.site.timezone), {
           name: `antre-booking-${query.date ?? 'semua'}`,

@@ -1,5 +1,6 @@
 import type { Building } from '@antre/domain';
 import { DEFAULT_BOOKING_POLICY, dueNoShows, strandedBookings } from '@antre/domain';
+import type { SqlRunner } from '../db/sql';
 import type { QueueEngine } from '../queue/queue-engine';
 import { cancelReasonText } from './booking-refusals';
 import type { BookingStore } from './booking-store';
@@ -15,35 +16,35 @@ const DAY_MS = 86_400_000;
  */
 export function createBookingHousekeeping(engine: QueueEngine, store: BookingStore) {
   return {
-    tick(now = engine.now()): { noShows: number; purged: number } {
+    async tick(now = engine.now()): Promise<{ noShows: number; purged: number }> {
       const services = engine.index.services;
       const due = dueNoShows(
-        store.booked().map(toBooking),
+        (await store.booked()).map(toBooking),
         (id) => services.get(id)?.booking ?? null,
         now,
       );
       const policy = engine.index.site.bookingPolicy ?? DEFAULT_BOOKING_POLICY;
-      const purged = store.transaction(() => {
-        for (const booking of due) store.noShow(booking.id);
-        return store.purge(now - policy.retentionDays * DAY_MS, now);
+      const purged = await store.transaction(async (tx) => {
+        for (const booking of due) await store.noShow(tx, booking.id);
+        return store.purge(tx, now - policy.retentionDays * DAY_MS, now);
       });
       return { noShows: due.length, purged };
     },
 
-    /** Called inside the building's save transaction, so both are kept or neither. */
-    strand(next: Building, at: number): number {
-      const upcoming = store
-        .booked()
-        .filter((b) => b.session_end > at)
-        .map(toBooking);
-      let cancelled = 0;
+    /** Writes through `tx`, the building's save transaction, so both are kept or neither. */
+    async strand(tx: SqlRunner, next: Building, at: number): Promise<number> {
+      const upcoming = (await store.booked(tx)).filter((b) => b.session_end > at).map(toBooking);
+      const reasons: { id: string; reason: string }[] = [];
       const known = new Set(next.services.map((s) => s.id));
       for (const b of upcoming.filter((b) => !known.has(b.serviceId)))
-        cancelled += store.cancel(b.id, cancelReasonText('booking_off'), at) ? 1 : 0;
+        reasons.push({ id: b.id, reason: cancelReasonText('booking_off') });
       for (const service of next.services) {
         for (const { booking, reason, detail } of strandedBookings(next.site, service, upcoming))
-          cancelled += store.cancel(booking.id, cancelReasonText(reason, detail), at) ? 1 : 0;
+          reasons.push({ id: booking.id, reason: cancelReasonText(reason, detail) });
       }
+      let cancelled = 0;
+      for (const { id, reason } of reasons)
+        cancelled += (await store.cancel(tx, id, reason, at)) ? 1 : 0;
       return cancelled;
     },
   };

@@ -6,12 +6,12 @@ import { localStamp } from '../reports/report-export';
 import type { BookingStore } from './booking-store';
 
 /** Supervisors see their agency's services; the admin all. */
-export function bookingListOf(
+export async function bookingListOf(
   engine: QueueEngine,
   store: BookingStore,
   principal: Principal,
   filter: { serviceId?: string | undefined; date?: string | undefined; q?: string | undefined },
-): BookingListItem[] {
+): Promise<BookingListItem[]> {
   const services = [...engine.index.services.values()];
   const agencyId =
     principal.kind === 'user' && principal.role !== 'admin' ? principal.agencyId : null;
@@ -19,8 +19,9 @@ export function bookingListOf(
     .filter((s) => agencyId === null || s.agencyId === agencyId)
     .filter((s) => !filter.serviceId || s.id === filter.serviceId)
     .map((s) => s.id);
+  const rows = await store.list({ serviceIds: visible, date: filter.date, q: filter.q });
   const tickets = engine.queue.tickets;
-  return store.list({ serviceIds: visible, date: filter.date, q: filter.q }).map((row) => {
+  return rows.map((row) => {
     const ticket = row.ticket_id ? tickets.get(row.ticket_id) : undefined;
     const served = ticket?.status === 'done' || ticket?.status === 'serving';
     return {

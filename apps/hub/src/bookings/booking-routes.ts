@@ -60,7 +60,7 @@ export function bookingRoutes(bookings: BookingService) {
       access: 'public',
       rateLimit: BOOKING_RATE_LIMIT,
       handle: async ({ body, request }) => {
-        const nik = bookings.nikOf(body.nik);
+        const nik = await bookings.nikOf(body.nik);
         nikKeys.set(request, `nik:${nik.hash}`);
         const limit = await perNikOf(request)(request);
         if (!limit.isAllowed && limit.isExceeded)
@@ -78,8 +78,8 @@ export function bookingRoutes(bookings: BookingService) {
       tag: 'bookings',
       access: 'public',
       rateLimit: BOOKING_RATE_LIMIT,
-      handle: ({ params, query, request }) =>
-        bookings.view(bookings.find(bookingCode(params.code), nikOfQuery(request, query))),
+      handle: async ({ params, query, request }) =>
+        bookings.view(await bookings.find(bookingCode(params.code), nikOfQuery(request, query))),
     }),
     defineRoute({
       route: 'DELETE /api/bookings/:code',
@@ -104,9 +104,9 @@ export function bookingRoutes(bookings: BookingService) {
       tag: 'bookings',
       access: 'public',
       rateLimit: BOOKING_RATE_LIMIT,
-      handle: ({ params, query, request }) => {
+      handle: async ({ params, query, request }) => {
         const code = bookingCode(params.code);
-        const view = bookings.view(bookings.find(code, nikOfQuery(request, query)));
+        const view = await bookings.view(await bookings.find(code, nikOfQuery(request, query)));
         const file = bookingCalendarFile(view, request.headers.host ?? 'antre');
         return new FileReply('text/calendar', file, { name: `antrean-${view.code}.ics` });
       },

@@ -1,5 +1,5 @@
 import type { BookingErrorCode, BookingResult } from '@antre/domain';
-import { bookingCalendar, checkNik, decideBooking } from '@antre/domain';
+import { addDays, bookingCalendar, checkNik, decideBooking, localMoment } from '@antre/domain';
 import type { BookingView, CreateBookingBody } from '@antre/protocol';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { HttpError } from '../http/routes';
@@ -59,23 +59,23 @@ export function createBookingService(deps: {
 }) {
   const { engine, store } = deps;
 
-  const view = (row: BookingRow): BookingView =>
-    toBookingView(engine.index, row, row.ticket_id ? store.ticketCode(row.ticket_id) : null);
+  const view = async (row: BookingRow): Promise<BookingView> =>
+    toBookingView(engine.index, row, row.ticket_id ? await store.ticketCode(row.ticket_id) : null);
 
   /** The NIK as typed, checked; refused with invalid_nik before anything is looked up. */
-  function nikOf(input: string): { nik: string; last4: string; hash: string } {
+  async function nikOf(input: string): Promise<{ nik: string; last4: string; hash: string }> {
     const checked = checkNik(input);
     if (!checked.ok)
       throw bookingError('invalid_nik', `This is not a valid NIK (${checked.problem})`);
-    return { ...checked, hash: store.nikHash(checked.nik) };
+    return { ...checked, hash: await store.nikHash(checked.nik) };
   }
 
   /** The booking with this code whose NIK matches; never says which of the two was wrong. */
-  function find(code: string, nikInput: string): BookingRow {
+  async function find(code: string, nikInput: string): Promise<BookingRow> {
     const checked = checkNik(nikInput);
-    const row = store.byCode(code);
+    const row = await store.byCode(code);
     if (!checked.ok || !row?.nik_hash) throw NOT_FOUND();
-    const given = Buffer.from(store.nikHash(checked.nik), 'hex');
+    const given = Buffer.from(await store.nikHash(checked.nik), 'hex');
     const kept = Buffer.from(row.nik_hash, 'hex');
     if (given.length !== kept.length || !timingSafeEqual(given, kept)) throw NOT_FOUND();
     return row;
@@ -86,15 +86,18 @@ export function createBookingService(deps: {
     return result.value;
   };
 
-  /** Count, decide and insert in one synchronous transaction: no race can overbook. */
+  /** Count, decide and insert in one transaction that holds off the others: none can overbook. */
   async function create(body: CreateBookingBody): Promise<BookingView> {
-    const nik = nikOf(body.nik);
+    const nik = await nikOf(body.nik);
     if (!(await deps.verifyCitizen(nik.nik, body.name)))
       throw bookingError('invalid_nik', 'This NIK could not be verified');
     const service = engine.index.services.get(body.serviceId);
     if (!service) throw refusal({ code: 'booking_not_offered', detail: null });
-    const row = store.transaction(() => {
+    const row = await store.transaction(async (tx) => {
+      await store.lockDecisions(tx);
       const now = engine.now();
+      const taken = await store.placesTaken(service.id, body.date, body.date, tx);
+      const sameNik = (await store.activeOfNik(nik.hash, tx)).map(toBooking);
       const decided = unwrap(
         decideBooking({
           site: engine.index.site,
@@ -103,8 +106,8 @@ export function createBookingService(deps: {
           date: body.date,
           sessionId: body.sessionId,
           now,
-          taken: (d, s) => store.taken(service.id, d, s),
-          sameNik: store.activeOfNik(nik.hash).map(toBooking),
+          taken,
+          sameNik,
         }),
       );
       const fresh = {
@@ -122,34 +125,46 @@ export function createBookingService(deps: {
         language: body.language,
         created_at: now,
       };
-      store.insert(fresh);
-      return store.byCode(fresh.code);
+      await store.insert(tx, fresh);
+      return store.byCode(fresh.code, tx);
     });
     if (!row) throw new HttpError(500, 'internal', 'The booking was not saved');
     return view(row);
   }
 
-  function cancelByCitizen(code: string, nik: string): BookingView {
-    const row = find(code, nik);
+  async function cancelByCitizen(code: string, nik: string): Promise<BookingView> {
+    const row = await find(code, nik);
     if (row.status === 'cancelled') throw refusal({ code: 'booking_cancelled', detail: null });
     if (row.status === 'checked_in') throw refusal({ code: 'already_checked_in', detail: null });
     if (row.status === 'no_show') throw refusal({ code: 'too_late', detail: null });
-    store.cancel(row.id, cancelReasonText('citizen'), engine.now());
-    return view(store.byCode(code) ?? row);
+    await store.transaction((tx) =>
+      store.cancel(tx, row.id, cancelReasonText('citizen'), engine.now()),
+    );
+    return view((await store.byCode(code)) ?? row);
   }
 
   /** Another day or session of the same service; decided like a new booking, without itself. */
-  function move(code: string, nik: string, date: string, sessionId: string): BookingView {
-    const found = find(code, nik);
+  async function move(
+    code: string,
+    nik: string,
+    date: string,
+    sessionId: string,
+  ): Promise<BookingView> {
+    const found = await find(code, nik);
     const service = engine.index.services.get(found.service_id);
     if (!service) throw refusal({ code: 'booking_not_offered', detail: null });
-    store.transaction(() => {
-      const row = store.byCode(code) ?? found;
+    await store.transaction(async (tx) => {
+      await store.lockDecisions(tx);
+      const row = (await store.byCode(code, tx)) ?? found;
       if (row.status !== 'booked')
         throw refusal({
           code: row.status === 'checked_in' ? 'already_checked_in' : 'booking_cancelled',
           detail: null,
         });
+      const taken = await store.placesTaken(service.id, date, date, tx);
+      const sameNik = (await store.activeOfNik(row.nik_hash ?? '', tx))
+        .filter((b) => b.id !== row.id)
+        .map(toBooking);
       const decided = unwrap(
         decideBooking({
           site: engine.index.site,
@@ -158,26 +173,34 @@ export function createBookingService(deps: {
           date,
           sessionId,
           now: engine.now(),
-          taken: (d, s) =>
-            store.taken(service.id, d, s) - (d === row.date && s === row.session_id ? 1 : 0),
-          sameNik: store
-            .activeOfNik(row.nik_hash ?? '')
-            .filter((b) => b.id !== row.id)
-            .map(toBooking),
+          taken: (d, s) => taken(d, s) - (d === row.date && s === row.session_id ? 1 : 0),
+          sameNik,
         }),
       );
-      store.move(row.id, date, sessionId, decided.sessionStart, decided.sessionEnd);
+      await store.move(tx, row.id, {
+        date,
+        sessionId,
+        start: decided.sessionStart,
+        end: decided.sessionEnd,
+      });
     });
-    return view(store.byCode(code) ?? found);
+    return view((await store.byCode(code)) ?? found);
   }
 
   /** Days, sessions and places left of a service, from today through its booking window. */
-  function availability(serviceId: string, from?: string, to?: string) {
+  async function availability(serviceId: string, from?: string, to?: string) {
     const service = engine.index.services.get(serviceId);
     if (!service?.booking) throw refusal({ code: 'booking_not_offered', detail: null });
-    const days = bookingCalendar(engine.index.site, service, engine.now(), (d, s) =>
-      store.taken(service.id, d, s),
-    ).filter((d) => (!from || d.date >= from) && (!to || d.date <= to));
+    const now = engine.now();
+    const today = localMoment(now, engine.index.site.timezone).date;
+    const taken = await store.placesTaken(
+      service.id,
+      today,
+      addDays(today, service.booking.daysAhead),
+    );
+    const days = bookingCalendar(engine.index.site, service, now, taken).filter(
+      (d) => (!from || d.date >= from) && (!to || d.date <= to),
+    );
     return { serviceId, timezone: engine.index.site.timezone, days };
   }
 

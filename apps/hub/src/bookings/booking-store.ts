@@ -1,6 +1,6 @@
-import type { Booking, BookingStatus } from '@antre/domain';
+import type { Booking, BookingStatus, TakenPlaces } from '@antre/domain';
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Db } from '../db/database';
+import type { Sql, SqlParam, SqlRunner } from '../db/sql';
 
 /** A bookings row as the 0010 migration made it. Name, phone and hash are null once purged. */
 export interface BookingRow {
@@ -30,6 +30,9 @@ export type NewBooking = Omit<
   'ticket_id' | 'cancel_reason' | 'cancelled_at' | 'checked_in_at' | 'purged_at' | 'status'
 >;
 
+/** Runs in the transaction that made or cancelled a booking (its messages go to the outbox). */
+export type BookingChanged = (tx: SqlRunner, bookingId: string) => Promise<void>;
+
 export const toBooking = (row: BookingRow): Booking => ({
   id: row.id,
   code: row.code,
@@ -47,92 +50,171 @@ export const toBooking = (row: BookingRow): Booking => ({
 });
 
 const NIK_SECRET = 'booking-nik-hmac';
+const ACTIVE = "status IN ('booked', 'checked_in')";
 
 /**
- * The site's key for hashing NIKs: made once by this hub (32 random bytes) and kept in its
- * database, so backups of the site can still find bookings; never in the repository, never in
- * an export of the building.
+ * The site's key for hashing NIKs: made once (32 random bytes) and kept in its database, so
+ * backups of the site can still find bookings; never in the repository, never in an export
+ * of the building. Two processes making it at once keep the first one written.
  */
-function siteSecret(db: Db): Buffer {
-  const found = db
-    .prepare<[string], { value: Buffer }>('SELECT value FROM site_secrets WHERE name = ?')
-    .get(NIK_SECRET);
+async function siteSecret(sql: Sql): Promise<Buffer> {
+  const read = () =>
+    sql.get<{ value: Buffer }>('SELECT value FROM site_secrets WHERE name = ?', [NIK_SECRET]);
+  const found = await read();
   if (found) return found.value;
-  const value = randomBytes(32);
-  db.prepare('INSERT INTO site_secrets (name, value) VALUES (?, ?)').run(NIK_SECRET, value);
-  return value;
+  await sql.run(
+    'INSERT INTO site_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+    [NIK_SECRET, randomBytes(32)],
+  );
+  const made = await read();
+  if (!made) throw new Error('The NIK secret was not saved');
+  return made.value;
 }
 
 /**
- * `changed` runs inside the transaction that made or cancelled a booking, so what follows from
- * it (the confirmation or cancellation message in the outbox) is kept with it or not at all.
+ * Writes take the caller's transaction (`tx`); `changed` runs in the transaction that made or
+ * cancelled a booking, so what follows from it (the confirmation or cancellation message in the
+ * outbox) is kept with it or not at all.
  */
-export function createBookingStore(db: Db, changed: (bookingId: string) => void = () => {}) {
-  const secret = siteSecret(db);
-  const insert = db.prepare<NewBooking>(
-    `INSERT INTO bookings (id, code, service_id, date, session_id, session_start, session_end,
-       nik_hash, nik_last4, name, phone, language, status, created_at)
-     VALUES (@id, @code, @service_id, @date, @session_id, @session_start, @session_end,
-       @nik_hash, @nik_last4, @name, @phone, @language, 'booked', @created_at)`,
-  );
-  const byCode = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE code = ?');
-  const byTicket = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE ticket_id = ?');
-  const ticketCode = db.prepare<[string], { code: string }>(
-    'SELECT code FROM tickets WHERE id = ?',
-  );
-  const taken = db.prepare<[string, string, string], { n: number }>(
-    `SELECT count(*) AS n FROM bookings WHERE service_id = ? AND date = ? AND session_id = ?
-       AND status IN ('booked', 'checked_in')`,
-  );
-  const activeOfNik = db.prepare<[string], BookingRow>(
-    "SELECT * FROM bookings WHERE nik_hash = ? AND status IN ('booked', 'checked_in')",
-  );
-  const booked = db.prepare<[], BookingRow>("SELECT * FROM bookings WHERE status = 'booked'");
-  const cancel = db.prepare<[string, number, string]>(
-    "UPDATE bookings SET status = 'cancelled', cancel_reason = ?, cancelled_at = ? WHERE id = ? AND status = 'booked'",
-  );
-  const checkIn = db.prepare<[string, number, string]>(
-    "UPDATE bookings SET status = 'checked_in', ticket_id = ?, checked_in_at = ? WHERE id = ?",
-  );
-  const noShow = db.prepare<[string]>(
-    "UPDATE bookings SET status = 'no_show' WHERE id = ? AND status = 'booked'",
-  );
-  const move = db.prepare<[string, string, number, number, string]>(
-    'UPDATE bookings SET date = ?, session_id = ?, session_start = ?, session_end = ? WHERE id = ?',
-  );
-  const purge = db.prepare<[number, number]>(
-    `UPDATE bookings SET name = NULL, phone = NULL, nik_hash = NULL, purged_at = ?
-     WHERE purged_at IS NULL AND status != 'booked' AND session_end < ?`,
-  );
+export function createBookingStore(sql: Sql, changed: BookingChanged = () => Promise.resolve()) {
+  let secret: Promise<Buffer> | undefined;
+  const secretOnce = (): Promise<Buffer> => {
+    // A failed read is tried again by the next caller, not remembered.
+    secret ??= siteSecret(sql).catch((error: unknown) => {
+      secret = undefined;
+      throw error;
+    });
+    return secret;
+  };
 
   return {
     /** HMAC-SHA256 of the NIK under the site's secret: all that is kept of it. */
-    nikHash: (nik: string): string => createHmac('sha256', secret).update(nik).digest('hex'),
-    insert(row: NewBooking): void {
-      insert.run(row);
-      changed(row.id);
+    async nikHash(nik: string): Promise<string> {
+      return createHmac('sha256', await secretOnce())
+        .update(nik)
+        .digest('hex');
     },
-    byCode: (code: string): BookingRow | undefined => byCode.get(code),
-    ticketCode: (ticketId: string): string | null => ticketCode.get(ticketId)?.code ?? null,
-    byTicket: (ticketId: string): BookingRow | undefined => byTicket.get(ticketId),
-    taken: (serviceId: string, date: string, sessionId: string): number =>
-      taken.get(serviceId, date, sessionId)?.n ?? 0,
-    activeOfNik: (nikHash: string): BookingRow[] => activeOfNik.all(nikHash),
-    booked: (): BookingRow[] => booked.all(),
-    cancel(id: string, reason: string, at: number): boolean {
-      const done = cancel.run(reason, at, id).changes === 1;
-      if (done) changed(id);
-      return done;
+
+    /**
+     * The first statement of a transaction that decides on places and a NIK's bookings: on
+     * PostgreSQL two such transactions would each count before the other's insert (SQLite's
+     * transactions already run one at a time).
+     */
+    async lockDecisions(tx: SqlRunner): Promise<void> {
+      if (sql.dialect === 'postgres')
+        await tx.get(
+          "SELECT pg_advisory_xact_lock(hashtext('antre bookings ' || current_schema()))",
+        );
     },
-    checkIn: (id: string, ticketId: string, at: number): void => void checkIn.run(ticketId, at, id),
-    noShow: (id: string): void => void noShow.run(id),
-    move: (id: string, date: string, sessionId: string, start: number, end: number): void =>
-      void move.run(date, sessionId, start, end, id),
+
+    async insert(tx: SqlRunner, row: NewBooking): Promise<void> {
+      await tx.run(
+        `INSERT INTO bookings (id, code, service_id, date, session_id, session_start, session_end,
+           nik_hash, nik_last4, name, phone, language, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?)`,
+        [
+          row.id,
+          row.code,
+          row.service_id,
+          row.date,
+          row.session_id,
+          row.session_start,
+          row.session_end,
+          row.nik_hash,
+          row.nik_last4,
+          row.name,
+          row.phone,
+          row.language,
+          row.created_at,
+        ],
+      );
+      await changed(tx, row.id);
+    },
+
+    byCode: (code: string, on: SqlRunner = sql): Promise<BookingRow | undefined> =>
+      on.get<BookingRow>('SELECT * FROM bookings WHERE code = ?', [code]),
+
+    async ticketCode(ticketId: string): Promise<string | null> {
+      const row = await sql.get<{ code: string }>('SELECT code FROM tickets WHERE id = ?', [
+        ticketId,
+      ]);
+      return row?.code ?? null;
+    },
+
+    /** Places taken (booked or checked in) per session of a service between two dates. */
+    async placesTaken(
+      serviceId: string,
+      from: string,
+      to: string,
+      on: SqlRunner = sql,
+    ): Promise<TakenPlaces> {
+      const rows = await on.all<{ date: string; session_id: string; n: number }>(
+        `SELECT date, session_id, COUNT(*) AS n FROM bookings
+         WHERE service_id = ? AND date >= ? AND date <= ? AND ${ACTIVE}
+         GROUP BY date, session_id`,
+        [serviceId, from, to],
+      );
+      const taken = new Map(rows.map((r) => [`${r.date} ${r.session_id}`, r.n]));
+      return (date, sessionId) => taken.get(`${date} ${sessionId}`) ?? 0;
+    },
+
+    activeOfNik: (nikHash: string, on: SqlRunner = sql): Promise<BookingRow[]> =>
+      on.all<BookingRow>(`SELECT * FROM bookings WHERE nik_hash = ? AND ${ACTIVE}`, [nikHash]),
+
+    booked: (on: SqlRunner = sql): Promise<BookingRow[]> =>
+      on.all<BookingRow>("SELECT * FROM bookings WHERE status = 'booked'"),
+
+    /** Only a booking still booked is cancelled; says whether this one was. */
+    async cancel(tx: SqlRunner, id: string, reason: string, at: number): Promise<boolean> {
+      const { changes } = await tx.run(
+        "UPDATE bookings SET status = 'cancelled', cancel_reason = ?, cancelled_at = ? WHERE id = ? AND status = 'booked'",
+        [reason, at, id],
+      );
+      if (changes === 1) await changed(tx, id);
+      return changes === 1;
+    },
+
+    async checkIn(tx: SqlRunner, id: string, ticketId: string, at: number): Promise<void> {
+      await tx.run(
+        "UPDATE bookings SET status = 'checked_in', ticket_id = ?, checked_in_at = ? WHERE id = ?",
+        [ticketId, at, id],
+      );
+    },
+
+    async noShow(tx: SqlRunner, id: string): Promise<void> {
+      await tx.run("UPDATE bookings SET status = 'no_show' WHERE id = ? AND status = 'booked'", [
+        id,
+      ]);
+    },
+
+    async move(
+      tx: SqlRunner,
+      id: string,
+      to: { date: string; sessionId: string; start: number; end: number },
+    ): Promise<void> {
+      await tx.run(
+        'UPDATE bookings SET date = ?, session_id = ?, session_start = ?, session_end = ? WHERE id = ?',
+        [to.date, to.sessionId, to.start, to.end, id],
+      );
+    },
+
     /** Empties the personal fields of bookings whose session ended before `before`. */
-    purge: (before: number, at: number): number => purge.run(at, before).changes,
-    list(filter: { serviceIds?: readonly string[]; date?: string; q?: string }): BookingRow[] {
+    async purge(tx: SqlRunner, before: number, at: number): Promise<number> {
+      const { changes } = await tx.run(
+        `UPDATE bookings SET name = NULL, phone = NULL, nik_hash = NULL, purged_at = ?
+         WHERE purged_at IS NULL AND status != 'booked' AND session_end < ?`,
+        [at, before],
+      );
+      return changes;
+    },
+
+    async list(filter: {
+      serviceIds?: readonly string[];
+      date?: string | undefined;
+      q?: string | undefined;
+    }): Promise<BookingRow[]> {
       const where: string[] = [];
-      const args: string[] = [];
+      const args: SqlParam[] = [];
       if (filter.serviceIds) {
         if (filter.serviceIds.length === 0) return [];
         where.push(`service_id IN (${filter.serviceIds.map(() => '?').join(', ')})`);
@@ -143,14 +225,18 @@ export function createBookingStore(db: Db, changed: (bookingId: string) => void 
         args.push(filter.date);
       }
       if (filter.q) {
-        where.push("(code = ? OR name LIKE ? ESCAPE '\\')");
+        // A name matches whatever its case, as SQLite's LIKE did.
+        where.push("(code = ? OR LOWER(name) LIKE LOWER(?) ESCAPE '\\')");
         args.push(filter.q.toUpperCase(), `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`);
       }
-      const sql = `SELECT * FROM bookings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY date, session_start, created_at LIMIT 5000`;
-      return db.prepare<string[], BookingRow>(sql).all(...args);
+      return sql.all<BookingRow>(
+        `SELECT * FROM bookings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY date, session_start, created_at LIMIT 5000`,
+        args,
+      );
     },
-    transaction: <T>(run: () => T): T => db.transaction(run)(),
+
+    transaction: <T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> => sql.transaction(work),
   };
 }
 

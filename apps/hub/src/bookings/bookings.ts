@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 import type { RouteSpec } from '../http/routes';
 import type { PrintService } from '../printing/print-service';
 import type { QueueEngine } from '../queue/queue-engine';
@@ -8,18 +8,19 @@ import { createBookingHousekeeping } from './booking-housekeeping';
 import { bookingRoutes } from './booking-routes';
 import type { VerifyCitizen } from './booking-service';
 import { ACCEPT_EVERY_CITIZEN, createBookingService } from './booking-service';
+import type { BookingChanged } from './booking-store';
 import { createBookingStore } from './booking-store';
 
 /** Antrean online in the hub: its routes, its tick, and what a building save does to it. */
 export function createBookings(deps: {
-  db: Db;
+  sql: Sql;
   engine: QueueEngine;
   printing: PrintService;
   verifyCitizen?: VerifyCitizen | undefined;
   /** In the transaction of a booking made or cancelled (its messages go to the outbox). */
-  onChanged?: (bookingId: string) => void;
+  onChanged?: BookingChanged;
 }) {
-  const store = createBookingStore(deps.db, deps.onChanged);
+  const store = createBookingStore(deps.sql, deps.onChanged);
   const bookings = createBookingService({
     engine: deps.engine,
     store,

@@ -1,7 +1,8 @@
 import type { Building } from '@antre/domain';
 import { epochOf, localMoment, sessionsOn } from '@antre/domain';
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
+import type { NewBooking } from './booking-store';
 import { createBookingStore } from './booking-store';
 import { CODE_ALPHABET } from './booking-service';
 
@@ -19,10 +20,12 @@ const PEOPLE = [
  * visitors to check in. Demo people with made-up NIKs; codes DEMAAB, DEMAAC … to type at
  * a kiosk, in the code alphabet (no O, 0, I or 1, which people misread).
  */
-export function seedDemoBookings(db: Db, building: Building, now: number): number {
-  const store = createBookingStore(db);
+export async function seedDemoBookings(sql: Sql, building: Building, now: number): Promise<number> {
+  const store = createBookingStore(sql);
   const { date } = localMoment(now, building.site.timezone);
-  let made = 0;
+  const hashes = new Map<string, string>();
+  for (const person of PEOPLE) hashes.set(person.nik, await store.nikHash(person.nik));
+  const rows: NewBooking[] = [];
   for (const service of building.services) {
     if (!service.booking || !service.active) continue;
     const { checkInLateMinutes } = service.booking;
@@ -31,9 +34,9 @@ export function seedDemoBookings(db: Db, building: Building, now: number): numbe
       (s) => epochOf(date, s.start, building.site.timezone) + checkInLateMinutes * 60_000 > now,
     );
     for (const session of ahead.slice(0, 2)) {
-      for (const person of PEOPLE.slice(made % 4, (made % 4) + 2)) {
-        made += 1;
-        store.insert({
+      for (const person of PEOPLE.slice(rows.length % 4, (rows.length % 4) + 2)) {
+        const made = rows.length + 1;
+        rows.push({
           id: randomUUID(),
           code: `DEMA${CODE_ALPHABET[Math.floor(made / 32) % 32]}${CODE_ALPHABET[made % 32]}`,
           service_id: service.id,
@@ -41,7 +44,7 @@ export function seedDemoBookings(db: Db, building: Building, now: number): numbe
           session_id: session.id,
           session_start: epochOf(date, session.start, building.site.timezone),
           session_end: epochOf(date, session.end, building.site.timezone),
-          nik_hash: store.nikHash(person.nik),
+          nik_hash: hashes.get(person.nik) ?? null,
           nik_last4: person.nik.slice(12),
           name: person.name,
           phone: null,
@@ -51,5 +54,8 @@ export function seedDemoBookings(db: Db, building: Building, now: number): numbe
       }
     }
   }
-  return made;
+  await store.transaction(async (tx) => {
+    for (const row of rows) await store.insert(tx, row);
+  });
+  return rows.length;
 }

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthStore } from '../auth/auth-store';
 import { generatePassword, hashPassword } from '../auth/passwords';
-import { seedDemoBookings } from '../bookings/demo-bookings';
 import type { Db } from '../db/database';
 import type { Sql } from '../db/sql';
 import { RESOURCES_DIR } from '../paths';
@@ -57,8 +56,6 @@ export interface FirstStartOptions {
   building?: Building | undefined;
   adminPassword?: string | undefined;
   demoPassword?: string | undefined;
-  /** The queue's clock: the demo's bookings are for its day (a test's day, not the wall's). */
-  queueNow?: number | undefined;
 }
 
 export async function prepareFirstStart(
@@ -75,7 +72,6 @@ export async function prepareFirstStart(
     report.seeded = options.demo || options.building ? 'demo' : 'empty';
     if (options.demo || options.building)
       await seedDemoStaff(auth, building, options.demoPassword, report, now);
-    if (options.demo && !options.building) seedDemoBookings(db, building, options.queueNow ?? now);
   }
   if (!auth.findUser('admin')) {
     const password = options.adminPassword ?? generatePassword();

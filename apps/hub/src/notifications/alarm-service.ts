@@ -2,25 +2,15 @@ import type { Alarm, AlarmThresholds, PrinterAlert } from '@antre/domain';
 import { evaluateAlarms } from '@antre/domain';
 import type { AlarmView, DeviceAlert, NotifySettings } from '@antre/protocol';
 import type { Principal } from '../auth/principal';
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
+import type { AlarmRow } from './alarm-store';
+import { createAlarmStore } from './alarm-store';
 import { defineRoute } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { HubSocket } from '../realtime/socket-data';
 import type { Io } from '../realtime/socket-server';
 import type { Notifications } from './notifications';
 import type { PlannedMessage } from './visitor-messages';
-
-interface AlarmRow {
-  id: number;
-  key: string;
-  kind: AlarmView['kind'];
-  agency_id: string | null;
-  subject_id: string;
-  detail: string;
-  since: number;
-  raised_at: number;
-  cleared_at: number | null;
-}
 
 const ROOM_ALL = 'alarms';
 const roomOf = (agencyId: string) => `alarms:${agencyId}`;
@@ -53,25 +43,34 @@ export function alarmText(alarm: Alarm, agencyName: string): string {
 /**
  * Alarms for staff: evaluated every few seconds from the queue (domain/alarms.ts), raised when
  * a cause appears and cleared when it ends, shown live to the admin and the agency's
- * supervisors, and sent through the staff channel when one is set.
+ * supervisors, and sent through the staff channel when one is set. Evaluations and greetings
+ * take turns, so the screens get the lists in the order they were read.
  */
 export function createAlarmService(deps: {
-  db: Db;
+  sql: Sql;
   engine: QueueEngine;
   notifications: Notifications;
   printerAlerts: () => DeviceAlert[];
   everyMs?: number;
 }) {
-  const { db, engine, notifications } = deps;
+  const { engine, notifications } = deps;
+  const store = createAlarmStore(deps.sql);
   let io: Io | undefined;
   let latest = new Map<string, Alarm>();
   // What the screens were last shown of each open alarm, so a changed count or oldest ticket
   // reaches them without waiting for another alarm to come or go.
   let shown = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
+  let turn: Promise<unknown> = Promise.resolve();
 
-  const openRows = (): AlarmRow[] =>
-    db.prepare<[], AlarmRow>('SELECT * FROM alarms WHERE cleared_at IS NULL ORDER BY id').all();
+  /** Runs `work` after the evaluation or greeting before it. */
+  function inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const next = turn.then(work);
+    turn = next.catch(() => undefined);
+    return next;
+  }
+
+  const openRows = store.open;
 
   function thresholdsFor(settings: NotifySettings) {
     return (serviceId: string): AlarmThresholds => {
@@ -124,7 +123,7 @@ export function createAlarmService(deps: {
   }
 
   /** Raises what is new, clears what has ended; tells the screens when anything changed. */
-  function evaluate(): { raised: number; cleared: number } {
+  async function evaluateNow(): Promise<{ raised: number; cleared: number }> {
     const settings = notifications.settings();
     const now = engine.now();
     // Past midnight the old day's queue is not judged: its waiting would raise alarms at night.
@@ -144,7 +143,7 @@ export function createAlarmService(deps: {
       printerAlerts: printerInputs(),
     });
     latest = new Map(found.map((a) => [a.key, a]));
-    const open = openRows();
+    const open = await openRows();
     const openKeys = new Set(open.map((r) => r.key));
     const raised = found.filter((a) => !openKeys.has(a.key));
     const ended = open.filter((r) => !latest.has(r.key));
@@ -152,41 +151,30 @@ export function createAlarmService(deps: {
       (a) => openKeys.has(a.key) && shown.get(a.key) !== JSON.stringify(a.detail),
     );
     if (raised.length === 0 && ended.length === 0) {
-      if (changed.length > 0) publish(new Set(changed.map((a) => a.agencyId)));
+      if (changed.length > 0) await publish(new Set(changed.map((a) => a.agencyId)));
       return { raised: 0, cleared: 0 };
     }
-    const messages: PlannedMessage[] = [];
-    db.transaction(() => {
-      const insert = db.prepare(
-        `INSERT INTO alarms (key, kind, agency_id, subject_id, detail, since, raised_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const a of raised) {
-        const id = Number(
-          insert.run(a.key, a.kind, a.agencyId, a.subjectId, JSON.stringify(a.detail), a.since, now)
-            .lastInsertRowid,
-        );
-        messages.push(...staffMessages(a, id, settings));
-      }
-      const clear = db.prepare('UPDATE alarms SET cleared_at = ? WHERE id = ?');
-      for (const r of ended) clear.run(now, r.id);
-      notifications.store.enqueue(messages, now);
-    })();
+    const messages = await store.transaction(async (tx) => {
+      const planned: PlannedMessage[] = [];
+      for (const a of raised)
+        planned.push(...staffMessages(a, await store.raise(tx, a, now), settings));
+      for (const r of ended) await store.clear(tx, r.id, now);
+      await notifications.store.enqueue(tx, planned, now);
+      return planned;
+    });
     if (messages.length > 0) notifications.worker.wake();
-    publish(
+    await publish(
       new Set([...raised, ...changed].map((a) => a.agencyId).concat(ended.map((r) => r.agency_id))),
     );
     return { raised: raised.length, cleared: ended.length };
   }
 
-  function listFor(principal: Principal): AlarmView[] {
-    return openRows()
-      .filter((r) => mayHearAlarm(principal, r.agency_id))
-      .map(view);
+  async function listFor(principal: Principal): Promise<AlarmView[]> {
+    return (await openRows()).filter((r) => mayHearAlarm(principal, r.agency_id)).map(view);
   }
 
-  function publish(agencies: Set<string | null>): void {
-    const rows = openRows();
+  async function publish(agencies: Set<string | null>): Promise<void> {
+    const rows = await openRows();
     shown = new Map(rows.map((r) => [r.key, JSON.stringify(view(r).detail)]));
     if (!io) return;
     io.to(ROOM_ALL).emit('alarms:list', rows.map(view));
@@ -207,11 +195,13 @@ export function createAlarmService(deps: {
     else if (principal.role === 'supervisor' && principal.agencyId)
       void socket.join(roomOf(principal.agencyId));
     else return;
-    socket.emit('alarms:list', listFor(principal));
+    inTurn(async () => {
+      socket.emit('alarms:list', await listFor(principal));
+    }).catch((error: unknown) => console.error('greeting a socket with its alarms failed', error));
   }
 
   return {
-    evaluate,
+    evaluate: () => inTurn(evaluateNow),
     listFor,
     greet,
     /** Where changes are published; sockets are greeted by `registerSocketHandlers`. */
@@ -219,17 +209,21 @@ export function createAlarmService(deps: {
       io = server;
     },
     start(): void {
+      // A round still waiting for its turn (a slow database) is not joined by another.
+      let waiting = false;
       timer = setInterval(() => {
-        try {
-          evaluate();
-        } catch (error) {
-          console.error('alarm evaluation failed', error);
-        }
+        if (waiting) return;
+        waiting = true;
+        inTurn(evaluateNow)
+          .catch((error: unknown) => console.error('alarm evaluation failed', error))
+          .finally(() => (waiting = false));
       }, deps.everyMs ?? 10_000);
       timer.unref();
     },
-    stop(): void {
+    /** Waits for the evaluation under way. */
+    async stop(): Promise<void> {
       if (timer) clearInterval(timer);
+      await turn;
     },
   };
 }

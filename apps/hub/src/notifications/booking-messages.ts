@@ -1,5 +1,5 @@
 import { placeOfService } from '@antre/domain';
-import type { Db } from '../db/database';
+import type { Sql, SqlRunner } from '../db/sql';
 import type { QueueEngine } from '../queue/queue-engine';
 import type { NotifyStore } from './notify-store';
 import type { PlannedMessage } from './visitor-messages';
@@ -56,9 +56,10 @@ export function cancelReasonWords(stored: string | null, language: 'id' | 'en'):
  * bookings table itself on every tick, so a hub that stopped at any moment still sends it
  * once (the outbox key), and the booking's own transaction adds it at once where it can.
  */
-export function createBookingMessages(deps: { db: Db; store: NotifyStore; engine: QueueEngine }) {
-  const { db, store, engine } = deps;
-  const byId = db.prepare<[string], BookingForMessage>('SELECT * FROM bookings WHERE id = ?');
+export function createBookingMessages(deps: { sql: Sql; store: NotifyStore; engine: QueueEngine }) {
+  const { sql, store, engine } = deps;
+  const byId = (id: string, on: SqlRunner = sql) =>
+    on.get<BookingForMessage>('SELECT * FROM bookings WHERE id = ?', [id]);
 
   function message(
     b: BookingForMessage,
@@ -102,30 +103,30 @@ export function createBookingMessages(deps: { db: Db; store: NotifyStore; engine
     return planned;
   }
 
-  function due(now: number): PlannedMessage[] {
-    return db
-      .prepare<[number, number, number, number], BookingForMessage>(
-        `SELECT * FROM bookings WHERE phone IS NOT NULL AND (
-           (status = 'booked' AND (created_at >= ? OR session_start BETWEEN ? AND ?))
-           OR (status = 'cancelled' AND cancelled_at >= ?))`,
-      )
-      .all(now - DAY, now, now + DAY, now - DAY)
-      .flatMap((b) => plannedFor(b, now));
+  async function due(now: number): Promise<PlannedMessage[]> {
+    const rows = await sql.all<BookingForMessage>(
+      `SELECT * FROM bookings WHERE phone IS NOT NULL AND (
+         (status = 'booked' AND (created_at >= ? OR session_start BETWEEN ? AND ?))
+         OR (status = 'cancelled' AND cancelled_at >= ?))
+       ORDER BY created_at, id`,
+      [now - DAY, now, now + DAY, now - DAY],
+    );
+    return rows.flatMap((b) => plannedFor(b, now));
   }
 
   return {
-    phoneOf: (id: string): string | null => byId.get(id)?.phone ?? null,
+    phoneOf: async (id: string): Promise<string | null> => (await byId(id))?.phone ?? null,
 
-    /** In a booking's own transaction: its confirmation or cancellation goes out at once. */
-    changed(bookingId: string): void {
-      const b = byId.get(bookingId);
+    /** In a booking's own transaction (`tx`): its confirmation or cancellation goes out at once. */
+    async changed(tx: SqlRunner, bookingId: string): Promise<void> {
+      const b = await byId(bookingId, tx);
       const now = engine.now();
-      if (b) store.enqueue(plannedFor(b, now), now);
+      if (b) await store.enqueue(tx, plannedFor(b, now), now);
     },
 
     /** Every tick: whatever is due and not yet in the outbox goes in. */
-    remind(now: number): number {
-      return store.enqueue(due(now), now);
+    async remind(now: number): Promise<number> {
+      return (await store.enqueueAlone(await due(now), now)).length;
     },
   };
 }

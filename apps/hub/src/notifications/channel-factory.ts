@@ -20,19 +20,35 @@ export const mask = (secret: string): string => `••••${secret.slice(-4)}
  * from the settings (notify_channels.secrets) and leave the hub only toward their provider.
  */
 export function createChannelFactory(store: NotifyStore) {
-  function vapidKeys(): { publicKey: string; privateKey: string } {
-    const publicKey = store.secret(VAPID_PUBLIC);
-    const privateKey = store.secret(VAPID_PRIVATE);
-    if (publicKey && privateKey) return { publicKey, privateKey };
+  type KeyPair = { publicKey: string; privateKey: string };
+  let keys: Promise<KeyPair> | undefined;
+
+  async function readOrMakeKeys(): Promise<KeyPair> {
+    const stored = async () => {
+      const publicKey = await store.secret(VAPID_PUBLIC);
+      const privateKey = await store.secret(VAPID_PRIVATE);
+      return publicKey && privateKey ? { publicKey, privateKey } : null;
+    };
+    const found = await stored();
+    if (found) return found;
     const made = makeVapidKeys();
-    store.transaction(() => {
-      store.setSecret(VAPID_PUBLIC, made.publicKey);
-      store.setSecret(VAPID_PRIVATE, made.privateKey);
-    });
-    return made;
+    await store.addSecrets({ [VAPID_PUBLIC]: made.publicKey, [VAPID_PRIVATE]: made.privateKey });
+    // Another process may have kept its pair first: the stored one is the one browsers get.
+    const kept = await stored();
+    if (!kept) throw new Error('The Web Push keys were not saved');
+    return kept;
   }
 
-  function build(row: ChannelRow): Channel {
+  /** Read (or made) once; a failed read is tried again by the next caller. */
+  function vapidKeys(): Promise<KeyPair> {
+    keys ??= readOrMakeKeys().catch((error: unknown) => {
+      keys = undefined;
+      throw error;
+    });
+    return keys;
+  }
+
+  async function build(row: ChannelRow): Promise<Channel> {
     const config = JSON.parse(row.config) as ChannelBody;
     const secrets = JSON.parse(row.secrets) as Secrets;
     switch (config.kind) {
@@ -41,7 +57,7 @@ export function createChannelFactory(store: NotifyStore) {
       case 'http':
         return httpGatewayChannel({ ...config, secretHeaders: secrets });
       case 'webpush':
-        return webPushChannel({ subject: config.subject, ...vapidKeys() });
+        return webPushChannel({ subject: config.subject, ...(await vapidKeys()) });
       case 'log':
         return logChannel();
     }
@@ -65,8 +81,8 @@ export function createChannelFactory(store: NotifyStore) {
   }
 
   /** Splits a channel's body into settings and secrets; a secret left out keeps its stored value. */
-  function save(id: string | null, body: ChannelBody, now: number): ChannelView {
-    const existing = id ? store.channel(id) : undefined;
+  async function save(id: string | null, body: ChannelBody, now: number): Promise<ChannelView> {
+    const existing = id ? await store.channel(id) : undefined;
     const kept =
       existing && existing.kind === body.kind ? (JSON.parse(existing.secrets) as Secrets) : {};
     const secrets: Secrets = {};
@@ -95,7 +111,7 @@ export function createChannelFactory(store: NotifyStore) {
       secrets: JSON.stringify(secrets),
       updated_at: now,
     };
-    store.saveChannel(row);
+    await store.saveChannel(row);
     return view(row);
   }
 
@@ -104,11 +120,11 @@ export function createChannelFactory(store: NotifyStore) {
     isEnabled,
     view,
     save,
-    list: (): ChannelView[] => store.channels().map(view),
-    enabledOfKind: (kind: ChannelRow['kind']): ChannelRow | undefined =>
-      store.channels().find((c) => c.kind === kind && isEnabled(c)),
+    list: async (): Promise<ChannelView[]> => (await store.channels()).map(view),
+    enabledOfKind: async (kind: ChannelRow['kind']): Promise<ChannelRow | undefined> =>
+      (await store.channels()).find((c) => c.kind === kind && isEnabled(c)),
     /** The key a browser subscribes with; made at the first start that asks for it. */
-    vapidPublicKey: (): string => vapidKeys().publicKey,
+    vapidPublicKey: async (): Promise<string> => (await vapidKeys()).publicKey,
   };
 }
 

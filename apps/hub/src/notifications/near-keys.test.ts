@@ -5,8 +5,8 @@ import type { Principal } from '../auth/principal';
 import { saveBuilding } from '../building/building-store';
 import { readDemoBuilding } from '../building/first-start';
 import { openDatabase } from '../db/database';
-import { createSqliteSql } from '../db/sql';
 import { migrate } from '../db/migrations';
+import { createSqliteSql } from '../db/sql';
 import { MIGRATIONS_DIR } from '../paths';
 import { openQueueEngine } from '../queue/queue-engine';
 import { createSqliteQueueStorage } from '../queue/queue-storage';
@@ -24,14 +24,19 @@ describe('the near messages already in the outbox', () => {
     const db = openDatabase(':memory:');
     migrate(db, MIGRATIONS_DIR);
     const building = readDemoBuilding();
-    await saveBuilding(createSqliteSql(db), building);
+    const sql = createSqliteSql(db);
+    await saveBuilding(sql, building);
     const engine = await openQueueEngine(
-      createSqliteQueueStorage(db),
+      createSqliteQueueStorage(db, sql),
       building,
       () => MONDAY_MORNING,
     );
-    const notifications = createNotifications({ db, engine, publicUrl: () => 'http://127.0.0.1' });
-    notifications.saveSettings(NotifySettingsSchema.parse({ nearAhead: 1 }));
+    const notifications = await createNotifications({
+      sql,
+      engine,
+      publicUrl: () => 'http://127.0.0.1',
+    });
+    await notifications.saveSettings(NotifySettingsSchema.parse({ nearAhead: 1 }));
     let commands = 0;
     const run = (
       name: Parameters<typeof engine.execute>[1],
@@ -48,7 +53,7 @@ describe('the near messages already in the outbox', () => {
           code: `code-${i}`,
         }),
       );
-    notifications.optIn('t4', {
+    await notifications.optIn('t4', {
       medium: 'phone',
       phone: '081233330000',
       consent: true,
@@ -66,13 +71,12 @@ describe('the near messages already in the outbox', () => {
     });
     const refused = await run('counter:call-next', (ctx) => callNext(ctx, 'loket-1'));
     expect(!refused.ok && refused.error.code).toBe('internal');
-    const nearRows = () =>
-      db.prepare("SELECT key FROM notify_outbox WHERE message = 'ticket.near'").all();
-    expect(nearRows()).toEqual([]);
+    const nearRows = () => sql.all("SELECT key FROM notify_outbox WHERE message = 'ticket.near'");
+    expect(await nearRows()).toEqual([]);
 
     expect((await run('counter:call-next', (ctx) => callNext(ctx, 'loket-1'))).ok).toBe(true); // t2
-    expect(nearRows()).toHaveLength(1);
-    notifications.stop();
+    expect(await nearRows()).toHaveLength(1);
+    await notifications.stop();
     db.close();
   });
 });

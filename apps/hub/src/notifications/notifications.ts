@@ -2,7 +2,7 @@ import type { BuildingIndex, QueueChange, QueueState } from '@antre/domain';
 import type { NotifySettings, OptInBody, OptInView } from '@antre/protocol';
 import { normalisePhone } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/database';
+import type { Sql, SqlRunner } from '../db/sql';
 import type { QueueEngine } from '../queue/queue-engine';
 import { createChannelFactory } from './channel-factory';
 import { createNotifyStore } from './notify-store';
@@ -21,8 +21,8 @@ const ACTIVE = new Set(['printing', 'waiting', 'called', 'serving', 'parked', 'n
  * Notifications to visitors who opted in: the messages a queue change causes are written to
  * the outbox in that change's transaction; the worker sends them later, on its own time.
  */
-export function createNotifications(deps: {
-  db: Db;
+export async function createNotifications(deps: {
+  sql: Sql;
   engine: QueueEngine;
   /** The origin phones open (the tracking page's), for a message's link. */
   publicUrl: () => string;
@@ -30,23 +30,22 @@ export function createNotifications(deps: {
   pollMs?: number | undefined;
   backoffBaseMs?: number | undefined;
 }) {
-  const { db, engine } = deps;
-  const store = createNotifyStore(db);
+  const { sql, engine } = deps;
+  const store = createNotifyStore(sql);
   const channels = createChannelFactory(store);
-  let settings = store.settings();
+  let settings = await store.settings();
 
   // The planner looks only at tickets someone subscribed to: kept in memory, loaded once.
   const subscribers = new Map<string, Subscriber[]>();
-  function loadSubscribers(state: QueueState): void {
-    subscribers.clear();
+  async function loadSubscribers(state: QueueState): Promise<void> {
     const ids = [...state.tickets.values()].filter((t) => ACTIVE.has(t.status)).map((t) => t.id);
-    for (const sub of store.subscribersOfTickets(ids)) remember(sub);
+    for (const sub of await store.subscribersOfTickets(ids)) remember(sub);
   }
   function remember(sub: Subscriber): void {
     const list = subscribers.get(sub.ticketId) ?? [];
     if (!list.some((s) => s.id === sub.id)) subscribers.set(sub.ticketId, [...list, sub]);
   }
-  loadSubscribers(engine.queue);
+  await loadSubscribers(engine.queue);
 
   const nearAhead = (serviceId: string): number =>
     settings.services[serviceId]?.nearAhead ?? settings.nearAhead;
@@ -80,19 +79,25 @@ export function createNotifications(deps: {
   // are dropped with the day (the outbox's unique key would ignore a repeat anyway).
   const committedKeys = new Set<string>();
   const savedKeys = new Map<QueueChange, string[]>();
-  engine.onSave((change, before, after) => {
-    for (const ticket of change.tickets)
-      if (ticket.channel === 'online' && !before.tickets.has(ticket.id))
-        subscribeBookingTicket(ticket.id);
-    if (subscribers.size === 0) return;
-    const fresh = plan(engine.index, before, after, change).filter(
-      (m) => !committedKeys.has(m.key),
+  // In the change's transaction, through `tx`. A change with no online ticket checked in and
+  // nobody subscribed (most of them) writes nothing and answers at once, without a promise.
+  engine.onSave((change, before, after, tx) => {
+    const checkedIn = change.tickets.filter(
+      (t) => t.channel === 'online' && !before.tickets.has(t.id),
     );
-    store.enqueue(fresh, engine.now());
-    savedKeys.set(
-      change,
-      fresh.map((m) => m.key),
-    );
+    if (checkedIn.length === 0 && subscribers.size === 0) return;
+    return (async () => {
+      for (const ticket of checkedIn) await subscribeBookingTicket(tx, ticket.id);
+      if (subscribers.size === 0) return;
+      const fresh = plan(engine.index, before, after, change).filter(
+        (m) => !committedKeys.has(m.key),
+      );
+      if (fresh.length > 0) await store.enqueue(tx, fresh, engine.now());
+      savedKeys.set(
+        change,
+        fresh.map((m) => m.key),
+      );
+    })();
   });
   engine.onChange((change) => {
     for (const key of savedKeys.get(change) ?? []) committedKeys.add(key);
@@ -102,16 +107,18 @@ export function createNotifications(deps: {
   engine.onNewDay((today) => {
     committedKeys.clear();
     savedKeys.clear();
-    loadSubscribers(today);
+    subscribers.clear();
+    loadSubscribers(today).catch((error: unknown) =>
+      console.error("The day's subscribers could not be read", error),
+    );
   });
 
   /** A booking's phone, given with consent, follows its ticket once checked in. */
-  function subscribeBookingTicket(ticketId: string): void {
-    const booking = db
-      .prepare<[string], { id: string; phone: string | null; language: 'id' | 'en' }>(
-        'SELECT id, phone, language FROM bookings WHERE ticket_id = ?',
-      )
-      .get(ticketId);
+  async function subscribeBookingTicket(tx: SqlRunner, ticketId: string): Promise<void> {
+    const booking = await tx.get<{ id: string; phone: string | null; language: 'id' | 'en' }>(
+      'SELECT id, phone, language FROM bookings WHERE ticket_id = ?',
+      [ticketId],
+    );
     if (!booking?.phone) return;
     const sub = {
       id: randomUUID(),
@@ -122,11 +129,11 @@ export function createNotifications(deps: {
       language: booking.language,
       created_at: engine.now(),
     };
-    store.addSubscription(sub);
+    await store.addSubscription(tx, sub);
     remember({ id: sub.id, ticketId, language: sub.language });
   }
 
-  const bookingMessages = createBookingMessages({ db, store, engine });
+  const bookingMessages = createBookingMessages({ sql, store, engine });
 
   // The hub's address reads the network interfaces: once a minute is enough for links.
   let address = { at: -Infinity, url: '' };
@@ -137,32 +144,32 @@ export function createNotifications(deps: {
     return address.url;
   }
 
-  function resolve(row: OutboxRow, current: NotifySettings): ResolvedRecipient {
+  async function resolve(row: OutboxRow, current: NotifySettings): Promise<ResolvedRecipient> {
     const [kind, id = ''] = splitRecipient(row.recipient);
     const base = publicUrl();
     if (kind === 'sub') {
-      const sub = store.subscription(id);
+      const sub = await store.subscription(id);
       if (!sub?.address) return { skip: 'the visitor’s address was removed' };
       const ticket = sub.ticket_id ? engine.queue.tickets.get(sub.ticket_id) : undefined;
       const stale = staleReason(row.message, ticket?.status);
       if (stale) return { skip: stale };
       const url = ticket ? `${base}/t/${ticket.code}` : null;
       if (sub.medium === 'push') {
-        const channel = channels.enabledOfKind('webpush');
+        const channel = await channels.enabledOfKind('webpush');
         if (!channel) return { skip: 'no Web Push channel is on' };
         return { channel, url, to: { medium: 'push', subscription: JSON.parse(sub.address) } };
       }
       return phoneTarget(current.phoneChannelId, sub.address, url);
     }
     if (kind === 'booking') {
-      const phone = bookingMessages.phoneOf(id);
+      const phone = await bookingMessages.phoneOf(id);
       if (!phone) return { skip: 'the booking has no phone number (any more)' };
       return phoneTarget(current.phoneChannelId, normalisePhone(phone), `${base}/booking/`);
     }
     if (kind === 'staff') return phoneTarget(current.staffChannelId, id, `${base}/admin/`);
     if (kind === 'test') {
       const [channelId = '', phone = ''] = id.split('/');
-      const channel = store.channel(channelId);
+      const channel = await store.channel(channelId);
       if (!channel) return { skip: 'the channel was removed' };
       if (channel.kind === 'webpush')
         return { skip: 'Web Push is tested from a phone that opted in' };
@@ -181,12 +188,12 @@ export function createNotifications(deps: {
     return null;
   }
 
-  function phoneTarget(
+  async function phoneTarget(
     channelId: string | null,
     phone: string,
     url: string | null,
-  ): ResolvedRecipient {
-    const channel = channelId ? store.channel(channelId) : undefined;
+  ): Promise<ResolvedRecipient> {
+    const channel = channelId ? await store.channel(channelId) : undefined;
     if (!channel || !channels.isEnabled(channel) || channel.kind === 'webpush')
       return { skip: 'no channel for phone numbers is set and on' };
     return { channel, url, to: { medium: 'phone', phone } };
@@ -210,13 +217,13 @@ export function createNotifications(deps: {
     start: () => worker.start(),
     stop: () => worker.stop(),
     settings: () => settings,
-    saveSettings(next: NotifySettings): void {
-      store.saveSettings(next);
+    async saveSettings(next: NotifySettings): Promise<void> {
+      await store.saveSettings(next);
       settings = next;
     },
 
     /** A visitor opts in for their ticket; told at once if their turn is already near. */
-    optIn(ticketId: string, body: OptInBody): OptInView {
+    async optIn(ticketId: string, body: OptInBody): Promise<OptInView> {
       const address =
         body.medium === 'phone' ? normalisePhone(body.phone) : JSON.stringify(body.subscription);
       const sub = {
@@ -228,16 +235,18 @@ export function createNotifications(deps: {
         language: body.language,
         created_at: engine.now(),
       };
-      store.transaction(() => {
+      const replaced = await store.transaction(async (tx) => {
         // One opt-in per ticket and medium: a second replaces the first.
-        for (const old of store.subscriptionsOfTicket(ticketId))
-          if (old.medium === body.medium)
-            db.prepare('DELETE FROM notify_subscriptions WHERE id = ?').run(old.id);
-        store.addSubscription(sub);
+        const old = (await store.subscriptionsOfTicket(ticketId, tx)).filter(
+          (s) => s.medium === body.medium,
+        );
+        for (const s of old) await store.removeSubscription(tx, s.id);
+        await store.addSubscription(tx, sub);
+        return new Set(old.map((s) => s.id));
       });
       const mine: Subscriber = { id: sub.id, ticketId, language: sub.language };
       subscribers.set(ticketId, [
-        ...(subscribers.get(ticketId) ?? []).filter((s) => store.subscription(s.id)),
+        ...(subscribers.get(ticketId) ?? []).filter((s) => !replaced.has(s.id)),
         mine,
       ]);
       const state = engine.queue;
@@ -252,7 +261,7 @@ export function createNotifications(deps: {
           subscribedWaiting: (serviceId) => (serviceId === ticket.serviceId ? [ticketId] : []),
           nearAhead,
         });
-        store.enqueue(near, engine.now());
+        await store.enqueueAlone(near, engine.now());
         worker.wake();
       }
       return {
@@ -261,31 +270,32 @@ export function createNotifications(deps: {
       };
     },
 
-    optOut(ticketId: string): number {
+    optOut(ticketId: string): Promise<number> {
       subscribers.delete(ticketId);
       return store.removeSubscriptionsOfTicket(ticketId);
     },
 
-    optInsOf(ticketId: string): OptInView[] {
-      return store.subscriptionsOfTicket(ticketId).map((s) => ({
+    async optInsOf(ticketId: string): Promise<OptInView[]> {
+      return (await store.subscriptionsOfTicket(ticketId)).map((s) => ({
         medium: s.medium,
         phoneEnd: s.medium === 'phone' && s.address ? s.address.slice(-4) : null,
       }));
     },
 
-    /** Staff alarms going out, test sends: straight to the outbox. */
-    enqueue(messages: PlannedMessage[]): void {
-      store.enqueue(messages, engine.now());
+    /** Staff alarms going out, test sends: straight to the outbox. Answers the rows added. */
+    async enqueue(messages: PlannedMessage[]): Promise<number[]> {
+      const added = await store.enqueueAlone(messages, engine.now());
       worker.wake();
+      return added;
     },
 
     /** Housekeeping: reminders of bookings, and (hourly) the retention of numbers. */
-    tick(): void {
+    async tick(): Promise<void> {
       const now = engine.now();
-      bookingMessages.remind(now);
+      await bookingMessages.remind(now);
       if (now - purgedAt >= PURGE_EVERY_MS) {
         purgedAt = now;
-        store.purgeSubscriptions(now - settings.retentionDays * 24 * 60 * 60_000, now);
+        await store.purgeSubscriptions(now - settings.retentionDays * 24 * 60 * 60_000, now);
       }
       worker.wake();
     },
@@ -299,4 +309,4 @@ function splitRecipient(recipient: string): [string, string] {
   return at < 0 ? [recipient, ''] : [recipient.slice(0, at), recipient.slice(at + 1)];
 }
 
-export type Notifications = ReturnType<typeof createNotifications>;
+export type Notifications = Awaited<ReturnType<typeof createNotifications>>;

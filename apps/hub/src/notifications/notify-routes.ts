@@ -47,8 +47,9 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
     return ticket;
   }
 
-  const channelId = (id: string): string => {
-    if (!store.channel(id)) throw new HttpError(404, 'not_found', 'No channel with this id');
+  const channelId = async (id: string): Promise<string> => {
+    if (!(await store.channel(id)))
+      throw new HttpError(404, 'not_found', 'No channel with this id');
     return id;
   };
 
@@ -59,8 +60,10 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
         'The VAPID public key a browser subscribes to Web Push with; null while Web Push is off',
       tag: 'notifications',
       access: 'public',
-      handle: () => ({
-        publicKey: channels.enabledOfKind('webpush') ? channels.vapidPublicKey() : null,
+      handle: async () => ({
+        publicKey: (await channels.enabledOfKind('webpush'))
+          ? await channels.vapidPublicKey()
+          : null,
       }),
     }),
     defineRoute({
@@ -76,7 +79,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       tag: 'notifications',
       access: 'public',
       rateLimit: OPT_IN_RATE_LIMIT,
-      handle: ({ params, body }) => {
+      handle: async ({ params, body }) => {
         const ticket = followedTicket(params.code);
         if (!FOLLOWED.has(ticket.status))
           throw new HttpError(
@@ -84,7 +87,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
             'conflict',
             'This ticket is finished; nothing more will be sent',
           );
-        if (body.medium === 'push' && !channels.enabledOfKind('webpush'))
+        if (body.medium === 'push' && !(await channels.enabledOfKind('webpush')))
           throw new HttpError(409, 'conflict', 'Web Push is not offered here');
         return notifications.optIn(ticket.id, body);
       },
@@ -95,8 +98,8 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       tag: 'notifications',
       access: 'public',
       rateLimit: OPT_IN_RATE_LIMIT,
-      handle: ({ params }) => ({
-        removed: notifications.optOut(followedTicket(params.code).id),
+      handle: async ({ params }) => ({
+        removed: await notifications.optOut(followedTicket(params.code).id),
       }),
     }),
 
@@ -125,22 +128,23 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       summary: 'Change a channel; a secret left out keeps its stored value',
       tag: 'notifications',
       access: ADMIN,
-      handle: ({ body, params }) => channels.save(channelId(params.id), body, engine.now()),
+      handle: async ({ body, params }) =>
+        channels.save(await channelId(params.id), body, engine.now()),
     }),
     defineRoute({
       route: 'DELETE /api/admin/notify/channels/:id',
       summary: 'Remove a channel; settings that named it fall back to none',
       tag: 'notifications',
       access: ADMIN,
-      handle: ({ params }) => {
-        const id = channelId(params.id);
+      handle: async ({ params }) => {
+        const id = await channelId(params.id);
         const settings = notifications.settings();
-        notifications.saveSettings({
+        await notifications.saveSettings({
           ...settings,
           phoneChannelId: settings.phoneChannelId === id ? null : settings.phoneChannelId,
           staffChannelId: settings.staffChannelId === id ? null : settings.staffChannelId,
         });
-        return { removed: store.deleteChannel(id) };
+        return { removed: await store.deleteChannel(id) };
       },
     }),
     defineRoute({
@@ -162,12 +166,12 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       summary: 'Save the notification settings',
       tag: 'notifications',
       access: ADMIN,
-      handle: ({ body }) => {
+      handle: async ({ body }) => {
         for (const [path, id] of [
           ['phoneChannelId', body.phoneChannelId],
           ['staffChannelId', body.staffChannelId],
         ] as const) {
-          const channel = id ? store.channel(id) : undefined;
+          const channel = id ? await store.channel(id) : undefined;
           if (id && (!channel || channel.kind === 'webpush'))
             throw new HttpError(400, 'bad_request', 'Choose a WhatsApp, gateway or log channel', [
               fieldError(path, 'not_phone_channel'),
@@ -178,7 +182,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
           throw new HttpError(400, 'bad_request', `Unknown services: ${unknown.join(', ')}`, [
             fieldError('services', 'unknown_service'),
           ]);
-        notifications.saveSettings({
+        await notifications.saveSettings({
           ...body,
           staffPhones: body.staffPhones.map((s) => ({ ...s, phone: normalisePhone(s.phone) })),
         });
@@ -190,8 +194,10 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       summary: 'Every message with its values, sample values and its text per language',
       tag: 'notifications',
       access: ADMIN,
-      handle: () => {
-        const edited = new Map(store.texts().map((t) => [`${t.message}/${t.language}`, t.text]));
+      handle: async () => {
+        const edited = new Map(
+          (await store.texts()).map((t) => [`${t.message}/${t.language}`, t.text]),
+        );
         return NOTIFY_MESSAGES.map((message) => {
           const entry = MESSAGE_CATALOGUE[message];
           const samples = Object.fromEntries(entry.params.map((p) => [p, SAMPLES[p] ?? p]));
@@ -219,7 +225,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       summary: "Change a message's text in one language (empty: back to the default)",
       tag: 'notifications',
       access: ADMIN,
-      handle: ({ body }) => {
+      handle: async ({ body }) => {
         const text = body.text.trim();
         const unknown = unknownPlaceholders(body.message, text);
         if (unknown.length > 0)
@@ -229,7 +235,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
             `Unknown placeholders: ${unknown.map((p) => `{${p}}`).join(', ')}`,
             [fieldError('text', 'unknown_placeholder', { name: `{${unknown[0]}}` })],
           );
-        store.setText(body.message, body.language, text || null);
+        await store.setText(body.message, body.language, text || null);
         return {
           message: body.message,
           language: body.language,
@@ -242,8 +248,8 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       summary: 'Send a test message through a channel; see its outcome in the delivery log',
       tag: 'notifications',
       access: ADMIN,
-      handle: ({ body }) => {
-        const channel = store.channel(body.channelId);
+      handle: async ({ body }) => {
+        const channel = await store.channel(body.channelId);
         if (!channel) throw new HttpError(404, 'not_found', 'No channel with this id');
         if (channel.kind !== 'log' && channel.kind !== 'webpush' && !body.phone)
           throw new HttpError(400, 'bad_request', 'A phone number to send the test to', [
@@ -251,7 +257,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
           ]);
         const phone = body.phone ? normalisePhone(body.phone) : '';
         const key = `test:${channel.id}:${engine.now()}`;
-        notifications.enqueue([
+        const [seq] = await notifications.enqueue([
           {
             key,
             recipient: `test:${channel.id}/${phone}`,
@@ -260,7 +266,7 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
             params: { site: engine.index.site.name },
           },
         ]);
-        return { seq: store.deliveries({ limit: 1 })[0]?.seq ?? null };
+        return { seq: seq ?? (await store.deliveries({ limit: 1 }))[0]?.seq ?? null };
       },
     }),
     defineRoute({
@@ -268,9 +274,9 @@ export function notifyRoutes(engine: QueueEngine, notifications: Notifications) 
       summary: 'The delivery log, newest first (?status=pending|sent|failed|skipped&limit=)',
       tag: 'notifications',
       access: ADMIN,
-      handle: ({ query }) => {
-        const names = new Map(store.channels().map((c) => [c.id, channels.view(c).name]));
-        return store.deliveries(query).map((row) => deliveryView(row, names));
+      handle: async ({ query }) => {
+        const names = new Map((await store.channels()).map((c) => [c.id, channels.view(c).name]));
+        return (await store.deliveries(query)).map((row) => deliveryView(row, names));
       },
     }),
   ];

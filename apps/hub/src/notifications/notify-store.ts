@@ -1,6 +1,6 @@
 import type { NotifyMessage, NotifySettings } from '@antre/protocol';
 import { NotifySettingsSchema } from '@antre/protocol';
-import type { Db } from '../db/database';
+import type { Sql, SqliteSql, SqlParam, SqlRunner } from '../db/sql';
 import { agencyOfMessage } from './message-agency';
 import type { PlannedMessage, Subscriber } from './visitor-messages';
 
@@ -49,41 +49,70 @@ export interface DeliveryCount {
   n: number;
 }
 
+/**
+ * What the sender writes of a message. Each applies only to a row still pending with the
+ * `attempts` it was read (or claimed) with: of two senders that read the same row, one claims
+ * it, and the other's decisions about it are dropped.
+ */
+export type OutboxUpdate = { seq: number; attempts: number } & (
+  | {
+      /**
+       * Counted before the attempt: a crash mid-send leaves the row pending, tried again. The
+       * channel is kept from here, so a message in flight is counted under the one it goes by.
+       */
+      kind: 'claim';
+      retryAt: number;
+      channelId: string;
+    }
+  | { kind: 'sent'; channelId: string; answer: string; at: number }
+  | { kind: 'retry'; channelId: string | null; error: string; nextAt: number }
+  | { kind: 'ended'; status: 'failed' | 'skipped'; channelId: string | null; error: string }
+);
+
 const SETTINGS_KEY = 'notify_settings';
+const STILL_AS_READ = "WHERE seq = ? AND status = 'pending' AND attempts = ?";
 
-export function createNotifyStore(db: Db) {
-  const insertOutbox = db.prepare(
-    `INSERT INTO notify_outbox (key, recipient, message, params, language, status, next_at, created_at, agency_id)
-     VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-  );
-  const agencyOf = agencyOfMessage(db);
-  // The worker's writes, prepared once: it runs them for every message.
-  const claimRow = db.prepare<[number, string, number]>(
-    "UPDATE notify_outbox SET attempts = attempts + 1, next_at = ?, channel_id = ? WHERE seq = ? AND status = 'pending'",
-  );
-  const markSentRow = db.prepare<[string, string, number, number]>(
-    "UPDATE notify_outbox SET status = 'sent', channel_id = ?, answer = ?, sent_at = ?, last_error = NULL WHERE seq = ?",
-  );
-  const markRetryRow = db.prepare<[string | null, string, number, number]>(
-    'UPDATE notify_outbox SET channel_id = ?, last_error = ?, next_at = ? WHERE seq = ?',
-  );
-  const markEndedRow = db.prepare<[string, string | null, string, number]>(
-    'UPDATE notify_outbox SET status = ?, channel_id = ?, last_error = ? WHERE seq = ?',
-  );
-  const sentToRecipient = db.prepare<[string, number], { n: number }>(
-    "SELECT COUNT(*) AS n FROM notify_outbox WHERE recipient = ? AND status = 'sent' AND sent_at >= ?",
-  );
-  const insertSubscription = db.prepare(
-    `INSERT INTO notify_subscriptions (id, ticket_id, booking_id, medium, address, language, created_at)
-     VALUES (@id, @ticket_id, @booking_id, @medium, @address, @language, @created_at)`,
-  );
+function statementOf(u: OutboxUpdate): { text: string; params: SqlParam[] } {
+  const where = [u.seq, u.attempts];
+  switch (u.kind) {
+    case 'claim':
+      return {
+        text: `UPDATE notify_outbox SET attempts = attempts + 1, next_at = ?, channel_id = ? ${STILL_AS_READ}`,
+        params: [u.retryAt, u.channelId, ...where],
+      };
+    case 'sent':
+      return {
+        text: `UPDATE notify_outbox SET status = 'sent', channel_id = ?, answer = ?, sent_at = ?, last_error = NULL ${STILL_AS_READ}`,
+        params: [u.channelId, u.answer.slice(0, 500), u.at, ...where],
+      };
+    case 'retry':
+      return {
+        text: `UPDATE notify_outbox SET channel_id = ?, last_error = ?, next_at = ? ${STILL_AS_READ}`,
+        params: [u.channelId, u.error.slice(0, 500), u.nextAt, ...where],
+      };
+    case 'ended':
+      return {
+        text: `UPDATE notify_outbox SET status = ?, channel_id = ?, last_error = ? ${STILL_AS_READ}`,
+        params: [u.status, u.channelId, u.error.slice(0, 500), ...where],
+      };
+  }
+}
 
-  return {
-    /** In the caller's transaction: a key already in the outbox is never added again. */
-    enqueue(messages: readonly PlannedMessage[], now: number): number {
-      let added = 0;
-      for (const m of messages) {
-        added += insertOutbox.run(
+const isSqlite = (sql: Sql): sql is SqliteSql => 'exclusive' in sql;
+
+export function createNotifyStore(sql: Sql) {
+  /** In the caller's transaction: a key already in the outbox is never added again. */
+  async function enqueue(
+    tx: SqlRunner,
+    messages: readonly PlannedMessage[],
+    now: number,
+  ): Promise<number[]> {
+    const added: number[] = [];
+    for (const m of messages) {
+      const row = await tx.get<{ seq: number }>(
+        `INSERT INTO notify_outbox (key, recipient, message, params, language, status, next_at, created_at, agency_id)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING seq`,
+        [
           m.key,
           m.recipient,
           m.message,
@@ -91,213 +120,246 @@ export function createNotifyStore(db: Db) {
           m.language,
           now,
           now,
-          agencyOf(m),
-        ).changes;
-      }
-      return added;
+          await agencyOfMessage(tx, m),
+        ],
+      );
+      if (row) added.push(row.seq);
+    }
+    return added;
+  }
+
+  /**
+   * The sender's own records (claims, outcomes) in one transaction, committed without waiting
+   * for the disk, so a quick provider adds no flush per message to the queue's commits. A killed
+   * process loses none of it; a power cut may lose the last few, and the message then goes again
+   * under the same idempotency key. The next queue commit carries them to disk. Says of each
+   * update whether it applied.
+   */
+  function bookkeeping(updates: readonly OutboxUpdate[]): Promise<boolean[]> {
+    const statements = updates.map(statementOf);
+    if (isSqlite(sql))
+      // SQLite takes its durability setting only outside a transaction.
+      return sql.exclusive((db) => {
+        db.pragma('synchronous = NORMAL');
+        try {
+          return db.transaction(() =>
+            statements.map((s) => db.prepare<SqlParam[]>(s.text).run(...s.params).changes === 1),
+          )();
+        } finally {
+          db.pragma('synchronous = FULL');
+        }
+      });
+    return sql.transaction(async (tx) => {
+      await tx.run('SET LOCAL synchronous_commit = off');
+      const applied: boolean[] = [];
+      for (const s of statements) applied.push((await tx.run(s.text, s.params)).changes === 1);
+      return applied;
+    });
+  }
+
+  return {
+    enqueue,
+    /** Messages with nothing else to save (a test send, reminders, an opt-in's first news). */
+    enqueueAlone: (messages: readonly PlannedMessage[], now: number): Promise<number[]> =>
+      messages.length === 0
+        ? Promise.resolve([])
+        : sql.transaction((tx) => enqueue(tx, messages, now)),
+
+    async addSubscription(tx: SqlRunner, row: Omit<SubscriptionRow, 'purged_at'>): Promise<void> {
+      await tx.run(
+        `INSERT INTO notify_subscriptions (id, ticket_id, booking_id, medium, address, language, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          row.id,
+          row.ticket_id,
+          row.booking_id,
+          row.medium,
+          row.address,
+          row.language,
+          row.created_at,
+        ],
+      );
     },
 
-    addSubscription(row: Omit<SubscriptionRow, 'purged_at'>): void {
-      insertSubscription.run(row);
+    async removeSubscription(tx: SqlRunner, id: string): Promise<void> {
+      await tx.run('DELETE FROM notify_subscriptions WHERE id = ?', [id]);
     },
 
-    subscription: (id: string): SubscriptionRow | undefined =>
-      db
-        .prepare<[string], SubscriptionRow>('SELECT * FROM notify_subscriptions WHERE id = ?')
-        .get(id),
+    subscription: (id: string): Promise<SubscriptionRow | undefined> =>
+      sql.get<SubscriptionRow>('SELECT * FROM notify_subscriptions WHERE id = ?', [id]),
 
-    subscriptionsOfTicket: (ticketId: string): SubscriptionRow[] =>
-      db
-        .prepare<[string], SubscriptionRow>(
-          'SELECT * FROM notify_subscriptions WHERE ticket_id = ? AND purged_at IS NULL',
-        )
-        .all(ticketId),
+    subscriptionsOfTicket: (ticketId: string, on: SqlRunner = sql): Promise<SubscriptionRow[]> =>
+      on.all<SubscriptionRow>(
+        'SELECT * FROM notify_subscriptions WHERE ticket_id = ? AND purged_at IS NULL ORDER BY created_at, id',
+        [ticketId],
+      ),
 
     /** Subscribers of the given tickets that still have an address: the planner's index. */
-    subscribersOfTickets(ticketIds: readonly string[]): Subscriber[] {
-      if (ticketIds.length === 0) return [];
-      const rows: Subscriber[] = [];
-      const query = db.prepare<[string], { id: string; ticket_id: string; language: 'id' | 'en' }>(
-        'SELECT id, ticket_id, language FROM notify_subscriptions WHERE ticket_id = ? AND purged_at IS NULL',
-      );
-      for (const id of ticketIds)
-        for (const r of query.all(id))
-          rows.push({ id: r.id, ticketId: r.ticket_id, language: r.language });
-      return rows;
+    async subscribersOfTickets(ticketIds: readonly string[]): Promise<Subscriber[]> {
+      const subscribers: Subscriber[] = [];
+      for (let i = 0; i < ticketIds.length; i += 500) {
+        const ids = ticketIds.slice(i, i + 500);
+        const rows = await sql.all<{ id: string; ticket_id: string; language: 'id' | 'en' }>(
+          `SELECT id, ticket_id, language FROM notify_subscriptions
+           WHERE ticket_id IN (${ids.map(() => '?').join(', ')}) AND purged_at IS NULL
+           ORDER BY created_at, id`,
+          ids,
+        );
+        for (const r of rows)
+          subscribers.push({ id: r.id, ticketId: r.ticket_id, language: r.language });
+      }
+      return subscribers;
     },
 
-    removeSubscriptionsOfTicket: (ticketId: string): number =>
-      db.prepare('DELETE FROM notify_subscriptions WHERE ticket_id = ?').run(ticketId).changes,
+    removeSubscriptionsOfTicket: async (ticketId: string): Promise<number> =>
+      (await sql.run('DELETE FROM notify_subscriptions WHERE ticket_id = ?', [ticketId])).changes,
 
     /** UU 27/2022: numbers and push addresses are emptied after the retention. */
-    purgeSubscriptions(before: number, now: number): number {
-      const subs = db
-        .prepare(
+    purgeSubscriptions: (before: number, now: number): Promise<number> =>
+      sql.transaction(async (tx) => {
+        const subs = await tx.run(
           'UPDATE notify_subscriptions SET address = NULL, purged_at = ? WHERE purged_at IS NULL AND created_at < ?',
-        )
-        .run(now, before).changes;
-      // The outbox may hold a number too: a staff or test recipient, an alarm's key, and a
-      // provider's answer or error that echoes it. The row stays, for the counts.
-      db.prepare(
-        `UPDATE notify_outbox SET
-           recipient = CASE WHEN recipient LIKE 'staff:%' OR recipient LIKE 'test:%'
-             THEN substr(recipient, 1, instr(recipient, ':')) || 'purged' ELSE recipient END,
-           key = CASE WHEN key LIKE 'alarm:%' THEN 'purged:' || seq ELSE key END,
-           answer = NULL,
-           last_error = NULL
-         WHERE created_at < ? AND status <> 'pending'
-           AND (answer IS NOT NULL OR last_error IS NOT NULL OR key LIKE 'alarm:%'
-             OR ((recipient LIKE 'staff:%' OR recipient LIKE 'test:%') AND recipient NOT LIKE '%:purged'))`,
-      ).run(before);
-      return subs;
-    },
+          [now, before],
+        );
+        // The outbox may hold a number too: a staff or test recipient, an alarm's key, and a
+        // provider's answer or error that echoes it. The row stays, for the counts.
+        await tx.run(
+          `UPDATE notify_outbox SET
+             recipient = CASE WHEN recipient LIKE 'staff:%' THEN 'staff:purged'
+               WHEN recipient LIKE 'test:%' THEN 'test:purged' ELSE recipient END,
+             key = CASE WHEN key LIKE 'alarm:%' THEN 'purged:' || seq ELSE key END,
+             answer = NULL,
+             last_error = NULL
+           WHERE created_at < ? AND status <> 'pending'
+             AND (answer IS NOT NULL OR last_error IS NOT NULL OR key LIKE 'alarm:%'
+               OR ((recipient LIKE 'staff:%' OR recipient LIKE 'test:%') AND recipient NOT LIKE '%:purged'))`,
+          [before],
+        );
+        return subs.changes;
+      }),
 
-    due: (now: number, limit: number): OutboxRow[] =>
-      db
-        .prepare<[number, number], OutboxRow>(
-          "SELECT * FROM notify_outbox WHERE status = 'pending' AND next_at <= ? ORDER BY next_at, seq LIMIT ?",
-        )
-        .all(now, limit),
+    due: (now: number, limit: number): Promise<OutboxRow[]> =>
+      sql.all<OutboxRow>(
+        "SELECT * FROM notify_outbox WHERE status = 'pending' AND next_at <= ? ORDER BY next_at, seq LIMIT ?",
+        [now, limit],
+      ),
 
-    /**
-     * Counted before the attempt: a crash mid-send leaves the row pending, tried again. The
-     * channel is kept from here, so a message in flight is counted under the one it goes by.
-     */
-    claim(seq: number, retryAt: number, channelId: string): boolean {
-      return claimRow.run(retryAt, channelId, seq).changes === 1;
-    },
+    bookkeeping,
 
     /** A new process has nothing in flight: what was claimed by the last one is due now. */
-    releaseClaims(now: number): void {
-      db.prepare(
+    async releaseClaims(now: number): Promise<void> {
+      await sql.run(
         "UPDATE notify_outbox SET next_at = ? WHERE status = 'pending' AND attempts > 0 AND next_at > ?",
-      ).run(now, now);
-    },
-
-    markSent(seq: number, channelId: string, answer: string, now: number): void {
-      markSentRow.run(channelId, answer.slice(0, 500), now, seq);
-    },
-
-    markRetry(seq: number, channelId: string | null, error: string, nextAt: number): void {
-      markRetryRow.run(channelId, error.slice(0, 500), nextAt, seq);
-    },
-
-    markEnded(
-      seq: number,
-      status: 'failed' | 'skipped',
-      channelId: string | null,
-      error: string,
-    ): void {
-      markEndedRow.run(status, channelId, error.slice(0, 500), seq);
+        [now, now],
+      );
     },
 
     /** How many were sent to one recipient since a moment: the per-recipient limit. */
-    sentTo: (recipient: string, since: number): number => sentToRecipient.get(recipient, since)!.n,
+    async sentTo(recipient: string, since: number): Promise<number> {
+      const row = await sql.get<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM notify_outbox WHERE recipient = ? AND status = 'sent' AND sent_at >= ?",
+        [recipient, since],
+      );
+      return row?.n ?? 0;
+    },
 
-    deliveries(filter: { status?: OutboxRow['status'] | undefined; limit: number }): OutboxRow[] {
+    deliveries(filter: { status?: OutboxRow['status'] | undefined; limit: number }) {
       return filter.status
-        ? db
-            .prepare<[string, number], OutboxRow>(
-              'SELECT * FROM notify_outbox WHERE status = ? ORDER BY seq DESC LIMIT ?',
-            )
-            .all(filter.status, filter.limit)
-        : db
-            .prepare<[number], OutboxRow>('SELECT * FROM notify_outbox ORDER BY seq DESC LIMIT ?')
-            .all(filter.limit);
+        ? sql.all<OutboxRow>(
+            'SELECT * FROM notify_outbox WHERE status = ? ORDER BY seq DESC LIMIT ?',
+            [filter.status, filter.limit],
+          )
+        : sql.all<OutboxRow>('SELECT * FROM notify_outbox ORDER BY seq DESC LIMIT ?', [
+            filter.limit,
+          ]);
     },
 
     /**
      * Messages by kind, channel kind and status written between two moments, for the reports;
      * with an agency, only the messages that concern it. Test sends are no deliveries: left out.
      */
-    counts(from: number, to: number, agencyId: string | undefined): DeliveryCount[] {
-      return db
-        .prepare<[number, number, string | null, string | null], DeliveryCount>(
-          `SELECT o.message, c.kind AS channel, o.status, COUNT(*) AS n FROM notify_outbox o
-           LEFT JOIN notify_channels c ON c.id = o.channel_id
-           WHERE o.created_at >= ? AND o.created_at < ? AND o.message != 'test'
-             AND (? IS NULL OR o.agency_id = ?)
-           GROUP BY o.message, c.kind, o.status`,
-        )
-        .all(from, to, agencyId ?? null, agencyId ?? null);
-    },
-
-    channels: (): ChannelRow[] =>
-      db.prepare<[], ChannelRow>('SELECT * FROM notify_channels ORDER BY id').all(),
-    channel: (id: string): ChannelRow | undefined =>
-      db.prepare<[string], ChannelRow>('SELECT * FROM notify_channels WHERE id = ?').get(id),
-    saveChannel(row: ChannelRow): void {
-      db.prepare(
-        `INSERT INTO notify_channels (id, kind, config, secrets, updated_at) VALUES (@id, @kind, @config, @secrets, @updated_at)
-         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, config = excluded.config,
-           secrets = excluded.secrets, updated_at = excluded.updated_at`,
-      ).run(row);
-    },
-    deleteChannel: (id: string): boolean =>
-      db.prepare('DELETE FROM notify_channels WHERE id = ?').run(id).changes === 1,
-
-    texts: (): { message: NotifyMessage; language: 'id' | 'en'; text: string }[] =>
-      db
-        .prepare<[], { message: NotifyMessage; language: 'id' | 'en'; text: string }>(
-          'SELECT message, language, text FROM notify_texts',
-        )
-        .all(),
-    setText(message: NotifyMessage, language: 'id' | 'en', text: string | null): void {
-      if (text === null)
-        db.prepare('DELETE FROM notify_texts WHERE message = ? AND language = ?').run(
-          message,
-          language,
-        );
-      else
-        db.prepare(
-          `INSERT INTO notify_texts (message, language, text) VALUES (?, ?, ?)
-           ON CONFLICT (message, language) DO UPDATE SET text = excluded.text`,
-        ).run(message, language, text);
-    },
-
-    settings(): NotifySettings {
-      const raw = db
-        .prepare<[string], { value: string }>('SELECT value FROM hub_state WHERE key = ?')
-        .get(SETTINGS_KEY)?.value;
-      const parsed = NotifySettingsSchema.safeParse(raw ? JSON.parse(raw) : {});
-      return parsed.success ? parsed.data : NotifySettingsSchema.parse({});
-    },
-    saveSettings(settings: NotifySettings): void {
-      db.prepare(
-        'INSERT INTO hub_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ).run(SETTINGS_KEY, JSON.stringify(settings));
-    },
-
-    secret(name: string): string | undefined {
-      return db
-        .prepare<[string], { value: Buffer }>('SELECT value FROM site_secrets WHERE name = ?')
-        .get(name)
-        ?.value.toString('utf8');
-    },
-    setSecret(name: string, value: string): void {
-      db.prepare('INSERT OR REPLACE INTO site_secrets (name, value) VALUES (?, ?)').run(
-        name,
-        Buffer.from(value, 'utf8'),
+    counts(from: number, to: number, agencyId: string | undefined): Promise<DeliveryCount[]> {
+      return sql.all<DeliveryCount>(
+        `SELECT o.message, c.kind AS channel, o.status, COUNT(*) AS n FROM notify_outbox o
+         LEFT JOIN notify_channels c ON c.id = o.channel_id
+         WHERE o.created_at >= ? AND o.created_at < ? AND o.message != 'test'
+           ${agencyId === undefined ? '' : 'AND o.agency_id = ?'}
+         GROUP BY o.message, c.kind, o.status`,
+        agencyId === undefined ? [from, to] : [from, to, agencyId],
       );
     },
 
-    transaction: <T>(run: () => T): T => db.transaction(run)(),
-
-    /**
-     * The sender's own records (claims, answers): committed to the WAL without waiting for the
-     * disk, so a quick provider adds no fsync per message to the queue's event loop. A killed
-     * process loses none of it (the WAL is written); a power cut may lose the last few, and
-     * the message then goes again under the same idempotency key. The next queue commit's
-     * fsync carries them to disk.
-     */
-    bookkeeping<T>(run: () => T): T {
-      db.pragma('synchronous = NORMAL');
-      try {
-        return db.transaction(run)();
-      } finally {
-        db.pragma('synchronous = FULL');
-      }
+    channels: (): Promise<ChannelRow[]> =>
+      sql.all<ChannelRow>('SELECT * FROM notify_channels ORDER BY id'),
+    channel: (id: string): Promise<ChannelRow | undefined> =>
+      sql.get<ChannelRow>('SELECT * FROM notify_channels WHERE id = ?', [id]),
+    async saveChannel(row: ChannelRow): Promise<void> {
+      await sql.run(
+        `INSERT INTO notify_channels (id, kind, config, secrets, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, config = excluded.config,
+           secrets = excluded.secrets, updated_at = excluded.updated_at`,
+        [row.id, row.kind, row.config, row.secrets, row.updated_at],
+      );
     },
+    deleteChannel: async (id: string): Promise<boolean> =>
+      (await sql.run('DELETE FROM notify_channels WHERE id = ?', [id])).changes === 1,
+
+    texts: () =>
+      sql.all<{ message: NotifyMessage; language: 'id' | 'en'; text: string }>(
+        'SELECT message, language, text FROM notify_texts',
+      ),
+    async setText(
+      message: NotifyMessage,
+      language: 'id' | 'en',
+      text: string | null,
+    ): Promise<void> {
+      if (text === null)
+        await sql.run('DELETE FROM notify_texts WHERE message = ? AND language = ?', [
+          message,
+          language,
+        ]);
+      else
+        await sql.run(
+          `INSERT INTO notify_texts (message, language, text) VALUES (?, ?, ?)
+           ON CONFLICT (message, language) DO UPDATE SET text = excluded.text`,
+          [message, language, text],
+        );
+    },
+
+    async settings(): Promise<NotifySettings> {
+      const raw = (
+        await sql.get<{ value: string }>('SELECT value FROM hub_state WHERE key = ?', [
+          SETTINGS_KEY,
+        ])
+      )?.value;
+      const parsed = NotifySettingsSchema.safeParse(raw ? JSON.parse(raw) : {});
+      return parsed.success ? parsed.data : NotifySettingsSchema.parse({});
+    },
+    async saveSettings(settings: NotifySettings): Promise<void> {
+      await sql.run(
+        'INSERT INTO hub_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [SETTINGS_KEY, JSON.stringify(settings)],
+      );
+    },
+
+    async secret(name: string): Promise<string | undefined> {
+      const row = await sql.get<{ value: Buffer }>(
+        'SELECT value FROM site_secrets WHERE name = ?',
+        [name],
+      );
+      return row?.value.toString('utf8');
+    },
+    /** Secrets made together (a key pair): all kept, unless another process kept its own first. */
+    addSecrets: (secrets: Record<string, string>): Promise<void> =>
+      sql.transaction(async (tx) => {
+        for (const [name, value] of Object.entries(secrets))
+          await tx.run(
+            'INSERT INTO site_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+            [name, Buffer.from(value, 'utf8')],
+          );
+      }),
+
+    transaction: <T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> => sql.transaction(work),
   };
 }
 

@@ -1,18 +1,19 @@
 import type { NotifyMessage, NotifySettings } from '@antre/protocol';
 import type { Channel, OutgoingMessage, Recipient, SendOutcome } from './channel';
 import { MESSAGE_CATALOGUE, renderText } from './message-catalogue';
-import type { ChannelRow, NotifyStore, OutboxRow } from './notify-store';
+import type { ChannelRow, NotifyStore, OutboxRow, OutboxUpdate } from './notify-store';
 
 /** Whom a row goes to, through which channel, and where a tap leads; null: nobody to send to. */
 export type ResolvedRecipient =
   { channel: ChannelRow; to: Recipient; url: string | null } | { skip: string };
+type Target = Extract<ResolvedRecipient, { channel: ChannelRow }>;
 
 export interface WorkerDeps {
   store: NotifyStore;
   now: () => number;
   settings: () => NotifySettings;
-  resolve: (row: OutboxRow, settings: NotifySettings) => ResolvedRecipient;
-  channelFor: (row: ChannelRow) => Channel;
+  resolve: (row: OutboxRow, settings: NotifySettings) => Promise<ResolvedRecipient>;
+  channelFor: (row: ChannelRow) => Promise<Channel>;
   /** One attempt's limit; a hanging provider is cut here. */
   attemptTimeoutMs?: number;
   /** How often retries that came due are looked for. */
@@ -34,21 +35,25 @@ export const backoffMs = (attempts: number, baseMs = 5_000): number =>
  * Sends what the outbox holds, never in a queue command's way: commands only write rows; this
  * reads them on its own time, a few at a time, each attempt bounded. A row is claimed (its
  * attempt counted) before it is sent and marked after, so a hub killed in between sends it
- * again with the same idempotency key, which providers that take one answer only once.
+ * again with the same idempotency key, which providers that take one answer only once. A claim
+ * holds only if the row is still as it was read, so two senders never both send it.
  * Claims are written one transaction per pump and outcomes one per turn of the event loop,
  * as bookkeeping that does not wait for the disk: a quick provider must not add commits
- * the queue's own commands wait behind.
+ * the queue's own commands wait behind. One pump runs at a time.
  */
 export function createOutboxWorker(deps: WorkerDeps) {
   const inFlight = new Set<number>();
   const timeoutMs = deps.attemptTimeoutMs ?? 15_000;
   const stopping = new AbortController();
+  let closing = false;
   let scheduled = false;
+  let pumping: Promise<void> | null = null;
+  let again = false;
   let timer: NodeJS.Timeout | undefined;
-  const outcomes: (() => void)[] = [];
+  const outcomes: OutboxUpdate[] = [];
 
-  function textsOf(): Map<string, string> {
-    return new Map(deps.store.texts().map((t) => [`${t.message}/${t.language}`, t.text]));
+  async function textsOf(): Promise<Map<string, string>> {
+    return new Map((await deps.store.texts()).map((t) => [`${t.message}/${t.language}`, t.text]));
   }
 
   function render(row: OutboxRow, texts: Map<string, string>, url: string | null): OutgoingMessage {
@@ -66,16 +71,16 @@ export function createOutboxWorker(deps: WorkerDeps) {
     };
   }
 
-  function pump(): void {
-    scheduled = false;
-    if (stopping.signal.aborted) return;
+  async function pump(): Promise<void> {
     const room = IN_FLIGHT - inFlight.size;
     if (room <= 0) return;
     const now = deps.now();
     const settings = deps.settings();
-    const texts = textsOf();
-    const started = deps.store.bookkeeping(() => claimDue(now, settings, room));
+    const texts = await textsOf();
+    const started = await claimDue(now, settings, room);
     for (const { row, target } of started) {
+      // Closing: the row stays claimed, the next start retries it.
+      if (closing) break;
       inFlight.add(row.seq);
       void attempt(row, target, render(row, texts, target.url)).finally(() => {
         inFlight.delete(row.seq);
@@ -85,78 +90,118 @@ export function createOutboxWorker(deps: WorkerDeps) {
   }
 
   /** Decides what is due now: held by the limit, skipped, or claimed to be sent. */
-  function claimDue(now: number, settings: NotifySettings, room: number) {
-    const started: {
-      row: OutboxRow;
-      target: Extract<ResolvedRecipient, { channel: ChannelRow }>;
-    }[] = [];
+  async function claimDue(now: number, settings: NotifySettings, room: number) {
+    const chosen: { row: OutboxRow; target: Target; update: number }[] = [];
+    const updates: OutboxUpdate[] = [];
     const hourAgo = now - 60 * 60_000;
-    for (const row of deps.store.due(now, room + inFlight.size)) {
-      if (started.length >= room) break;
+    for (const row of await deps.store.due(now, room + inFlight.size)) {
+      if (chosen.length >= room) break;
       if (inFlight.has(row.seq)) continue;
-      if (deps.store.sentTo(row.recipient, hourAgo) >= settings.perRecipientPerHour) {
-        deps.store.markRetry(row.seq, null, 'per-recipient limit: waiting', now + 5 * 60_000);
+      const { seq, attempts } = row;
+      if ((await deps.store.sentTo(row.recipient, hourAgo)) >= settings.perRecipientPerHour) {
+        updates.push({
+          kind: 'retry',
+          seq,
+          attempts,
+          channelId: null,
+          error: 'per-recipient limit: waiting',
+          nextAt: now + 5 * 60_000,
+        });
         continue;
       }
-      const target = deps.resolve(row, settings);
-      if ('skip' in target) deps.store.markEnded(row.seq, 'skipped', null, target.skip);
-      else if (deps.store.claim(row.seq, now + CLAIM_MS, target.channel.id))
-        started.push({ row, target });
+      const target = await deps.resolve(row, settings);
+      if ('skip' in target)
+        updates.push({
+          kind: 'ended',
+          seq,
+          attempts,
+          status: 'skipped',
+          channelId: null,
+          error: target.skip,
+        });
+      else {
+        chosen.push({ row, target, update: updates.length });
+        const channelId = target.channel.id;
+        updates.push({ kind: 'claim', seq, attempts, retryAt: now + CLAIM_MS, channelId });
+      }
     }
-    return started;
+    if (updates.length === 0) return [];
+    const applied = await deps.store.bookkeeping(updates);
+    return chosen.filter((c) => applied[c.update]);
   }
 
-  async function attempt(
-    row: OutboxRow,
-    target: Extract<ResolvedRecipient, { channel: ChannelRow }>,
-    message: OutgoingMessage,
-  ): Promise<void> {
+  async function attempt(row: OutboxRow, target: Target, message: OutgoingMessage): Promise<void> {
     const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs)]);
     let outcome: SendOutcome;
     try {
-      outcome = await deps.channelFor(target.channel).send(target.to, message, signal);
+      const channel = await deps.channelFor(target.channel);
+      outcome = await channel.send(target.to, message, signal);
     } catch (error) {
       outcome = { ok: false, retry: true, reason: reasonOf(error) };
     }
     if (stopping.signal.aborted) return; // closing: the row stays claimed, the next start retries it
-    record(() => {
-      const now = deps.now();
-      const attempts = row.attempts + 1;
-      const channelId = target.channel.id;
-      if (outcome.ok) deps.store.markSent(row.seq, channelId, outcome.answer, now);
-      else if (outcome.retry && attempts < MAX_ATTEMPTS)
-        deps.store.markRetry(
-          row.seq,
-          channelId,
-          outcome.reason,
-          now + backoffMs(attempts, deps.backoffBaseMs),
-        );
-      else deps.store.markEnded(row.seq, 'failed', channelId, outcome.reason);
-    });
+    const now = deps.now();
+    // The claim counted this attempt.
+    const attempts = row.attempts + 1;
+    const mine = { seq: row.seq, attempts, channelId: target.channel.id };
+    if (outcome.ok) record({ ...mine, kind: 'sent', answer: outcome.answer, at: now });
+    else if (outcome.retry && attempts < MAX_ATTEMPTS)
+      record({
+        ...mine,
+        kind: 'retry',
+        error: outcome.reason,
+        nextAt: now + backoffMs(attempts, deps.backoffBaseMs),
+      });
+    else record({ ...mine, kind: 'ended', status: 'failed', error: outcome.reason });
   }
 
   /** Outcomes that arrive in the same turn are written in one transaction. */
-  function record(write: () => void): void {
-    outcomes.push(write);
-    if (outcomes.length === 1) setImmediate(flushOutcomes);
+  function record(update: OutboxUpdate): void {
+    outcomes.push(update);
+    if (outcomes.length === 1)
+      setImmediate(() => {
+        void flushOutcomes();
+      });
   }
 
-  function flushOutcomes(): void {
-    const writes = outcomes.splice(0);
-    if (stopping.signal.aborted || writes.length === 0) return;
-    deps.store.bookkeeping(() => writes.forEach((write) => write()));
+  async function flushOutcomes(): Promise<void> {
+    const updates = outcomes.splice(0);
+    if (stopping.signal.aborted || updates.length === 0) return;
+    try {
+      await deps.store.bookkeeping(updates);
+    } catch (error) {
+      // Not kept: the rows stay claimed and come due again after CLAIM_MS.
+      console.error('The outbox could not record what was sent', error);
+    }
   }
 
   /** Looks for work soon, once, however many commands asked in the same turn. */
   function wake(): void {
-    if (scheduled || stopping.signal.aborted) return;
+    if (closing) return;
+    if (pumping) {
+      again = true;
+      return;
+    }
+    if (scheduled) return;
     scheduled = true;
-    setImmediate(pump);
+    setImmediate(() => {
+      scheduled = false;
+      if (closing || pumping) return;
+      pumping = pump()
+        .catch((error: unknown) => console.error('The outbox could not be read', error))
+        .finally(() => {
+          pumping = null;
+          if (again) {
+            again = false;
+            wake();
+          }
+        });
+    });
   }
 
   return {
-    start(): void {
-      deps.store.releaseClaims(deps.now());
+    async start(): Promise<void> {
+      await deps.store.releaseClaims(deps.now());
       timer = setInterval(wake, deps.pollMs ?? 1_000);
       timer.unref();
       wake();
@@ -165,10 +210,12 @@ export function createOutboxWorker(deps: WorkerDeps) {
     get inFlight(): number {
       return inFlight.size;
     },
-    stop(): void {
-      flushOutcomes(); // what was answered is kept: never sent again after a restart
-      stopping.abort();
+    async stop(): Promise<void> {
+      closing = true;
       if (timer) clearInterval(timer);
+      await pumping;
+      await flushOutcomes(); // what was answered is kept: never sent again after a restart
+      stopping.abort();
     },
   };
 }

@@ -15,10 +15,10 @@ const none = (): DeliveryCounts => ({ sent: 0, failed: 0, skipped: 0, pending: 0
  * by message; a supervisor's only those about their agency (message-agency.ts).
  */
 export function createNotifyReport(store: NotifyStore) {
-  return (
+  return async (
     timezone: TimezoneCode,
     period: { from: string; to: string; agencyId: string | undefined },
-  ): NotifyCounts => {
+  ): Promise<NotifyCounts> => {
     const start = epochOf(period.from, '00:00', timezone);
     const end = epochOf(addDays(period.to, 1), '00:00', timezone);
     const totals = none();
@@ -34,7 +34,7 @@ export function createNotifyReport(store: NotifyStore) {
       group[status] += n;
       groups.set(key, group);
     };
-    for (const row of store.counts(start, end, period.agencyId)) {
+    for (const row of await store.counts(start, end, period.agencyId)) {
       totals[row.status] += row.n;
       add(byChannel, row.channel ?? 'none', row.status, row.n);
       add(byMessage, row.message, row.status, row.n);
