@@ -202,7 +202,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     closeSlowConnections(app.server);
     const templates = createTemplateStore(db);
     const printing = createKioskPrinting({
-      db,
+      sql,
       engine,
       store: storage,
       commands,

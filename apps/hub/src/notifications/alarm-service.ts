@@ -59,7 +59,7 @@ export function createAlarmService(deps: {
   db: Db;
   engine: QueueEngine;
   notifications: Notifications;
-  printerAlerts: () => DeviceAlert[];
+  printerAlerts: () => Promise<DeviceAlert[]>;
   everyMs?: number;
 }) {
   const { db, engine, notifications } = deps;
@@ -84,8 +84,8 @@ export function createAlarmService(deps: {
     };
   }
 
-  function printerInputs(): PrinterAlert[] {
-    return deps.printerAlerts().map((a) => ({
+  async function printerInputs(): Promise<PrinterAlert[]> {
+    return (await deps.printerAlerts()).map((a) => ({
       deviceId: a.deviceId,
       deviceName: a.deviceName,
       agencyId: a.agencyIds.length === 1 ? a.agencyIds[0]! : null,
@@ -124,7 +124,7 @@ export function createAlarmService(deps: {
   }
 
   /** Raises what is new, clears what has ended; tells the screens when anything changed. */
-  function evaluate(): { raised: number; cleared: number } {
+  async function evaluate(): Promise<{ raised: number; cleared: number }> {
     const settings = notifications.settings();
     const now = engine.now();
     // Past midnight the old day's queue is not judged: its waiting would raise alarms at night.
@@ -135,13 +135,14 @@ export function createAlarmService(deps: {
         .catch((error: unknown) => console.error('The day could not change', error));
       return { raised: 0, cleared: 0 };
     }
+    const printerAlerts = await printerInputs();
     const found = evaluateAlarms({
       index: engine.index,
       state: engine.queue,
       now,
       thresholdsFor: thresholdsFor(settings),
       pauseLimitMinutes: settings.pauseLimitMinutes,
-      printerAlerts: printerInputs(),
+      printerAlerts,
     });
     latest = new Map(found.map((a) => [a.key, a]));
     const open = openRows();
@@ -220,11 +221,7 @@ export function createAlarmService(deps: {
     },
     start(): void {
       timer = setInterval(() => {
-        try {
-          evaluate();
-        } catch (error) {
-          console.error('alarm evaluation failed', error);
-        }
+        evaluate().catch((error: unknown) => console.error('alarm evaluation failed', error));
       }, deps.everyMs ?? 10_000);
       timer.unref();
     },
