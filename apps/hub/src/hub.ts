@@ -160,7 +160,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const sql = createSqliteSql(db);
     const walCheckpoints = startCheckpointer(db);
     checkpointer = walCheckpoints;
-    const auth = createAuthStore(db);
+    const auth = createAuthStore(sql);
     const firstStart = await prepareFirstStart(db, auth, {
       demo: options.demo ?? true,
       building: options.seedBuilding,
@@ -235,6 +235,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const admin = adminRoutes({
       db,
+      sql,
       engine,
       auth,
       audit: createAuditStore(sql),
@@ -242,7 +243,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const surveys = createSurveyStore(db);
     const devicesAdmin = createDevicesAdmin({
-      db,
+      sql,
       auth,
       now: () => engine.now(),
       building: () => engine.index.building,
@@ -252,7 +253,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const routes: RouteSpec[] = [
       ...healthRoutes({ db, dbPath, engine, version: HUB_VERSION, startedAt }),
-      ...authRoutes(auth, db, () => engine.index.building),
+      ...authRoutes(auth, sql, () => engine.index.building),
       ...catalogueRoutes(engine),
       ...ticketRoutes(engine, storage, commands),
       ...printing.routes,
@@ -317,7 +318,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const runHousekeeping = async (): Promise<void> => {
       await engine.tick();
-      devicesAdmin.tick();
+      await devicesAdmin.tick();
       bookings.tick();
       notifications.tick();
     };

@@ -3,6 +3,7 @@ import type { AuditStore } from '../audit/audit-store';
 import { auditRoutes } from '../audit/audit-routes';
 import type { AuthStore } from '../auth/auth-store';
 import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 import { logoUploadRoutes } from '../logos/logo-upload-routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import { addressRoutes } from './address-routes';
@@ -14,6 +15,7 @@ import { createUserStore } from './user-store';
 /** Configuration, people and the audit log; `attach` once the socket server exists. */
 export function adminRoutes(deps: {
   db: Db;
+  sql: Sql;
   engine: QueueEngine;
   auth: AuthStore;
   audit: AuditStore;
@@ -21,7 +23,7 @@ export function adminRoutes(deps: {
   onBuildingSaved?: (next: Building, at: number) => void;
 }) {
   const changes = createBuildingChanges(deps);
-  const users = createUserStore(deps.db);
+  const users = createUserStore(deps.sql);
   return {
     routes: [
       ...buildingRoutes(deps.engine, changes),
