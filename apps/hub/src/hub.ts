@@ -170,7 +170,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const sql = createSqliteSql(db);
     const walCheckpoints = startCheckpointer(db);
     checkpointer = walCheckpoints;
-    const auth = createAuthStore(db);
+    const auth = createAuthStore(sql);
     const firstStart = await prepareFirstStart(db, sql, auth, {
       demo: options.demo ?? true,
       building: options.seedBuilding,
@@ -219,7 +219,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     closeSlowConnections(app.server);
     const templates = createTemplateStore(sql);
     const printing = createKioskPrinting({
-      db,
+      sql,
       engine,
       store: storage,
       commands,
@@ -261,7 +261,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const surveys = createSurveyStore(sql);
     const devicesAdmin = createDevicesAdmin({
-      db,
+      sql,
       auth,
       now: () => engine.now(),
       building: () => engine.index.building,
@@ -271,7 +271,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const routes: RouteSpec[] = [
       ...healthRoutes({ sql, dbPath, engine, version: HUB_VERSION, startedAt }),
-      ...authRoutes(auth, db, () => engine.index.building),
+      ...authRoutes(auth, sql, () => engine.index.building),
       ...catalogueRoutes(engine),
       ...ticketRoutes(engine, storage, commands),
       ...printing.routes,
@@ -336,7 +336,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const runHousekeeping = async (): Promise<void> => {
       await engine.tick();
-      devicesAdmin.tick();
+      await devicesAdmin.tick();
       await bookings.tick();
       await notifications.tick();
     };

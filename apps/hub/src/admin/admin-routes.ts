@@ -23,7 +23,7 @@ export function adminRoutes(deps: {
   onBuildingSaved?: OnBuildingSaved;
 }) {
   const changes = createBuildingChanges(deps);
-  const users = createUserStore(deps.db);
+  const users = createUserStore(deps.sql);
   return {
     routes: [
       ...buildingRoutes(deps.engine, changes),

@@ -1,12 +1,11 @@
 import type { UserView } from '@antre/protocol';
 import { fieldError, UserViewSchema } from '@antre/protocol';
-import { syncRunner } from '../db/sql';
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
 import { checkChosenPassword } from '../auth/password-strength';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 import { defineRoute, HttpError } from '../http/routes';
 import type { QueueEngine } from '../queue/queue-engine';
 import { conflictError } from './conflict-reasons';
@@ -24,21 +23,22 @@ function mayManage(principal: Principal, target: Pick<UserView, 'role' | 'agency
 }
 
 export function userRoutes(deps: {
-  db: Db;
+  sql: Sql;
   auth: AuthStore;
   users: UserStore;
   audit: AuditStore;
   engine: QueueEngine;
 }) {
-  const { db, auth, users, audit, engine } = deps;
+  const { sql, auth, users, audit, engine } = deps;
 
   // Sign-in locks are kept in wall-clock time (auth-routes), not the queue's clock.
-  const view = (id: string): UserView => UserViewSchema.parse(users.byId(id, Date.now()));
+  const view = async (id: string): Promise<UserView> =>
+    UserViewSchema.parse(await users.byId(id, Date.now()));
   const unknownAgency = (agencyId: string | null) =>
     agencyId !== null && !engine.index.building.agencies.some((a) => a.id === agencyId);
 
-  const managedUser = (principal: Principal, id: string): UserView => {
-    const user = users.byId(id, Date.now());
+  const managedUser = async (principal: Principal, id: string): Promise<UserView> => {
+    const user = await users.byId(id, Date.now());
     if (!user) throw new HttpError(404, 'not_found', 'No such user');
     if (!mayManage(principal, user))
       throw new HttpError(
@@ -57,8 +57,8 @@ export function userRoutes(deps: {
         summary: "Change a person's name, role and agency (a new role or agency ends sessions)",
         tag: 'admin',
         access: ['admin', 'supervisor'],
-        handle: ({ params: { id }, body, principal, request }) => {
-          const user = managedUser(principal, id);
+        handle: async ({ params: { id }, body, principal, request }) => {
+          const user = await managedUser(principal, id);
           if (!mayManage(principal, body))
             throw new HttpError(403, 'forbidden', 'A supervisor keeps officers in their agency');
           if (unknownAgency(body.agencyId))
@@ -76,12 +76,12 @@ export function userRoutes(deps: {
               .map((key) => [key, `${user[key] ?? '—'} → ${body[key] ?? '—'}`]),
           );
           if (Object.keys(changed).length === 0) return user;
-          db.transaction(() => {
-            users.update(id, body);
+          await sql.transaction(async (tx) => {
+            await users.update(tx, id, body);
             // A new role or agency: they sign in again to get it, on every screen and socket.
-            if (moves) auth.endSessionsOf(id);
-            audit.record(
-              syncRunner(db),
+            if (moves) await auth.endSessionsOf(tx, id);
+            await audit.record(
+              tx,
               principal,
               request,
               {
@@ -91,7 +91,8 @@ export function userRoutes(deps: {
               },
               engine.now(),
             );
-          })();
+          });
+          if (moves) auth.sessionsEnded();
           return view(id);
         },
       }),
@@ -100,18 +101,18 @@ export function userRoutes(deps: {
         summary: 'Lift the lock that failed sign-ins put on a username',
         tag: 'admin',
         access: ['admin', 'supervisor'],
-        handle: ({ params: { id }, principal, request }) => {
-          const user = managedUser(principal, id);
-          db.transaction(() => {
-            auth.lockout.recordSuccess(user.username);
-            audit.record(
-              syncRunner(db),
+        handle: async ({ params: { id }, principal, request }) => {
+          const user = await managedUser(principal, id);
+          await sql.transaction(async (tx) => {
+            await auth.lockout.recordSuccess(user.username, undefined, tx);
+            await audit.record(
+              tx,
               principal,
               request,
               { action: 'user.unlock', target: id, detail: { username: user.username } },
               engine.now(),
             );
-          })();
+          });
           return view(id);
         },
       }),
@@ -124,8 +125,8 @@ export function userRoutes(deps: {
       summary: "Everyone (admin) or the people of the supervisor's own agency",
       tag: 'admin',
       access: ['admin', 'supervisor'],
-      handle: ({ principal }) => ({
-        users: users.list(
+      handle: async ({ principal }) => ({
+        users: await users.list(
           principal.kind === 'user' && principal.role === 'supervisor'
             ? (principal.agencyId ?? '')
             : null,
@@ -145,16 +146,16 @@ export function userRoutes(deps: {
           throw new HttpError(400, 'bad_request', 'Unknown agency', [
             fieldError('agencyId', 'unknown_agency'),
           ]);
-        if (auth.findUser(body.username))
+        if (await auth.findUser(body.username))
           throw conflictError([{ code: 'username_taken', name: body.username }]);
         checkChosenPassword(body.password, [body.username, body.displayName]);
         const password = body.password ?? generatePassword();
         const passwordHash = await hashPassword(password);
         const now = engine.now();
-        const id = db.transaction(() => {
-          const created = auth.createUser({ ...body, passwordHash }, now);
-          audit.record(
-            syncRunner(db),
+        const id = await sql.transaction(async (tx) => {
+          const created = await auth.createUser({ ...body, passwordHash }, now, tx);
+          await audit.record(
+            tx,
             principal,
             request,
             {
@@ -165,8 +166,8 @@ export function userRoutes(deps: {
             now,
           );
           return created;
-        })();
-        const user = view(id);
+        });
+        const user = await view(id);
         return body.password ? { user } : { user, password };
       },
     }),
@@ -176,15 +177,15 @@ export function userRoutes(deps: {
       summary: 'Deactivate a person; their sessions end at once',
       tag: 'admin',
       access: ['admin', 'supervisor'],
-      handle: ({ params: { id }, principal, request }) => {
-        const user = managedUser(principal, id);
+      handle: async ({ params: { id }, principal, request }) => {
+        const user = await managedUser(principal, id);
         if (principal.kind === 'user' && principal.id === id)
           throw conflictError([{ code: 'deactivate_self', name: user.username }]);
-        db.transaction(() => {
-          users.deactivate(id);
-          auth.endSessionsOf(id);
-          audit.record(
-            syncRunner(db),
+        await sql.transaction(async (tx) => {
+          await users.deactivate(tx, id);
+          await auth.endSessionsOf(tx, id);
+          await audit.record(
+            tx,
             principal,
             request,
             {
@@ -194,7 +195,8 @@ export function userRoutes(deps: {
             },
             engine.now(),
           );
-        })();
+        });
+        auth.sessionsEnded();
         return view(id);
       },
     }),
@@ -204,15 +206,15 @@ export function userRoutes(deps: {
       tag: 'admin',
       access: ['admin', 'supervisor'],
       handle: async ({ params: { id }, principal, request }) => {
-        const user = managedUser(principal, id);
+        const user = await managedUser(principal, id);
         const password = generatePassword();
         const passwordHash = await hashPassword(password);
-        db.transaction(() => {
-          users.setPasswordHash(id, passwordHash);
-          auth.endSessionsOf(id);
-          auth.lockout.recordSuccess(user.username);
-          audit.record(
-            syncRunner(db),
+        await sql.transaction(async (tx) => {
+          await users.setPasswordHash(tx, id, passwordHash);
+          await auth.endSessionsOf(tx, id);
+          await auth.lockout.recordSuccess(user.username, undefined, tx);
+          await audit.record(
+            tx,
             principal,
             request,
             {
@@ -222,7 +224,8 @@ export function userRoutes(deps: {
             },
             engine.now(),
           );
-        })();
+        });
+        auth.sessionsEnded();
         return { password };
       },
     }),

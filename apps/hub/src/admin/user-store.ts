@@ -1,5 +1,5 @@
 import type { UpdateUserBody, UserView } from '@antre/protocol';
-import type { Db } from '../db/database';
+import type { Sql, SqlParam, SqlRunner } from '../db/sql';
 
 interface UserRow {
   id: string;
@@ -15,7 +15,7 @@ interface UserRow {
 // A lock is shown only while it lasts; the lockout keeps names in lower case, one row per
 // address a name was tried from: the admin sees the latest lock from any of them.
 const SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.agency_id, u.active,
-    u.created_at, CASE WHEN l.locked_until > @now THEN l.locked_until END AS locked_until
+    u.created_at, CASE WHEN l.locked_until > ? THEN l.locked_until END AS locked_until
   FROM users u LEFT JOIN (SELECT username, MAX(locked_until) AS locked_until
     FROM login_lockouts GROUP BY username) l ON l.username = lower(u.username)`;
 
@@ -30,48 +30,45 @@ const toView = (row: UserRow): UserView => ({
   lockedUntil: row.locked_until,
 });
 
+// By role, then name, by code point as SQLite's BINARY does: PostgreSQL's order of text
+// depends on the database's locale, which would move names around between engines.
+const byRoleAndName = (a: UserRow, b: UserRow): number =>
+  a.role !== b.role ? (a.role < b.role ? -1 : 1) : a.username < b.username ? -1 : 1;
+
 /**
  * People as the admin pages see them; creating one and ending their sessions go through the
- * auth store, which tells the socket server.
+ * auth store, which tells the socket server. Changes are written in the caller's transaction,
+ * with their audit entry.
  */
-export function createUserStore(db: Db) {
+export function createUserStore(sql: Sql) {
   return {
-    list(agencyId: string | null, now: number): UserView[] {
-      const rows =
-        agencyId === null
-          ? db
-              .prepare<{ now: number }, UserRow>(`${SELECT} ORDER BY u.role, u.username`)
-              .all({ now })
-          : db
-              .prepare<{ now: number; agencyId: string }, UserRow>(
-                `${SELECT} WHERE u.agency_id = @agencyId ORDER BY u.role, u.username`,
-              )
-              .all({ now, agencyId });
-      return rows.map(toView);
+    async list(agencyId: string | null, now: number): Promise<UserView[]> {
+      const params: SqlParam[] = agencyId === null ? [now] : [now, agencyId];
+      const where = agencyId === null ? '' : ' WHERE u.agency_id = ?';
+      const rows = await sql.all<UserRow>(`${SELECT}${where}`, params);
+      return rows.sort(byRoleAndName).map(toView);
     },
 
-    byId(id: string, now: number): UserView | undefined {
-      const row = db
-        .prepare<{ now: number; id: string }, UserRow>(`${SELECT} WHERE u.id = @id`)
-        .get({ now, id });
+    async byId(id: string, now: number): Promise<UserView | undefined> {
+      const row = await sql.get<UserRow>(`${SELECT} WHERE u.id = ?`, [now, id]);
       return row ? toView(row) : undefined;
     },
 
-    update(id: string, next: UpdateUserBody): void {
-      db.prepare('UPDATE users SET display_name = ?, role = ?, agency_id = ? WHERE id = ?').run(
+    async update(tx: SqlRunner, id: string, next: UpdateUserBody): Promise<void> {
+      await tx.run('UPDATE users SET display_name = ?, role = ?, agency_id = ? WHERE id = ?', [
         next.displayName,
         next.role,
         next.agencyId,
         id,
-      );
+      ]);
     },
 
-    deactivate(id: string): void {
-      db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(id);
+    async deactivate(tx: SqlRunner, id: string): Promise<void> {
+      await tx.run('UPDATE users SET active = 0 WHERE id = ?', [id]);
     },
 
-    setPasswordHash(id: string, passwordHash: string): void {
-      db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+    async setPasswordHash(tx: SqlRunner, id: string, passwordHash: string): Promise<void> {
+      await tx.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, id]);
     },
   };
 }

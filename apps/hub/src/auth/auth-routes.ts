@@ -1,6 +1,6 @@
-import type { Db } from '../db/database';
 import { checkDeviceNameFree } from '../pairing/device-names';
 import type { Building } from '@antre/domain';
+import type { Sql } from '../db/sql';
 import { defineRoute, HttpError, TooManyError } from '../http/routes';
 import { checkDevicePlace } from '../pairing/device-place';
 import type { AuthStore } from './auth-store';
@@ -24,7 +24,7 @@ function lockedError(until: number): TooManyError {
   );
 }
 
-export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
+export function authRoutes(auth: AuthStore, sql: Sql, building: () => Building) {
   const limits = createSignInLimits();
   return [
     defineRoute({
@@ -37,18 +37,18 @@ export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
       handle: ({ body, request }) =>
         limits.guard(request, async () => {
           const address = request.ip;
-          const locked = auth.lockout.lockedUntil(body.username, address, Date.now());
+          const locked = await auth.lockout.lockedUntil(body.username, address, Date.now());
           if (locked !== null) throw lockedError(locked);
-          const user = auth.findUser(body.username);
+          const user = await auth.findUser(body.username);
           const valid = await verifyPassword(body.password, user?.password_hash ?? DECOY_HASH);
           if (!user || !valid || user.active !== 1) {
             await limits.wrongPassword(request);
-            const nowLocked = auth.lockout.recordFailure(body.username, address, Date.now());
+            const nowLocked = await auth.lockout.recordFailure(body.username, address, Date.now());
             if (nowLocked !== null) throw lockedError(nowLocked);
             throw new HttpError(401, 'unauthorized', 'Wrong username or password');
           }
-          auth.lockout.recordSuccess(body.username, address);
-          const session = auth.createSession(user.id, Date.now());
+          await auth.lockout.recordSuccess(body.username, address);
+          const session = await auth.createSession(user.id, Date.now());
           return {
             ...session,
             user: {
@@ -66,8 +66,8 @@ export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
       summary: 'End this session',
       tag: 'auth',
       access: ['admin', 'supervisor', 'officer'],
-      handle: ({ request }) => {
-        auth.endSession((request.headers.authorization ?? '').replace(/^Bearer /, ''));
+      handle: async ({ request }) => {
+        await auth.endSession((request.headers.authorization ?? '').replace(/^Bearer /, ''));
         return { ok: true as const };
       },
     }),
@@ -79,8 +79,11 @@ export function authRoutes(auth: AuthStore, db: Db, building: () => Building) {
       handle: ({ body }) => {
         // As strict as pairing: a typo in a setting is a 400, not a device that misbehaves.
         checkDevicePlace(body.role, body, building());
-        checkDeviceNameFree(db, body.name);
-        return auth.createDevice(body, Date.now());
+        // Checked and saved in one transaction: two at once cannot both take the name.
+        return sql.transaction(async (tx) => {
+          await checkDeviceNameFree(tx, body.name);
+          return auth.createDevice(body, Date.now(), tx);
+        });
       },
     }),
     defineRoute({

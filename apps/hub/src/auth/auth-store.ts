@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../db/database';
+import type { Sql, SqlRunner } from '../db/sql';
 import type { Principal } from './principal';
 import { createLockoutStore } from './login-lockout';
 
@@ -45,59 +45,72 @@ export interface NewDevice {
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const newToken = (kind: 'u' | 'd'): string => `${kind}_${randomBytes(32).toString('base64url')}`;
 
-export function createAuthStore(db: Db) {
-  const userByName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
-  const sessionUser = db.prepare<[string, number], UserRow>(
-    `SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
-     WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND users.active = 1`,
-  );
-  const deviceByToken = db.prepare<[string], DeviceRow>(
-    'SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
-  );
+const SESSION_USER = `SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
+  WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND users.active = 1`;
+const DEVICE_BY_TOKEN = 'SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL';
+
+/**
+ * People, their sessions and devices' tokens. A write that may land with another store's (an
+ * audit entry) takes the caller's transaction as `tx`; without one it runs alone.
+ */
+export function createAuthStore(sql: Sql) {
   const sessionsEndedListeners = new Set<() => void>();
-  // Told a microtask later, once the transaction that ended them has committed; a listener
-  // re-resolves what it holds, so a rolled-back ending changes nothing.
-  const announceSessionsEnded = (): void =>
-    queueMicrotask(() => sessionsEndedListeners.forEach((listener) => listener()));
+  const sessionsEnded = (): void => sessionsEndedListeners.forEach((listener) => listener());
 
   return {
     /** Failed sign-ins per username, for the lockout. */
-    lockout: createLockoutStore(db),
+    lockout: createLockoutStore(sql),
 
-    countUsers: (): number =>
-      db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()?.n ?? 0,
+    countUsers: async (): Promise<number> =>
+      (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM users'))?.n ?? 0,
 
-    findUser: (username: string): UserRow | undefined => userByName.get(username),
+    findUser: (username: string): Promise<UserRow | undefined> =>
+      sql.get<UserRow>('SELECT * FROM users WHERE username = ?', [username]),
 
-    createUser(user: NewUser, now: number): string {
+    async createUser(user: NewUser, now: number, tx: SqlRunner = sql): Promise<string> {
       const id = randomUUID();
-      db.prepare(
+      await tx.run(
         `INSERT INTO users (id, username, display_name, password_hash, role, agency_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, user.username, user.displayName, user.passwordHash, user.role, user.agencyId, now);
+        [id, user.username, user.displayName, user.passwordHash, user.role, user.agencyId, now],
+      );
       return id;
     },
 
-    createSession(userId: string, now: number): { token: string; expiresAt: number } {
+    async createSession(
+      userId: string,
+      now: number,
+    ): Promise<{ token: string; expiresAt: number }> {
       const token = newToken('u');
       const expiresAt = now + SESSION_MS;
-      db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
-      db.prepare(
-        'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-      ).run(hashToken(token), userId, now, expiresAt);
+      await sql.transaction(async (tx) => {
+        await tx.run('DELETE FROM sessions WHERE expires_at <= ?', [now]);
+        await tx.run(
+          'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+          [hashToken(token), userId, now, expiresAt],
+        );
+      });
       return { token, expiresAt };
     },
 
-    endSession(token: string): void {
-      db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
-      announceSessionsEnded();
+    async endSession(token: string): Promise<void> {
+      await sql.run('DELETE FROM sessions WHERE token_hash = ?', [hashToken(token)]);
+      sessionsEnded();
     },
 
-    /** Signs a person out everywhere: deactivation, a new password, a new role or agency. */
-    endSessionsOf(userId: string): void {
-      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
-      announceSessionsEnded();
+    /**
+     * Signs a person out everywhere: deactivation, a new password, a new role or agency. In the
+     * caller's transaction; once it has committed, the caller calls `sessionsEnded`.
+     */
+    async endSessionsOf(tx: SqlRunner, userId: string): Promise<void> {
+      await tx.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
     },
+
+    /**
+     * Tells the listeners that sessions are gone; they re-resolve what they hold. Called after
+     * the commit: before it, another connection (PostgreSQL) would still find the sessions.
+     */
+    sessionsEnded,
 
     /** The socket server listens, to cut the sockets whose sessions are gone. */
     onSessionsEnded(listener: () => void): () => void {
@@ -105,30 +118,35 @@ export function createAuthStore(db: Db) {
       return () => sessionsEndedListeners.delete(listener);
     },
 
-    createDevice(device: NewDevice, now: number): { id: string; token: string } {
+    async createDevice(
+      device: NewDevice,
+      now: number,
+      tx: SqlRunner = sql,
+    ): Promise<{ id: string; token: string }> {
       const id = randomUUID();
       const token = newToken('d');
-      db.prepare(
+      await tx.run(
         `INSERT INTO devices (id, name, role, token_hash, zone_ids, agency_ids, settings, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        device.name,
-        device.role,
-        hashToken(token),
-        JSON.stringify(device.zoneIds),
-        JSON.stringify(device.agencyIds),
-        JSON.stringify(device.settings ?? {}),
-        now,
+        [
+          id,
+          device.name,
+          device.role,
+          hashToken(token),
+          JSON.stringify(device.zoneIds),
+          JSON.stringify(device.agencyIds),
+          JSON.stringify(device.settings ?? {}),
+          now,
+        ],
       );
       return { id, token };
     },
 
     /** The principal a bearer token stands for, or null when it is unknown, expired or revoked. */
-    resolve(token: string, now: number): Principal | null {
+    async resolve(token: string, now: number): Promise<Principal | null> {
       const hash = hashToken(token);
       if (token.startsWith('u_')) {
-        const user = sessionUser.get(hash, now);
+        const user = await sql.get<UserRow>(SESSION_USER, [hash, now]);
         return user
           ? {
               kind: 'user',
@@ -140,7 +158,7 @@ export function createAuthStore(db: Db) {
           : null;
       }
       if (token.startsWith('d_')) {
-        const device = deviceByToken.get(hash);
+        const device = await sql.get<DeviceRow>(DEVICE_BY_TOKEN, [hash]);
         return device
           ? {
               kind: 'device',

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Sql, SqlRunner } from '../db/sql';
 
 export const LOCKOUT_FAILURES = 5;
 export const LOCKOUT_WINDOW_MS = 15 * 60_000;
@@ -45,19 +45,13 @@ interface LockoutRow {
 }
 
 /** Kept per username (known or not), so guessing unknown names reveals nothing either. */
-export function createLockoutStore(db: Db) {
-  const get = db.prepare<[string, string], LockoutRow>(
-    `SELECT failures, first_failure_at, locked_until, locks FROM login_lockouts
-     WHERE username = ? AND address = ?`,
-  );
-  const put = db.prepare(
-    `INSERT INTO login_lockouts (username, address, failures, first_failure_at, locked_until, locks)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username, address) DO UPDATE SET
-       failures = excluded.failures, first_failure_at = excluded.first_failure_at,
-       locked_until = excluded.locked_until, locks = excluded.locks`,
-  );
-  const stateOf = (username: string, address: string): LockoutState | undefined => {
-    const row = get.get(username.toLowerCase(), address);
+export function createLockoutStore(sql: Sql) {
+  const stateOf = async (username: string, address: string): Promise<LockoutState | undefined> => {
+    const row = await sql.get<LockoutRow>(
+      `SELECT failures, first_failure_at, locked_until, locks FROM login_lockouts
+       WHERE username = ? AND address = ?`,
+      [username.toLowerCase(), address],
+    );
     return row
       ? {
           failures: row.failures,
@@ -68,30 +62,39 @@ export function createLockoutStore(db: Db) {
       : undefined;
   };
   return {
-    lockedUntil: (username: string, address: string, now: number): number | null =>
-      lockedUntil(stateOf(username, address), now),
-    /** Returns when the name is now locked until for this address, if this failure locked it. */
-    recordFailure(username: string, address: string, now: number): number | null {
-      const next = afterFailure(stateOf(username, address), now);
-      put.run(
-        username.toLowerCase(),
-        address,
-        next.failures,
-        next.firstFailureAt,
-        next.lockedUntil,
-        next.locks,
+    lockedUntil: async (username: string, address: string, now: number): Promise<number | null> =>
+      lockedUntil(await stateOf(username, address), now),
+    /**
+     * Returns when the name is now locked until for this address, if this failure locked it.
+     * Read, then written: an address's sign-ins run one at a time (sign-in-limits.ts).
+     */
+    async recordFailure(username: string, address: string, now: number): Promise<number | null> {
+      const next = afterFailure(await stateOf(username, address), now);
+      await sql.run(
+        `INSERT INTO login_lockouts (username, address, failures, first_failure_at, locked_until, locks)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username, address) DO UPDATE SET
+           failures = excluded.failures, first_failure_at = excluded.first_failure_at,
+           locked_until = excluded.locked_until, locks = excluded.locks`,
+        [
+          username.toLowerCase(),
+          address,
+          next.failures,
+          next.firstFailureAt,
+          next.lockedUntil,
+          next.locks,
+        ],
       );
       return next.lockedUntil;
     },
     /** A right password clears its own address; the admin's unlock (no address) clears all. */
-    recordSuccess(username: string, address?: string): void {
+    async recordSuccess(username: string, address?: string, tx: SqlRunner = sql): Promise<void> {
       if (address === undefined)
-        db.prepare('DELETE FROM login_lockouts WHERE username = ?').run(username.toLowerCase());
+        await tx.run('DELETE FROM login_lockouts WHERE username = ?', [username.toLowerCase()]);
       else
-        db.prepare('DELETE FROM login_lockouts WHERE username = ? AND address = ?').run(
+        await tx.run('DELETE FROM login_lockouts WHERE username = ? AND address = ?', [
           username.toLowerCase(),
           address,
-        );
+        ]);
     },
   };
 }

@@ -73,9 +73,9 @@ export async function prepareFirstStart(
     if (options.demo || options.building)
       await seedDemoStaff(auth, building, options.demoPassword, report, now);
   }
-  if (!auth.findUser('admin')) {
+  if (!(await auth.findUser('admin'))) {
     const password = options.adminPassword ?? generatePassword();
-    auth.createUser(
+    await auth.createUser(
       {
         username: 'admin',
         displayName: 'Administrator',
@@ -103,7 +103,7 @@ async function seedDemoStaff(
   // One hash for all demo accounts: they share a password by design, and scrypt is slow on purpose.
   const passwordHash = await hashPassword(password);
   for (const agency of building.agencies) {
-    auth.createUser(
+    await auth.createUser(
       {
         username: `spv.${agency.id}`,
         displayName: `Supervisor ${agency.shortName}`,
@@ -113,7 +113,7 @@ async function seedDemoStaff(
       },
       now,
     );
-    auth.createUser(
+    await auth.createUser(
       {
         username: `petugas.${agency.id}`,
         displayName: `Petugas ${agency.shortName}`,
@@ -126,7 +126,7 @@ async function seedDemoStaff(
   }
   // A kiosk for every agency and a board per zone, so the demo runs without any setup.
   // Its virtual printer writes into <data-dir>/printed, so `npm start` prints somewhere visible.
-  const kiosk = auth.createDevice(
+  const kiosk = await auth.createDevice(
     {
       name: 'Kiosk Lobi (demo)',
       role: 'kiosk',
@@ -143,7 +143,7 @@ async function seedDemoStaff(
   });
   for (const zone of building.zones) {
     const name = `Papan ${zone.name} (demo)`;
-    const display = auth.createDevice(
+    const display = await auth.createDevice(
       { name, role: 'display', zoneIds: [zone.id], agencyIds: [], settings: {} },
       now,
     );

@@ -9,7 +9,7 @@ export function deviceAlertRoutes(alerts: DeviceAlerts) {
         "Open device alerts (a kiosk's printer out of paper, cover open, offline, not answering)",
       tag: 'devices',
       access: ['admin', 'supervisor'],
-      handle: ({ principal }) => ({ alerts: alerts.openFor(principal) }),
+      handle: async ({ principal }) => ({ alerts: await alerts.openFor(principal) }),
     }),
   ];
 }

@@ -1,6 +1,6 @@
 import type { DeviceAlert } from '@antre/protocol';
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 
 interface AlertRow {
   id: string;
@@ -28,50 +28,59 @@ const toAlert = (row: AlertRow): DeviceAlert => ({
 });
 
 /** device_alerts: at most one open alert per device and kind (a partial unique index). */
-export function createAlertStore(db: Db) {
-  const openOf = db.prepare<[string, string], AlertRow>(
-    `${SELECT} WHERE device_alerts.device_id = ? AND device_alerts.kind = ? AND cleared_at IS NULL`,
-  );
-  const byId = db.prepare<[string], AlertRow>(`${SELECT} WHERE device_alerts.id = ?`);
+export function createAlertStore(sql: Sql) {
+  const byId = async (id: string): Promise<DeviceAlert> => {
+    const row = await sql.get<AlertRow>(`${SELECT} WHERE device_alerts.id = ?`, [id]);
+    if (!row) throw new Error(`The device alert ${id} is gone`);
+    return toAlert(row);
+  };
 
   return {
-    open(deviceId: string, kind: DeviceAlert['kind']): DeviceAlert | undefined {
-      const row = openOf.get(deviceId, kind);
+    async open(deviceId: string, kind: DeviceAlert['kind']): Promise<DeviceAlert | undefined> {
+      const row = await sql.get<AlertRow>(
+        `${SELECT} WHERE device_alerts.device_id = ? AND device_alerts.kind = ?
+           AND cleared_at IS NULL`,
+        [deviceId, kind],
+      );
       return row ? toAlert(row) : undefined;
     },
 
-    insert(deviceId: string, kind: DeviceAlert['kind'], state: DeviceAlert['state'], now: number) {
+    async insert(
+      deviceId: string,
+      kind: DeviceAlert['kind'],
+      state: DeviceAlert['state'],
+      now: number,
+    ): Promise<DeviceAlert> {
       const id = randomUUID();
-      db.prepare(
+      await sql.run(
         `INSERT INTO device_alerts (id, device_id, kind, state, raised_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(id, deviceId, kind, state, now, now);
-      return toAlert(byId.get(id)!);
+        [id, deviceId, kind, state, now, now],
+      );
+      return byId(id);
     },
 
-    updateState(id: string, state: DeviceAlert['state'], now: number): DeviceAlert {
-      db.prepare('UPDATE device_alerts SET state = ?, updated_at = ? WHERE id = ?').run(
+    async updateState(id: string, state: DeviceAlert['state'], now: number): Promise<DeviceAlert> {
+      await sql.run('UPDATE device_alerts SET state = ?, updated_at = ? WHERE id = ?', [
         state,
         now,
         id,
-      );
-      return toAlert(byId.get(id)!);
+      ]);
+      return byId(id);
     },
 
-    clear(id: string, now: number): DeviceAlert {
-      db.prepare('UPDATE device_alerts SET cleared_at = ?, updated_at = ? WHERE id = ?').run(
+    async clear(id: string, now: number): Promise<DeviceAlert> {
+      await sql.run('UPDATE device_alerts SET cleared_at = ?, updated_at = ? WHERE id = ?', [
         now,
         now,
         id,
-      );
-      return toAlert(byId.get(id)!);
+      ]);
+      return byId(id);
     },
 
-    listOpen(): DeviceAlert[] {
-      return db
-        .prepare<[], AlertRow>(`${SELECT} WHERE cleared_at IS NULL ORDER BY raised_at`)
-        .all()
-        .map(toAlert);
+    async listOpen(): Promise<DeviceAlert[]> {
+      const rows = await sql.all<AlertRow>(`${SELECT} WHERE cleared_at IS NULL ORDER BY raised_at`);
+      return rows.map(toAlert);
     },
   };
 }

@@ -58,11 +58,21 @@ export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
   return reply.status(error.status).send(body);
 }
 
-function principalOf(request: FastifyRequest, auth: AuthStore): Principal {
-  const header = request.headers.authorization;
-  if (!header) return PUBLIC;
-  const match = /^Bearer (\S{1,200})$/.exec(header);
-  const principal = match?.[1] ? auth.resolve(match[1], Date.now()) : null;
+// A request's token is looked up once, though its rate limit, body limit and handler all ask.
+const resolved = new WeakMap<FastifyRequest, Promise<Principal | null>>();
+function bearerOf(request: FastifyRequest, auth: AuthStore): Promise<Principal | null> {
+  let principal = resolved.get(request);
+  if (!principal) {
+    const match = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? '');
+    principal = match?.[1] ? auth.resolve(match[1], Date.now()) : Promise.resolve(null);
+    resolved.set(request, principal);
+  }
+  return principal;
+}
+
+async function principalOf(request: FastifyRequest, auth: AuthStore): Promise<Principal> {
+  if (!request.headers.authorization) return PUBLIC;
+  const principal = await bearerOf(request, auth);
   if (!principal)
     throw new HttpError(401, 'unauthorized', 'The token is missing, expired or revoked');
   return principal;
@@ -81,9 +91,8 @@ function authorise(route: RouteSpec, principal: Principal): void {
  */
 const limitKeyOf =
   (auth: AuthStore) =>
-  (request: FastifyRequest): string => {
-    const match = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? '');
-    const principal = match?.[1] ? auth.resolve(match[1], Date.now()) : null;
+  async (request: FastifyRequest): Promise<string> => {
+    const principal = await bearerOf(request, auth);
     return principal ? actorKey(principal) : request.ip;
   };
 
@@ -159,7 +168,7 @@ export function registerRoutes(
 ): void {
   // A large body is read only once its sender is known to be allowed to send it.
   const authoriseFirst = (route: RouteSpec) => async (request: FastifyRequest) =>
-    authorise(route, principalOf(request, auth));
+    authorise(route, await principalOf(request, auth));
   acceptRawUploads(app, routes);
   for (const route of routes) {
     const contract = contractOf(route.route);
@@ -168,7 +177,7 @@ export function registerRoutes(
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit, onRequest: authoriseFirst(route) } : {}),
       ...(route.rateLimit ? { config: { rateLimit: rateLimitConfig(route.rateLimit, auth) } } : {}),
       handler: async (request, reply) => {
-        const principal = principalOf(request, auth);
+        const principal = await principalOf(request, auth);
         authorise(route, principal);
         const params = parsed(contract.params, request.params);
         const query = parsed(contract.query, request.query);

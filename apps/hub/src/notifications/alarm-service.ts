@@ -50,7 +50,7 @@ export function createAlarmService(deps: {
   sql: Sql;
   engine: QueueEngine;
   notifications: Notifications;
-  printerAlerts: () => DeviceAlert[];
+  printerAlerts: () => Promise<DeviceAlert[]>;
   everyMs?: number;
 }) {
   const { engine, notifications } = deps;
@@ -83,8 +83,8 @@ export function createAlarmService(deps: {
     };
   }
 
-  function printerInputs(): PrinterAlert[] {
-    return deps.printerAlerts().map((a) => ({
+  async function printerInputs(): Promise<PrinterAlert[]> {
+    return (await deps.printerAlerts()).map((a) => ({
       deviceId: a.deviceId,
       deviceName: a.deviceName,
       agencyId: a.agencyIds.length === 1 ? a.agencyIds[0]! : null,
@@ -134,13 +134,14 @@ export function createAlarmService(deps: {
         .catch((error: unknown) => console.error('The day could not change', error));
       return { raised: 0, cleared: 0 };
     }
+    const printerAlerts = await printerInputs();
     const found = evaluateAlarms({
       index: engine.index,
       state: engine.queue,
       now,
       thresholdsFor: thresholdsFor(settings),
       pauseLimitMinutes: settings.pauseLimitMinutes,
-      printerAlerts: printerInputs(),
+      printerAlerts,
     });
     latest = new Map(found.map((a) => [a.key, a]));
     const open = await openRows();

@@ -3,10 +3,9 @@ import type { PairingChanged, PairingStatus, PairingTicket } from '@antre/protoc
 import type { z } from 'zod';
 import type { ApprovePairingBodySchema, RequestPairingBodySchema } from '@antre/protocol';
 import type { Building } from '@antre/domain';
-import { syncRunner } from '../db/sql';
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
-import type { Db } from '../db/database';
+import type { Sql, SqlRunner } from '../db/sql';
 import { HttpError } from '../http/routes';
 import { formatPairingCode, newPairingCode, PAIRING_TTL_MS } from './pairing-codes';
 import { checkDeviceNameFree } from './device-names';
@@ -28,7 +27,7 @@ type RequestBody = z.output<typeof RequestPairingBodySchema>;
 
 /** The pairing story: a device asks → shows its code → the admin approves → the device collects its token. */
 export function createDevicePairing(deps: {
-  db: Db;
+  sql: Sql;
   auth: AuthStore;
   now: () => number;
   building: () => Building;
@@ -36,28 +35,29 @@ export function createDevicePairing(deps: {
   /** Told of every request made, approved, rejected or expired: the admins' list follows. */
   changed: (change: PairingChanged) => void;
 }) {
-  const { db, auth, now } = deps;
-  const store = createPairingStore(db);
+  const { sql, auth, now } = deps;
+  const store = createPairingStore(sql);
   const tell = (row: Pick<PairingRow, 'id' | 'code'>, change: PairingChanged['change']) =>
     deps.changed({ pairingId: row.id, code: formatPairingCode(row.code), change, at: now() });
   let expiredUpTo = now();
 
+  const notWaiting = (code: string): HttpError =>
+    new HttpError(
+      404,
+      'not_found',
+      `No device is waiting with code ${formatPairingCode(code)}; check the code on its screen`,
+      [fieldError('code', 'pairing_code_unknown')],
+    );
+
   /** The live pending request for a typed code, or a refusal saying why there is none. */
-  function pendingByCode(code: string): PairingRow {
-    const shown = formatPairingCode(code);
-    const row = store.latestByCode(code);
-    if (!row || row.status !== 'pending')
-      throw new HttpError(
-        404,
-        'not_found',
-        `No device is waiting with code ${shown}; check the code on its screen`,
-        [fieldError('code', 'pairing_code_unknown')],
-      );
+  async function pendingByCode(code: string, tx: SqlRunner = sql): Promise<PairingRow> {
+    const row = await store.latestByCode(code, tx);
+    if (!row || row.status !== 'pending') throw notWaiting(code);
     if (row.expires_at <= now())
       throw new HttpError(
         409,
         'conflict',
-        `Code ${shown} has expired; the device shows a new code — use that one`,
+        `Code ${formatPairingCode(code)} has expired; the device shows a new code — use that one`,
         [fieldError('code', 'pairing_code_expired')],
       );
     return row;
@@ -66,13 +66,13 @@ export function createDevicePairing(deps: {
   return {
     pending: () => store.pending(now()),
 
-    request(body: RequestBody, ip: string): PairingTicket {
+    async request(body: RequestBody, ip: string): Promise<PairingTicket> {
       const at = now();
       let code = newPairingCode();
-      while (store.codeInUse(code, at)) code = newPairingCode();
+      while (await store.codeInUse(code, at)) code = newPairingCode();
       const secret = newSecret();
       const expiresAt = at + PAIRING_TTL_MS;
-      const pairingId = store.insert({
+      const pairingId = await store.insert({
         code,
         role: body.role,
         name: body.name ?? null,
@@ -86,26 +86,31 @@ export function createDevicePairing(deps: {
       return { pairingId, code: formatPairingCode(code), expiresAt, secret };
     },
 
-    status(pairingId: string, secret: string): PairingStatus {
-      const row = store.byId(pairingId);
+    async status(pairingId: string, secret: string): Promise<PairingStatus> {
+      const row = await store.byId(pairingId);
       // A wrong secret looks like an unknown request: nothing to learn by guessing.
       if (!row || !secretMatches(secret, row.secret_hash))
         throw new HttpError(404, 'not_found', 'No such pairing request');
       const expiresAt = row.expires_at;
       if (row.status === 'approved' && row.sealed_token && row.device_id) {
         const token = unsealToken(row.sealed_token, row.seal_private_key, secret);
-        store.markDelivered(row.id);
-        return { status: 'approved', expiresAt, token, deviceId: row.device_id };
+        // Two polls at once: the one that marks it delivered takes the token.
+        if (await store.markDelivered(row.id))
+          return { status: 'approved', expiresAt, token, deviceId: row.device_id };
+        return { status: 'approved', expiresAt };
       }
       if (row.status === 'delivered') return { status: 'approved', expiresAt };
       if (row.status === 'rejected') return { status: 'rejected', expiresAt };
       return { status: expiresAt <= now() ? 'expired' : 'pending', expiresAt };
     },
 
-    approve(body: ApproveBody, actor: Actor): { deviceId: string; pairingId: string } {
+    async approve(
+      body: ApproveBody,
+      actor: Actor,
+    ): Promise<{ deviceId: string; pairingId: string }> {
       checkDevicePlace(body.role, body, deps.building());
-      const approved = db.transaction(() => {
-        const row = pendingByCode(body.code);
+      const approved = await sql.transaction(async (tx) => {
+        const row = await pendingByCode(body.code, tx);
         if (row.role !== body.role)
           throw new HttpError(
             409,
@@ -113,8 +118,8 @@ export function createDevicePairing(deps: {
             `This device opened the ${row.role} app; pair it as a ${row.role}`,
             [fieldError('role', 'device_app', { variant: row.role })],
           );
-        checkDeviceNameFree(db, body.name);
-        const { id, token } = auth.createDevice(
+        await checkDeviceNameFree(tx, body.name);
+        const { id, token } = await auth.createDevice(
           {
             name: body.name,
             role: body.role,
@@ -123,10 +128,13 @@ export function createDevicePairing(deps: {
             settings: body.settings,
           },
           now(),
+          tx,
         );
-        store.approve(row.id, id, sealToken(token, row.seal_public_key));
-        deps.audit.record(
-          syncRunner(deps.db),
+        // Rejected meanwhile: the device made above is rolled back with this refusal.
+        if (!(await store.approve(tx, row.id, id, sealToken(token, row.seal_public_key))))
+          throw notWaiting(body.code);
+        await deps.audit.record(
+          tx,
           actor.principal,
           actor.request,
           {
@@ -137,24 +145,26 @@ export function createDevicePairing(deps: {
           now(),
         );
         return { deviceId: id, pairingId: row.id, code: row.code };
-      })();
+      });
       tell({ id: approved.pairingId, code: approved.code }, 'approved');
       return { deviceId: approved.deviceId, pairingId: approved.pairingId };
     },
 
-    reject(code: string): { pairingId: string } {
-      const row = pendingByCode(code);
-      store.reject(row.id);
+    async reject(code: string): Promise<{ pairingId: string }> {
+      const row = await pendingByCode(code);
+      if (!(await store.reject(row.id))) throw notWaiting(code);
       tell(row, 'rejected');
       return { pairingId: row.id };
     },
 
     /** On the hub's tick: says `expired` once for each code whose time ran out since the last. */
-    announceExpired(): void {
+    async announceExpired(): Promise<void> {
+      const from = expiredUpTo;
       const to = now();
-      if (to <= expiredUpTo) return;
-      for (const row of store.expiredBetween(expiredUpTo, to)) tell(row, 'expired');
+      if (to <= from) return;
+      // Moved on before the read: a tick that overlaps this one looks at a later stretch.
       expiredUpTo = to;
+      for (const row of await store.expiredBetween(from, to)) tell(row, 'expired');
     },
   };
 }

@@ -3,10 +3,9 @@ import type { DeviceSummary } from '@antre/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { UpdateDeviceBodySchema } from '@antre/protocol';
-import { syncRunner } from '../db/sql';
 import type { AuditStore } from '../audit/audit-store';
 import type { Principal } from '../auth/principal';
-import type { Db } from '../db/database';
+import type { Sql, SqlRunner } from '../db/sql';
 import { HttpError } from '../http/routes';
 import type { FeedPublisher } from '../realtime/feed-publisher';
 import type { HubSocket } from '../realtime/socket-data';
@@ -43,18 +42,29 @@ const settingsOf = (row: DeviceRow): Record<string, unknown> => {
   }
 };
 
+// Active first, then by role and name, by code point as SQLite's BINARY does: PostgreSQL's order
+// of text depends on the database's locale.
+const inListOrder = (a: DeviceRow, b: DeviceRow): number => {
+  const key = (row: DeviceRow) => [row.revoked_at === null ? '0' : '1', row.role, row.name];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return 0;
+};
+
 /** The admin's view of devices: who is online now, last seen, rename, reassign, revoke. */
 export function createDeviceRegistry(deps: {
-  db: Db;
+  sql: Sql;
   now: () => number;
   building: () => Building;
   audit: AuditStore;
   sockets: DeviceSockets;
 }) {
-  const { db, now, audit, sockets } = deps;
+  const { sql, now, audit, sockets } = deps;
   const connections = new Map<string, number>();
-  const byId = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?');
-  const touch = db.prepare<[number, string]>('UPDATE devices SET last_seen_at = ? WHERE id = ?');
+  const byId = (id: string, tx: SqlRunner = sql) =>
+    tx.get<DeviceRow>('SELECT * FROM devices WHERE id = ?', [id]);
+  const touch = (id: string) =>
+    sql.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [now(), id]);
 
   const summary = (row: DeviceRow): DeviceSummary => ({
     id: row.id,
@@ -70,48 +80,46 @@ export function createDeviceRegistry(deps: {
     settings: settingsOf(row),
   });
 
-  function existing(id: string): DeviceRow {
-    const row = byId.get(id);
+  async function existing(id: string, tx: SqlRunner = sql): Promise<DeviceRow> {
+    const row = await byId(id, tx);
     if (!row) throw new HttpError(404, 'not_found', 'No device with this id');
     return row;
   }
 
   return {
-    list: (): DeviceSummary[] =>
-      db
-        .prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY revoked_at IS NOT NULL, role, name')
-        .all()
-        .map(summary),
+    list: async (): Promise<DeviceSummary[]> =>
+      (await sql.all<DeviceRow>('SELECT * FROM devices')).sort(inListOrder).map(summary),
 
     /** Validates, saves with its audit entry, then moves the device's open sockets live. */
-    update(id: string, change: DeviceUpdate, actor: Actor): DeviceSummary {
-      const row = existing(id);
-      if (row.revoked_at !== null)
-        throw new HttpError(409, 'conflict', `${row.name} is revoked; pair the device again`);
-      checkDevicePlace(row.role, change, deps.building());
-      checkDeviceNameFree(db, change.name, id);
-      const settings = mergeSettings(settingsOf(row), change.settings);
+    async update(id: string, change: DeviceUpdate, actor: Actor): Promise<DeviceSummary> {
       const at = now();
-      db.transaction(() => {
-        db.prepare(
-          `UPDATE devices SET name = coalesce(?, name), zone_ids = coalesce(?, zone_ids),
-             agency_ids = coalesce(?, agency_ids), settings = ? WHERE id = ?`,
-        ).run(
-          change.name ?? null,
-          change.zoneIds ? JSON.stringify(change.zoneIds) : null,
-          change.agencyIds ? JSON.stringify(change.agencyIds) : null,
-          JSON.stringify(settings),
-          id,
+      await sql.transaction(async (tx) => {
+        const row = await existing(id, tx);
+        if (row.revoked_at !== null)
+          throw new HttpError(409, 'conflict', `${row.name} is revoked; pair the device again`);
+        checkDevicePlace(row.role, change, deps.building());
+        await checkDeviceNameFree(tx, change.name, id);
+        const settings = mergeSettings(settingsOf(row), change.settings);
+        await tx.run(
+          `UPDATE devices SET name = COALESCE(?, name), zone_ids = COALESCE(?, zone_ids),
+             agency_ids = COALESCE(?, agency_ids), settings = ? WHERE id = ?`,
+          [
+            change.name ?? null,
+            change.zoneIds ? JSON.stringify(change.zoneIds) : null,
+            change.agencyIds ? JSON.stringify(change.agencyIds) : null,
+            JSON.stringify(settings),
+            id,
+          ],
         );
-        audit.record(
-          syncRunner(db),
+        await audit.record(
+          tx,
           actor.principal,
           actor.request,
           { action: 'device.update', target: id, detail: { device: row.name, ...change } },
           at,
         );
-      })();
-      const updated = summary(existing(id));
+      });
+      const updated = summary(await existing(id));
       sockets.refresh(
         {
           kind: 'device',
@@ -128,23 +136,22 @@ export function createDeviceRegistry(deps: {
       return updated;
     },
 
-    revoke(id: string, actor: Actor): DeviceSummary {
-      const row = existing(id);
-      if (row.revoked_at === null) {
+    async revoke(id: string, actor: Actor): Promise<DeviceSummary> {
+      await sql.transaction(async (tx) => {
+        const row = await existing(id, tx);
+        if (row.revoked_at !== null) return;
         const at = now();
-        db.transaction(() => {
-          db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ?').run(at, id);
-          audit.record(
-            syncRunner(db),
-            actor.principal,
-            actor.request,
-            { action: 'device.revoke', target: id, detail: { name: row.name } },
-            at,
-          );
-        })();
-      }
+        await tx.run('UPDATE devices SET revoked_at = ? WHERE id = ?', [at, id]);
+        await audit.record(
+          tx,
+          actor.principal,
+          actor.request,
+          { action: 'device.revoke', target: id, detail: { name: row.name } },
+          at,
+        );
+      });
       sockets.disconnect(id);
-      const revoked = summary(existing(id));
+      const revoked = summary(await existing(id));
       sockets.status(revoked);
       return revoked;
     },
@@ -154,22 +161,31 @@ export function createDeviceRegistry(deps: {
       sockets.attach(server, feeds);
     },
 
-    /** Counts each device's open sockets, notes when it was last seen, and tells the admins. */
-    greet(socket: HubSocket): void {
+    /**
+     * Counts each device's open sockets, notes when it was last seen, and tells the admins.
+     * Counted at once, so a socket that goes straight away is not counted after it left; the
+     * notes are written in turn, the one on leaving after the one on arriving.
+     */
+    greet(socket: HubSocket): Promise<void> | undefined {
       const { principal } = socket.data;
       if (principal.kind !== 'device') return;
       const id = principal.id;
       connections.set(id, (connections.get(id) ?? 0) + 1);
-      touch.run(now(), id);
-      sockets.status(summary(existing(id)));
+      const arrived = touch(id).then(async () => sockets.status(summary(await existing(id))));
       socket.on('disconnect', () => {
         const left = (connections.get(id) ?? 1) - 1;
         if (left > 0) connections.set(id, left);
         else connections.delete(id);
-        touch.run(now(), id);
-        const row = byId.get(id);
-        if (row) sockets.status(summary(row));
+        arrived
+          .catch(() => undefined)
+          .then(async () => {
+            await touch(id);
+            const row = await byId(id);
+            if (row) sockets.status(summary(row));
+          })
+          .catch((error: unknown) => console.error('noting a device leaving failed', error));
       });
+      return arrived;
     },
   };
 }

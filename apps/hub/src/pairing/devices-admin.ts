@@ -1,7 +1,7 @@
 import type { Building } from '@antre/domain';
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 import { kioskTemplateRoutes } from '../devices/kiosk-template-routes';
 import { mediaRoutes } from '../display/media-routes';
 import type { FeedPublisher } from '../realtime/feed-publisher';
@@ -13,7 +13,7 @@ import { pairingRoutes } from './pairing-routes';
 
 /** Pairing, device administration and board media, wired like printing: routes now, sockets once io exists. */
 export function createDevicesAdmin(deps: {
-  db: Db;
+  sql: Sql;
   auth: AuthStore;
   now: () => number;
   building: () => Building;
@@ -35,6 +35,6 @@ export function createDevicesAdmin(deps: {
     /** Marks a device's connection online; run by `registerSocketHandlers`. */
     greet: devices.greet,
     /** Housekeeping on the hub's tick: codes that ran out are announced. */
-    tick: () => pairing.announceExpired(),
+    tick: (): Promise<void> => pairing.announceExpired(),
   };
 }

@@ -34,7 +34,7 @@ export function pairingRoutes(pairing: DevicePairing, devices: DeviceRegistry): 
       summary: 'Devices waiting to be paired, with their codes',
       tag: 'pairing',
       access: ['admin'],
-      handle: () => ({ pending: pairing.pending() }),
+      handle: async () => ({ pending: await pairing.pending() }),
     }),
     defineRoute({
       route: 'POST /api/pairing/approve',
@@ -55,7 +55,7 @@ export function pairingRoutes(pairing: DevicePairing, devices: DeviceRegistry): 
       summary: 'All devices: role, place, online now, last seen, revoked',
       tag: 'devices',
       access: ['admin'],
-      handle: () => ({ devices: devices.list() }),
+      handle: async () => ({ devices: await devices.list() }),
     }),
     defineRoute({
       route: 'POST /api/devices/:id',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Db } from '../db/database';
+import type { Sql } from '../db/sql';
 import { publishDeviceAlerts } from '../devices/alert-publisher';
 import { deviceAlertRoutes } from '../devices/alert-routes';
 import { createDeviceAlerts } from '../devices/device-alerts';
@@ -13,7 +13,7 @@ import { createPrintService } from './print-service';
 
 /** The hub's print path for kiosks in a plain browser, and the device alerts it raises. */
 export function createKioskPrinting(deps: {
-  db: Db;
+  sql: Sql;
   engine: QueueEngine;
   store: QueueStorage;
   commands: CommandBus;
@@ -21,7 +21,7 @@ export function createKioskPrinting(deps: {
   /** The ticket template to print with, read at each print. */
   templateOf: () => Promise<string>;
 }) {
-  const alerts = createDeviceAlerts(deps.db, deps.engine.now);
+  const alerts = createDeviceAlerts(deps.sql, deps.engine.now);
   // Virtual printers write here, so a demo prints somewhere a person can look.
   const printers = createKioskPrinters(join(deps.dataDir, 'printed'), deps.templateOf);
   const service = createPrintService({ ...deps, alerts, printers });

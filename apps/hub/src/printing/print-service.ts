@@ -45,9 +45,9 @@ export function createPrintService(deps: {
   printers: KioskPrinters;
 }) {
   const { engine, store, commands, alerts, printers } = deps;
-  const reportPrint = (kioskId: string, printed: PrintOutcome): void => {
-    if (printed.ok) alerts.reportPrinter(kioskId, 'ready');
-    else if (printed.reason !== 'no_printer') alerts.reportPrinter(kioskId, printed.reason);
+  const reportPrint = async (kioskId: string, printed: PrintOutcome): Promise<void> => {
+    if (printed.ok) await alerts.reportPrinter(kioskId, 'ready');
+    else if (printed.reason !== 'no_printer') await alerts.reportPrinter(kioskId, printed.reason);
   };
   // A retried tap while the first is still printing waits for the same outcome.
   const inFlight = new Map<string, Promise<Result<KioskIssueResult>>>();
@@ -94,7 +94,7 @@ export function createPrintService(deps: {
     const byHub = command.printBy === 'hub';
     // Without a printer to drive, no number is spent.
     if (byHub && !printers.drives(settings)) {
-      if (!settings.printer) alerts.reportPrinter(kiosk.id, 'no_printer');
+      if (!settings.printer) await alerts.reportPrinter(kiosk.id, 'no_printer');
       return okResult({ outcome: 'print_failed', reason: 'no_printer', ticket: null });
     }
     const issued = await issueOne();
@@ -113,7 +113,7 @@ export function createPrintService(deps: {
     if (ticket.status !== 'printing') return okResult({ outcome: 'printed', ticket: view });
 
     const printed = await printers.print(settings, view.printable);
-    reportPrint(kiosk.id, printed);
+    await reportPrint(kiosk.id, printed);
     const reported = await commands.run({
       principal: kiosk,
       name: 'ticket:print-result',
@@ -161,7 +161,7 @@ export function createPrintService(deps: {
     // The copy is of the ticket as issued: same number, same QR.
     const view = kioskTicketView(engine.index, queue, ticket, hubUrl, settings);
     const printed = await printers.print(settings, view.printable);
-    reportPrint(kiosk.id, printed);
+    await reportPrint(kiosk.id, printed);
     if (!printed.ok) entry.copies -= 1;
     return okResult(
       printed.ok
@@ -176,17 +176,17 @@ export function createPrintService(deps: {
   ): Promise<Result<KioskPrinterStatus>> {
     const { reported } = request;
     if (reported) {
-      alerts.reportPrinter(kiosk.id, reported);
+      await alerts.reportPrinter(kiosk.id, reported);
       return okResult({ state: reported, canPrint: canPrint(reported), by: 'self' });
     }
     const settings = settingsOf(kiosk);
     const status = await printers.status(settings);
     if (!status) {
       // Nothing to ask: the admin sees that no printer is set, as the kiosk does.
-      if (!settings.printer) alerts.reportPrinter(kiosk.id, 'no_printer');
+      if (!settings.printer) await alerts.reportPrinter(kiosk.id, 'no_printer');
       return okResult({ state: 'none', canPrint: false, by: 'none' });
     }
-    alerts.reportPrinter(kiosk.id, status.state);
+    await alerts.reportPrinter(kiosk.id, status.state);
     return okResult({ state: status.state, canPrint: status.canPrint, by: 'hub' });
   }
 

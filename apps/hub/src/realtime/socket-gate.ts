@@ -20,38 +20,43 @@ export function gateEvents(
   },
 ) {
   const { limiter, sessions, known } = gate;
+  // Counted as it arrives; checked after the event before it, so events reach their handlers in
+  // the order sent even when one session lookup takes longer than the next (PostgreSQL).
+  let previous: Promise<void> = Promise.resolve();
   socket.use(([event, ...args], next) => {
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (r: Result<never>) => void) : null;
 
-    void limiter(socket)
-      .then((verdict) => {
-        if (verdict !== 'allowed') {
-          // Without an ack nothing is answered: a flood must not become a flood of notices.
-          ack?.(errResult('rate_limited', 'Too many events from this connection; slow down'));
-          if (verdict === 'flooding') cutSocket(socket, FLOODING, 'for-good');
-          return;
-        }
-        if (!sessions.holds(socket)) {
-          // Answered before the cut, which drops anything sent after it.
-          ack?.(errResult('unauthorized', 'The session has ended; sign in again'));
-          sessions.cut(socket);
-          return;
-        }
-        if (!known.has(event)) {
-          const error = {
-            code: 'unknown_event' as const,
-            message: `The hub does not know the event "${String(event).slice(0, 60)}"`,
-          };
-          if (ack) ack({ ok: false, error });
-          else socket.emit('hub:notice', error);
-          return;
-        }
-        next();
-      })
-      .catch((error: unknown) => {
-        console.error('socket gate failed', error);
-        ack?.(errResult('internal', 'The hub could not complete this; nothing was changed'));
-      });
+    const counted = limiter(socket);
+    counted.catch(() => undefined); // its failure is met in its turn, below
+    const check = async (): Promise<void> => {
+      const verdict = await counted;
+      if (verdict !== 'allowed') {
+        // Without an ack nothing is answered: a flood must not become a flood of notices.
+        ack?.(errResult('rate_limited', 'Too many events from this connection; slow down'));
+        if (verdict === 'flooding') cutSocket(socket, FLOODING, 'for-good');
+        return;
+      }
+      if (!(await sessions.holds(socket))) {
+        // Answered before the cut, which drops anything sent after it.
+        ack?.(errResult('unauthorized', 'The session has ended; sign in again'));
+        sessions.cut(socket);
+        return;
+      }
+      if (!known.has(event)) {
+        const error = {
+          code: 'unknown_event' as const,
+          message: `The hub does not know the event "${String(event).slice(0, 60)}"`,
+        };
+        if (ack) ack({ ok: false, error });
+        else socket.emit('hub:notice', error);
+        return;
+      }
+      next();
+    };
+    previous = previous.then(check).catch((error: unknown) => {
+      console.error('socket gate failed', error);
+      ack?.(errResult('internal', 'The hub could not complete this; nothing was changed'));
+    });
   });
 }

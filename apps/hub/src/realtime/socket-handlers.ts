@@ -43,7 +43,7 @@ interface HandlerInput<P, A extends Principal> {
  * What a feature does once for each connection the handshake let in: send what the client
  * needs first, join the rooms it is owed, count it. It looks at the principal itself.
  */
-export type GreetHook = (socket: HubSocket) => void;
+export type GreetHook = (socket: HubSocket) => void | Promise<void>;
 
 /** One event: who may send it, the schema its payload must pass, then the work. */
 export interface SocketHandler<T = unknown> {
@@ -108,13 +108,18 @@ export function registerSocketHandlers(
   });
 }
 
-/** One feature's failing greeting is a bug to log; it must not keep the others from theirs. */
+/**
+ * One feature's failing greeting is a bug to log; it must not keep the others from theirs. Each
+ * starts in order; one that reads the database finishes on its own time.
+ */
 function greetAll(socket: HubSocket, hooks: readonly GreetHook[]): void {
+  const failed = (error: unknown) => console.error('greeting a socket failed', error);
   for (const greet of hooks) {
     try {
-      greet(socket);
+      const greeting = greet(socket);
+      if (greeting instanceof Promise) greeting.catch(failed);
     } catch (error) {
-      console.error('greeting a socket failed', error);
+      failed(error);
     }
   }
 }

@@ -51,6 +51,12 @@ export async function createSocketServer(
   });
   const feeds = await createFeedPublisher(io, engine, store);
 
+  /** The handshake's principal: the public without a token, null for one that stands for no one. */
+  const principalOf = async (token: unknown): Promise<Principal | null> => {
+    if (token === undefined) return PUBLIC;
+    return typeof token === 'string' ? auth.resolve(token, Date.now()) : null;
+  };
+
   io.use((socket, next) => {
     const handshake = (socket.handshake.auth ?? {}) as {
       protocolVersion?: unknown;
@@ -64,26 +70,35 @@ export async function createSocketServer(
         ),
       );
     }
-    let principal: Principal = PUBLIC;
-    if (handshake.token !== undefined) {
-      const found =
-        typeof handshake.token === 'string' ? auth.resolve(handshake.token, Date.now()) : null;
-      if (!found)
-        return next(
-          refusal('unauthorized', 'The sign-in has expired or the device is not registered'),
-        );
-      principal = found;
-    }
-    const rooms = roomsFor(principal);
-    socket.data = {
-      principal,
-      token: typeof handshake.token === 'string' ? handshake.token : null,
-      feeds: feedsOf(rooms),
-      origin: originOf(client.addressOf(socket.request), socket.handshake.headers['user-agent']),
-      reachedAs: addressSeenBy(socket, client),
-    };
-    void socket.join(rooms);
-    next();
+    // Read now: the handshake's connection may be closed by the time the token is resolved.
+    const origin = originOf(
+      client.addressOf(socket.request),
+      socket.handshake.headers['user-agent'],
+    );
+    const reachedAs = addressSeenBy(socket, client);
+    principalOf(handshake.token).then(
+      (principal) => {
+        if (!principal)
+          return next(
+            refusal('unauthorized', 'The sign-in has expired or the device is not registered'),
+          );
+        const rooms = roomsFor(principal);
+        socket.data = {
+          principal,
+          token: typeof handshake.token === 'string' ? handshake.token : null,
+          feeds: feedsOf(rooms),
+          origin,
+          reachedAs,
+        };
+        void socket.join(rooms);
+        next();
+      },
+      (error: unknown) => {
+        // Not a refusal, which a client takes as final: it reconnects and is checked again.
+        console.error('resolving a socket token failed', error);
+        socket.conn.close();
+      },
+    );
   });
 
   return { io, feeds };

@@ -13,10 +13,10 @@ export function createSocketSessions(
   now: () => number = Date.now,
 ) {
   /** True while the socket's token still stands for someone; keeps its principal current. */
-  function holds(socket: HubSocket): boolean {
+  async function holds(socket: HubSocket): Promise<boolean> {
     const { token } = socket.data;
     if (token === null) return true;
-    const principal = auth.resolve(token, now());
+    const principal = await auth.resolve(token, now());
     if (principal) socket.data.principal = principal;
     return principal !== null;
   }
@@ -28,8 +28,14 @@ export function createSocketSessions(
   }
 
   auth.onSessionsEnded(() => {
-    for (const socket of [...sockets()])
-      if (socket.data.principal.kind === 'user' && !holds(socket)) cut(socket);
+    const people = [...sockets()].filter((socket) => socket.data.principal.kind === 'user');
+    for (const socket of people)
+      holds(socket).then(
+        (held) => {
+          if (!held) cut(socket);
+        },
+        (error: unknown) => console.error('checking a socket after sessions ended failed', error),
+      );
   });
 
   return { holds, cut };
