@@ -7,7 +7,6 @@ import { createAuthStore } from './auth/auth-store';
 import { authRoutes } from './auth/auth-routes';
 import type { BackupService } from './backup/backup-service';
 import { createBackupService } from './backup/backup-service';
-import { lockDataFolder } from './backup/data-folder-lock';
 import type { VerifyCitizen } from './bookings/booking-service';
 import { createBookings } from './bookings/bookings';
 import { seedDemoBookings } from './bookings/demo-bookings';
@@ -17,14 +16,9 @@ import { prepareFirstStart } from './building/first-start';
 import { catalogueRoutes } from './catalogue/catalogue-routes';
 import { counterRoutes } from './counters/counter-routes';
 import { createStaffStore } from './counters/staff-store';
-import type { Db } from './db/database';
-import type { Checkpointer } from './db/checkpointer';
-import { startCheckpointer } from './db/checkpointer';
-import { openDatabase } from './db/database';
-import { createSqliteSql } from './db/sql';
+import { openHubDatabase } from './db/hub-database';
 import { displayFileRoutes } from './display/display-files';
 import { displayRoutes } from './display/display-routes';
-import { migrate } from './db/migrations';
 import { healthRoutes } from './health/health-routes';
 import { appRoutes } from './http/app-routes';
 import { homeRoutes } from './http/home-routes';
@@ -41,7 +35,6 @@ import { publicHubUrl } from './printing/public-address';
 import { createKioskPrinting } from './printing/kiosk-printing';
 import { createCommandBus } from './queue/command-bus';
 import { openQueueEngine } from './queue/queue-engine';
-import { createSqliteQueueStorage } from './queue/queue-storage';
 import type { SocketEventLimits } from './realtime/event-limits';
 import { greetWithSnapshot, queueSocketHandlers } from './realtime/queue-socket';
 import { registerSocketHandlers } from './realtime/socket-handlers';
@@ -57,7 +50,6 @@ import { surveyRoutes } from './survey/survey-routes';
 import { surveyTabletHandlers } from './survey/survey-tablets';
 import { ticketRoutes } from './tickets/ticket-routes';
 import { templateRoutes } from './template/template-routes';
-import { MIGRATIONS_DIR } from './paths';
 import { createTemplateStore } from './template/template-store';
 
 export const HUB_VERSION = '0.1.0';
@@ -126,9 +118,11 @@ export interface HubOptions {
 export interface RunningHub {
   url: string;
   port: number;
+  /** The SQLite file, or on PostgreSQL the server, database and schema. */
   dbPath: string;
   firstStart: FirstStartReport;
-  backups: BackupService;
+  /** SQLite's online backups; null on PostgreSQL, which is backed up by its own tools. */
+  backups: BackupService | null;
   /** The mounts of the web apps served, e.g. /counter/. */
   apps: string[];
   /** Where virtual printers (the demo kiosks') write tickets: .bin bytes and .svg previews. */
@@ -152,26 +146,11 @@ const NO_JSON_SCHEMA = { buildValidator: noJsonSchema, buildSerializer: noJsonSc
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const startedAt = Date.now();
-  const dbPath = join(options.dataDir, 'antre.db');
-  // Held until close: a second hub or a restore on this folder refuses instead of corrupting it.
-  const releaseLock = await lockDataFolder(options.dataDir);
-  let db: Db;
+  const database = await openHubDatabase(options);
+  const { sql, storage } = database;
   try {
-    db = openDatabase(dbPath);
-  } catch (error) {
-    await releaseLock();
-    throw error;
-  }
-  // The WAL is copied into the database off the event loop (db/checkpointer.ts).
-  let checkpointer: Checkpointer | null = null;
-  try {
-    migrate(db, MIGRATIONS_DIR);
-    // Every store's statements go through this one gate on the connection (db/sql.ts).
-    const sql = createSqliteSql(db);
-    const walCheckpoints = startCheckpointer(db);
-    checkpointer = walCheckpoints;
     const auth = createAuthStore(sql);
-    const firstStart = await prepareFirstStart(db, sql, auth, {
+    const firstStart = await prepareFirstStart(sql, auth, {
       demo: options.demo ?? true,
       building: options.seedBuilding,
       adminPassword: options.adminPassword,
@@ -182,7 +161,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // The demo's bookings are for the queue's day (a test's day, not the wall's).
     if (firstStart.seeded === 'demo' && !options.seedBuilding)
       await seedDemoBookings(sql, building, (options.clock ?? Date.now)());
-    const storage = createSqliteQueueStorage(db, sql);
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
     const commands = createCommandBus(engine, storage);
 
@@ -251,7 +229,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       onChanged: notifications.bookingMessages.changed,
     });
     const admin = adminRoutes({
-      db,
       sql,
       engine,
       auth,
@@ -270,7 +247,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       templateOf: templates.current,
     });
     const routes: RouteSpec[] = [
-      ...healthRoutes({ sql, dbPath, engine, version: HUB_VERSION, startedAt }),
+      ...healthRoutes({
+        sql,
+        dbPath: database.describe,
+        engine,
+        version: HUB_VERSION,
+        startedAt,
+        cluster: options.postgres,
+      }),
       ...authRoutes(auth, sql, () => engine.index.building),
       ...catalogueRoutes(engine),
       ...ticketRoutes(engine, storage, commands),
@@ -329,11 +313,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     listeningPort = port;
     await notifications.start();
     alarms.start();
-    const backups = createBackupService(db, {
-      dir: join(options.dataDir, 'backups'),
-      keepDays: options.backupKeepDays ?? 14,
-      intervalMs: options.backupIntervalMs ?? 60 * 60_000,
-    });
+    // SQLite's online backups; PostgreSQL is backed up by its own tools (docs/deploy.md).
+    const backups = database.db
+      ? createBackupService(database.db, {
+          dir: join(options.dataDir, 'backups'),
+          keepDays: options.backupKeepDays ?? 14,
+          intervalMs: options.backupIntervalMs ?? 60 * 60_000,
+        })
+      : null;
     const runHousekeeping = async (): Promise<void> => {
       await engine.tick();
       await devicesAdmin.tick();
@@ -348,7 +335,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     return {
       url: `http://${options.host === '0.0.0.0' || !options.host ? '127.0.0.1' : options.host}:${port}`,
       port,
-      dbPath,
+      dbPath: database.describe,
       firstStart,
       backups,
       apps,
@@ -362,17 +349,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         feeds.stop();
         await io.close();
         await app.close();
-        await backups.stop();
-        await engine.flush(); // commands decided are saved and answered, not dropped
-        await walCheckpoints.stop();
-        db.close();
-        await releaseLock();
+        await backups?.stop();
+        // Commands decided are saved and answered, not dropped; a process whose lease was
+        // taken over cannot save them (fenced), and says so.
+        await engine
+          .flush()
+          .catch((error: unknown) => console.error('Commands decided at shutdown not saved', error));
+        await database.close();
       },
     };
   } catch (error) {
-    await checkpointer?.stop();
-    if (db.open) db.close();
-    await releaseLock();
+    await database.close();
     throw error;
   }
 }

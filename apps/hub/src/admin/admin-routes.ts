@@ -1,7 +1,6 @@
 import type { AuditStore } from '../audit/audit-store';
 import { auditRoutes } from '../audit/audit-routes';
 import type { AuthStore } from '../auth/auth-store';
-import type { Db } from '../db/database';
 import type { Sql } from '../db/sql';
 import { logoUploadRoutes } from '../logos/logo-upload-routes';
 import type { QueueEngine } from '../queue/queue-engine';
@@ -14,7 +13,6 @@ import { createUserStore } from './user-store';
 
 /** Configuration, people and the audit log; `attach` once the socket server exists. */
 export function adminRoutes(deps: {
-  db: Db;
   sql: Sql;
   engine: QueueEngine;
   auth: AuthStore;

@@ -45,8 +45,6 @@ export function createAuditStore(sql: Sql) {
       ...entry.detail,
       ...(origin ? { ip: origin.ip, ...(origin.client ? { client: origin.client } : {}) } : {}),
     };
-    // Not `async`: on a synchronous runner (syncRunner) a failed insert throws at once, inside
-    // the caller's transaction, and rolls it back.
     return tx
       .run(INSERT, [
         now,

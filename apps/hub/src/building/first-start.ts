@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthStore } from '../auth/auth-store';
 import { generatePassword, hashPassword } from '../auth/passwords';
-import type { Db } from '../db/database';
 import type { Sql } from '../db/sql';
 import { RESOURCES_DIR } from '../paths';
 import { hasBuilding, saveBuilding } from './building-store';
@@ -59,7 +58,6 @@ export interface FirstStartOptions {
 }
 
 export async function prepareFirstStart(
-  db: Db,
   sql: Sql,
   auth: AuthStore,
   options: FirstStartOptions,

@@ -132,23 +132,6 @@ export function createSqliteSql(db: Db): SqliteSql {
 }
 
 /**
- * Statements run the moment they are called, inside a synchronous better-sqlite3 transaction:
- * an error throws at once and rolls that transaction back. For code not yet moved onto `Sql`
- * that calls a store already on it; it takes no turn at the gate, so only inside `db.transaction`.
- */
-export function syncRunner(db: Db): SqlRunner {
-  const run = <T>(work: () => T): Promise<T> => Promise.resolve(work());
-  return {
-    all: <R>(sql: string, params: readonly SqlParam[] = []) =>
-      run(() => db.prepare<SqlParam[]>(sql).all(...(params as SqlParam[])) as R[]),
-    get: <R>(sql: string, params: readonly SqlParam[] = []) =>
-      run(() => db.prepare<SqlParam[]>(sql).get(...(params as SqlParam[])) as R | undefined),
-    run: (sql, params = []) =>
-      run(() => ({ changes: db.prepare<SqlParam[]>(sql).run(...(params as SqlParam[])).changes })),
-  };
-}
-
-/**
  * A building's schema on PostgreSQL. With `epoch` (a hub serving the building on a cluster)
  * every write is fenced: a lone `run` is its own fenced transaction, and `transaction` checks the
  * lease first. Without it (a tool, a test that holds no lease) writes are plain.
