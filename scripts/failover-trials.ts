@@ -25,8 +25,12 @@ const { values } = parseArgs({
     trials: { type: 'string', default: '100' },
     seed: { type: 'string', default: '1' },
     processes: { type: 'string', default: '3' },
+    verbose: { type: 'boolean', default: false },
   },
 });
+const say = (line: string): void => {
+  if (values.verbose) console.log(`${new Date().toISOString()} ${line}`);
+};
 const TRIALS = Number(values.trials);
 const PROCESSES = Math.max(2, Number(values.processes));
 let seed = Number(values.seed);
@@ -49,6 +53,15 @@ interface Member {
   role: string;
 }
 const members: Member[] = [];
+// Whatever ends this tool (a failure, Ctrl-C), the hubs and the cluster go with it.
+process.on('exit', () => {
+  for (const member of members) {
+    member.child.kill('SIGCONT');
+    member.child.kill('SIGKILL');
+  }
+  cluster.stop();
+});
+process.on('SIGINT', () => process.exit(130));
 
 function startMember(i: number): Promise<Member> {
   const child = fork(
@@ -167,7 +180,9 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   const hubEpoch = counters[0]?.state.hubEpoch;
   const killedAt = Date.now();
   victim.child.kill(pause ? 'SIGSTOP' : 'SIGKILL');
+  say(`trial ${trial}: ${pause ? 'paused' : 'killed'} process ${active}`);
   const next = await waitForActive(active);
+  say(`trial ${trial}: process ${next} active after ${Date.now() - killedAt} ms`);
   if (next < 0) {
     totals.noTakeover += 1;
     console.error(`trial ${trial}: no process took over within 30 s`);
@@ -175,6 +190,7 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   while (counters[0]?.state.hubEpoch === hubEpoch && Date.now() - killedAt < 30_000)
     await sleep(20);
   totals.resyncMs.push(Date.now() - killedAt);
+  say(`trial ${trial}: clients re-synced after ${Date.now() - killedAt} ms`);
   if (pause) {
     totals.pauses += 1;
     // Woken after the takeover: it may still try to save what it had decided, and must not
@@ -186,9 +202,12 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   } else {
     totals.kills += 1;
     await new Promise((r) =>
-      victim.child.exitCode !== null ? r(null) : victim.child.once('exit', r),
+      victim.child.exitCode !== null || victim.child.signalCode !== null
+        ? r(null)
+        : victim.child.once('exit', r),
     );
     await startMember(active);
+    say(`trial ${trial}: process ${active} started again`);
   }
   // A takeover waits for every write past its fence, so events are numbered in epoch order:
   // an event with an older epoch than one numbered before it came from a fenced process.
@@ -224,8 +243,7 @@ for (const member of members) {
   member.child.kill('SIGTERM');
 }
 await sleep(1_000);
-await db.end();
-cluster.stop();
+await db.end(); // the cluster is stopped on exit
 
 /** p50 / p99 / max of a list of durations, in ms. */
 const spread = (list: number[]): string => {

@@ -69,6 +69,9 @@ export function createHubClient(options: HubClientOptions) {
   const socket: Socket<HubToClient, ClientToHub> = io(urls[0], {
     // Its own connection: moving it to another URL must not move another client's.
     forceNew: urls.length > 1,
+    // A paused hub's machine still accepts the connection and never answers: with other hubs
+    // to try, give up on it after 3 s instead of socket.io's 20.
+    ...(urls.length > 1 ? { timeout: 3_000 } : {}),
     auth: { protocolVersion: PROTOCOL_VERSION, ...(options.token ? { token: options.token } : {}) },
     transports: ['websocket'],
     // A restarted hub is back within a second: retry soon and keep retrying soon (never

@@ -1,6 +1,7 @@
 import { createHubClient } from '@antre/client';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket as NetSocket } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -85,6 +86,29 @@ describe('a client with several hub URLs', () => {
     await online(client);
     expect(client.url).toBe(second.url);
     expect(second.connections()).toBe(1);
+  });
+
+  it('gives up on a hub that accepts the connection but never answers (paused) within seconds', async () => {
+    // A stopped process's port still accepts TCP connections: the kernel queues them.
+    const held: NetSocket[] = [];
+    const silent = createNetServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    closers.push(
+      () =>
+        new Promise((resolve) => {
+          held.forEach((socket) => socket.destroy());
+          silent.close(() => resolve());
+        }),
+    );
+    const live = await server();
+    const client = createHubClient({
+      url: [`http://127.0.0.1:${(silent.address() as AddressInfo).port}`, live.url],
+    });
+    closers.push(async () => client.close());
+    const startedAt = Date.now();
+    await online(client);
+    expect(client.url).toBe(live.url);
+    expect(Date.now() - startedAt).toBeLessThan(8_000);
   });
 
   it('with one URL stays on it', async () => {
