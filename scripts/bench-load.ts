@@ -15,7 +15,11 @@
 // N times, in turn (baseline, off, baseline, off, …), each round's ratios printed, and the
 // table and ratios line from every round's samples pooled: one round's p99 is one or two
 // calls, which the 2 cores' scheduling moves more than any change to the hub does.
-// Usage: npm run bench:load [-- --seconds 60 --rounds 1 --phases baseline,off,slow,hang,scale,baseline-rate,rate]
+// - postgres: the hub as one process of a cluster on a PostgreSQL of its own (started here,
+//   as the tests start theirs), notifications off; its ratios against the same baseline.
+// Usage: npm run bench:load [-- --seconds 60 --rounds 1 --phases baseline,off,postgres,slow,hang,scale,baseline-rate,rate]
+import type { PgCluster } from '@antre/hub/testing';
+import { startPgCluster } from '@antre/hub/testing';
 import { parseArgs } from 'node:util';
 import { hubProcessBundle } from './load/hub-bundle';
 import type { Phase, PhaseResult } from './load/load-table';
@@ -54,7 +58,7 @@ const PHASES = (values.mode ? (MODE_PHASES[values.mode] ?? '') : values.phases)
   .filter(isPhase);
 if (PHASES.length === 0)
   throw new Error(
-    '--phases: a comma list of baseline, off, fast, slow, hang, scale, baseline-rate, rate',
+    '--phases: a comma list of baseline, off, postgres, fast, slow, hang, scale, baseline-rate, rate',
   );
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
@@ -70,11 +74,26 @@ const BURST = 200;
 // The hub (and the baseline beside it) run from a bundle, as `npm start` runs the hub.
 const hubProcess = await hubProcessBundle();
 
+// The postgres phase runs the hub on a PostgreSQL of its own, a fresh database each time.
+let pgCluster: PgCluster | null = null;
+let pgRuns = 0;
+async function postgresUrl(): Promise<string> {
+  pgCluster ??= await startPgCluster();
+  pgRuns += 1;
+  return pgCluster.createDatabase(`load_${pgRuns}`);
+}
+process.on('exit', () => pgCluster?.stop());
+
 async function run(phase: Phase): Promise<PhaseResult> {
   const baseline = phase === 'baseline';
-  const server = await startServer(hubProcess, baseline);
+  const server = await startServer(
+    hubProcess,
+    baseline,
+    phase === 'postgres' ? await postgresUrl() : undefined,
+  );
   const { hub, url, dataDir, identities } = server;
-  const gateway = baseline || phase === 'off' ? null : await startGateway(phase);
+  const gateway =
+    baseline || phase === 'off' || phase === 'postgres' ? null : await startGateway(phase);
   if (gateway) await configureGateway(url, identities.admin, gateway.url);
   const optIn = gateway !== null;
   const clients = await startClients(server, { optIn });

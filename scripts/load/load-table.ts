@@ -2,11 +2,12 @@
 // hub with notifications off, both measured in the same run.
 import type { OutboxCounts } from './notify-load';
 
-export type Phase = 'baseline' | 'off' | 'fast' | 'slow' | 'hang';
+export type Phase = 'baseline' | 'off' | 'postgres' | 'fast' | 'slow' | 'hang';
 
 export const PHASE_TITLES: Record<Phase, string> = {
   baseline: 'baseline',
   off: 'antre, notifications off',
+  postgres: 'antre on PostgreSQL, notifications off',
   fast: 'antre, gateway answers at once',
   slow: 'antre, gateway answers in 5 s',
   hang: 'antre, gateway never answers',
@@ -79,7 +80,7 @@ export function printTable(results: PhaseResult[]): void {
   const row = (name: string, pick: (r: PhaseResult) => string): void =>
     console.log(`| ${name} | ${results.map(pick).join(' | ')} |`);
   const notify = (pick: (r: PhaseResult) => string) => (r: PhaseResult) =>
-    r.phase === 'baseline' || r.phase === 'off' ? '—' : pick(r);
+    r.phase === 'baseline' || r.phase === 'off' || r.phase === 'postgres' ? '—' : pick(r);
   const ratios = (pick: (r: PhaseResult) => number[]) => (r: PhaseResult) =>
     r.phase === 'baseline'
       ? '—'
@@ -138,5 +139,11 @@ export function ratiosLine(results: PhaseResult[]): string | null {
   if (!baseline || !hub) return null;
   const p99 = (pick: (r: PhaseResult) => number[]) =>
     (percentile(pick(hub), 99) / percentile(pick(baseline), 99)).toFixed(2);
-  return `ratios: steady_p99=${p99((r) => r.steady)} issue_p99=${p99((r) => r.issue)} burst_p99=${p99((r) => r.burst)}`;
+  const line = `ratios: steady_p99=${p99((r) => r.steady)} issue_p99=${p99((r) => r.issue)} burst_p99=${p99((r) => r.burst)}`;
+  // The hub on PostgreSQL, against the same baseline, when that phase ran too.
+  const pg = results.find((r) => r.phase === 'postgres');
+  if (!pg || pg === hub) return line;
+  const pgP99 = (pick: (r: PhaseResult) => number[]) =>
+    (percentile(pick(pg), 99) / percentile(pick(baseline), 99)).toFixed(2);
+  return `${line} postgres_steady_p99=${pgP99((r) => r.steady)} postgres_issue_p99=${pgP99((r) => r.issue)} postgres_burst_p99=${pgP99((r) => r.burst)}`;
 }

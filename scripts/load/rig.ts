@@ -3,6 +3,9 @@
 // 1–100; counters 101–200; 50 displays), each a process of real socket.io clients.
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkerSetup } from './client-worker';
 import { postJson } from './hub-api';
@@ -110,10 +113,22 @@ export interface Server {
   stats: () => Promise<HubStats>;
 }
 
-/** `hubProcess` is the bundled hub-process.ts (hub-bundle.ts). */
-export async function startServer(hubProcess: string, baseline: boolean): Promise<Server> {
+/**
+ * `hubProcess` is the bundled hub-process.ts (hub-bundle.ts). With `postgres` (a database URL)
+ * the hub is one process of a cluster on that database, measured once it holds the lease.
+ */
+export async function startServer(
+  hubProcess: string,
+  baseline: boolean,
+  postgres?: string,
+): Promise<Server> {
   // Plain Node as npm start runs the hub, with its flags; the baseline with Node's defaults.
-  const hub = fork(hubProcess, [baseline ? 'baseline' : 'antre'], {
+  const args = baseline
+    ? ['baseline']
+    : postgres
+      ? ['cluster', mkdtempSync(join(tmpdir(), 'antre-load-pg-')), '0', postgres, 'mpp-load']
+      : ['antre'];
+  const hub = fork(hubProcess, args, {
     stdio: 'inherit',
     execArgv: baseline ? [] : hubNodeFlags,
   });
@@ -121,6 +136,8 @@ export async function startServer(hubProcess: string, baseline: boolean): Promis
     url: string;
     dataDir: string;
   };
+  if (postgres)
+    while ((await fetch(`${url}/api/health`).catch(() => null))?.status !== 200) await sleep(100);
   const identities = baseline ? bareIdentities() : await tokens(url);
   const stats = async (): Promise<HubStats> =>
     (await ask(hub, { type: 'stats' }, 'stats')) as unknown as HubStats;
