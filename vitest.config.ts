@@ -2,15 +2,55 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'apps/*/src/**/*.test.ts',
-      'apps/*/src/**/*.test.tsx',
-      'packages/*/src/**/*.test.tsx',
-      'scripts/**/*.test.ts',
-    ],
     globalSetup: ['scripts/testing/build-apps.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'antre',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/*/src/**/*.test.ts',
+            'apps/*/src/**/*.test.tsx',
+            'packages/*/src/**/*.test.tsx',
+            'scripts/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        // The hub's tests again with every test hub on PostgreSQL (testing/test-hub.ts). Left
+        // out: what already runs on both engines (the contract tests, the cluster's), what is
+        // SQLite's by nature (the file, its WAL, backups and restores, migrations), and the
+        // tests that read or edit the hub's SQLite file directly to check it.
+        extends: true,
+        test: {
+          name: 'hub-on-postgres',
+          include: ['apps/hub/src/**/*.test.ts'],
+          exclude: [
+            '**/*.contract.test.ts',
+            'apps/hub/src/cluster/**',
+            'apps/hub/src/db/**',
+            'apps/hub/src/backup/**',
+            // These read or edit the hub's SQLite file to check what it saved (next: through
+            // an engine-neutral query of the test hub).
+            'apps/hub/src/admin/counters-in-place.test.ts',
+            'apps/hub/src/bookings/bookings.test.ts',
+            'apps/hub/src/display/display-routes.test.ts',
+            'apps/hub/src/fuzz.test.ts',
+            'apps/hub/src/notifications/booking-messages.test.ts',
+            'apps/hub/src/notifications/notifications.test.ts',
+            'apps/hub/src/notifications/retention.test.ts',
+            'apps/hub/src/queue/day-change.test.ts',
+            'apps/hub/src/queue/hold-agreement.test.ts',
+            'apps/hub/src/realtime/session-end.test.ts',
+            'apps/hub/src/reports/notify-report.test.ts',
+          ],
+          env: { ANTRE_TEST_DATABASE: 'postgres' },
+          globalSetup: ['scripts/testing/postgres.setup.ts'],
+        },
+      },
+    ],
   },
 });

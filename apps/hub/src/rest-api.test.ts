@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from './paths';
+import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR } from './paths';
 import type { TestHub } from './testing/test-hub';
 import { startTestHub } from './testing/test-hub';
 
@@ -18,15 +18,19 @@ describe('the REST API', () => {
       status: 'ok',
       role: 'active',
       database: {
-        engine: 'sqlite',
+        engine: hub.onPostgres ? 'postgres' : 'sqlite',
         state: 'ok',
-        migrations: readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length,
+        migrations: readdirSync(hub.onPostgres ? PG_MIGRATIONS_DIR : MIGRATIONS_DIR).filter((f) =>
+          f.endsWith('.sql'),
+        ).length,
       },
       serviceDay: '2026-11-23',
     });
     expect(body.database).not.toHaveProperty('path');
     const asAdmin = await hub.api('/api/health', { token: await hub.login('admin') });
-    expect((asAdmin.body.database as { path: string }).path).toMatch(/antre\.db$/);
+    expect((asAdmin.body.database as { path: string }).path).toMatch(
+      hub.onPostgres ? /^postgres:\/\/.* \(schema b_test\)$/ : /antre\.db$/,
+    );
   });
 
   it('when a person opens the hub address, then the home page links the catalogue and health', async () => {

@@ -4,14 +4,52 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { ensureLeaseTable, takeLease } from '../cluster/lease';
+import type { PgBuilding } from '../db/pg/pg-database';
+import { openPgBuilding } from '../db/pg/pg-database';
 import type { HubOptions, RunningHub } from '../hub';
 import { startHub } from '../hub';
-import { holdDisagreementsInDatabase } from '../queue/hold-check';
+import { holdDisagreementsInDatabase, holdDisagreementsInPg } from '../queue/hold-check';
 
 // Monday 23 November 2026, 09:00 WIB: the demo building is open.
 export const MONDAY_MORNING = Date.parse('2026-11-23T02:00:00Z');
 export const ADMIN_PASSWORD = 'admin-test-password';
 export const DEMO_PASSWORD = 'demo-test-password';
+
+/**
+ * Set by the "hub on PostgreSQL" test project (vitest.config.ts): every test hub then serves
+ * its building from a database of its own on the run's PostgreSQL, holding the building's
+ * lease, instead of a SQLite file.
+ */
+export const HUB_ON_POSTGRES = process.env.ANTRE_TEST_DATABASE === 'postgres';
+
+let databases = 0;
+/** A fresh database for one test hub, its building's lease taken; null on SQLite. */
+async function testDatabase(): Promise<{
+  url: string;
+  building: PgBuilding;
+  epoch: number;
+} | null> {
+  if (!HUB_ON_POSTGRES) return null;
+  const server = inject('antrePgUrl');
+  const name = `hub_${process.pid}_${(databases += 1)}_${Date.now() % 1_000_000}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const building = openPgBuilding(url.toString(), 'test', { max: 2 });
+  await ensureLeaseTable(building.pool);
+  const epoch = await takeLease(building.pool, 'test', 'test-hub', 24 * 60 * 60_000);
+  if (epoch === null) throw new Error('The test hub could not take its lease');
+  return { url: url.toString(), building, epoch };
+}
 
 /**
  * A real hub on port 0 with a fresh database file and a clock the test moves; `tickMs` makes
@@ -23,12 +61,23 @@ export async function startTestHub(
 ) {
   let now = MONDAY_MORNING;
   const clients: HubClient[] = [];
+  const database = await testDatabase();
   let hub: RunningHub = await boot();
 
   function boot(port = 0): Promise<RunningHub> {
     return startHub({
       dataDir,
       port,
+      ...(database
+        ? {
+            postgres: {
+              url: database.url,
+              building: 'test',
+              epoch: () => database.epoch,
+              holder: 'test-hub',
+            },
+          }
+        : {}),
       demo: true,
       adminPassword: ADMIN_PASSWORD,
       demoPassword: DEMO_PASSWORD,
@@ -71,7 +120,15 @@ export async function startTestHub(
 
   // Every hub test checks for free that no command left tickets and counters disagreeing:
   // on the database, whenever the hub stops (a few milliseconds).
+  async function verifyHolds(): Promise<void> {
+    if (!database) return checkHolds();
+    const found = await holdDisagreementsInPg(database.building.pool);
+    if (found.length > 0)
+      throw new Error(`Tickets and counters disagree in the database: ${JSON.stringify(found)}`);
+  }
   function checkHolds(): void {
+    if (database)
+      throw new Error('checkHolds reads the SQLite file; on PostgreSQL see verifyHolds');
     const db = new Database(join(dataDir, 'antre.db'), { readonly: true, fileMustExist: true });
     try {
       const found = holdDisagreementsInDatabase(db);
@@ -130,12 +187,16 @@ export async function startTestHub(
       await until(() => client.connection !== 'connecting');
       return client;
     },
-    /** Throws if the database's tickets and counters disagree now. */
+    /** Throws if the database's tickets and counters disagree now (SQLite). */
     checkHolds,
+    /** The same on either engine. */
+    verifyHolds,
+    /** Whether this hub serves its building from PostgreSQL (the PostgreSQL test project). */
+    onPostgres: database !== null,
     async restart(): Promise<void> {
       const { port } = hub;
       await hub.close();
-      checkHolds();
+      await verifyHolds();
       hub = await boot(port); // same address, so clients reconnect by themselves
     },
     /** Takes an online backup now and returns its path. */
@@ -147,15 +208,16 @@ export async function startTestHub(
     async stopKeepingData() {
       for (const c of clients) c.close();
       await hub.close();
-      checkHolds();
+      await verifyHolds();
       return hub.backups?.list() ?? [];
     },
     async close(): Promise<void> {
       for (const c of clients) c.close();
       await hub.close();
       try {
-        checkHolds();
+        await verifyHolds();
       } finally {
+        await database?.building.close();
         rmSync(dataDir, { recursive: true, force: true });
       }
     },
