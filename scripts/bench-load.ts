@@ -157,7 +157,8 @@ async function run(phase: Phase): Promise<PhaseResult> {
         `all phase ${commits.commands} in ${commits.batches} (largest ${commits.largest})`,
     );
   }
-  const outbox = baseline ? null : outboxCounts(dataDir);
+  // The outbox is read from the hub's SQLite file; the postgres phase sends no messages.
+  const outbox = baseline || phase === 'postgres' ? null : outboxCounts(dataDir);
 
   const latencies = (ids: string[]): number[] =>
     ids.flatMap((id) => (seen.get(id) ?? []).map((at) => at - (sentAt.get(id) ?? at)));
