@@ -162,11 +162,15 @@ describe('a kiosk in a plain browser prints through the hub', () => {
       value: { outcome: 'printed', copiesLeft: 1 },
     });
     expect(decodeEscPos(await copy).qrPayloads).toEqual([ticket.trackUrl]);
-    const [last, extra] = await Promise.all([reprint(kiosk, ticket.id), reprint(kiosk, ticket.id)]);
-    expect([last, extra]).toEqual([
-      { ok: true, value: { outcome: 'printed', copiesLeft: 0 } },
-      { ok: true, value: { outcome: 'no_more_copies' } },
-    ]);
+    // Two taps at once: one prints the last copy, the other is refused. Which one depends on
+    // which lookup of the ticket's kiosk answers first (on PostgreSQL, two connections).
+    const both = await Promise.all([reprint(kiosk, ticket.id), reprint(kiosk, ticket.id)]);
+    expect(both).toEqual(
+      expect.arrayContaining([
+        { ok: true, value: { outcome: 'printed', copiesLeft: 0 } },
+        { ok: true, value: { outcome: 'no_more_copies' } },
+      ]),
+    );
     expect(printer.jobs()).toHaveLength(3);
 
     hub.advance(2 * 60_000 + 1);
