@@ -6,7 +6,6 @@
 // the last trial every message the outbox holds must have reached it once, and every called
 // visitor who opted in must have a "called" message.
 // Usage: npm run trials:crash [-- --trials 200]
-import type { HubClient } from '@antre/client';
 import { createHubClient } from '@antre/client';
 import { holdDisagreementsInDatabase } from '@antre/hub';
 import { startFakeProvider } from '@antre/hub/testing';
@@ -20,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postJson } from './load/hub-api';
 import { hubNodeFlags, hubProcessBundle } from './load/hub-bundle';
+import { startTrialLoad } from './load/trial-load';
 
 const { values } = parseArgs({
   options: { trials: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' } },
@@ -144,31 +144,14 @@ await Promise.all([
   lateOfficer.command('counter:open', { counterId: otherCounter }),
 ]);
 
-let running = true;
-async function kioskLoop(client: HubClient): Promise<void> {
-  while (running) {
-    const issued = await client.command('ticket:issue', {
-      serviceId: rand() < 0.5 ? 'instansi-1-layanan-1' : 'instansi-1-layanan-2',
-      priority: null,
-    });
-    const ticket = issued.ok ? issued.value.tickets[0] : undefined;
-    if (ticket) {
-      acked.set(ticket.id, ticket.label);
-      await client.command('ticket:print-result', { ticketId: ticket.id, printed: true });
-      await maybeOptIn(ticket);
-    } else await sleep(50);
-  }
-}
-async function counterLoop(client: HubClient, counterId: string): Promise<void> {
-  while (running) {
-    const result = await client.command('counter:call-next', { counterId });
-    if (!result.ok) await sleep(100);
-  }
-}
-const loops = [
-  ...kiosks.map(kioskLoop),
-  ...counters.map((c, i) => counterLoop(c, counterIds[i] as string)),
-];
+const load = startTrialLoad({
+  kiosks,
+  counters,
+  counterIds,
+  rand,
+  onIssued: (ticket) => acked.set(ticket.id, ticket.label),
+  afterPrinted: maybeOptIn,
+});
 
 /** Issued in `printing` for the kiosk to print itself; its print result is not sent yet. */
 async function issueSelfPrinted(trial: number): Promise<string | null> {
@@ -335,8 +318,7 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
     );
   }
 }
-running = false;
-await Promise.race([Promise.all(loops), sleep(5_000)]);
+await load.stop();
 const messages = await settleMessages();
 hub.kill('SIGTERM');
 [...kiosks, ...counters, selfPrinting, lateOfficer].forEach((c) => c.close());

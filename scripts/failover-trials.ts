@@ -7,7 +7,6 @@
 // ticket lost, no number issued twice, no ticket held by two counters, no row written by a
 // process whose lease had been taken over.
 // Usage: npm run trials:failover [-- --trials 100]
-import type { HubClient } from '@antre/client';
 import { createHubClient } from '@antre/client';
 import { startPgCluster } from '@antre/hub/testing';
 import type { ChildProcess } from 'node:child_process';
@@ -19,6 +18,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { postJson } from './load/hub-api';
 import { hubNodeFlags, hubProcessBundle } from './load/hub-bundle';
+import { startTrialLoad } from './load/trial-load';
 
 const { values } = parseArgs({
   options: {
@@ -132,30 +132,13 @@ await Promise.all(
 );
 
 const acked = new Set<string>(); // ticket ids the hub acknowledged
-let running = true;
-async function kioskLoop(client: HubClient): Promise<void> {
-  while (running) {
-    const issued = await client.command('ticket:issue', {
-      serviceId: rand() < 0.5 ? 'instansi-1-layanan-1' : 'instansi-1-layanan-2',
-      priority: null,
-    });
-    const ticket = issued.ok ? issued.value.tickets[0] : undefined;
-    if (ticket) {
-      acked.add(ticket.id);
-      await client.command('ticket:print-result', { ticketId: ticket.id, printed: true });
-    } else await sleep(50);
-  }
-}
-async function counterLoop(client: HubClient, counterId: string): Promise<void> {
-  while (running) {
-    const result = await client.command('counter:call-next', { counterId });
-    if (!result.ok) await sleep(100);
-  }
-}
-const loops = [
-  ...kiosks.map(kioskLoop),
-  ...counters.map((c, i) => counterLoop(c, counterIds[i] as string)),
-];
+const load = startTrialLoad({
+  kiosks,
+  counters,
+  counterIds,
+  rand,
+  onIssued: (ticket) => acked.add(ticket.id),
+});
 
 const count = async (sql: string, params: unknown[] = []): Promise<number> =>
   Number((await db.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
@@ -235,8 +218,7 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
       `trial ${trial}/${TRIALS} (${totals.kills} killed, ${totals.pauses} paused): ${acked.size} issues acknowledged, lost ${totals.lost}, duplicate numbers ${totals.duplicates}, double holds ${totals.doubleHolds}, fenced writes accepted ${totals.fencedAccepted}, slowest takeover ${Math.max(...totals.takeoverMs)} ms`,
     );
 }
-running = false;
-await Promise.race([Promise.all(loops), sleep(5_000)]);
+await load.stop();
 [...kiosks, ...counters].forEach((c) => c.close());
 for (const member of members) {
   member.child.kill('SIGCONT');
