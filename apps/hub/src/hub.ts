@@ -148,6 +148,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const startedAt = Date.now();
   const database = await openHubDatabase(options);
   const { sql, storage } = database;
+  // What listens once the port is bound: a start that fails after that (a cluster process
+  // fenced while starting) must free the port, or a half-started hub answers on it.
+  let stopListening: (() => Promise<void>) | null = null;
   try {
     const auth = createAuthStore(sql);
     const firstStart = await prepareFirstStart(sql, auth, {
@@ -307,6 +310,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     devicesAdmin.attach(io, feeds);
     admin.attach(io);
     alarms.attach(io);
+    stopListening = async () => {
+      await io.close();
+      await app.close();
+    };
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
@@ -354,11 +361,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         // taken over cannot save them (fenced), and says so.
         await engine
           .flush()
-          .catch((error: unknown) => console.error('Commands decided at shutdown not saved', error));
+          .catch((error: unknown) =>
+            console.error('Commands decided at shutdown not saved', error),
+          );
         await database.close();
       },
     };
   } catch (error) {
+    await stopListening?.().catch((closing: unknown) => console.error(closing));
     await database.close();
     throw error;
   }
