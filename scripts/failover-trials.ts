@@ -6,7 +6,10 @@
 // by the lease's epoch (fencing). After each trial the database is checked: no acknowledged
 // ticket lost, no number issued twice, no ticket held by two counters, no row written by a
 // process whose lease had been taken over.
-// Usage: npm run trials:failover [-- --trials 100]
+// With --via haproxy or --via nginx the clients are given one URL, a load balancer's run from
+// deploy/cluster/'s file, instead of the three; the trial also times when the balancer first
+// answers from the new process.
+// Usage: npm run trials:failover [-- --trials 100] [--via haproxy|nginx]
 import { createHubClient } from '@antre/client';
 import { startPgCluster } from '@antre/hub/testing';
 import type { ChildProcess } from 'node:child_process';
@@ -16,6 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import type { BalancerKind } from './load/balancer';
+import { startBalancer } from './load/balancer';
 import { postJson } from './load/hub-api';
 import { hubNodeFlags, hubProcessBundle } from './load/hub-bundle';
 import { startTrialLoad } from './load/trial-load';
@@ -26,8 +31,11 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     processes: { type: 'string', default: '3' },
     verbose: { type: 'boolean', default: false },
+    via: { type: 'string', default: 'direct' },
   },
 });
+if (!['direct', 'haproxy', 'nginx'].includes(values.via))
+  throw new Error(`--via must be direct, haproxy or nginx, not "${values.via}"`);
 const say = (line: string): void => {
   if (values.verbose) console.log(`${new Date().toISOString()} ${line}`);
 };
@@ -47,6 +55,15 @@ const hubProcess = await hubProcessBundle();
 const basePort = 21_000 + Math.floor(Math.random() * 15_000);
 const urls = Array.from({ length: PROCESSES }, (_, i) => `http://127.0.0.1:${basePort + i}`);
 const dataDirs = urls.map(() => mkdtempSync(join(tmpdir(), 'antre-failover-')));
+const balancer =
+  values.via === 'direct'
+    ? null
+    : await startBalancer(
+        values.via as BalancerKind,
+        basePort + PROCESSES,
+        urls.map((_, i) => basePort + i),
+        values.verbose,
+      );
 
 interface Member {
   child: ChildProcess;
@@ -60,6 +77,7 @@ process.on('exit', () => {
     member.child.kill('SIGKILL');
   }
   cluster.stop();
+  balancer?.stop();
 });
 process.on('SIGINT', () => process.exit(130));
 
@@ -80,20 +98,25 @@ function startMember(i: number): Promise<Member> {
   });
 }
 
-/** The index of the process whose /api/health says active, or -1. */
+/**
+ * The index of the process whose /api/health says active, or -1. For a moment after a
+ * takeover the old holder may still say so too (it has not yet noticed): the newest lease wins.
+ */
 async function activeIndex(except = -1): Promise<number> {
-  const answers = await Promise.all(
+  const epochs = await Promise.all(
     urls.map(async (url, i) => {
-      if (i === except) return false;
+      if (i === except) return -1;
       try {
         const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(300) });
-        return response.status === 200;
+        if (response.status !== 200) return -1;
+        return ((await response.json()) as { cluster?: { epoch: number } }).cluster?.epoch ?? -1;
       } catch {
-        return false;
+        return -1;
       }
     }),
   );
-  return answers.indexOf(true);
+  const newest = Math.max(...epochs);
+  return newest < 0 ? -1 : epochs.indexOf(newest);
 }
 
 async function waitForActive(except = -1, limitMs = 30_000): Promise<number> {
@@ -122,10 +145,15 @@ const kioskTokens = await Promise.all(
       (await post('/api/devices', { name: `Kiosk ${n}`, role: 'kiosk' }, admin)).token as string,
   ),
 );
-const clientOptions = { url: urls, ackTimeoutMs: 2_000, commandDeadlineMs: 60_000 };
+const clientOptions = {
+  url: balancer ? balancer.url : urls,
+  ackTimeoutMs: 2_000,
+  commandDeadlineMs: 60_000,
+};
 const kiosks = kioskTokens.map((token) => createHubClient({ ...clientOptions, token }));
 const counterIds = Array.from({ length: 10 }, (_, i) => `loket-${i + 1}`);
 const counters = counterIds.map(() => createHubClient({ ...clientOptions, token: officer }));
+counters[0]!.onConnection((c) => say(`counter 1 ${c}`));
 await sleep(500);
 await Promise.all(
   counters.map((c, i) => c.command('counter:open', { counterId: counterIds[i] as string })),
@@ -143,6 +171,10 @@ const load = startTrialLoad({
 const count = async (sql: string, params: unknown[] = []): Promise<number> =>
   Number((await db.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
 
+interface Timing {
+  pause: boolean;
+  ms: number;
+}
 const totals = {
   trials: 0,
   kills: 0,
@@ -152,15 +184,39 @@ const totals = {
   doubleHolds: 0,
   fencedAccepted: 0,
   noTakeover: 0,
-  takeoverMs: [] as number[],
-  resyncMs: [] as number[],
+  // Each duration with whether its trial paused (rather than killed) the active process.
+  takeoverMs: [] as Timing[],
+  resyncMs: [] as Timing[],
+  balancerMs: [] as Timing[],
 };
+
+/** The lease epoch the balancer's answer comes from, or null when it answers no 200. */
+async function balancerEpoch(): Promise<number | null> {
+  try {
+    const response = await fetch(`${balancer!.url}/api/health`, {
+      signal: AbortSignal.timeout(1_000),
+    });
+    if (response.status !== 200) return null;
+    return ((await response.json()) as { cluster?: { epoch: number } }).cluster?.epoch ?? null;
+  } catch {
+    return null;
+  }
+}
 for (let trial = 1; trial <= TRIALS; trial += 1) {
   await sleep(300 + rand() * 1500);
-  active = await waitForActive();
+  // The building is settled before the next kill: one process active on two looks 200 ms
+  // apart, and the counters online (on an overloaded machine a lease can move by itself, and
+  // a trial that kills a process already replaced would time nothing).
+  for (;;) {
+    active = await waitForActive();
+    await sleep(200);
+    if (active >= 0 && (await activeIndex()) === active && counters[0]?.connection === 'online')
+      break;
+  }
   const victim = members[active]!;
   const pause = rand() < 0.5;
   const hubEpoch = counters[0]?.state.hubEpoch;
+  const leaseEpoch = balancer ? await balancerEpoch() : null;
   const killedAt = Date.now();
   victim.child.kill(pause ? 'SIGSTOP' : 'SIGKILL');
   say(`trial ${trial}: ${pause ? 'paused' : 'killed'} process ${active}`);
@@ -169,10 +225,21 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   if (next < 0) {
     totals.noTakeover += 1;
     console.error(`trial ${trial}: no process took over within 30 s`);
-  } else totals.takeoverMs.push(Date.now() - killedAt);
+  } else totals.takeoverMs.push({ pause, ms: Date.now() - killedAt });
+  if (balancer) {
+    for (;;) {
+      const epoch = await balancerEpoch();
+      if ((epoch !== null && epoch !== leaseEpoch) || Date.now() - killedAt > 30_000) break;
+      await sleep(25);
+    }
+    totals.balancerMs.push({ pause, ms: Date.now() - killedAt });
+    say(
+      `trial ${trial}: ${values.via} answered from the new process after ${Date.now() - killedAt} ms`,
+    );
+  }
   while (counters[0]?.state.hubEpoch === hubEpoch && Date.now() - killedAt < 30_000)
     await sleep(20);
-  totals.resyncMs.push(Date.now() - killedAt);
+  totals.resyncMs.push({ pause, ms: Date.now() - killedAt });
   say(`trial ${trial}: clients re-synced after ${Date.now() - killedAt} ms`);
   if (pause) {
     totals.pauses += 1;
@@ -215,7 +282,7 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   totals.trials = trial;
   if (trial % 10 === 0 || trial === TRIALS)
     console.log(
-      `trial ${trial}/${TRIALS} (${totals.kills} killed, ${totals.pauses} paused): ${acked.size} issues acknowledged, lost ${totals.lost}, duplicate numbers ${totals.duplicates}, double holds ${totals.doubleHolds}, fenced writes accepted ${totals.fencedAccepted}, slowest takeover ${Math.max(...totals.takeoverMs)} ms`,
+      `trial ${trial}/${TRIALS} (${totals.kills} killed, ${totals.pauses} paused): ${acked.size} issues acknowledged, lost ${totals.lost}, duplicate numbers ${totals.duplicates}, double holds ${totals.doubleHolds}, fenced writes accepted ${totals.fencedAccepted}, slowest takeover ${Math.max(...totals.takeoverMs.map((t) => t.ms))} ms`,
     );
 }
 await load.stop();
@@ -227,16 +294,25 @@ for (const member of members) {
 await sleep(1_000);
 await db.end(); // the cluster is stopped on exit
 
-/** p50 / p99 / max of a list of durations, in ms. */
-const spread = (list: number[]): string => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const at = (q: number): number | undefined =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted.at(-1)} ms`;
+/** p50 / p99 / max of a list of durations, in ms: all of them, then killed and paused apart. */
+const spread = (list: Timing[]): string => {
+  const figures = (some: Timing[]): string => {
+    const sorted = some.map((t) => t.ms).sort((a, b) => a - b);
+    const at = (q: number): number | undefined =>
+      sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    return `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted.at(-1)} ms`;
+  };
+  return (
+    `${figures(list)} (killed ${figures(list.filter((t) => !t.pause))}; ` +
+    `paused ${figures(list.filter((t) => t.pause))})`
+  );
 };
 console.log(
   `\n${totals.trials} trials on ${PROCESSES} hub processes and PostgreSQL (${totals.kills} SIGKILL, ${totals.pauses} SIGSTOP then SIGCONT), ${acked.size} acknowledged issues:\n` +
     `takeover (from the kill or pause to another process answering active) ${spread(totals.takeoverMs)}; no takeover ${totals.noTakeover};\n` +
+    (balancer
+      ? `${values.via} answering from the new process (from the kill or pause) ${spread(totals.balancerMs)};\n`
+      : '') +
     `client re-sync (from the kill to the counters' snapshot from the new process) ${spread(totals.resyncMs)};\n` +
     `acknowledged tickets lost ${totals.lost}, numbers issued twice ${totals.duplicates}, tickets held by two counters ${totals.doubleHolds}, writes accepted from a fenced process ${totals.fencedAccepted}.`,
 );
