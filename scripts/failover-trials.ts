@@ -202,6 +202,19 @@ async function balancerEpoch(): Promise<number | null> {
     return null;
   }
 }
+/**
+ * Acknowledged tickets not in the database. The load goes on while this runs: only the
+ * tickets acknowledged before the query are judged (one acknowledged while it ran may have
+ * been saved after the query's snapshot).
+ */
+async function countLost(): Promise<number> {
+  const judged = [...acked];
+  const ids = new Set(
+    (await db.query<{ id: string }>(`SELECT id FROM ${SCHEMA}.tickets`)).rows.map((r) => r.id),
+  );
+  return judged.filter((id) => !ids.has(id)).length;
+}
+
 for (let trial = 1; trial <= TRIALS; trial += 1) {
   await sleep(300 + rand() * 1500);
   // The building is settled before the next kill: one process active on two looks 200 ms
@@ -267,10 +280,7 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
          AS before FROM ${SCHEMA}.ticket_events) e
      WHERE epoch IS NULL OR epoch < before`,
   );
-  const ids = new Set(
-    (await db.query<{ id: string }>(`SELECT id FROM ${SCHEMA}.tickets`)).rows.map((r) => r.id),
-  );
-  totals.lost = [...acked].filter((id) => !ids.has(id)).length;
+  totals.lost = await countLost();
   totals.duplicates = await count(
     `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${SCHEMA}.tickets
        GROUP BY origin_service_id, service_day, number HAVING COUNT(*) > 1) d`,
@@ -286,6 +296,8 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
     );
 }
 await load.stop();
+// Every ticket acknowledged, the last trial's included, once the load has stopped.
+totals.lost = await countLost();
 [...kiosks, ...counters].forEach((c) => c.close());
 for (const member of members) {
   member.child.kill('SIGCONT');
