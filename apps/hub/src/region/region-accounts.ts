@@ -103,7 +103,7 @@ export async function prepareRegionFirstStart(
   if ((await accounts.countUsers()) > 0) return { created: null };
   const password = adminPassword ?? generatePassword();
   const made = await accounts.createUser(
-    { username: 'admin', displayName: 'Admin wilayah', passwordHash: await hashPassword(password) },
+    { username: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(password) },
     Date.now(),
   );
   if (made === null) return { created: null };
