@@ -4,6 +4,7 @@ import { SKM_ELEMENTS } from '@antre/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { readDemoBuilding } from '../building/first-start';
 import { ensureLeaseTable, releaseLease, takeLease } from '../cluster/lease';
 import type { PgBuilding } from '../db/pg/pg-database';
@@ -193,6 +194,19 @@ export async function startRegionBuildings(keys: readonly { key: string; name: s
         checkReplies: true,
       });
       return region;
+    },
+    /** A lease row for a building whose schema is not there (dropped, or on another database). */
+    async listWithoutSchema(key: string) {
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      try {
+        await pool.query(
+          `INSERT INTO antre_cluster.leases (building, epoch, holder, expires_at)
+           VALUES ($1, 1, 'gone', now() - interval '2 days')`,
+          [key],
+        );
+      } finally {
+        await pool.end();
+      }
     },
     /** The building's hub stops and lets its lease go: the region shows nobody serving it. */
     async stopHub(building: FixtureBuilding) {
