@@ -31,6 +31,7 @@ export default defineConfig({
           exclude: [
             '**/*.contract.test.ts',
             'apps/hub/src/cluster/**',
+            'apps/hub/src/region/**',
             'apps/hub/src/db/**',
             'apps/hub/src/backup/**',
             // These read or edit the hub's SQLite file to check what it saved (next: through

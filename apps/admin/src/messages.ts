@@ -4,6 +4,33 @@ import { catalogue, withSharedWords } from '@antre/ui';
 // The admin app's one catalogue: Indonesian first, then English under the same keys (a
 // missing one does not compile). The words every app shares come from @antre/ui.
 const id = {
+  // The regional overview (a city's or province's admin, buildings side by side)
+  regionTitle: 'Ikhtisar wilayah',
+  regionLoginTitle: 'Masuk admin wilayah',
+  roleRegion: 'Admin wilayah',
+  regionNavLive: 'Hari ini per gedung',
+  regionNavReports: 'Laporan dan IKM',
+  regionLiveTitle: 'Hari ini di setiap gedung',
+  regionReportsTitle: 'Laporan dan IKM per gedung',
+  regionReadOnly:
+    'Hanya baca: angka diambil dari data setiap gedung, tidak ada yang diubah di sini.',
+  regionBuildingCount: '{n} gedung',
+  regionNoBuildings:
+    'Belum ada gedung di basis data ini. Gedung muncul di sini setelah hub-nya berjalan sekali pada PostgreSQL.',
+  regionBuilding: 'Gedung',
+  regionHubActive: 'Hub aktif',
+  regionHubNone: 'Tidak ada hub aktif sejak {time}',
+  regionDayClosed: 'Hari layanan belum dibuka: belum ada tiket hari ini.',
+  regionIssuedToday: 'Tiket terbit',
+  regionNoShowToday: 'Tidak hadir',
+  regionServiceDay: 'Hari layanan {day}',
+  regionTotal: 'Seluruh wilayah',
+  regionExportAll: 'Per gedung (XLSX: hari ini dan periode ini)',
+  regionRespondents: 'Responden / target',
+  regionIkmOf: '{n} / {target}',
+  'regionUnavailable.schema_missing': 'Tidak tersedia: skema gedung tidak ada di basis data.',
+  'regionUnavailable.no_building': 'Tidak tersedia: gedung belum disiapkan.',
+  'regionUnavailable.unreadable': 'Tidak tersedia: data gedung tidak dapat dibaca saat ini.',
   // Sign-in, pages, Hari ini, Laporan, SKM and Masukan
   appTitle: 'Antre Admin',
   loginTitle: 'Masuk admin dan supervisor',
@@ -957,6 +984,34 @@ const id = {
 export const MESSAGES = withSharedWords({
   id,
   en: {
+    // The regional overview (a city's or province's admin, buildings side by side)
+    regionTitle: 'Regional overview',
+    regionLoginTitle: 'Regional admin sign-in',
+    roleRegion: 'Regional admin',
+    regionNavLive: 'Today per building',
+    regionNavReports: 'Reports and IKM',
+    regionLiveTitle: 'Today in every building',
+    regionReportsTitle: 'Reports and IKM per building',
+    regionReadOnly:
+      'Read-only: the figures come from each building’s data; nothing is changed here.',
+    regionBuildingCount: '{n} buildings',
+    regionNoBuildings:
+      'No building on this database yet. A building shows here once its hub has run on PostgreSQL.',
+    regionBuilding: 'Building',
+    regionHubActive: 'Hub active',
+    regionHubNone: 'No active hub since {time}',
+    regionDayClosed: 'The service day is not open yet: no tickets today.',
+    regionIssuedToday: 'Tickets issued',
+    regionNoShowToday: 'No-shows',
+    regionServiceDay: 'Service day {day}',
+    regionTotal: 'Whole region',
+    regionExportAll: 'Per building (XLSX: today and this period)',
+    regionRespondents: 'Respondents / target',
+    regionIkmOf: '{n} / {target}',
+    'regionUnavailable.schema_missing':
+      'Unavailable: the building’s schema is not on the database.',
+    'regionUnavailable.no_building': 'Unavailable: the building is not set up yet.',
+    'regionUnavailable.unreadable': 'Unavailable: the building’s data cannot be read right now.',
     // Sign-in, pages, Hari ini, Laporan, SKM and Masukan
     appTitle: 'Antre Admin',
     loginTitle: 'Admin and supervisor sign-in',

@@ -3,29 +3,37 @@ import { resolve } from 'node:path';
 import type { ClusterHubOptions } from './cluster/cluster-hub';
 import { startClusterHub } from './cluster/cluster-hub';
 import { startHub } from './hub';
+import type { RegionOptions } from './region/region-server';
+import { startRegion } from './region/region-server';
 
 const USAGE = `Usage: antre-hub [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--no-demo]
                  [--trust-proxy 127.0.0.1] [--database postgres://… --building <key>]
+       antre-hub --database postgres://… --region [--port 8090] [--host 127.0.0.1]
   --database            serve the building from PostgreSQL instead of <data-dir>/antre.db: one
                         of the building's hub processes, active while it holds the building's
                         lease, a standby otherwise (docs/deploy.md)
   --building            the building's key on that database, e.g. mpp-kota-bogor
+  --region              instead of a building, the regional overview of every building on that
+                        database: read-only, at /admin/ for regional admins (docs/deploy.md)
   --trust-proxy         the reverse proxies or load balancers in front of the hub, comma-
                         separated (addresses, CIDR ranges, loopback): their X-Forwarded-For
                         names each client; name only the proxies, not the LAN
   ANTRE_ADMIN_PASSWORD  password for the first admin (otherwise one is generated and printed once)
-  ANTRE_DEMO_PASSWORD   password for the demo officers and supervisors`;
+  ANTRE_DEMO_PASSWORD   password for the demo officers and supervisors
+  ANTRE_REGION_ADMIN_PASSWORD  password for the first regional admin (otherwise generated and
+                        printed once)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: process.env.PORT ?? '8080' },
+      port: { type: 'string', default: process.env.PORT ?? '' },
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string', default: './data' },
       'no-demo': { type: 'boolean', default: false },
       'trust-proxy': { type: 'string', default: '' },
       database: { type: 'string', default: process.env.ANTRE_DATABASE_URL ?? '' },
       building: { type: 'string', default: process.env.ANTRE_BUILDING ?? '' },
+      region: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -33,9 +41,11 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = Number(values.port);
+  // The region's own default, so it can run beside a building hub on one machine.
+  const portText = values.port || (values.region ? '8090' : '8080');
+  const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be a port number, not "${values.port}"`);
+    throw new Error(`--port must be a port number, not "${portText}"`);
   const options = {
     port,
     host: values.host,
@@ -48,6 +58,19 @@ async function main(): Promise<void> {
     adminPassword: process.env.ANTRE_ADMIN_PASSWORD || undefined,
     demoPassword: process.env.ANTRE_DEMO_PASSWORD || undefined,
   };
+  if (values.region) {
+    if (!/^postgres(ql)?:\/\//.test(values.database))
+      throw new Error('--region needs --database postgres://…');
+    if (values.building) throw new Error('--region shows every building: leave out --building');
+    await runRegion({
+      databaseUrl: values.database,
+      port,
+      host: options.host,
+      trustProxy: options.trustProxy,
+      adminPassword: process.env.ANTRE_REGION_ADMIN_PASSWORD || undefined,
+    });
+    return;
+  }
   if (values.database) {
     if (!/^postgres(ql)?:\/\//.test(values.database))
       throw new Error('--database must be a postgres:// URL');
@@ -108,6 +131,32 @@ async function runClusterHub(options: ClusterHubOptions): Promise<void> {
   })();
   const stop = async (): Promise<void> => {
     await cluster.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+/** The regional overview: prints where it is and, on its first start, the admin's password. */
+async function runRegion(options: RegionOptions): Promise<void> {
+  const region = await startRegion(options);
+  const lines = [
+    '',
+    `Antre regional overview at ${region.url}/admin/ (read-only over every building on the database)`,
+    `  Health           ${region.url}/api/health`,
+  ];
+  const made = region.firstStart.created;
+  if (made?.password)
+    lines.push(
+      '',
+      '  Regional admin made on this first start (shown once, keep it safe):',
+      `    ${made.username.padEnd(34)} ${made.password}`,
+    );
+  else if (made)
+    lines.push('', `  Regional admin "${made.username}" made with ANTRE_REGION_ADMIN_PASSWORD.`);
+  console.log(lines.join('\n') + '\n');
+  const stop = async (): Promise<void> => {
+    await region.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -15,3 +15,5 @@ export const APPS_DIR = join(REPO_DIR, 'apps');
 export const RESOURCES_DIR = join(REPO_DIR, 'resources');
 /** PostgreSQL's migrations: the same forward-only rule, applied to each building's schema. */
 export const PG_MIGRATIONS_DIR = join(HUB_DIR, 'migrations-pg');
+/** The regional overview's own schema (antre_region), forward only too. */
+export const REGION_MIGRATIONS_DIR = join(HUB_DIR, 'migrations-region');

@@ -28,3 +28,4 @@ export * from './notifications';
 export * from './api-views';
 export * from './api-contract';
 export * from './api-routes';
+export * from './region';

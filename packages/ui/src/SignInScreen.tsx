@@ -34,12 +34,13 @@ export function signInRefusal(error: ApiError, t: Translate): string {
  * Staff sign-in for the counter and admin apps. The app decides who may use it: `refuse`
  * returns the reason (already in the app's language) for a person it does not serve.
  */
-export function SignInScreen(props: {
+export function SignInScreen<Signed = LoginResponse>(props: {
   t: Translate;
   notice: string | null;
-  login: (username: string, password: string) => Promise<Result<LoginResponse>>;
-  refuse: (signedIn: LoginResponse) => string | null;
-  onSignedIn: (signedIn: LoginResponse) => void;
+  /** A building's sign-in, or the regional overview's (its own answer). */
+  login: (username: string, password: string) => Promise<Result<Signed>>;
+  refuse: (signedIn: Signed) => string | null;
+  onSignedIn: (signedIn: Signed) => void;
   onToggleLanguage: () => void;
   buttonClassName?: string;
 }) {

@@ -4,12 +4,8 @@ import type { Sql } from '../db/sql';
 import { defineRoute, HttpError, TooManyError } from '../http/routes';
 import { checkDevicePlace } from '../pairing/device-place';
 import type { AuthStore } from './auth-store';
-import { verifyPassword } from './passwords';
+import { DECOY_HASH, verifyPassword } from './passwords';
 import { createSignInLimits, SIGN_IN_RATE_LIMIT } from './sign-in-limits';
-
-// Verified against when the username is unknown, so timing does not reveal which names exist.
-const DECOY_HASH =
-  'scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /**
  * Too many wrong passwords for this name from this address: it waits, whatever is typed (429,

@@ -3,7 +3,7 @@ import type { Sql, SqlRunner } from '../db/sql';
 import type { Principal } from './principal';
 import { createLockoutStore } from './login-lockout';
 
-const SESSION_MS = 12 * 60 * 60_000;
+export const SESSION_MS = 12 * 60 * 60_000;
 
 interface UserRow {
   id: string;

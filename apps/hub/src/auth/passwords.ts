@@ -25,6 +25,10 @@ export async function hashPassword(password: string): Promise<string> {
   ].join('$');
 }
 
+// Verified against when the username is unknown, so timing does not reveal which names exist.
+export const DECOY_HASH =
+  'scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;

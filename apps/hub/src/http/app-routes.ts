@@ -31,8 +31,13 @@ const isFilePath = (path: string): boolean => /\/assets\/|\.[A-Za-z0-9]+$/.test(
  * Serves the built apps, reading the folder at each request so a rebuild is served without a
  * restart; a deep link inside an app gets its index.html (client routing).
  */
-export async function appRoutes(app: FastifyInstance, appsDir = APPS_DIR): Promise<string[]> {
-  const apps = builtApps(appsDir);
+export async function appRoutes(
+  app: FastifyInstance,
+  appsDir = APPS_DIR,
+  /** Only these apps (the region server serves the admin app alone). */
+  only?: readonly (typeof WEB_APPS)[number]['name'][],
+): Promise<string[]> {
+  const apps = builtApps(appsDir).filter((web) => !only || only.includes(web.name));
   for (const web of apps) {
     app.get(web.mount.slice(0, -1), (_request, reply) => reply.redirect(web.mount));
     await app.register(

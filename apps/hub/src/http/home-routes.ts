@@ -60,6 +60,11 @@ ${apps.includes('/counter/') ? '<li><a href="/counter/#/survei">Tablet survei di
     reply.type('text/html; charset=utf-8').send(page(escapeHtml(siteName()))),
   );
   app.get('/home.css', (_request, reply) => reply.type('text/css; charset=utf-8').send(HOME_CSS));
+  iconRoutes(app);
+}
+
+/** The favicons every page of the hub (or the region server) links. */
+export function iconRoutes(app: FastifyInstance): void {
   for (const icon of ICONS)
     app.get(icon.path, (_request, reply) =>
       reply.type(icon.type).header('cache-control', 'public, max-age=86400').send(icon.body),

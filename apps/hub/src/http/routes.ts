@@ -123,7 +123,7 @@ function parsed(schema: z.ZodType | undefined, input: unknown): unknown {
 
 const withCharset = (type: string) => (type.startsWith('text/') ? `${type}; charset=utf-8` : type);
 
-function sendFileReply(reply: FastifyReply, file: FileReply): FastifyReply {
+export function sendFileReply(reply: FastifyReply, file: FileReply): FastifyReply {
   const { name, headers, status } = file.options;
   if (name) reply.header('content-disposition', `attachment; filename="${name}"`);
   for (const [key, value] of Object.entries(headers ?? {})) reply.header(key, value);

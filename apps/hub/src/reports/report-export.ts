@@ -96,26 +96,40 @@ export function toCsv(cells: (string | number | null)[][]): string {
   return `\uFEFF${cells.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
-export async function toXlsx(
+/** One sheet of a workbook: its cells (header first), and the title and period above them. */
+export interface SheetCells {
+  cells: (string | number | null)[][];
+  title: string;
+  period: string;
+}
+
+export function toXlsx(
   cells: (string | number | null)[][],
   title: string,
   period: string,
 ): Promise<Buffer> {
+  return toWorkbook([{ cells, title, period }]);
+}
+
+/** Sheets in one XLSX, each laid out the same: title line, header, rows, frozen name column. */
+export async function toWorkbook(sheets: readonly SheetCells[]): Promise<Buffer> {
   // Loaded on the first export, not at start: exceljs alone is a third of the hub's start time.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Antre';
-  const sheet = workbook.addWorksheet(title.slice(0, 31));
-  sheet.addRow([`${title} — ${period}`]).font = { bold: true, size: 13 };
-  sheet.addRow([]);
-  const header = sheet.addRow(cells[0] ?? []);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'top' };
-  for (const row of cells.slice(1)) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 0 ? 36 : 14;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }];
+  for (const { cells, title, period } of sheets) {
+    const sheet = workbook.addWorksheet(title.slice(0, 31));
+    sheet.addRow([`${title} — ${period}`]).font = { bold: true, size: 13 };
+    sheet.addRow([]);
+    const header = sheet.addRow(cells[0] ?? []);
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'top' };
+    for (const row of cells.slice(1)) sheet.addRow(row);
+    sheet.columns.forEach((column, i) => {
+      column.width = i === 0 ? 36 : 14;
+    });
+    sheet.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }];
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

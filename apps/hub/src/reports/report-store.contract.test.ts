@@ -126,6 +126,19 @@ async function storeADay(sql: Sql): Promise<void> {
   await sql.run('INSERT INTO report_arrivals VALUES (?, ?, ?, ?)', [FRIDAY, 's', 9, 1]);
 }
 
+/** The engine as a read-only session sees it: every write refused. */
+const writesRefused = (sql: Sql): Sql => {
+  const refuse = () => Promise.reject(new Error('read-only'));
+  return {
+    ...sql,
+    dialect: sql.dialect,
+    run: refuse,
+    transaction: refuse,
+    all: sql.all,
+    get: sql.get,
+  };
+};
+
 const hist = (...minutes: number[]) => {
   const counts: number[] = [];
   for (const m of minutes) counts[m] = (counts[m] ?? 0) + 1;
@@ -339,6 +352,55 @@ describe.each(engines)('report store on $name', (engine) => {
       cancelled: 1,
       noShowRate: null,
     });
+  });
+
+  it('when the store is read-only, then closed days are counted in memory, the same, and nothing is written', async () => {
+    const { sql } = await engine.open();
+    await friday(sql);
+    await insertTicket(sql, {
+      serviceDay: MONDAY,
+      serviceId: KTP,
+      id: 'm1',
+      number: 1,
+      status: 'done',
+      issuedAt: nine(MONDAY),
+      calledAt: nine(MONDAY) + MIN,
+      counterId: 'loket-1',
+      officerId: 'officer-1',
+    });
+    await createReportStore(sql); // the building's own hub has started once
+    const readOnly = await createReportStore(writesRefused(sql), { readOnly: true });
+    expect(await readOnly.ensureAggregated('2026-11-01', '2026-11-30', MONDAY, index, 7)).toBe(3);
+    expect(await storedCounts(sql)).toEqual([0, 0, 0]);
+    // Asked again, the days held are not counted twice.
+    expect(await readOnly.ensureAggregated('2026-11-01', '2026-11-30', MONDAY, index, 7)).toBe(0);
+
+    const saving = await createReportStore(sql);
+    await saving.ensureAggregated('2026-11-01', '2026-11-30', MONDAY, index, 7);
+    const byKey = (entries: Awaited<ReturnType<typeof saving.stats>>) =>
+      new Map(entries.map((e) => [JSON.stringify(e.key), e.tally]));
+    expect(byKey(await readOnly.stats('2026-11-01', '2026-11-30'))).toEqual(
+      byKey(await saving.stats('2026-11-01', '2026-11-30')),
+    );
+    const sorted = (rows: { service_id: string; weekday: number; hour: number; n: number }[]) =>
+      rows.map((a) => `${a.service_id} ${a.weekday}@${a.hour} ${a.n}`).sort();
+    expect(sorted(await readOnly.arrivals('2026-11-16', '2026-11-22'))).toEqual(
+      sorted(await saving.arrivals('2026-11-16', '2026-11-22')),
+    );
+    expect(await readOnly.servedByService('2026-11-16', MONDAY, MONDAY, index, 7)).toEqual(
+      await saving.servedByService('2026-11-16', MONDAY, MONDAY, index, 7),
+    );
+  });
+
+  it('when a read-only store finds days stored by another way of counting, then it neither reads nor drops them', async () => {
+    const { sql } = await engine.open();
+    await friday(sql);
+    await storeADay(sql); // no version kept: another way of counting
+    const readOnly = await createReportStore(writesRefused(sql), { readOnly: true });
+    expect(await storedCounts(sql)).toEqual([1, 1, 1]);
+    await readOnly.ensureAggregated(FRIDAY, FRIDAY, MONDAY, index, 7);
+    const issued = (await readOnly.stats(FRIDAY, FRIDAY)).reduce((n, e) => n + e.tally.issued, 0);
+    expect(issued).toBe(5); // Friday's tickets, not the stored row's one
   });
 
   if (engine.name === 'PostgreSQL')

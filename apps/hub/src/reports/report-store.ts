@@ -1,7 +1,7 @@
 import type { BuildingIndex } from '@antre/domain';
 import type { Sql } from '../db/sql';
 import type { DayAggregate, ReportTicket, ReportTransfer, Tally, TallyKey } from './day-aggregate';
-import { aggregateDay, emptyTally } from './day-aggregate';
+import { aggregateDay, emptyTally, mergeTally } from './day-aggregate';
 import type { StatsRow } from './report-rows';
 import { addRow, replaceDay, STATS_COLUMNS } from './report-rows';
 
@@ -25,11 +25,16 @@ const WEEKDAY_OF_DAY = {
   postgres: 'CAST(EXTRACT(DOW FROM CAST(service_day AS DATE)) AS INTEGER)',
 } as const;
 
-async function dropOutdatedDays(sql: Sql): Promise<void> {
+/** Whether the stored days were counted the way this build counts. */
+async function storedDaysCurrent(sql: Sql): Promise<boolean> {
   const stored = await sql.get<{ value: string }>('SELECT value FROM hub_state WHERE key = ?', [
     VERSION_KEY,
   ]);
-  if (stored?.value === AGGREGATE_VERSION) return;
+  return stored?.value === AGGREGATE_VERSION;
+}
+
+async function dropOutdatedDays(sql: Sql): Promise<void> {
+  if (await storedDaysCurrent(sql)) return;
   await sql.transaction(async (tx) => {
     for (const table of ['report_days', 'report_stats', 'report_arrivals'])
       await tx.run(`DELETE FROM ${table}`);
@@ -41,9 +46,31 @@ async function dropOutdatedDays(sql: Sql): Promise<void> {
   });
 }
 
+export interface ReportStoreOptions {
+  /**
+   * A reader that may not write (the regional overview, on a read-only session): closed days
+   * not yet stored are aggregated all the same but held in memory for this store's life,
+   * never saved, and days stored by another way of counting are ignored rather than dropped.
+   */
+  readOnly?: boolean;
+}
+
 /** Opens the reports' aggregates, first dropping days stored by an older way of counting. */
-export async function createReportStore(sql: Sql) {
-  await dropOutdatedDays(sql);
+export async function createReportStore(sql: Sql, options: ReportStoreOptions = {}) {
+  const { readOnly = false } = options;
+  // Read-only, days stored by another way of counting are left where they are, and not read.
+  const useStored = readOnly ? await storedDaysCurrent(sql) : true;
+  if (!readOnly) await dropOutdatedDays(sql);
+  /** Closed days aggregated but not saved (read-only): the same figures, kept in memory. */
+  const held = new Map<string, DayAggregate>();
+  const heldIn = (from: string, to: string) =>
+    [...held].filter(([day]) => from <= day && day <= to);
+  // A day held here and stored since by the building's hub is counted once, from memory.
+  const storedOnly = (from: string, to: string) => {
+    const days = heldIn(from, to).map(([day]) => day);
+    const clause = days.length ? ` AND service_day NOT IN (${days.map(() => '?').join(', ')})` : '';
+    return { clause, params: [from, to, ...days] };
+  };
 
   async function aggregate(day: string, index: BuildingIndex): Promise<DayAggregate> {
     const tickets = await sql.all<ReportTicket>(
@@ -70,6 +97,10 @@ export async function createReportStore(sql: Sql) {
   }
 
   function save(day: string, aggregate: DayAggregate, at: number): Promise<void> {
+    if (readOnly) {
+      held.set(day, aggregate);
+      return Promise.resolve();
+    }
     return sql.transaction(async (tx) => {
       await replaceDay(tx, day, aggregate);
       await tx.run(
@@ -92,11 +123,13 @@ export async function createReportStore(sql: Sql) {
     )?.day;
     if (!first) return 0;
     const start = from > first ? from : first;
-    const stored = await sql.all<{ service_day: string }>(
-      'SELECT service_day FROM report_days WHERE service_day BETWEEN ? AND ?',
-      [start, to],
-    );
-    const done = new Set(stored.map((r) => r.service_day));
+    const stored = useStored
+      ? await sql.all<{ service_day: string }>(
+          'SELECT service_day FROM report_days WHERE service_day BETWEEN ? AND ?',
+          [start, to],
+        )
+      : [];
+    const done = new Set([...stored.map((r) => r.service_day), ...held.keys()]);
     let count = 0;
     for (let day = start; day <= to && day < today; day = nextDay(day)) {
       if (done.has(day)) continue;
@@ -137,24 +170,33 @@ export async function createReportStore(sql: Sql) {
      */
     async stats(from: string, to: string): Promise<{ key: TallyKey; tally: Tally }[]> {
       const sums = new Map<string, { key: TallyKey; tally: Tally }>();
-      const rows = await sql.all<StatsRow>(
-        `SELECT ${STATS_COLUMNS} FROM report_stats WHERE service_day BETWEEN ? AND ?`,
-        [from, to],
-      );
-      for (const row of rows) {
-        const id = `${row.service_id}|${row.counter_id}|${row.officer_id}`;
+      const entryOf = (key: TallyKey) => {
+        const id = `${key.serviceId}|${key.counterId}|${key.officerId}`;
         let entry = sums.get(id);
         if (!entry) {
-          const key = {
-            serviceId: row.service_id,
-            counterId: row.counter_id,
-            officerId: row.officer_id,
-          };
           entry = { key, tally: emptyTally() };
           sums.set(id, entry);
         }
-        addRow(entry.tally, row);
+        return entry;
+      };
+      const stored = storedOnly(from, to);
+      const rows = useStored
+        ? await sql.all<StatsRow>(
+            `SELECT ${STATS_COLUMNS} FROM report_stats
+             WHERE service_day BETWEEN ? AND ?${stored.clause}`,
+            stored.params,
+          )
+        : [];
+      for (const row of rows) {
+        const key = {
+          serviceId: row.service_id,
+          counterId: row.counter_id,
+          officerId: row.officer_id,
+        };
+        addRow(entryOf(key).tally, row);
       }
+      for (const [, day] of heldIn(from, to))
+        for (const { key, tally } of day.tallies.values()) mergeTally(entryOf(key).tally, tally);
       return [...sums.values()];
     },
 
@@ -167,29 +209,46 @@ export async function createReportStore(sql: Sql) {
       at: number,
     ): Promise<Map<string, number>> {
       await ensureAggregated(from, to, today, index, at);
-      const rows = await sql.all<{ service_id: string; n: number }>(
-        `SELECT service_id, SUM(served) AS n FROM report_stats
-         WHERE service_day BETWEEN ? AND ? GROUP BY service_id`,
-        [from, to],
-      );
+      const stored = storedOnly(from, to);
+      const rows = useStored
+        ? await sql.all<{ service_id: string; n: number }>(
+            `SELECT service_id, SUM(served) AS n FROM report_stats
+             WHERE service_day BETWEEN ? AND ?${stored.clause} GROUP BY service_id`,
+            stored.params,
+          )
+        : [];
       const served = new Map(rows.map((r) => [r.service_id, r.n]));
-      if (from <= today && today <= to) {
-        for (const { key, tally } of (await aggregate(today, index)).tallies.values()) {
+      const add = (day: DayAggregate) => {
+        for (const { key, tally } of day.tallies.values())
           served.set(key.serviceId, (served.get(key.serviceId) ?? 0) + tally.served);
-        }
-      }
+      };
+      for (const [, day] of heldIn(from, to)) add(day);
+      if (from <= today && today <= to) add(await aggregate(today, index));
       return served;
     },
 
     /** Arrivals per service, weekday of the service day (0 = Sunday) and local hour. */
-    arrivals(from: string, to: string) {
+    async arrivals(from: string, to: string) {
       const weekday = WEEKDAY_OF_DAY[sql.dialect];
-      return sql.all<{ service_id: string; weekday: number; hour: number; n: number }>(
-        `SELECT service_id, ${weekday} AS weekday, hour, SUM(arrivals) AS n
-         FROM report_arrivals WHERE service_day BETWEEN ? AND ?
-         GROUP BY service_id, ${weekday}, hour`,
-        [from, to],
-      );
+      type Arrivals = { service_id: string; weekday: number; hour: number; n: number };
+      const stored = storedOnly(from, to);
+      const rows = useStored
+        ? await sql.all<Arrivals>(
+            `SELECT service_id, ${weekday} AS weekday, hour, SUM(arrivals) AS n
+             FROM report_arrivals WHERE service_day BETWEEN ? AND ?${stored.clause}
+             GROUP BY service_id, ${weekday}, hour`,
+            stored.params,
+          )
+        : [];
+      // Held days as rows of their own: the report adds them up by weekday and hour anyway.
+      for (const [day, aggregate] of heldIn(from, to)) {
+        const dayOfWeek = new Date(`${day}T00:00:00Z`).getUTCDay();
+        for (const [key, n] of aggregate.arrivals) {
+          const [serviceId, hour] = key.split('|');
+          rows.push({ service_id: serviceId!, weekday: dayOfWeek, hour: Number(hour), n });
+        }
+      }
+      return rows;
     },
 
     async officerNames(): Promise<Map<string, string>> {

@@ -4,3 +4,4 @@ export * from './browser';
 export * from './survey-answers';
 export * from '../notifications/testing/fake-provider';
 export * from './pg-cluster';
+export * from './region-buildings';

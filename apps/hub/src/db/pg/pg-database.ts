@@ -47,6 +47,13 @@ export interface PgOptions {
    */
   idleInTransactionMs?: number;
   max?: number;
+  /**
+   * Every session read-only (`default_transaction_read_only`): the server refuses any write,
+   * so a reader that is not the building's hub (the regional overview) cannot change it.
+   */
+  readOnly?: boolean;
+  /** How long an unused connection stays open (pg's default is 10 s). */
+  idleTimeoutMs?: number;
 }
 
 export interface PgBuilding {
@@ -59,11 +66,27 @@ export interface PgBuilding {
 /** A pool whose sessions see the building's schema first, then the cluster's. */
 export function openPgBuilding(url: string, building: string, options: PgOptions = {}): PgBuilding {
   const schema = buildingSchema(building);
+  const pool = openPgPool(url, schema, {
+    ...options,
+    applicationName: options.applicationName ?? `antre-hub ${building}`,
+  });
+  return { building, schema, pool, close: () => pool.end() };
+}
+
+/** A pool of the hub's kind (numbers as numbers, timeouts, keep-alive) on `schema`, then the cluster's. */
+export function openPgPool(url: string, schema: string, options: PgOptions = {}): pg.Pool {
+  const settings = [
+    `search_path=${schema},${CLUSTER_SCHEMA}`,
+    `idle_in_transaction_session_timeout=${options.idleInTransactionMs ?? 2000}`,
+    `statement_timeout=${STATEMENT_TIMEOUT_MS}`,
+    ...(options.readOnly ? ['default_transaction_read_only=on'] : []),
+  ];
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    application_name: options.applicationName ?? `antre-hub ${building}`,
-    options: `-c search_path=${schema},${CLUSTER_SCHEMA} -c idle_in_transaction_session_timeout=${options.idleInTransactionMs ?? 2000} -c statement_timeout=${STATEMENT_TIMEOUT_MS}`,
+    application_name: options.applicationName ?? `antre ${schema}`,
+    options: settings.map((s) => `-c ${s}`).join(' '),
+    ...(options.idleTimeoutMs ? { idleTimeoutMillis: options.idleTimeoutMs } : {}),
     types,
     // A server gone silent (a partition, a frozen VM) is noticed by TCP, not after minutes.
     keepAlive: true,
@@ -72,7 +95,7 @@ export function openPgBuilding(url: string, building: string, options: PgOptions
   // An idle connection the server ends (restart, failover of PostgreSQL itself) must not end
   // the hub: the pool drops it and the next query opens another.
   pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
-  return { building, schema, pool, close: () => pool.end() };
+  return pool;
 }
 
 /** Runs `work` in one transaction on one connection; rolls back if it throws. */
@@ -118,13 +141,22 @@ export async function inTransaction<T>(
  * building's pending migrations run in one transaction (PostgreSQL's DDL is transactional), under
  * a lock on the schema's name, so two hub processes starting together migrate it once.
  */
-export async function migratePgBuilding(
+export function migratePgBuilding(
   db: PgBuilding,
   dir: string,
 ): Promise<{ applied: string[]; total: number }> {
+  return migratePgSchema(db.pool, db.schema, dir, `Building ${db.building}`);
+}
+
+/** The same forward-only run for any schema of the database (the region's own: region/). */
+export async function migratePgSchema(
+  pool: pg.Pool,
+  schema: string,
+  dir: string,
+  owner: string,
+): Promise<{ applied: string[]; total: number }> {
   const files = migrationFiles(dir);
-  const { schema } = db;
-  return inTransaction(db.pool, async (client) => {
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`antre migrate ${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(`SET LOCAL search_path TO ${schema}`);
@@ -137,7 +169,7 @@ export async function migratePgBuilding(
     done.forEach((name, i) => {
       if (files[i] !== name)
         throw new MigrationMismatchError(
-          `Building ${db.building} has migration ${name} where this build has ${files[i] ?? 'nothing'}; refusing to start`,
+          `${owner} has migration ${name} where this build has ${files[i] ?? 'nothing'}; refusing to start`,
         );
     });
     const applied: string[] = [];
