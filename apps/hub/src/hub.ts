@@ -348,13 +348,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         await alarms.stop();
         feeds.stop();
         await io.close();
+        // Closing the sockets noted each device leaving: written before the database closes.
+        await devicesAdmin.settled();
         await app.close();
         await backups?.stop();
         // Commands decided are saved and answered, not dropped; a process whose lease was
         // taken over cannot save them (fenced), and says so.
         await engine
           .flush()
-          .catch((error: unknown) => console.error('Commands decided at shutdown not saved', error));
+          .catch((error: unknown) =>
+            console.error('Commands decided at shutdown not saved', error),
+          );
         await database.close();
       },
     };
