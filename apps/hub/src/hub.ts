@@ -371,7 +371,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           .catch((error: unknown) =>
             console.error('Commands decided at shutdown not saved', error),
           );
-        await Promise.all(background);
+        // Work that ends may start more (a tick that changes the day aggregates it).
+        while (background.size > 0) await Promise.all(background);
         await database.close();
       },
     };
