@@ -35,7 +35,6 @@ export default defineConfig({
             'apps/hub/src/backup/**',
             // These read or edit the hub's SQLite file to check what it saved (next: through
             // an engine-neutral query of the test hub).
-            'apps/hub/src/reports/notify-report.test.ts',
           ],
           env: { ANTRE_TEST_DATABASE: 'postgres' },
           globalSetup: ['scripts/testing/postgres.setup.ts'],
