@@ -167,21 +167,31 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const engine = await openQueueEngine(storage, building, options.clock ?? Date.now);
     const commands = createCommandBus(engine, storage);
 
+    // Work the hub starts without waiting for it (housekeeping, a day's aggregation): close()
+    // lets it finish before the database closes.
+    const background = new Set<Promise<unknown>>();
+    const inBackground = (work: Promise<unknown>): void => {
+      background.add(work);
+      void work.then(() => background.delete(work));
+    };
+
     const reports = await createReportStore(sql);
     // A day is over once the next begins: aggregate it for the reports while it is fresh. A
     // failure is only logged: the days left are aggregated when a report asks for them.
     engine.onNewDay((today) => {
-      reports
-        .ensureAggregated(
-          '0000-01-01',
-          today.serviceDay,
-          today.serviceDay,
-          engine.index,
-          engine.now(),
-        )
-        .catch((error: unknown) =>
-          console.error('Aggregating closed days for reports failed', error),
-        );
+      inBackground(
+        reports
+          .ensureAggregated(
+            '0000-01-01',
+            today.serviceDay,
+            today.serviceDay,
+            engine.index,
+            engine.now(),
+          )
+          .catch((error: unknown) =>
+            console.error('Aggregating closed days for reports failed', error),
+          ),
+      );
     });
 
     const trustProxy = options.trustProxy ?? [];
@@ -335,7 +345,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       await notifications.tick();
     };
     const tick = setInterval(() => {
-      runHousekeeping().catch((error: unknown) => console.error('Housekeeping failed', error));
+      inBackground(
+        runHousekeeping().catch((error: unknown) => console.error('Housekeeping failed', error)),
+      );
     }, options.tickMs ?? 30_000);
     tick.unref();
 
@@ -355,6 +367,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         await alarms.stop();
         feeds.stop();
         await io.close();
+        // Closing the sockets noted each device leaving: written before the database closes.
+        await devicesAdmin.settled();
         await app.close();
         await backups?.stop();
         // Commands decided are saved and answered, not dropped; a process whose lease was
@@ -364,6 +378,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           .catch((error: unknown) =>
             console.error('Commands decided at shutdown not saved', error),
           );
+        // Work that ends may start more (a tick that changes the day aggregates it).
+        while (background.size > 0) await Promise.all(background);
         await database.close();
       },
     };

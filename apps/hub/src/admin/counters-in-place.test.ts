@@ -1,6 +1,4 @@
 import type { Building } from '@antre/domain';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
 import { startTestHub } from '../testing/test-hub';
@@ -20,27 +18,27 @@ afterAll(async () => hub.close());
 const current = async (): Promise<Building> =>
   (await hub.api('/api/building', { token: admin })).body as unknown as Building;
 
-/** Each counter's SQLite rowid: a deleted and re-inserted row gets a new one. */
-function counterRows(): Map<string, number> {
-  const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
-  try {
-    const rows = db.prepare<[], { id: string; rowid: number }>('SELECT id, rowid FROM counters');
-    return new Map(rows.all().map((r) => [r.id, r.rowid]));
-  } finally {
-    db.close();
-  }
+/**
+ * A row of the test's own per counter, deleted with it (cascade): a counter deleted and
+ * inserted again loses its probe, on either engine.
+ */
+async function probeCounters(): Promise<void> {
+  await hub.sql.run(
+    `CREATE TABLE counter_probes (
+       counter_id TEXT PRIMARY KEY REFERENCES counters(id) ON DELETE CASCADE
+     )`,
+  );
+  await hub.sql.run('INSERT INTO counter_probes (counter_id) SELECT id FROM counters');
 }
+const probed = async (): Promise<string[]> =>
+  (await hub.sql.all<{ counter_id: string }>('SELECT counter_id FROM counter_probes'))
+    .map((r) => r.counter_id)
+    .sort();
 
-function counterState(counterId: string) {
-  const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
-  try {
-    return db
-      .prepare('SELECT status, ticket_id, officer_id FROM counter_states WHERE counter_id = ?')
-      .get(counterId);
-  } finally {
-    db.close();
-  }
-}
+const counterState = (counterId: string) =>
+  hub.sql.get('SELECT status, ticket_id, officer_id FROM counter_states WHERE counter_id = ?', [
+    counterId,
+  ]);
 
 describe('counters saved in place', () => {
   it('when the admin saves a building that renames, renumbers, adds and removes other counters, then an open counter keeps its row, its session and its called ticket', async () => {
@@ -55,9 +53,10 @@ describe('counters saved in place', () => {
     expect((await officer.command('counter:open', { counterId: open.id })).ok).toBe(true);
     const called = await officer.command('counter:call-next', { counterId: open.id });
     expect(called.ok).toBe(true);
-    const session = counterState(open.id);
+    const session = await counterState(open.id);
     expect(session).toMatchObject({ status: 'open', ticket_id: expect.any(String) });
-    const rows = counterRows();
+    await probeCounters();
+    const kept = before.counters.map((c) => c.id).filter((id) => id !== 'loket-35');
 
     const renumbered = (c: Building['counters'][number]) =>
       c.id === 'loket-8' ? { ...c, number: 9 } : c.id === 'loket-9' ? { ...c, number: 8 } : c;
@@ -73,13 +72,12 @@ describe('counters saved in place', () => {
     const saved = await hub.api('/api/building', { method: 'PUT', token: admin, body: next });
 
     expect(saved.status).toBe(200);
-    const after = counterRows();
-    for (const [id, rowid] of rows)
-      if (id !== 'loket-35') expect([id, after.get(id)]).toEqual([id, rowid]);
-    expect(after.has('loket-35')).toBe(false);
-    expect(after.has('loket-36')).toBe(true);
-    expect(counterState(open.id)).toEqual(session);
+    // Every kept counter keeps its probe; the removed one's went with it.
+    expect(await probed()).toEqual([...kept].sort());
+    expect(await counterState(open.id)).toEqual(session);
     const stored = new Map((await current()).counters.map((c) => [c.id, c]));
+    expect(stored.has('loket-35')).toBe(false);
+    expect(stored.has('loket-36')).toBe(true);
     expect(stored.get('loket-8')?.number).toBe(9);
     expect(stored.get('loket-9')?.number).toBe(8);
     expect(stored.get('loket-7')?.name).toBe('Loket 7 — Samsat Keliling');

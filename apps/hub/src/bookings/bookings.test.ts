@@ -1,5 +1,4 @@
 import type { Building, BookingSettings } from '@antre/domain';
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,20 +162,41 @@ describe('the last places under a race', () => {
   }, 60_000);
 
   it('when the database and audit log are read, then no NIK is in them in clear', async () => {
-    await hub.backupNow(); // checkpoint-free read: the file and its WAL are both searched
-    const bytes = ['antre.db', 'antre.db-wal']
-      .map((f) => {
-        try {
-          return readFileSync(join(hub.dataDir, f)).toString('latin1');
-        } catch {
-          return '';
-        }
-      })
-      .join('');
-    for (const n of [1, 4, 5, 100, 350, 599]) expect(bytes).not.toContain(nikOf(n));
-    const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
-    const audit = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
-    db.close();
+    const niks = [1, 4, 5, 100, 350, 599].map(nikOf);
+    // Every row of every table, on either engine.
+    const tables = await hub.sql.all<{ name: string }>(
+      hub.sql.dialect === 'sqlite'
+        ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+        : 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
+    );
+    expect(tables.map((t) => t.name)).toContain('bookings');
+    const rows = await Promise.all(
+      tables.map((t) => hub.sql.all<Record<string, unknown>>(`SELECT * FROM ${t.name}`)),
+    );
+    // Binary columns read as their bytes, not as a list of numbers.
+    const saved = JSON.stringify(
+      rows
+        .flat()
+        .map((row) =>
+          Object.values(row).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v)),
+        ),
+    );
+    for (const nik of niks) expect(saved).not.toContain(nik);
+    if (!hub.onPostgres) {
+      // SQLite's file also keeps what was overwritten, until its pages are reused.
+      await hub.backupNow(); // checkpoint-free read: the file and its WAL are both searched
+      const bytes = ['antre.db', 'antre.db-wal']
+        .map((f) => {
+          try {
+            return readFileSync(join(hub.dataDir, f)).toString('latin1');
+          } catch {
+            return '';
+          }
+        })
+        .join('');
+      for (const nik of niks) expect(bytes).not.toContain(nik);
+    }
+    const audit = JSON.stringify(await hub.sql.all('SELECT * FROM audit_log'));
     expect(audit).not.toContain(nikOf(1).slice(0, 12));
   });
 });
@@ -336,18 +356,11 @@ describe('check-in, no-show, closure and retention', () => {
   it('when the retention has passed, then name and NIK hash are gone', async () => {
     // 30 days after the last session booked (Thursday 26 November), and a day more.
     hub.setNow(MONDAY_MORNING + 35 * 24 * 60 * MINUTE);
-    const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
-    try {
-      const left = () =>
-        db
-          .prepare<[], { n: number }>(
-            "SELECT count(*) AS n FROM bookings WHERE date <= '2026-11-26' AND (name IS NOT NULL OR nik_hash IS NOT NULL)",
-          )
-          .get()!.n;
-      await until(() => left() === 0, 5_000);
-      expect(left()).toBe(0);
-    } finally {
-      db.close();
-    }
+    const left = async () =>
+      (await hub.sql.get<{ n: number }>(
+        "SELECT count(*) AS n FROM bookings WHERE date <= '2026-11-26' AND (name IS NOT NULL OR nik_hash IS NOT NULL)",
+      ))!.n;
+    await until(async () => (await left()) === 0, 5_000);
+    expect(await left()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { DeviceAlert, DeviceSummary } from '@antre/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
-import { startTestHub, until } from '../testing/test-hub';
+import { MONDAY_MORNING, startTestHub, until } from '../testing/test-hub';
 
 let hub: TestHub;
 let admin: string;
@@ -108,5 +108,30 @@ describe("the admin's live view of devices", () => {
       (await hub.api('/api/kiosk/ticket-template', { token: await hub.device('display') })).status,
     ).toBe(403);
     expect((await hub.api('/api/kiosk/ticket-template', { token: admin })).status).toBe(403);
+  });
+});
+
+describe('a hub that stops with a device connected', () => {
+  it('when it stops, then the device is noted as last seen then, before the database closes', async () => {
+    const stopping = await startTestHub();
+    const failures = vi.spyOn(console, 'error');
+    try {
+      const token = await stopping.device('kiosk');
+      const id = (await stopping.api('/api/devices/me', { token })).body.id as string;
+      await stopping.client(token);
+      stopping.advance(60_000);
+
+      await stopping.stopKeepingData();
+
+      expect(failures).not.toHaveBeenCalled();
+      const kiosk = await stopping.sql.get<{ last_seen_at: number }>(
+        'SELECT last_seen_at FROM devices WHERE id = ?',
+        [id],
+      );
+      expect(kiosk?.last_seen_at).toBe(MONDAY_MORNING + 60_000);
+    } finally {
+      failures.mockRestore();
+      await stopping.close();
+    }
   });
 });

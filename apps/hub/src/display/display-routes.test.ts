@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,12 +29,11 @@ describe("a display board's configuration", () => {
     const token = await display(['lantai-2'], { recentCalls: 12 });
     // The hub refuses a bad setting when it is written; one stored by an older hub still reads.
     const id = (await hub.api('/api/devices/me', { token })).body.id as string;
-    const db = new Database(join(hub.dataDir, 'antre.db'));
-    db.prepare('UPDATE devices SET settings = ? WHERE id = ?').run(
+    const stored = await hub.sql.run('UPDATE devices SET settings = ? WHERE id = ?', [
       JSON.stringify({ recentCalls: 12, voiceLanguages: 'xx' }),
       id,
-    );
-    db.close();
+    ]);
+    expect(stored.changes).toBe(1);
     const { status, body } = await hub.api('/api/display/board', { token });
     expect(status).toBe(200);
     expect(body.now).toBe(MONDAY_MORNING);

@@ -1,7 +1,5 @@
 import type { Building } from '@antre/domain';
 import { bookingSettings } from '@antre/domain/testing';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHub } from '../testing/test-hub';
 import { startTestHub } from '../testing/test-hub';
@@ -38,19 +36,12 @@ async function saveBuilding(change: (b: Building) => Building): Promise<void> {
   expect(saved.status).toBe(200);
 }
 
-function outboxOf(bookingCode: string): { key: string; message: string }[] {
-  const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
-  try {
-    return db
-      .prepare<[string], { key: string; message: string }>(
-        `SELECT o.key, o.message FROM notify_outbox o
-         JOIN bookings b ON o.recipient = 'booking:' || b.id WHERE b.code = ? ORDER BY o.seq`,
-      )
-      .all(bookingCode);
-  } finally {
-    db.close();
-  }
-}
+const outboxOf = (bookingCode: string) =>
+  hub.sql.all<{ key: string; message: string }>(
+    `SELECT o.key, o.message FROM notify_outbox o
+     JOIN bookings b ON o.recipient = 'booking:' || b.id WHERE b.code = ? ORDER BY o.seq`,
+    [bookingCode],
+  );
 
 const book = (nik: string, phone: string | null) =>
   hub.api('/api/bookings', {
@@ -71,17 +62,17 @@ describe('booking messages are written with the booking', () => {
     const withoutPhone = await book('3171010101900002', null);
     expect([withPhone.status, withoutPhone.status]).toEqual([201, 201]);
     const code = withPhone.body.code as string;
-    expect(outboxOf(code).map((m) => m.message)).toEqual(['booking.confirmed']);
-    expect(outboxOf(withoutPhone.body.code as string)).toEqual([]);
+    expect((await outboxOf(code)).map((m) => m.message)).toEqual(['booking.confirmed']);
+    expect(await outboxOf(withoutPhone.body.code as string)).toEqual([]);
 
     await saveBuilding((b) => ({
       ...b,
       site: { ...b.site, holidays: [...b.site.holidays, { date: TUESDAY, name: 'Cuti bersama' }] },
     }));
-    expect(outboxOf(code).map((m) => m.message)).toEqual([
+    expect((await outboxOf(code)).map((m) => m.message)).toEqual([
       'booking.confirmed',
       'booking.cancelled',
     ]);
-    expect(outboxOf(withoutPhone.body.code as string)).toEqual([]);
+    expect(await outboxOf(withoutPhone.body.code as string)).toEqual([]);
   });
 });

@@ -61,6 +61,9 @@ export function createDeviceRegistry(deps: {
 }) {
   const { sql, now, audit, sockets } = deps;
   const connections = new Map<string, number>();
+  // Sightings of devices that left, still being written: the hub waits for them before it
+  // closes the database, as closing the sockets is what starts them.
+  const leaving = new Set<Promise<void>>();
   const byId = (id: string, tx: SqlRunner = sql) =>
     tx.get<DeviceRow>('SELECT * FROM devices WHERE id = ?', [id]);
   const touch = (id: string) =>
@@ -176,7 +179,7 @@ export function createDeviceRegistry(deps: {
         const left = (connections.get(id) ?? 1) - 1;
         if (left > 0) connections.set(id, left);
         else connections.delete(id);
-        arrived
+        const noted = arrived
           .catch(() => undefined)
           .then(async () => {
             await touch(id);
@@ -184,8 +187,15 @@ export function createDeviceRegistry(deps: {
             if (row) sockets.status(summary(row));
           })
           .catch((error: unknown) => console.error('noting a device leaving failed', error));
+        leaving.add(noted);
+        void noted.then(() => leaving.delete(noted));
       });
       return arrived;
+    },
+
+    /** Resolves once every device that has left is noted as last seen then. */
+    async settled(): Promise<void> {
+      await Promise.all(leaving);
     },
   };
 }

@@ -34,6 +34,8 @@ export function createDevicesAdmin(deps: {
     attach: (io: Io, feeds: FeedPublisher | null = null) => devices.attach(io, feeds),
     /** Marks a device's connection online; run by `registerSocketHandlers`. */
     greet: devices.greet,
+    /** Once the sockets are closed: resolves when their devices' last sightings are written. */
+    settled: devices.settled,
     /** Housekeeping on the hub's tick: codes that ran out are announced. */
     tick: (): Promise<void> => pairing.announceExpired(),
   };

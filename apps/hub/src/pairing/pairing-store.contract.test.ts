@@ -282,7 +282,7 @@ describe.each(engines)('pairing store on $name', (engine) => {
     expect((await registry.list())[0]).toMatchObject({ online: true, lastSeenAt: T0 });
     advance(MINUTE);
     leave();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await registry.settled();
     expect((await registry.list())[0]).toMatchObject({ online: false, lastSeenAt: T0 + MINUTE });
   });
 

@@ -1,11 +1,10 @@
 import type { HubClient } from '@antre/client';
 import type { Snapshot } from '@antre/protocol';
 import { PROTOCOL_VERSION } from '@antre/protocol';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Sql } from '../db/sql';
 import type { TestHub } from '../testing/test-hub';
 import { MONDAY_MORNING, startTestHub, until } from '../testing/test-hub';
 
@@ -28,9 +27,7 @@ async function mondayWithTwoWaiting(tickMs: number) {
   const officer = await hub.client(await hub.login('petugas.disdukcapil'));
   for (let i = 0; i < 2; i += 1) await issue(officer);
   const screen = await watchingScreen(hub);
-  const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
-  opened.push(db);
-  return { hub, officer, screen, db: facts(db) };
+  return { hub, officer, screen, db: facts(hub.sql) };
 }
 
 async function issue(officer: HubClient): Promise<string> {
@@ -59,28 +56,39 @@ async function watchingScreen(hub: TestHub) {
   return { snapshotDays, ask };
 }
 
-/** What the database says about the day: read on its own connection. */
-function facts(db: Database.Database) {
+/** What the database says about the day: read on the test's own connection. */
+function facts(sql: Sql) {
   return {
-    /** Changes whenever another connection commits anything. */
-    version: () => db.pragma('data_version', { simple: true }) as number,
-    openDay: () =>
-      db
-        .prepare<[], { value: string }>("SELECT value FROM hub_state WHERE key = 'service_day'")
-        .get()?.value,
-    expiredOn: (day: string) =>
-      db
-        .prepare<[string], { n: number }>(
-          "SELECT count(*) AS n FROM ticket_events WHERE type = 'ticket:expired' AND service_day = ?",
-        )
-        .get(day)!.n,
+    /** Changes whenever another connection commits a write. */
+    async version(): Promise<unknown> {
+      if (sql.dialect === 'sqlite') return sql.get('PRAGMA data_version');
+      // Each row written carries its transaction's id (xmin); a delete changes the count.
+      const tables = await sql.all<{ name: string }>(
+        'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
+      );
+      return Promise.all(
+        tables.map((t) =>
+          sql.get(
+            `SELECT '${t.name}' AS t, count(*) AS n, max(xmin::text::bigint) AS x FROM ${t.name}`,
+          ),
+        ),
+      );
+    },
+    openDay: async () =>
+      (await sql.get<{ value: string }>("SELECT value FROM hub_state WHERE key = 'service_day'"))
+        ?.value,
+    expiredOn: async (day: string) =>
+      (await sql.get<{ n: number }>(
+        "SELECT count(*) AS n FROM ticket_events WHERE type = 'ticket:expired' AND service_day = ?",
+        [day],
+      ))!.n,
   };
 }
 
 describe('the service day changes only when the hub is told to change it', () => {
   it('when the clock passes midnight and the queue is only read, then nothing is written and Monday stays open', async () => {
     const { hub, screen, db } = await mondayWithTwoWaiting(24 * HOUR);
-    const before = db.version();
+    const before = await db.version();
 
     hub.setNow(MONDAY_MORNING + 24 * HOUR);
     const catalogue = await hub.api('/api/services');
@@ -89,8 +97,8 @@ describe('the service day changes only when the hub is told to change it', () =>
     expect((catalogue.body.site as { serviceDay: string }).serviceDay).toBe(MONDAY);
     expect(snapshot.serviceDay).toBe(MONDAY);
     expect(snapshot.tickets.map((t) => t.status)).toEqual(['waiting', 'waiting']);
-    expect(db.version()).toBe(before);
-    expect([db.openDay(), db.expiredOn(MONDAY)]).toEqual([MONDAY, 0]);
+    expect(await db.version()).toEqual(before);
+    expect([await db.openDay(), await db.expiredOn(MONDAY)]).toEqual([MONDAY, 0]);
   });
 
   it('when the next command comes after midnight, then it closes Monday once and runs on Tuesday', async () => {
@@ -98,7 +106,7 @@ describe('the service day changes only when the hub is told to change it', () =>
     hub.setNow(MONDAY_MORNING + 24 * HOUR);
 
     expect(await issue(officer)).toBe('A-001'); // numbering starts again on the new day
-    expect([db.openDay(), db.expiredOn(MONDAY)]).toEqual([TUESDAY, 2]);
+    expect([await db.openDay(), await db.expiredOn(MONDAY)]).toEqual([TUESDAY, 2]);
     await until(() => screen.snapshotDays.length === 2);
 
     await issue(officer);
@@ -106,7 +114,7 @@ describe('the service day changes only when the hub is told to change it', () =>
     await hub.runHousekeeping();
     const snapshot = await screen.ask();
     expect(snapshot.tickets.map((t) => t.label)).toEqual(['A-001', 'A-002']);
-    expect([db.openDay(), db.expiredOn(MONDAY)]).toEqual([TUESDAY, 2]);
+    expect([await db.openDay(), await db.expiredOn(MONDAY)]).toEqual([TUESDAY, 2]);
     expect(screen.snapshotDays).toEqual([MONDAY, TUESDAY]);
   });
 
@@ -114,10 +122,10 @@ describe('the service day changes only when the hub is told to change it', () =>
     const { hub, screen, db } = await mondayWithTwoWaiting(20);
     hub.setNow(MONDAY_MORNING + 24 * HOUR);
 
-    await until(() => db.openDay() === TUESDAY);
+    await until(async () => (await db.openDay()) === TUESDAY);
     const ticks = 10;
     await new Promise((resolve) => setTimeout(resolve, 20 * ticks));
-    expect(db.expiredOn(MONDAY)).toBe(2);
+    expect(await db.expiredOn(MONDAY)).toBe(2);
     expect(screen.snapshotDays).toEqual([MONDAY, TUESDAY]);
     expect((await screen.ask()).tickets).toEqual([]);
   });
@@ -144,11 +152,10 @@ describe('the alarm check is housekeeping too', () => {
 
     // Tuesday 00:30: Monday's ticket has "waited" 15 hours, but Monday is over.
     hub.setNow(MONDAY_MORNING + 15.5 * HOUR);
-    const db = new Database(join(hub.dataDir, 'antre.db'), { readonly: true });
-    opened.push(db);
-    await until(() => facts(db).openDay() === TUESDAY);
+    const db = facts(hub.sql);
+    await until(async () => (await db.openDay()) === TUESDAY);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await alarms()).toEqual([]);
-    expect(facts(db).expiredOn(MONDAY)).toBe(1);
+    expect(await db.expiredOn(MONDAY)).toBe(1);
   });
 });

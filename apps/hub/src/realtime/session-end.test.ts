@@ -1,8 +1,6 @@
 import type { CounterState } from '@antre/domain';
 import type { Result, Snapshot } from '@antre/protocol';
 import { PROTOCOL_VERSION } from '@antre/protocol';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,12 +168,10 @@ describe(
       const officer = await newOfficer();
       const { socket, heard } = await connect(officer.token);
       // As the clock would: the session's end passes while the socket stays open.
-      const db = new Database(join(hub.dataDir, 'antre.db'));
-      try {
-        db.prepare('UPDATE sessions SET expires_at = 1 WHERE user_id = ?').run(officer.id);
-      } finally {
-        db.close();
-      }
+      const ended = await hub.sql.run('UPDATE sessions SET expires_at = 1 WHERE user_id = ?', [
+        officer.id,
+      ]);
+      expect(ended.changes).toBeGreaterThan(0);
 
       const opened = await tryCommand(socket, 'counter:open', { counterId: 'loket-2' });
 

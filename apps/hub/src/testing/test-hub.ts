@@ -7,8 +7,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { ensureLeaseTable, takeLease } from '../cluster/lease';
+import type { Db } from '../db/database';
+import { openDatabase } from '../db/database';
 import type { PgBuilding } from '../db/pg/pg-database';
 import { openPgBuilding } from '../db/pg/pg-database';
+import type { Sql } from '../db/sql';
+import { createPgSql, createSqliteSql } from '../db/sql';
 import type { HubOptions, RunningHub } from '../hub';
 import { startHub } from '../hub';
 import { holdDisagreementsInDatabase, holdDisagreementsInPg } from '../queue/hold-check';
@@ -63,6 +67,7 @@ export async function startTestHub(
   const clients: HubClient[] = [];
   const database = await testDatabase();
   let hub: RunningHub = await boot();
+  let running = true;
 
   function boot(port = 0): Promise<RunningHub> {
     return startHub({
@@ -139,6 +144,24 @@ export async function startTestHub(
     }
   }
 
+  // What the hub saved, on a connection of the test's own (so also while the hub is stopped):
+  // the SQLite file, opened as the hub opens it, or the building's schema, writing as the
+  // lease holder (fenced, as the hub's writes are).
+  let sqliteFile: Db | null = null;
+  let saved: Sql | null = database ? createPgSql(database.building, () => database.epoch) : null;
+  function sql(): Sql {
+    if (saved) return saved;
+    sqliteFile = openDatabase(join(dataDir, 'antre.db'));
+    return (saved = createSqliteSql(sqliteFile));
+  }
+
+  async function stop(): Promise<void> {
+    if (!running) return;
+    running = false;
+    await hub.close();
+    await verifyHolds();
+  }
+
   return {
     get url() {
       return hub.url;
@@ -193,11 +216,24 @@ export async function startTestHub(
     verifyHolds,
     /** Whether this hub serves its building from PostgreSQL (the PostgreSQL test project). */
     onPostgres: database !== null,
+    /**
+     * The hub's data read, or edited where a test must, in SQL both engines take (db/sql.ts):
+     * `?` placeholders, integers for flags, epoch milliseconds for times.
+     */
+    get sql(): Sql {
+      return sql();
+    },
     async restart(): Promise<void> {
       const { port } = hub;
-      await hub.close();
-      await verifyHolds();
+      await stop();
       hub = await boot(port); // same address, so clients reconnect by themselves
+      running = true;
+    },
+    /** Starts the hub again on the data `stopKeepingData` kept, on a new port. */
+    async start(): Promise<void> {
+      if (running) throw new Error('The test hub is running already');
+      hub = await boot();
+      running = true;
     },
     /** Takes an online backup now and returns its path. */
     async backupNow(): Promise<string> {
@@ -207,16 +243,15 @@ export async function startTestHub(
     /** Stops the hub but keeps its folder; returns the backups it left. */
     async stopKeepingData() {
       for (const c of clients) c.close();
-      await hub.close();
-      await verifyHolds();
+      await stop();
       return hub.backups?.list() ?? [];
     },
     async close(): Promise<void> {
       for (const c of clients) c.close();
-      await hub.close();
       try {
-        await verifyHolds();
+        await stop();
       } finally {
+        sqliteFile?.close();
         await database?.building.close();
         rmSync(dataDir, { recursive: true, force: true });
       }
@@ -227,9 +262,12 @@ export async function startTestHub(
 export type TestHub = Awaited<ReturnType<typeof startTestHub>>;
 
 /** Waits for a condition the hub brings about asynchronously (bounded, never a timing assert). */
-export async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 5_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not reached in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
