@@ -121,8 +121,11 @@ async function issueTicket(at: string) {
   const login = await fetch(`${at}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'spv.disdukcapil', password: DEMO_PASSWORD }),
+    // The admin, not a demo officer: a first start fenced half-way (a lease lapsing on a busy
+    // machine) can leave the demo staff unseeded, while the admin is made at every start.
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
+  if (!login.ok) throw new Error(`admin sign-in refused on ${at}: ${login.status}`);
   const { token } = (await login.json()) as { token: string };
   const client = createHubClient({ url: at, token, ackTimeoutMs: 3_000 });
   try {
