@@ -1,23 +1,30 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import type { ClusterHubOptions } from './cluster/cluster-hub';
-import { startClusterHub } from './cluster/cluster-hub';
+import { parseBuildingOption } from './cluster/building-option';
+import type { ClusterHub } from './cluster/cluster-hub';
+import { newHolder } from './cluster/cluster-hub';
+import type { ClusterProcessOptions } from './cluster/cluster-process';
+import { startClusterProcess } from './cluster/cluster-process';
 import { startHub } from './hub';
 import type { RegionOptions } from './region/region-server';
 import { startRegion } from './region/region-server';
 
 const USAGE = `Usage: antre-hub [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--no-demo]
-                 [--trust-proxy 127.0.0.1] [--database postgres://… --building <key>]
+                 [--trust-proxy 127.0.0.1]
+                 [--database postgres://… --building <key>[=<port>][,<key>=<port>…]]
        antre-hub --database postgres://… --region [--port 8090] [--host 127.0.0.1]
-  --database            serve the building from PostgreSQL instead of <data-dir>/antre.db: one
-                        of the building's hub processes, active while it holds the building's
-                        lease, a standby otherwise (docs/deploy.md)
-  --building            the building's key on that database, e.g. mpp-kota-bogor
-  --region              instead of a building, the regional overview of every building on that
+  --database            serve buildings from PostgreSQL instead of <data-dir>/antre.db: for each,
+                        this process is one of its hub processes, active while it holds the
+                        building's lease, a standby otherwise (docs/deploy.md)
+  --building            the buildings' keys on that database, each with its port, e.g.
+                        mpp-bogor=8080,mpp-cibinong=8081 (or --building repeated); a key without
+                        =port is served on --port. Each building's files are in <data-dir>/<key>
+  --region              instead of buildings, the regional overview of every building on that
                         database: read-only, at /admin/ for regional admins (docs/deploy.md)
   --trust-proxy         the reverse proxies or load balancers in front of the hub, comma-
                         separated (addresses, CIDR ranges, loopback): their X-Forwarded-For
                         names each client; name only the proxies, not the LAN
+  PORT, ANTRE_DATABASE_URL, ANTRE_BUILDING   defaults of --port, --database and --building
   ANTRE_ADMIN_PASSWORD  password for the first admin (otherwise one is generated and printed once)
   ANTRE_DEMO_PASSWORD   password for the demo officers and supervisors
   ANTRE_REGION_ADMIN_PASSWORD  password for the first regional admin (otherwise generated and
@@ -32,7 +39,7 @@ async function main(): Promise<void> {
       'no-demo': { type: 'boolean', default: false },
       'trust-proxy': { type: 'string', default: '' },
       database: { type: 'string', default: process.env.ANTRE_DATABASE_URL ?? '' },
-      building: { type: 'string', default: process.env.ANTRE_BUILDING ?? '' },
+      building: { type: 'string', multiple: true },
       region: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -74,10 +81,14 @@ async function main(): Promise<void> {
   if (values.database) {
     if (!/^postgres(ql)?:\/\//.test(values.database))
       throw new Error('--database must be a postgres:// URL');
-    if (!values.building) throw new Error('--database needs --building <key>');
-    await runClusterHub({ ...options, databaseUrl: values.database, building: values.building });
+    const given =
+      values.building ?? (process.env.ANTRE_BUILDING ? [process.env.ANTRE_BUILDING] : []);
+    if (given.length === 0) throw new Error('--database needs --building <key>');
+    const buildings = parseBuildingOption(given, port);
+    await runClusterProcess({ ...options, databaseUrl: values.database, buildings });
     return;
   }
+  if (values.building) throw new Error('--building needs --database postgres://…');
   const hub = await startHub(options);
   const lines = [
     '',
@@ -115,26 +126,53 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
-/** One process of a cluster: says each change of role; the first to be active prints the URLs. */
-async function runClusterHub(options: ClusterHubOptions): Promise<void> {
-  const cluster = await startClusterHub(options);
+/**
+ * One process of a cluster: says where each building is served, each change of its role, the
+ * sign-in a building's first start made, and a building handed over or that could not start.
+ */
+async function runClusterProcess(options: ClusterProcessOptions): Promise<void> {
+  const say = (building: string, line: string): void =>
+    console.log(`  ${new Date().toISOString()} ${building.padEnd(24)} ${line}`);
+  const holder = newHolder();
   console.log(
-    `\nAntre hub for building ${options.building} on PostgreSQL (${cluster.holder}) at ${cluster.url}\n` +
-      `  Health           ${cluster.url}/api/health  (200 while active, 503 while a standby)\n`,
+    `\nAntre hub on PostgreSQL, as ${holder}: each building active while this process holds its\n` +
+      `lease (/api/health 200), a standby otherwise (503)\n`,
   );
-  void (async () => {
-    for (;;) {
-      const role = cluster.role();
-      console.log(`  ${new Date().toISOString()} ${role}`);
-      await cluster.until(role === 'active' ? 'standby' : 'active');
-    }
-  })();
+  const cluster = await startClusterProcess({
+    ...options,
+    holder,
+    report: (event) => {
+      if (event.type === 'started') {
+        say(event.building, `at ${event.hub.url} (health: ${event.hub.url}/api/health)`);
+        void followRoles(event.building, event.hub);
+      } else if (event.type === 'failed') {
+        const why = event.error instanceof Error ? event.error.message : String(event.error);
+        say(event.building, `could not start: ${why}; trying again in ${event.retryInMs / 1000} s`);
+      } else {
+        say(
+          event.building,
+          `handing over: this process holds ${event.load.mine} leases, a standby ${event.load.least}`,
+        );
+      }
+    },
+  });
   const stop = async (): Promise<void> => {
     await cluster.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+
+  async function followRoles(building: string, hub: ClusterHub): Promise<void> {
+    for (;;) {
+      const role = hub.role();
+      say(building, role);
+      const credentials = hub.hub()?.firstStart.credentials ?? [];
+      for (const c of role === 'active' ? credentials : [])
+        say(building, `first start made ${c.username}: ${c.password} (${c.note}; shown once)`);
+      await hub.until(role === 'active' ? 'standby' : 'active');
+    }
+  }
 }
 
 /** The regional overview: prints where it is and, on its first start, the admin's password. */

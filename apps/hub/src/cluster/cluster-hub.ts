@@ -7,7 +7,12 @@ import type { HubOptions, RunningHub } from '../hub';
 import { startHub } from '../hub';
 import { migratePgBuilding, openPgBuilding } from '../db/pg/pg-database';
 import { PG_MIGRATIONS_DIR } from '../paths';
-import { createLeaseKeeper, ensureLeaseTable, readLease } from './lease';
+import { createLeaseKeeper, ensureLeaseTable, LEASE_TTL_MS, readLease } from './lease';
+import { handOverRestMs } from './spreading';
+
+/** A name for this process unique in the cluster: its machine, pid and a random tail. */
+export const newHolder = (): string =>
+  `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
 export interface ClusterHubOptions extends Omit<HubOptions, 'postgres'> {
   /** postgres://user@host/db — the cluster's database. */
@@ -16,6 +21,11 @@ export interface ClusterHubOptions extends Omit<HubOptions, 'postgres'> {
   building: string;
   /** How long a lease lasts unrenewed (the longest a dead active process keeps the building). */
   leaseTtlMs?: number;
+  /**
+   * This process as the lease rows name it; a process serving several buildings gives each the
+   * same, so its leases count together (cluster/spreading.ts). One of its own by default.
+   */
+  holder?: string;
 }
 
 export type ClusterRole = 'active' | 'standby' | 'starting' | 'stopping';
@@ -30,6 +40,11 @@ export interface ClusterHub {
   hub: () => RunningHub | null;
   /** Resolves when the role next becomes `role` (tests, trials). */
   until: (role: 'active' | 'standby') => Promise<void>;
+  /**
+   * While active: stops serving, lets the lease go and leaves it alone for a lease length, so
+   * a less loaded process takes the building (cluster/spreading.ts).
+   */
+  handOver: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -43,17 +58,24 @@ export interface ClusterHub {
  * and is a standby again.
  */
 export async function startClusterHub(options: ClusterHubOptions): Promise<ClusterHub> {
-  const holder = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const holder = options.holder ?? newHolder();
   const host = options.host ?? '127.0.0.1';
   const pg = openPgBuilding(options.databaseUrl, options.building, {
     applicationName: `antre-lease ${options.building}`,
     max: 2,
   });
-  await ensureLeaseTable(pg.pool);
-  // Every process migrates at start, one at a time (an advisory lock): a standby that takes
-  // over finds the schema as its own build expects it, or refuses to start.
-  await migratePgBuilding(pg, PG_MIGRATIONS_DIR);
+  try {
+    await ensureLeaseTable(pg.pool);
+    // Every process migrates at start, one at a time (an advisory lock): a standby that takes
+    // over finds the schema as its own build expects it, or refuses to start.
+    await migratePgBuilding(pg, PG_MIGRATIONS_DIR);
+  } catch (error) {
+    // A building that could not start is tried again (cluster-process.ts): no pool left behind.
+    await pg.close();
+    throw error;
+  }
 
+  const ttlMs = options.leaseTtlMs ?? LEASE_TTL_MS;
   let role: ClusterRole = 'standby';
   let hub: RunningHub | null = null;
   let standby: Server | null = null;
@@ -75,6 +97,7 @@ export async function startClusterHub(options: ClusterHubOptions): Promise<Clust
   };
 
   async function listenStandby(): Promise<void> {
+    if (standby) return;
     const server = createServer((request, response) => answerStandby(request, response));
     server.on('upgrade', (_request: IncomingMessage, socket: Duplex) => {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
@@ -124,7 +147,7 @@ export async function startClusterHub(options: ClusterHubOptions): Promise<Clust
     pool: pg.pool,
     building: options.building,
     holder,
-    ttlMs: options.leaseTtlMs,
+    ttlMs,
     onActive: (epoch) =>
       inTurn(async () => {
         if (closed) return;
@@ -164,7 +187,10 @@ export async function startClusterHub(options: ClusterHubOptions): Promise<Clust
       }),
   });
 
-  await listenStandby();
+  await listenStandby().catch(async (error: unknown) => {
+    await pg.close();
+    throw error;
+  });
   keeper.start();
 
   return {
@@ -181,6 +207,20 @@ export async function startClusterHub(options: ClusterHubOptions): Promise<Clust
       role === wanted
         ? Promise.resolve()
         : new Promise((resolve) => waiters.push({ role: wanted, resolve })),
+    async handOver() {
+      inTurn(async () => {
+        if (closed || role !== 'active') return;
+        setRole('stopping');
+        // As a clean stop: the hub saves what it decided while the lease is still held.
+        const running = hub;
+        hub = null;
+        await running?.close().catch((error: unknown) => console.error(error));
+        await keeper.resign(handOverRestMs(ttlMs));
+        await listenStandby();
+        setRole('standby');
+      });
+      await turn;
+    },
     async close() {
       closed = true;
       await turn;

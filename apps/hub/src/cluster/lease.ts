@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import { CLUSTER_SCHEMA, inTransaction } from '../db/pg/pg-database';
+import type { TakeGrace } from './spreading';
+import { forgetStandby, noteStandby, takeGrace } from './spreading';
 
 /**
  * Which hub process serves a building: the one holding its lease, a row in PostgreSQL with an
@@ -33,6 +35,16 @@ export async function ensureLeaseTable(pool: pg.Pool): Promise<void> {
          expires_at TIMESTAMPTZ NOT NULL
        )`,
     );
+    // The processes standing by for each building, so a crowded one can hand a building
+    // over to a less loaded one (cluster/spreading.ts).
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${CLUSTER_SCHEMA}.standbys (
+         building TEXT NOT NULL,
+         holder TEXT NOT NULL,
+         expires_at TIMESTAMPTZ NOT NULL,
+         PRIMARY KEY (building, holder)
+       )`,
+    );
   });
 }
 
@@ -46,23 +58,31 @@ export interface LeaseRow {
 
 /**
  * Takes the building's lease if nobody holds it, it has expired, or `holder` (unique to a
- * process) held it already; the new epoch, or null if another process holds it. The row lock makes two standbys racing for it get one epoch each
- * in turn: the second sees the first's fresh expiry and gets null.
+ * process) held it already; the new epoch, or null if another process holds it. The row lock
+ * makes two standbys racing for it get one epoch each in turn: the second sees the first's
+ * fresh expiry and gets null. A holder that already holds k other buildings' live leases takes
+ * a free one only once it has been free for `grace` (k × perLeaseMs, at most maxMs), so a
+ * process holding fewer gets it first (cluster/spreading.ts).
  */
 export async function takeLease(
   pool: pg.Pool,
   building: string,
   holder: string,
   ttlMs: number,
+  grace: TakeGrace = { perLeaseMs: 0, maxMs: 0 },
 ): Promise<number | null> {
   const result = await pool.query<{ epoch: number }>(
     `INSERT INTO ${CLUSTER_SCHEMA}.leases AS l (building, epoch, holder, expires_at)
      VALUES ($1, 1, $2, now() + $3 * interval '1 millisecond')
      ON CONFLICT (building) DO UPDATE
        SET epoch = l.epoch + 1, holder = excluded.holder, expires_at = excluded.expires_at
-       WHERE l.expires_at < now() OR l.holder = excluded.holder
+       WHERE l.holder = excluded.holder
+         OR l.expires_at < now() - interval '1 millisecond' * LEAST($5::float8, $4::float8 * (
+              SELECT count(*) FROM ${CLUSTER_SCHEMA}.leases o
+              WHERE o.holder = excluded.holder AND o.building <> excluded.building
+                AND o.expires_at > now()))
      RETURNING epoch`,
-    [building, holder, ttlMs],
+    [building, holder, ttlMs, grace.perLeaseMs, grace.maxMs],
   );
   return result.rows[0]?.epoch ?? null;
 }
@@ -141,6 +161,9 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
+/** How long a lease lasts unrenewed unless told otherwise: the longest a dead process keeps it. */
+export const LEASE_TTL_MS = 3000;
+
 export type LeaseState =
   { role: 'standby'; holder: string | null } | { role: 'active'; epoch: number };
 
@@ -158,13 +181,13 @@ export interface LeaseKeeperOptions {
 }
 
 /**
- * Keeps one building's lease: a standby tries to take it every ttl/5, the active process renews
- * it every ttl/3. The active process gives itself up when no renewal has got through for 0.9
+ * Keeps one building's lease: a standby tries to take it every ttl/5 (and says it stands by),
+ * the active process renews it every ttl/3. The active process gives itself up when no renewal has got through for 0.9
  * ttl by its own clock (PostgreSQL unreachable), a little before a standby may take it; the
  * fence would refuse its writes anyway.
  */
 export function createLeaseKeeper(options: LeaseKeeperOptions) {
-  const ttlMs = options.ttlMs ?? 3000;
+  const ttlMs = options.ttlMs ?? LEASE_TTL_MS;
   let state: LeaseState = { role: 'standby', holder: null };
   let timer: NodeJS.Timeout | null = null;
   /** Fires when the lease would run out by this process's clock, unless renewed first. */
@@ -218,7 +241,7 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
       } else if (performance.now() >= restUntil) {
         const sentAt = performance.now();
         const epoch = await withTimeout(
-          takeLease(options.pool, options.building, options.holder, ttlMs),
+          takeLease(options.pool, options.building, options.holder, ttlMs, takeGrace(ttlMs)),
           ttlMs / 3,
         );
         if (stopped) return;
@@ -226,9 +249,16 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
           state = { role: 'active', epoch };
           heldFrom(sentAt);
           options.onActive(epoch);
+          await withTimeout(
+            forgetStandby(options.pool, options.building, options.holder),
+            ttlMs / 3,
+          );
         } else {
-          const row = await readLease(options.pool, options.building);
-          if (state.role === 'standby') state = { role: 'standby', holder: row?.holder ?? null };
+          const holder = await withTimeout(
+            noteStandby(options.pool, options.building, options.holder, ttlMs),
+            ttlMs / 3,
+          );
+          if (state.role === 'standby') state = { role: 'standby', holder };
         }
       }
     } catch {
@@ -247,16 +277,19 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
       return state;
     },
     /**
-     * Gives the lease up at once and goes on as a standby (this process could not serve the
-     * building after all): another process takes it without waiting for it to run out.
+     * Gives the lease up at once and goes on as a standby, leaving the lease to the others for
+     * `restMs` (two lease lengths if this process could not serve the building after all):
+     * another process takes it without waiting for it to run out.
      */
-    async resign(): Promise<void> {
+    async resign(restMs = 2 * ttlMs): Promise<void> {
       if (state.role !== 'active') return;
       const epoch = state.epoch;
       if (expiry) clearTimeout(expiry);
       expiry = null;
       state = { role: 'standby', holder: null };
-      restUntil = performance.now() + 2 * ttlMs;
+      restUntil = performance.now() + restMs;
+      // A renewal already sent must land first, or it would push the released expiry back.
+      await running?.catch(() => undefined);
       await releaseLease(options.pool, options.building, epoch).catch(() => undefined);
     },
     /** Stops keeping the lease; a clean stop releases it so a standby takes over at once. */
@@ -269,6 +302,12 @@ export function createLeaseKeeper(options: LeaseKeeperOptions) {
         const epoch = state.epoch;
         state = { role: 'standby', holder: null };
         await releaseLease(options.pool, options.building, epoch).catch(() => undefined);
+      } else {
+        // Bounded like every step: a stop must not wait on a PostgreSQL that does not answer.
+        await withTimeout(
+          forgetStandby(options.pool, options.building, options.holder),
+          ttlMs / 3,
+        ).catch(() => undefined);
       }
     },
   };

@@ -15,8 +15,10 @@ export const CLUSTER_SCHEMA = 'antre_cluster';
 /** Keys are chosen by whoever runs the cluster: `mpp-kota-bogor` is the schema `b_mpp_kota_bogor`. */
 const BUILDING_KEY = /^[a-z][a-z0-9-]{0,40}$/;
 
+export const isBuildingKey = (key: string): boolean => BUILDING_KEY.test(key);
+
 export function buildingSchema(building: string): string {
-  if (!BUILDING_KEY.test(building))
+  if (!isBuildingKey(building))
     throw new Error(
       `A building key is lowercase letters, digits and dashes, starting with a letter: "${building}"`,
     );
