@@ -12,28 +12,34 @@ export type BalancerKind = 'haproxy' | 'nginx';
 const DEPLOY = new URL('../../deploy/cluster/', import.meta.url);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** The deployment file's server lines, each pointed at one local port, and its listen port. */
+/**
+ * The deployment file with each group of server lines (a building's backend or upstream)
+ * pointed at the local hub ports, one line per port, and its listening port on 127.0.0.1. Every
+ * building is sent to the same hubs: the trial's processes serve one building, and a request
+ * without a building's host name goes to the first, as in the file.
+ */
 function localConfig(kind: BalancerKind, port: number, hubPorts: readonly number[]): string {
   const file = readFileSync(new URL(kind === 'haproxy' ? 'haproxy.cfg' : 'nginx.conf', DEPLOY));
-  const lines = file.toString().split('\n');
   const isServer = (line: string): boolean =>
     /^\s*server\s+(\S+\s+)?\d+\.\d+\.\d+\.\d+:\d+/.test(line);
-  const first = lines.findIndex(isServer);
-  if (first < 0) throw new Error(`deploy/cluster's ${kind} file names no hub server`);
-  const template = lines[first]!;
-  const servers = hubPorts.map((hubPort, i) =>
-    template
-      .replace(/(server\s+)hub-[a-z]+/, `$1hub-${i}`)
-      .replace(/\d+\.\d+\.\d+\.\d+:\d+/, `127.0.0.1:${hubPort}`),
-  );
-  const body = [
-    ...lines.slice(0, first),
-    ...servers,
-    ...lines.slice(first).filter((l) => !isServer(l)),
-  ]
+  const lines: string[] = [];
+  for (const line of file.toString().split('\n')) {
+    if (!isServer(line)) lines.push(line);
+    // The first line of a group stands for the group: one line per hub, on its port.
+    else if (!isServer(lines.at(-1) ?? ''))
+      lines.push(
+        ...hubPorts.map((hubPort, i) =>
+          line
+            .replace(/(server\s+)hub-[a-z]+/, `$1hub-${i}`)
+            .replace(/\d+\.\d+\.\d+\.\d+:\d+/, `127.0.0.1:${hubPort}`),
+        ),
+      );
+  }
+  if (!lines.some(isServer)) throw new Error(`deploy/cluster's ${kind} file names no hub server`);
+  const body = lines
     .join('\n')
-    .replace(/^(\s*)bind :80\b/m, `$1bind 127.0.0.1:${port}`)
-    .replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${port};`);
+    .replace(/^(\s*)bind :80\b/gm, `$1bind 127.0.0.1:${port}`)
+    .replace(/^(\s*)listen 80;/gm, `$1listen 127.0.0.1:${port};`);
   if (!body.includes(`127.0.0.1:${port}`))
     throw new Error(`deploy/cluster's ${kind} file has no "bind :80" or "listen 80;" to move`);
   return body;

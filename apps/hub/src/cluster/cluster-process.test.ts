@@ -169,6 +169,14 @@ describe('a cluster whose processes each serve two buildings', () => {
     figures.handOvers = p1.said.filter((s) => s.type === 'handing-over').length;
     const before = await leases();
     figures.before = before;
+    // A process that handed a building over listens on its port again as a standby a moment
+    // after the lease moved: wait until every port answers before judging the answers.
+    const answering = async (): Promise<boolean> => {
+      const urls = processes.flatMap((p) => BUILDINGS.map((b) => p.urls[b]));
+      const tries = await Promise.allSettled(urls.map((u) => fetch(`${u}/api/health`)));
+      return tries.every((t) => t.status === 'fulfilled');
+    };
+    await expect.poll(answering, { timeout: 10_000, interval: 100 }).toBe(true);
 
     // Each building: exactly one process answers 200 for it, naming it; the others are its
     // standbys, naming the same building and its active holder.
