@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthStore } from '../auth/auth-store';
 import { generatePassword, hashPassword } from '../auth/passwords';
-import type { Sql } from '../db/sql';
+import type { Sql, SqlRunner } from '../db/sql';
 import { RESOURCES_DIR } from '../paths';
-import { hasBuilding, saveBuilding } from './building-store';
+import { hasBuilding, writeBuilding } from './building-store';
 
 export const DEMO_BUILDING_FILE = join(RESOURCES_DIR, 'demo-building.json');
 
@@ -66,10 +66,24 @@ export async function prepareFirstStart(
   const now = Date.now();
   if (!(await hasBuilding(sql))) {
     const building = options.building ?? (options.demo ? readDemoBuilding() : EMPTY_BUILDING);
-    await saveBuilding(sql, building);
-    report.seeded = options.demo || options.building ? 'demo' : 'empty';
-    if (options.demo || options.building)
-      await seedDemoStaff(auth, building, options.demoPassword, report, now);
+    const staffed = Boolean(options.demo || options.building);
+    // One hash for all demo accounts: they share a password by design, and scrypt is slow on
+    // purpose (made before the transaction, which it would hold up).
+    const password = options.demoPassword ?? generatePassword();
+    const passwordHash = staffed ? await hashPassword(password) : '';
+    // The building and its demo staff and devices land together or not at all: a cluster
+    // process fenced half-way through leaves nothing, and the next start seeds it whole.
+    await sql.transaction(async (tx) => {
+      await writeBuilding(tx, building);
+      if (staffed) await seedDemoStaff(auth, tx, building, passwordHash, report, now);
+    });
+    report.seeded = staffed ? 'demo' : 'empty';
+    if (staffed && !options.demoPassword && building.agencies.length > 0)
+      report.credentials.push({
+        username: 'spv.<agency> / petugas.<agency>',
+        password,
+        note: 'demo supervisors and officers, e.g. petugas.disdukcapil',
+      });
   }
   if (!(await auth.findUser('admin'))) {
     const password = options.adminPassword ?? generatePassword();
@@ -92,14 +106,12 @@ export async function prepareFirstStart(
 /** A supervisor and an officer per agency, so every screen can be tried at once. */
 async function seedDemoStaff(
   auth: AuthStore,
+  tx: SqlRunner,
   building: Building,
-  fixedPassword: string | undefined,
+  passwordHash: string,
   report: FirstStartReport,
   now: number,
 ): Promise<void> {
-  const password = fixedPassword ?? generatePassword();
-  // One hash for all demo accounts: they share a password by design, and scrypt is slow on purpose.
-  const passwordHash = await hashPassword(password);
   for (const agency of building.agencies) {
     await auth.createUser(
       {
@@ -110,6 +122,7 @@ async function seedDemoStaff(
         agencyId: agency.id,
       },
       now,
+      tx,
     );
     await auth.createUser(
       {
@@ -120,6 +133,7 @@ async function seedDemoStaff(
         agencyId: agency.id,
       },
       now,
+      tx,
     );
   }
   // A kiosk for every agency and a board per zone, so the demo runs without any setup.
@@ -133,6 +147,7 @@ async function seedDemoStaff(
       settings: { printer: { kind: 'virtual' }, paperWidth: 80, model: 'epson' },
     },
     now,
+    tx,
   );
   report.devices.push({
     role: 'kiosk',
@@ -144,14 +159,8 @@ async function seedDemoStaff(
     const display = await auth.createDevice(
       { name, role: 'display', zoneIds: [zone.id], agencyIds: [], settings: {} },
       now,
+      tx,
     );
     report.devices.push({ role: 'display', name, path: `/display/?token=${display.token}` });
-  }
-  if (!fixedPassword && building.agencies.length > 0) {
-    report.credentials.push({
-      username: 'spv.<agency> / petugas.<agency>',
-      password,
-      note: 'demo supervisors and officers, e.g. petugas.disdukcapil',
-    });
   }
 }
