@@ -121,8 +121,8 @@ async function issueTicket(at: string) {
   const login = await fetch(`${at}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    // The admin, not a demo officer: a first start fenced half-way (a lease lapsing on a busy
-    // machine) can leave the demo staff unseeded, while the admin is made at every start.
+    // The admin, made at every start that finds none (the demo staff come with the building's
+    // first seeding, all or nothing: building/first-start.contract.test.ts).
     body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
   if (!login.ok) throw new Error(`admin sign-in refused on ${at}: ${login.status}`);
