@@ -153,7 +153,15 @@ const clientOptions = {
 const kiosks = kioskTokens.map((token) => createHubClient({ ...clientOptions, token }));
 const counterIds = Array.from({ length: 10 }, (_, i) => `loket-${i + 1}`);
 const counters = counterIds.map(() => createHubClient({ ...clientOptions, token: officer }));
-counters[0]!.onConnection((c) => say(`counter 1 ${c}`));
+// With --verbose, counter 1's connection and each snapshot it takes (a new hub run's).
+const runOf = (): string => counters[0]!.state.hubEpoch?.slice(0, 8) ?? 'none';
+counters[0]!.onConnection((c) => say(`counter 1 ${c} (hub run ${runOf()})`));
+let seenRun = runOf();
+counters[0]!.subscribe(() => {
+  if (runOf() === seenRun) return;
+  seenRun = runOf();
+  say(`counter 1 has a snapshot of hub run ${seenRun}`);
+});
 await sleep(500);
 await Promise.all(
   counters.map((c, i) => c.command('counter:open', { counterId: counterIds[i] as string })),
@@ -253,6 +261,11 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   while (counters[0]?.state.hubEpoch === hubEpoch && Date.now() - killedAt < 30_000)
     await sleep(20);
   totals.resyncMs.push({ pause, ms: Date.now() - killedAt });
+  if (counters[0]?.state.hubEpoch === hubEpoch)
+    console.error(
+      `trial ${trial}: counter 1 took no snapshot from another hub run within 30 s ` +
+        `(${counters[0]?.connection}, hub run ${runOf()})`,
+    );
   say(`trial ${trial}: clients re-synced after ${Date.now() - killedAt} ms`);
   if (pause) {
     totals.pauses += 1;
