@@ -228,11 +228,18 @@ for (let trial = 1; trial <= TRIALS; trial += 1) {
   // The building is settled before the next kill: one process active on two looks 200 ms
   // apart, and the counters online (on an overloaded machine a lease can move by itself, and
   // a trial that kills a process already replaced would time nothing).
+  const settling = Date.now();
   for (;;) {
     active = await waitForActive();
     await sleep(200);
     if (active >= 0 && (await activeIndex()) === active && counters[0]?.connection === 'online')
       break;
+    if (active >= 0 && Date.now() - settling > 30_000) {
+      console.error(
+        `trial ${trial}: not settled after 30 s (counter 1 ${counters[0]?.connection})`,
+      );
+      break;
+    }
   }
   const victim = members[active]!;
   const pause = rand() < 0.5;
@@ -323,6 +330,7 @@ await db.end(); // the cluster is stopped on exit
 const spread = (list: Timing[]): string => {
   const figures = (some: Timing[]): string => {
     const sorted = some.map((t) => t.ms).sort((a, b) => a - b);
+    if (sorted.length === 0) return 'none';
     const at = (q: number): number | undefined =>
       sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     return `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted.at(-1)} ms`;
